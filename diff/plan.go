@@ -1,0 +1,156 @@
+// Package diff compares two canonical schema.Databases and returns an ordered
+// plan of changes, each with the hazards a reviewer must see. It is pure: it
+// never opens a connection and never sees SQL text it did not get from the model.
+package diff
+
+import "github.com/schemadiff/schemadiff/schema"
+
+// Options tune a comparison.
+type Options struct {
+	// Concurrently asks for PostgreSQL indexes on existing tables to be built
+	// and dropped CONCURRENTLY (no blocking-index hazard then; the statements
+	// cannot run inside a transaction block).
+	Concurrently bool `json:"concurrently,omitempty"`
+}
+
+// Plan is an ordered list of changes: applying them in order takes the "from"
+// database to the "to" database.
+type Plan struct {
+	Dialect schema.Dialect `json:"dialect"`
+	Changes []*Change      `json:"changes"`
+}
+
+// Kind names what a change does.
+type Kind string
+
+// The kinds of change. Each says which Change fields it uses.
+const (
+	CreateSchema Kind = "create_schema" // Schema
+	DropSchema   Kind = "drop_schema"   // Schema
+	// CommentSchema sets Schema.Comment (empty: remove); OldComment is the previous one.
+	CommentSchema Kind = "comment_schema"
+
+	CreateEnum Kind = "create_enum" // Enum
+	DropEnum   Kind = "drop_enum"   // Enum
+	// AddEnumValue adds Value to Enum (Enum is the new definition); the value
+	// goes BEFORE ValueBefore when that is set, else at the end.
+	AddEnumValue Kind = "add_enum_value"
+	// RecreateEnum replaces OldEnum by Enum where values were removed or
+	// reordered: rename the old type away, create the new one, retype every
+	// column in Uses (dropping and restoring their defaults), drop the old type.
+	RecreateEnum Kind = "recreate_enum"
+
+	// CreateTable creates TableDef with its columns, primary key, unique and
+	// check constraints inline. Its indexes, foreign keys and comments come as
+	// separate changes.
+	CreateTable Kind = "create_table"
+	DropTable   Kind = "drop_table" // TableDef (the from-side table, for the record and for down plans)
+	// RenameTable moves/renames OldName to Table (may change schema, name or both).
+	RenameTable Kind = "rename_table"
+	// CommentTable sets the comment of Table to Comment (empty: remove); OldComment is the previous one.
+	CommentTable Kind = "comment_table"
+
+	AddColumn    Kind = "add_column"    // Table, Column
+	DropColumn   Kind = "drop_column"   // Table, Column (the dropped column's definition)
+	RenameColumn Kind = "rename_column" // Table, OldColumn (old name), Column (new name)
+	// AlterColumn changes Column in Table from OldColumn; Alter says which
+	// attributes differ.
+	AlterColumn Kind = "alter_column"
+	// CommentColumn sets the comment of Column in Table to Comment; OldComment is the previous one.
+	CommentColumn Kind = "comment_column"
+
+	AddPrimaryKey  Kind = "add_primary_key"  // Table, PrimaryKey
+	DropPrimaryKey Kind = "drop_primary_key" // Table, PrimaryKey
+	AddUnique      Kind = "add_unique"       // Table, Unique
+	DropUnique     Kind = "drop_unique"      // Table, Unique
+	AddCheck       Kind = "add_check"        // Table, Check
+	DropCheck      Kind = "drop_check"       // Table, Check
+	AddForeignKey  Kind = "add_foreign_key"  // Table, ForeignKey
+	DropForeignKey Kind = "drop_foreign_key" // Table, ForeignKey
+	CreateIndex    Kind = "create_index"     // Table, Index
+	DropIndex      Kind = "drop_index"       // Table, Index
+)
+
+// ColumnAlter says which attributes of a column an AlterColumn changes.
+type ColumnAlter struct {
+	Type      bool `json:"type,omitempty"`
+	Null      bool `json:"null,omitempty"`
+	Default   bool `json:"default,omitempty"`
+	Identity  bool `json:"identity,omitempty"`
+	Computed  bool `json:"computed,omitempty"`
+	Collation bool `json:"collation,omitempty"`
+}
+
+// ColumnRef names a column of a table (used by RecreateEnum).
+type ColumnRef struct {
+	Table  schema.QName   `json:"table"`
+	Column *schema.Column `json:"column"`
+}
+
+// Change is one step of a plan. Which fields are set depends on Kind (see the
+// Kind constants). Objects are the canonical model objects of the from side
+// (drops) or the to side (creates, alters).
+type Change struct {
+	Kind Kind `json:"kind"`
+	// Table is the qualified name of the table a table-level change acts on
+	// (after any rename in the same plan).
+	Table schema.QName `json:"table,omitzero"`
+
+	Schema      *schema.Schema     `json:"schema,omitempty"`
+	Enum        *schema.Enum       `json:"enum,omitempty"`
+	OldEnum     *schema.Enum       `json:"old_enum,omitempty"`
+	Value       string             `json:"value,omitempty"`
+	ValueBefore string             `json:"value_before,omitempty"`
+	Uses        []ColumnRef        `json:"uses,omitempty"`
+	TableDef    *schema.Table      `json:"table_def,omitempty"`
+	OldName     schema.QName       `json:"old_name,omitzero"`
+	Column      *schema.Column     `json:"column,omitempty"`
+	OldColumn   *schema.Column     `json:"old_column,omitempty"`
+	Alter       ColumnAlter        `json:"alter,omitzero"`
+	PrimaryKey  *schema.PrimaryKey `json:"primary_key,omitempty"`
+	Unique      *schema.Unique     `json:"unique,omitempty"`
+	Check       *schema.Check      `json:"check,omitempty"`
+	ForeignKey  *schema.ForeignKey `json:"foreign_key,omitempty"`
+	Index       *schema.Index      `json:"index,omitempty"`
+	Comment     string             `json:"comment,omitempty"`
+	OldComment  string             `json:"old_comment,omitempty"`
+	// Concurrently is set on CreateIndex/DropIndex when Options.Concurrently
+	// applies (index on a table that already exists).
+	Concurrently bool `json:"concurrently,omitempty"`
+
+	Hazards []Hazard `json:"hazards,omitempty"`
+}
+
+// Severity ranks a hazard.
+type Severity string
+
+// The severities, most severe first.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Hazard is something a reviewer must see about a change: a stable code, a
+// severity and one sentence.
+type Hazard struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// The stable hazard codes.
+const (
+	HazardDropTable        = "drop-table"         // data loss: a table and its rows are dropped
+	HazardDropColumn       = "drop-column"        // data loss: a column and its values are dropped
+	HazardNarrowType       = "narrow-type"        // data loss or failure: the new type holds less than the old one
+	HazardTableRewrite     = "table-rewrite"      // a type change rewrites the table under an ACCESS EXCLUSIVE lock
+	HazardBlockingIndex    = "blocking-index"     // CREATE INDEX without CONCURRENTLY blocks writes to an existing table
+	HazardNotNullNoDefault = "not-null-no-default" // a NOT NULL column without default fails on a non-empty table
+	HazardSetNotNull       = "set-not-null"       // SET NOT NULL fails if a row holds NULL, and scans the table
+	HazardUniqueMayFail    = "unique-may-fail"    // a new unique constraint/index fails on duplicate rows
+	HazardCheckMayFail     = "check-may-fail"     // a new check constraint fails on rows that violate it
+	HazardForeignKeyMayFail = "fk-may-fail"       // a new foreign key fails on orphan rows
+	HazardDropEnumValue    = "drop-enum-value"    // an enum loses a value: rows holding it make the change fail
+	HazardDropSchema       = "drop-schema"        // a schema is dropped
+)

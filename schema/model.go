@@ -1,0 +1,304 @@
+// Package schema holds schemadiff's model of a database schema, and everything
+// about reading, checking, normalizing and writing desired-schema files.
+//
+// One model serves both dialects. Dialect-only options are typed fields. Every
+// object keeps its source position (Pos) for errors and findings; positions
+// never take part in comparisons.
+//
+// Canonical form (what Normalize produces and introspect returns) is documented
+// on each field: "canonical:" notes say what a normalized value looks like.
+package schema
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Dialect names the database flavour a schema is written for.
+type Dialect string
+
+// The dialects schemadiff supports.
+const (
+	Postgres  Dialect = "postgres"
+	SQLServer Dialect = "sqlserver"
+)
+
+// DefaultSchema is the schema a table lives in when the file names none.
+func (d Dialect) DefaultSchema() string {
+	if d == SQLServer {
+		return "dbo"
+	}
+	return "public"
+}
+
+// Pos is a position in a source file (1-based line and column). The zero Pos
+// means "no source" (e.g. an object read from a live database).
+type Pos struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// IsZero reports whether p carries no position.
+func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 }
+
+// String renders p as file:line:col (parts that are unknown are left out).
+func (p Pos) String() string {
+	switch {
+	case p.IsZero():
+		return ""
+	case p.Line == 0:
+		return p.File
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+	}
+}
+
+// QName is a schema-qualified object name.
+type QName struct {
+	Schema string `json:"schema"`
+	Name   string `json:"name"`
+}
+
+// String renders the name as schema.name, without quoting (for messages).
+func (q QName) String() string {
+	if q.Schema == "" {
+		return q.Name
+	}
+	return q.Schema + "." + q.Name
+}
+
+// ParseQName splits "schema.name" (or "name", which takes defaultSchema).
+// Names holding a dot cannot be written this way; use the schema attribute.
+func ParseQName(s, defaultSchema string) QName {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return QName{Schema: s[:i], Name: s[i+1:]}
+	}
+	return QName{Schema: defaultSchema, Name: s}
+}
+
+// Database is a whole schema: what a set of schema files describes, or what
+// introspection read from a live database.
+type Database struct {
+	Dialect Dialect   `json:"dialect"`
+	Schemas []*Schema `json:"schemas,omitempty"` // canonical: sorted by name; every schema a table or enum uses is listed
+	Enums   []*Enum   `json:"enums,omitempty"`   // canonical: sorted by (schema, name)
+	Tables  []*Table  `json:"tables,omitempty"`  // canonical: sorted by (schema, name)
+}
+
+// Schema is a namespace (PostgreSQL schema, SQL Server schema).
+type Schema struct {
+	Name    string `json:"name"`
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
+}
+
+// Enum is a PostgreSQL enumerated type.
+type Enum struct {
+	Schema string   `json:"schema"`
+	Name   string   `json:"name"`
+	Values []string `json:"values"` // in declaration order (order matters)
+	Pos    Pos      `json:"-"`
+}
+
+// QName returns the enum's qualified name.
+func (e *Enum) QName() QName { return QName{e.Schema, e.Name} }
+
+// Table is a table with its columns, keys, indexes and constraints.
+type Table struct {
+	Schema  string `json:"schema"` // canonical: never empty (public / dbo by default)
+	Name    string `json:"name"`
+	Comment string `json:"comment,omitempty"`
+	// RenamedFrom names the table this one was called before: "old" (same
+	// schema) or "schema.old". It guides diff only; introspection never sets it
+	// and comparisons ignore it.
+	RenamedFrom string `json:"renamed_from,omitempty"`
+
+	Columns     []*Column     `json:"columns"`               // in declaration order (order is kept)
+	PrimaryKey  *PrimaryKey   `json:"primary_key,omitempty"` //
+	Uniques     []*Unique     `json:"uniques,omitempty"`     // canonical: sorted by name; column `unique = true` shorthands are turned into entries here
+	Indexes     []*Index      `json:"indexes,omitempty"`     // canonical: sorted by name
+	ForeignKeys []*ForeignKey `json:"foreign_keys,omitempty"`
+	Checks      []*Check      `json:"checks,omitempty"` // canonical: sorted by name
+	Pos         Pos           `json:"-"`
+}
+
+// QName returns the table's qualified name.
+func (t *Table) QName() QName { return QName{t.Schema, t.Name} }
+
+// Column returns the column called name, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Column is a table column.
+type Column struct {
+	Name string `json:"name"`
+	// Type is the column's type as written or read.
+	// canonical (PostgreSQL): the spelling format_type() prints, lower case:
+	// "integer", "bigint", "smallint", "character varying(50)", "character varying",
+	// "character(1)", "text", "boolean", "numeric(10,2)", "numeric", "real",
+	// "double precision", "timestamp without time zone", "timestamp(3) with time zone",
+	// "date", "time without time zone", "uuid", "jsonb", "bytea", "integer[]", ...
+	// serial columns keep the pseudo-types "smallserial", "serial", "bigserial"
+	// (and then have no Default: the nextval() default is implied).
+	// A column of an enum type names it qualified, unquoted: "public.user_role"
+	// (arrays: "public.user_role[]"); built-in type spellings never hold a dot,
+	// so a dot always means a user type whose parts the renderer quotes.
+	// canonical (SQL Server): lower case, lengths in characters: "nvarchar(255)",
+	// "nvarchar(max)", "datetime2" (precision 7 is dropped), "decimal(18,2)", "bit".
+	Type      string    `json:"type"`
+	Null      bool      `json:"null,omitempty"`
+	Default   *Default  `json:"default,omitempty"`
+	Identity  *Identity `json:"identity,omitempty"`
+	Computed  *Computed `json:"computed,omitempty"`
+	Collation string    `json:"collation,omitempty"` // canonical: empty when it is the type's default collation
+	Comment   string    `json:"comment,omitempty"`
+	// Unique is the one-column UNIQUE shorthand of schema files. canonical: false
+	// (Normalize moves it into Table.Uniques, named as the database would name it).
+	Unique bool `json:"unique,omitempty"`
+	// RenamedFrom is the column's previous name (diff guidance only).
+	RenamedFrom string `json:"renamed_from,omitempty"`
+	// DefaultName names a SQL Server DEFAULT constraint. canonical: set on
+	// SQL Server when there is a default; empty on PostgreSQL.
+	DefaultName string `json:"default_name,omitempty"`
+	Pos         Pos    `json:"-"`
+}
+
+// DefaultKind says what a Default holds.
+type DefaultKind string
+
+// The kinds of column default.
+const (
+	DefaultString DefaultKind = "string" // a string literal; Value is the unquoted text
+	DefaultNumber DefaultKind = "number" // a numeric literal; Value is its decimal text, e.g. "0", "-1.5"
+	DefaultBool   DefaultKind = "bool"   // Value is "true" or "false"
+	DefaultExpr   DefaultKind = "expr"   // a SQL expression; Value is its text
+)
+
+// Default is a column default: a literal or an SQL expression.
+// canonical: a literal that the database stores with a cast ('viewer'::character
+// varying, (0), ((0))) is a plain literal; an expression is in the canonical
+// expression form of NormalizeExpr.
+type Default struct {
+	Kind  DefaultKind `json:"kind"`
+	Value string      `json:"value"`
+}
+
+// Identity makes a column an identity column.
+// PostgreSQL: GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY; SQL Server: IDENTITY(seed, increment).
+type Identity struct {
+	Always    bool  `json:"always,omitempty"`    // PostgreSQL only
+	Seed      int64 `json:"seed,omitempty"`      // canonical: 1 when unset
+	Increment int64 `json:"increment,omitempty"` // canonical: 1 when unset
+}
+
+// Computed makes a column a generated (computed) column.
+type Computed struct {
+	Expr      string `json:"expr"`
+	Persisted bool   `json:"persisted,omitempty"` // canonical (PostgreSQL): always true (STORED)
+}
+
+// PrimaryKey is a table's primary key constraint.
+type PrimaryKey struct {
+	Name    string   `json:"name,omitempty"` // canonical: PostgreSQL <table>_pkey when unnamed; SQL Server pk_<table>
+	Columns []string `json:"columns"`
+	// Clustered is SQL Server only. nil means "not said"; canonical (SQL Server):
+	// resolved to true/false as SQL Server would; canonical (PostgreSQL): nil.
+	Clustered *bool `json:"clustered,omitempty"`
+	Pos       Pos   `json:"-"`
+}
+
+// Unique is a UNIQUE constraint (distinct from a unique index).
+type Unique struct {
+	Name      string   `json:"name,omitempty"` // canonical: <table>_<col>[_<col>...]_key on PostgreSQL
+	Columns   []string `json:"columns"`
+	Clustered *bool    `json:"clustered,omitempty"` // SQL Server only; see PrimaryKey.Clustered
+	Pos       Pos      `json:"-"`
+}
+
+// Index is an index on a table.
+type Index struct {
+	Name    string      `json:"name,omitempty"` // canonical: <table>_<col>[_<col>...]_idx on PostgreSQL when unnamed
+	Unique  bool        `json:"unique,omitempty"`
+	Parts   []IndexPart `json:"parts"`
+	Include []string    `json:"include,omitempty"` // INCLUDE columns
+	Where   string      `json:"where,omitempty"`   // partial/filtered index predicate; canonical: NormalizeExpr form
+	Using   string      `json:"using,omitempty"`   // PostgreSQL access method; canonical: "" for btree
+	// Clustered is SQL Server only; see PrimaryKey.Clustered. canonical (SQL Server): non-nil.
+	Clustered *bool `json:"clustered,omitempty"`
+	Pos       Pos   `json:"-"`
+}
+
+// IndexPart is one key part of an index: a column or an expression.
+type IndexPart struct {
+	Column string `json:"column,omitempty"`
+	Expr   string `json:"expr,omitempty"` // PostgreSQL expression key; canonical: NormalizeExpr form
+	Desc   bool   `json:"desc,omitempty"`
+	// Nulls is "first" or "last" (PostgreSQL). canonical: "" when it is the
+	// default for the direction (last for ASC, first for DESC).
+	Nulls string `json:"nulls,omitempty"`
+}
+
+// ForeignKey is a FOREIGN KEY constraint.
+type ForeignKey struct {
+	Name       string   `json:"name,omitempty"` // canonical: <table>_<col>[_<col>...]_fkey on PostgreSQL when unnamed
+	Columns    []string `json:"columns"`
+	RefSchema  string   `json:"ref_schema"` // canonical: never empty
+	RefTable   string   `json:"ref_table"`
+	RefColumns []string `json:"ref_columns"`
+	// OnDelete and OnUpdate are "NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+	// "SET DEFAULT". canonical: upper case, "NO ACTION" when unset.
+	OnDelete          string `json:"on_delete,omitempty"`
+	OnUpdate          string `json:"on_update,omitempty"`
+	Deferrable        bool   `json:"deferrable,omitempty"`         // PostgreSQL only
+	InitiallyDeferred bool   `json:"initially_deferred,omitempty"` // PostgreSQL only
+	Pos               Pos    `json:"-"`
+}
+
+// RefQName returns the referenced table's qualified name.
+func (f *ForeignKey) RefQName() QName { return QName{f.RefSchema, f.RefTable} }
+
+// Check is a CHECK constraint.
+type Check struct {
+	Name string `json:"name,omitempty"` // canonical: PostgreSQL's <table>_<col>_check naming when unnamed
+	Expr string `json:"expr"`           // canonical: NormalizeExpr form
+	Pos  Pos    `json:"-"`
+}
+
+// Table returns the table with that qualified name, or nil.
+func (db *Database) Table(q QName) *Table {
+	for _, t := range db.Tables {
+		if t.Schema == q.Schema && t.Name == q.Name {
+			return t
+		}
+	}
+	return nil
+}
+
+// Enum returns the enum with that qualified name, or nil.
+func (db *Database) Enum(q QName) *Enum {
+	for _, e := range db.Enums {
+		if e.Schema == q.Schema && e.Name == q.Name {
+			return e
+		}
+	}
+	return nil
+}
+
+// Schema returns the schema with that name, or nil.
+func (db *Database) Schema(name string) *Schema {
+	for _, s := range db.Schemas {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
