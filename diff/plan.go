@@ -141,16 +141,16 @@ type Hazard struct {
 
 // The stable hazard codes.
 const (
-	HazardDropTable        = "drop-table"         // data loss: a table and its rows are dropped
-	HazardDropColumn       = "drop-column"        // data loss: a column and its values are dropped
-	HazardNarrowType       = "narrow-type"        // data loss or failure: the new type holds less than the old one
-	HazardTableRewrite     = "table-rewrite"      // a type change rewrites the table under an ACCESS EXCLUSIVE lock
-	HazardBlockingIndex    = "blocking-index"     // CREATE INDEX without CONCURRENTLY blocks writes to an existing table
-	HazardNotNullNoDefault = "not-null-no-default" // a NOT NULL column without default fails on a non-empty table
-	HazardSetNotNull       = "set-not-null"       // SET NOT NULL fails if a row holds NULL, and scans the table
-	HazardUniqueMayFail    = "unique-may-fail"    // a new unique constraint/index fails on duplicate rows
-	HazardCheckMayFail     = "check-may-fail"     // a new check constraint fails on rows that violate it
-	HazardForeignKeyMayFail = "fk-may-fail"       // a new foreign key fails on orphan rows
-	HazardDropEnumValue    = "drop-enum-value"    // an enum loses a value: rows holding it make the change fail
-	HazardDropSchema       = "drop-schema"        // a schema is dropped
+	HazardDropTable         = "drop-table"          // data loss: a table and its rows are dropped
+	HazardDropColumn        = "drop-column"         // data loss: a column and its values are dropped
+	HazardNarrowType        = "narrow-type"         // data loss or failure: the new type holds less than the old one
+	HazardTableRewrite      = "table-rewrite"       // a type change rewrites the table under an ACCESS EXCLUSIVE lock
+	HazardBlockingIndex     = "blocking-index"      // CREATE INDEX without CONCURRENTLY blocks writes to an existing table
+	HazardNotNullNoDefault  = "not-null-no-default" // a NOT NULL column without default fails on a non-empty table
+	HazardSetNotNull        = "set-not-null"        // SET NOT NULL fails if a row holds NULL, and scans the table
+	HazardUniqueMayFail     = "unique-may-fail"     // a new unique constraint/index fails on duplicate rows
+	HazardCheckMayFail      = "check-may-fail"      // a new check constraint fails on rows that violate it
+	HazardForeignKeyMayFail = "fk-may-fail"         // a new foreign key fails on orphan rows
+	HazardDropEnumValue     = "drop-enum-value"     // an enum loses a value: rows holding it make the change fail
+	HazardDropSchema        = "drop-schema"         // a schema is dropped
 )
