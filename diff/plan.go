@@ -92,8 +92,12 @@ type ColumnRef struct {
 // (drops) or the to side (creates, alters).
 type Change struct {
 	Kind Kind `json:"kind"`
-	// Table is the qualified name of the table a table-level change acts on
-	// (after any rename in the same plan).
+	// Table is the qualified name of the table a table-level change acts on,
+	// as it is called when the change runs: after any rename in the same plan,
+	// except for the changes that run before the renames (DropForeignKey,
+	// DropIndex, DropCheck, DropUnique, DropPrimaryKey, and the Uses of
+	// RecreateEnum), which name the table (and carry the objects) as they are
+	// in the from database.
 	Table schema.QName `json:"table,omitzero"`
 
 	Schema      *schema.Schema     `json:"schema,omitempty"`

@@ -169,7 +169,14 @@ type Column struct {
 	// DefaultName names a SQL Server DEFAULT constraint. canonical: set on
 	// SQL Server when there is a default; empty on PostgreSQL.
 	DefaultName string `json:"default_name,omitempty"`
-	Pos         Pos    `json:"-"`
+	// DefaultSystemName is, on SQL Server, the name the server generated for a
+	// DEFAULT constraint created without one (is_system_named), e.g.
+	// DF__users__status__4AB81AF0. Introspection sets it and leaves DefaultName
+	// empty, so that the default matches an unnamed one by definition (Normalize
+	// gives both the convention name). Comparisons ignore it; renderers use it,
+	// when set, to name the live constraint in ALTER/DROP statements.
+	DefaultSystemName string `json:"default_system_name,omitempty"`
+	Pos               Pos    `json:"-"`
 }
 
 // DefaultKind says what a Default holds.
@@ -213,7 +220,9 @@ type PrimaryKey struct {
 	// Clustered is SQL Server only. nil means "not said"; canonical (SQL Server):
 	// resolved to true/false as SQL Server would; canonical (PostgreSQL): nil.
 	Clustered *bool `json:"clustered,omitempty"`
-	Pos       Pos   `json:"-"`
+	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. PK__users__3213E83F0A9D95DB).
+	SystemName string `json:"system_name,omitempty"`
+	Pos        Pos    `json:"-"`
 }
 
 // Unique is a UNIQUE constraint (distinct from a unique index).
@@ -221,7 +230,9 @@ type Unique struct {
 	Name      string   `json:"name,omitempty"` // canonical: <table>_<col>[_<col>...]_key on PostgreSQL
 	Columns   []string `json:"columns"`
 	Clustered *bool    `json:"clustered,omitempty"` // SQL Server only; see PrimaryKey.Clustered
-	Pos       Pos      `json:"-"`
+	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. UQ__users__AB6E61641B0B8B2E).
+	SystemName string `json:"system_name,omitempty"`
+	Pos        Pos    `json:"-"`
 }
 
 // Index is an index on a table.
@@ -260,7 +271,9 @@ type ForeignKey struct {
 	OnUpdate          string `json:"on_update,omitempty"`
 	Deferrable        bool   `json:"deferrable,omitempty"`         // PostgreSQL only
 	InitiallyDeferred bool   `json:"initially_deferred,omitempty"` // PostgreSQL only
-	Pos               Pos    `json:"-"`
+	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. FK__users__tenant_i__4BAC3F29).
+	SystemName string `json:"system_name,omitempty"`
+	Pos        Pos    `json:"-"`
 }
 
 // RefQName returns the referenced table's qualified name.
@@ -270,7 +283,9 @@ func (f *ForeignKey) RefQName() QName { return QName{f.RefSchema, f.RefTable} }
 type Check struct {
 	Name string `json:"name,omitempty"` // canonical: PostgreSQL's <table>_<col>_check naming when unnamed
 	Expr string `json:"expr"`           // canonical: NormalizeExpr form
-	Pos  Pos    `json:"-"`
+	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. CK__users__status__4AB81AF0).
+	SystemName string `json:"system_name,omitempty"`
+	Pos        Pos    `json:"-"`
 }
 
 // Table returns the table with that qualified name, or nil.

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/source"
+	"github.com/schemadiff/schemadiff/render"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// sourceFlags are the flags every command that reads sources shares.
+type sourceFlags struct {
+	Dialect string   `help:"Dialect of schema files that do not name one (postgres or sqlserver)." enum:",postgres,sqlserver" default:""`
+	Schema  []string `help:"Database schema to read from a live database (repeatable; default: all user schemas)." placeholder:"NAME"`
+	Exclude []string `help:"Glob of tables to leave out of a live database, as name or schema.name (repeatable)." placeholder:"PATTERN"`
+	DevURL  string   `name:"dev-url" help:"Scratch PostgreSQL server that normalizes schema files exactly (a throwaway database is created there and dropped)." placeholder:"URL"`
+}
+
+func (f sourceFlags) options(dialect schema.Dialect) source.Options {
+	if f.Dialect != "" {
+		dialect = schema.Dialect(f.Dialect)
+	}
+	return source.Options{Dialect: dialect, Schemas: f.Schema, Exclude: f.Exclude, DevURL: f.DevURL}
+}
+
+type diffCmd struct {
+	From         string `required:"" help:"Current state: database URL (postgres://, sqlserver://) or schema file/folder." placeholder:"SRC"`
+	To           string `required:"" help:"Desired state: database URL or schema file/folder." placeholder:"SRC"`
+	Format       string `help:"Output: sql, plan or json." enum:"sql,plan,json" default:"sql"`
+	Down         bool   `help:"Print the down migration (from --to back to --from) instead."`
+	ExitCode     bool   `name:"exit-code" help:"Exit 1 when there are changes."`
+	Concurrently bool   `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
+	sourceFlags
+}
+
+// Run prints the plan between --from and --to.
+func (c *diffCmd) Run(e *env) error {
+	// A URL fixes the dialect of the files on the other side.
+	dialect := source.Dialect(c.From)
+	if dialect == "" {
+		dialect = source.Dialect(c.To)
+	}
+	opts := c.options(dialect)
+	from, err := source.Load(e.ctx, c.From, opts)
+	if err != nil {
+		return err
+	}
+	if opts.Dialect == "" {
+		opts.Dialect = from.Dialect
+	}
+	to, err := source.Load(e.ctx, c.To, opts)
+	if err != nil {
+		return err
+	}
+	if from.Dialect != to.Dialect {
+		return fmt.Errorf("--from is %s but --to is %s: compare sources of one dialect", from.Dialect, to.Dialect)
+	}
+	compare := diff.Compare
+	if c.Down {
+		compare = diff.Down
+	}
+	plan, err := compare(from, to, diff.Options{Concurrently: c.Concurrently})
+	if err != nil {
+		return err
+	}
+	if err := writePlan(e, plan, c.Format); err != nil {
+		return err
+	}
+	if c.ExitCode && len(plan.Changes) > 0 {
+		return errChanges
+	}
+	return nil
+}
+
+// writePlan prints plan in format (sql, plan or json).
+func writePlan(e *env, plan *diff.Plan, format string) error {
+	switch format {
+	case "plan":
+		return render.WritePlan(e.stdout, plan, e.color)
+	case "json":
+		return render.WriteJSON(e.stdout, plan)
+	default:
+		stmts, err := render.SQL(plan)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(e.stdout, render.Script(stmts))
+		return err
+	}
+}

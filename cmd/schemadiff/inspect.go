@@ -1,0 +1,44 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/source"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+type inspectCmd struct {
+	URL     string   `required:"" help:"Database URL (postgres://, postgresql://, sqlserver://)." placeholder:"URL"`
+	Format  string   `help:"Output: hcl, yaml, json or sql." enum:"hcl,yaml,json,sql" default:"hcl"`
+	Schema  []string `help:"Database schema to read (repeatable; default: all user schemas)." placeholder:"NAME"`
+	Exclude []string `help:"Glob of tables to leave out, as name or schema.name (repeatable)." placeholder:"PATTERN"`
+}
+
+// Run prints the live schema.
+func (c *inspectCmd) Run(e *env) error {
+	if !source.IsURL(c.URL) {
+		return fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", c.URL)
+	}
+	db, err := source.Load(e.ctx, c.URL, source.Options{Schemas: c.Schema, Exclude: c.Exclude})
+	if err != nil {
+		return err
+	}
+	switch c.Format {
+	case "yaml":
+		return schema.WriteYAML(e.stdout, db)
+	case "json":
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(db)
+	case "sql":
+		plan, err := diff.Compare(&schema.Database{Dialect: db.Dialect}, db, diff.Options{})
+		if err != nil {
+			return err
+		}
+		return writePlan(e, plan, "sql")
+	default:
+		return schema.WriteHCL(e.stdout, db)
+	}
+}

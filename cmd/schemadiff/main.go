@@ -1,0 +1,102 @@
+// Command schemadiff compares a desired schema (HCL or YAML files) with a live
+// database or another schema, and writes the migration that closes the gap.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/alecthomas/kong"
+
+	"github.com/schemadiff/schemadiff/internal/redact"
+)
+
+// Exit codes (DESIGN §3).
+const (
+	exitOK      = 0
+	exitChanges = 1
+	exitFailure = 2
+)
+
+// cli is the whole command line.
+type cli struct {
+	Diff     diffCmd     `cmd:"" help:"Print the migration between two sources (database URL or schema file/folder)."`
+	Inspect  inspectCmd  `cmd:"" help:"Print a live database schema as hcl, yaml, json or sql."`
+	Validate validateCmd `cmd:"" help:"Check schema files and report every problem with file:line:col."`
+	Fmt      fmtCmd      `cmd:"" help:"Rewrite HCL schema files in canonical layout."`
+}
+
+// env is what every command writes to.
+type env struct {
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+	// color reports whether stdout is a terminal that takes ANSI colors.
+	color bool
+}
+
+// errChanges is returned by a command that found changes and must exit 1.
+var errChanges = errors.New("changes found")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run parses args, runs the command and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var c cli
+	exit := -1
+	parser, err := kong.New(&c,
+		kong.Name("schemadiff"),
+		kong.Description("Compare a desired schema with a database and write the migration that closes the gap."),
+		kong.UsageOnError(),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(code int) { exit = code }),
+	)
+	if err != nil {
+		fmt.Fprintf(stderr, "schemadiff: %v\n", err)
+		return exitFailure
+	}
+	kctx, err := parser.Parse(args)
+	if exit >= 0 { // --help
+		return exit
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "schemadiff: %s\n", redactArgs(err.Error(), args))
+		return exitFailure
+	}
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, color: colorOK(stdout)}
+	if err := kctx.Run(e); err != nil {
+		if errors.Is(err, errChanges) {
+			return exitChanges
+		}
+		fmt.Fprintf(stderr, "schemadiff: %s\n", redactArgs(err.Error(), args))
+		return exitFailure
+	}
+	return exitOK
+}
+
+// redactArgs removes any password that a URL among args carries from msg.
+func redactArgs(msg string, args []string) string {
+	return redact.Error(errors.New(msg), args...).Error()
+}
+
+// colorOK reports whether w is a terminal and NO_COLOR is unset.
+func colorOK(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

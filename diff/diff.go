@@ -1,0 +1,573 @@
+package diff
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// phase is a step of a plan: every change of a phase runs before any change of
+// the next one, which is what makes the plan run on PostgreSQL.
+type phase int
+
+// The phases, in the order they run.
+const (
+	phaseCreateSchemas phase = iota
+	phaseEnums               // create enums, add values, recreate enums
+	phaseDropForeignKeys
+	phaseDropKeys // drop indexes, checks, uniques, primary keys
+	phaseRenames  // rename tables, then columns
+	phaseCreateTables
+	phaseColumns // per table: drop, add, alter columns
+	phaseAddKeys // per table: add primary key, uniques, checks
+	phaseCreateIndexes
+	phaseAddForeignKeys
+	phaseDropTables
+	phaseDropEnums
+	phaseDropSchemas
+	phaseComments
+	phaseCount
+)
+
+// Compare returns the plan whose changes, applied in order, turn from into to.
+// Both databases are canonical (schema.Normalize). The renamed_from hints of to
+// make renames instead of drops and adds.
+func Compare(from, to *schema.Database, opts Options) (*Plan, error) {
+	return compare(from, to, to, false, opts)
+}
+
+// Down returns the plan that turns to back into from: the comparison the other
+// way, with the renamed_from hints of to undone (a table to.users renamed from
+// accounts is renamed back to accounts).
+func Down(from, to *schema.Database, opts Options) (*Plan, error) {
+	return compare(to, from, to, true, opts)
+}
+
+// differ holds one comparison while it runs.
+type differ struct {
+	opts Options
+	orig *schema.Database // the source database as given
+	src  *schema.Database // the source with the hinted renames done: compared with dst by name
+	dst  *schema.Database
+	// origName maps a renamed table's new name to its name in orig.
+	origName map[schema.QName]schema.QName
+	// recreated holds, per table (new name), the columns dropped and added again.
+	recreated map[schema.QName]map[string]bool
+	// retyped holds, per table, the columns whose type changes or that are recreated.
+	retyped map[schema.QName]map[string]bool
+	// droppedKeys holds, per table, the column sets of the primary keys,
+	// uniques and unique indexes dropped (removed or changed).
+	droppedKeys map[schema.QName][][]string
+	phases      [phaseCount][]*Change
+}
+
+// compare turns src into dst, taking rename hints from hintDB (undone when reverse).
+func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Plan, error) {
+	if src == nil || dst == nil {
+		return nil, errors.New("diff: missing database")
+	}
+	if src.Dialect != dst.Dialect {
+		return nil, fmt.Errorf("diff: cannot compare a %q schema with a %q schema", src.Dialect, dst.Dialect)
+	}
+	h, err := collectHints(hintDB)
+	if err != nil {
+		return nil, err
+	}
+	d := &differ{
+		opts:        opts,
+		orig:        src,
+		dst:         dst,
+		origName:    map[schema.QName]schema.QName{},
+		recreated:   map[schema.QName]map[string]bool{},
+		retyped:     map[schema.QName]map[string]bool{},
+		droppedKeys: map[schema.QName][][]string{},
+	}
+	d.applyRenames(h, reverse)
+	d.compareSchemas()
+	d.compareEnums()
+	d.compareTables()
+	d.compareForeignKeys()
+	return d.plan(), nil
+}
+
+// add appends c to phase p.
+func (d *differ) add(p phase, c *Change) { d.phases[p] = append(d.phases[p], c) }
+
+// plan returns the changes phase by phase, each phase sorted by object name
+// (stable: changes of one object keep the order they were added in).
+func (d *differ) plan() *Plan {
+	p := &Plan{Dialect: d.dst.Dialect, Changes: []*Change{}}
+	for _, changes := range d.phases {
+		slices.SortStableFunc(changes, compareChanges)
+		p.Changes = append(p.Changes, changes...)
+	}
+	return p
+}
+
+// compareChanges orders two changes of one phase: schema-level changes
+// first, then enum-level, then table-level; by name; then by kind.
+func compareChanges(a, b *Change) int {
+	ga, qa := changeKey(a)
+	gb, qb := changeKey(b)
+	return cmp.Or(cmp.Compare(ga, gb), compareQName(qa, qb), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)))
+}
+
+// changeKey returns the level and the name of the object a change acts on.
+func changeKey(c *Change) (int, schema.QName) {
+	switch {
+	case c.Schema != nil:
+		return 0, schema.QName{Name: c.Schema.Name}
+	case c.Enum != nil:
+		return 1, c.Enum.QName()
+	}
+	return 2, c.Table
+}
+
+// kindRank orders the kinds of change that share a phase and a table.
+func kindRank(k Kind) int {
+	switch k {
+	case DropIndex, AddPrimaryKey, DropColumn, RenameTable, CommentTable:
+		return 0
+	case DropCheck, AddUnique, AddColumn, RenameColumn, CommentColumn:
+		return 1
+	case DropUnique, AddCheck, AlterColumn:
+		return 2
+	case DropPrimaryKey:
+		return 3
+	}
+	return 0
+}
+
+// origTable returns the source table (as given) of the table named name after renames.
+func (d *differ) origTable(name schema.QName) *schema.Table {
+	if old, ok := d.origName[name]; ok {
+		name = old
+	}
+	return d.orig.Table(name)
+}
+
+// mark records name in the per-table set m.
+func mark(m map[schema.QName]map[string]bool, table schema.QName, name string) {
+	if m[table] == nil {
+		m[table] = map[string]bool{}
+	}
+	m[table][name] = true
+}
+
+// pairByName calls visit for every name in src or dst, in name order, with
+// the object of each side called that (nil when a side has none).
+func pairByName[T any](src, dst []*T, name func(*T) string, visit func(s, d *T)) {
+	bySrc, byDst := map[string]*T{}, map[string]*T{}
+	var names []string
+	for _, s := range src {
+		bySrc[name(s)] = s
+		names = append(names, name(s))
+	}
+	for _, x := range dst {
+		if _, ok := bySrc[name(x)]; !ok {
+			names = append(names, name(x))
+		}
+		byDst[name(x)] = x
+	}
+	slices.Sort(names)
+	for _, n := range slices.Compact(names) {
+		visit(bySrc[n], byDst[n])
+	}
+}
+
+// qnameKey is a sort key of a qualified name that orders by schema, then name.
+func qnameKey(q schema.QName) string { return q.Schema + "\x00" + q.Name }
+
+// compareSchemas creates, drops and comments schemas. The dialect's default
+// schema is never created nor dropped.
+func (d *differ) compareSchemas() {
+	def := d.dst.Dialect.DefaultSchema()
+	pairByName(d.src.Schemas, d.dst.Schemas, func(s *schema.Schema) string { return s.Name }, func(s, t *schema.Schema) {
+		switch {
+		case s == nil:
+			if t.Name != def {
+				d.add(phaseCreateSchemas, &Change{Kind: CreateSchema, Schema: t})
+			}
+			if t.Comment != "" {
+				d.add(phaseComments, &Change{Kind: CommentSchema, Schema: t, Comment: t.Comment})
+			}
+		case t == nil:
+			if s.Name != def {
+				d.add(phaseDropSchemas, &Change{Kind: DropSchema, Schema: s, Hazards: []Hazard{d.dropSchemaHazard(s.Name)}})
+			}
+		case s.Comment != t.Comment:
+			d.add(phaseComments, &Change{Kind: CommentSchema, Schema: t, Comment: t.Comment, OldComment: s.Comment})
+		}
+	})
+}
+
+// compareEnums creates and drops enums, and adds values to them or recreates them.
+func (d *differ) compareEnums() {
+	key := func(e *schema.Enum) string { return qnameKey(e.QName()) }
+	pairByName(d.src.Enums, d.dst.Enums, key, func(s, t *schema.Enum) {
+		switch {
+		case s == nil:
+			d.add(phaseEnums, &Change{Kind: CreateEnum, Enum: t})
+		case t == nil:
+			d.add(phaseDropEnums, &Change{Kind: DropEnum, Enum: s})
+		case slices.Equal(s.Values, t.Values):
+		case isSubsequence(s.Values, t.Values):
+			for i, v := range t.Values {
+				if slices.Contains(s.Values, v) {
+					continue
+				}
+				before := ""
+				for _, next := range t.Values[i+1:] {
+					if slices.Contains(s.Values, next) {
+						before = next
+						break
+					}
+				}
+				d.add(phaseEnums, &Change{Kind: AddEnumValue, Enum: t, Value: v, ValueBefore: before})
+			}
+		default:
+			uses := d.enumUses(s.QName())
+			d.add(phaseEnums, &Change{Kind: RecreateEnum, Enum: t, OldEnum: s, Uses: uses, Hazards: recreateEnumHazards(s, t, uses)})
+		}
+	})
+}
+
+// isSubsequence reports whether every element of sub appears in list, in the same order.
+func isSubsequence(sub, list []string) bool {
+	i := 0
+	for _, v := range list {
+		if i < len(sub) && sub[i] == v {
+			i++
+		}
+	}
+	return i == len(sub)
+}
+
+// enumUses returns every column of the source (as given: enums are recreated
+// before renames) whose type is the enum or an array of it.
+func (d *differ) enumUses(enum schema.QName) []ColumnRef {
+	var uses []ColumnRef
+	tables := slices.Clone(d.orig.Tables)
+	slices.SortFunc(tables, func(a, b *schema.Table) int { return compareQName(a.QName(), b.QName()) })
+	for _, t := range tables {
+		for _, c := range t.Columns {
+			if c.Type == enum.String() || c.Type == enum.String()+"[]" {
+				uses = append(uses, ColumnRef{Table: t.QName(), Column: c})
+			}
+		}
+	}
+	return uses
+}
+
+// compareTables creates, drops and alters tables.
+func (d *differ) compareTables() {
+	key := func(t *schema.Table) string { return qnameKey(t.QName()) }
+	pairByName(d.src.Tables, d.dst.Tables, key, func(s, t *schema.Table) {
+		switch {
+		case s == nil:
+			d.createTable(t)
+		case t == nil:
+			orig := d.origTable(s.QName())
+			d.add(phaseDropTables, &Change{Kind: DropTable, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{dropTableHazard(orig)}})
+		default:
+			d.alterTable(s, t)
+		}
+	})
+}
+
+// createTable creates t, then its indexes and comments (its foreign keys
+// come with all the others).
+func (d *differ) createTable(t *schema.Table) {
+	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: t})
+	for _, x := range sortedByName(t.Indexes, indexName) {
+		d.add(phaseCreateIndexes, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
+	}
+	if t.Comment != "" {
+		d.add(phaseComments, &Change{Kind: CommentTable, Table: t.QName(), Comment: t.Comment})
+	}
+	for _, c := range t.Columns {
+		if c.Comment != "" {
+			d.add(phaseComments, &Change{Kind: CommentColumn, Table: t.QName(), Column: c, Comment: c.Comment})
+		}
+	}
+}
+
+// sortedByName returns list sorted by name.
+func sortedByName[T any](list []*T, name func(*T) string) []*T {
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, func(a, b *T) int { return cmp.Compare(name(a), name(b)) })
+	return out
+}
+
+// findByName returns the object of list called n, or nil.
+func findByName[T any](list []*T, name func(*T) string, n string) *T {
+	for _, x := range list {
+		if name(x) == n {
+			return x
+		}
+	}
+	return nil
+}
+
+func indexName(x *schema.Index) string           { return x.Name }
+func uniqueName(u *schema.Unique) string         { return u.Name }
+func checkName(c *schema.Check) string           { return c.Name }
+func foreignKeyName(f *schema.ForeignKey) string { return f.Name }
+
+// alterTable changes table s (source, renamed) into t.
+func (d *differ) alterTable(s, t *schema.Table) {
+	d.compareColumns(s, t)
+	d.compareKeys(s, t)
+	if s.Comment != t.Comment {
+		d.add(phaseComments, &Change{Kind: CommentTable, Table: t.QName(), Comment: t.Comment, OldComment: s.Comment})
+	}
+}
+
+// compareColumns drops, adds and alters the columns of a table. A column whose
+// computed expression changes, or that becomes or stops being computed, is
+// dropped and added again.
+func (d *differ) compareColumns(s, t *schema.Table) {
+	name := t.QName()
+	var drops, adds, alters []*Change
+	for _, sc := range s.Columns {
+		tc := t.Column(sc.Name)
+		switch {
+		case tc == nil:
+			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, false)}})
+		case !equalComputed(sc.Computed, tc.Computed):
+			mark(d.recreated, name, sc.Name)
+			mark(d.retyped, name, sc.Name)
+			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, true)}})
+		}
+	}
+	for _, tc := range t.Columns {
+		sc := s.Column(tc.Name)
+		if sc == nil || d.recreated[name][tc.Name] {
+			adds = append(adds, &Change{Kind: AddColumn, Table: name, Column: tc, Hazards: addColumnHazards(name, tc)})
+			if tc.Comment != "" {
+				d.add(phaseComments, &Change{Kind: CommentColumn, Table: name, Column: tc, Comment: tc.Comment})
+			}
+			continue
+		}
+		if alter := columnAlter(sc, tc); alter != (ColumnAlter{}) {
+			if alter.Type {
+				mark(d.retyped, name, tc.Name)
+			}
+			alters = append(alters, &Change{Kind: AlterColumn, Table: name, Column: tc, OldColumn: sc, Alter: alter, Hazards: d.alterColumnHazards(name, sc, tc)})
+		}
+		if sc.Comment != tc.Comment {
+			d.add(phaseComments, &Change{Kind: CommentColumn, Table: name, Column: tc, Comment: tc.Comment, OldComment: sc.Comment})
+		}
+	}
+	// Computed columns go first: they may depend on the other dropped ones.
+	slices.SortStableFunc(drops, func(a, b *Change) int {
+		return cmp.Compare(b2i(a.Column.Computed == nil), b2i(b.Column.Computed == nil))
+	})
+	for _, c := range slices.Concat(drops, adds, alters) {
+		d.add(phaseColumns, c)
+	}
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// columnAlter says which attributes differ between two versions of a column
+// (the computed expression aside: that change recreates the column).
+func columnAlter(s, t *schema.Column) ColumnAlter {
+	return ColumnAlter{
+		Type:      s.Type != t.Type,
+		Null:      s.Null != t.Null,
+		Default:   !equalPtr(s.Default, t.Default) || s.DefaultName != t.DefaultName,
+		Identity:  !equalPtr(s.Identity, t.Identity),
+		Collation: s.Collation != t.Collation,
+	}
+}
+
+// equalPtr reports whether a and b are both nil or point to equal values.
+func equalPtr[T comparable](a, b *T) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// equalComputed reports whether two computed definitions are the same.
+func equalComputed(a, b *schema.Computed) bool { return equalPtr(a, b) }
+
+// usesRecreated reports whether an object of table naming these columns (or
+// whose expressions mention them) depends on a column recreated in this plan:
+// the database drops it with the column, so it must be dropped and added again.
+func (d *differ) usesRecreated(table schema.QName, columns []string, exprs ...string) bool {
+	for col := range d.recreated[table] {
+		if slices.Contains(columns, col) {
+			return true
+		}
+		for _, e := range exprs {
+			if e != "" && mentionsColumn(e, col) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compareKeys drops and adds the primary key, uniques, checks and indexes of
+// a table: any difference (or a dependency on a recreated column) is a drop and an add.
+func (d *differ) compareKeys(s, t *schema.Table) {
+	name := t.QName()
+	orig := d.origTable(name)
+	existing := orig.QName() // drops run before the renames: they act on the old name
+
+	sp, tp := s.PrimaryKey, t.PrimaryKey
+	if !equalPrimaryKey(sp, tp) || sp != nil && d.usesRecreated(name, sp.Columns) {
+		if sp != nil {
+			d.droppedKeys[name] = append(d.droppedKeys[name], sp.Columns)
+			d.add(phaseDropKeys, &Change{Kind: DropPrimaryKey, Table: existing, PrimaryKey: orig.PrimaryKey})
+		}
+		if tp != nil {
+			d.add(phaseAddKeys, &Change{Kind: AddPrimaryKey, Table: name, PrimaryKey: tp, Hazards: []Hazard{uniqueMayFailHazard(name, "primary key", tp.Name)}})
+		}
+	}
+
+	pairByName(s.Uniques, t.Uniques, uniqueName, func(su, tu *schema.Unique) {
+		if su != nil && tu != nil && equalUnique(su, tu) && !d.usesRecreated(name, su.Columns) {
+			return
+		}
+		if su != nil {
+			d.droppedKeys[name] = append(d.droppedKeys[name], su.Columns)
+			d.add(phaseDropKeys, &Change{Kind: DropUnique, Table: existing, Unique: findByName(orig.Uniques, uniqueName, su.Name)})
+		}
+		if tu != nil {
+			d.add(phaseAddKeys, &Change{Kind: AddUnique, Table: name, Unique: tu, Hazards: []Hazard{uniqueMayFailHazard(name, "unique constraint", tu.Name)}})
+		}
+	})
+
+	pairByName(s.Checks, t.Checks, checkName, func(sc, tc *schema.Check) {
+		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.usesRecreated(name, nil, sc.Expr) {
+			return
+		}
+		if sc != nil {
+			d.add(phaseDropKeys, &Change{Kind: DropCheck, Table: existing, Check: findByName(orig.Checks, checkName, sc.Name)})
+		}
+		if tc != nil {
+			d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: name, Check: tc, Hazards: []Hazard{checkMayFailHazard(name, tc)}})
+		}
+	})
+
+	concurrently := d.opts.Concurrently && d.dst.Dialect == schema.Postgres
+	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
+		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.usesRecreated(name, indexColumns(sx), indexExprs(sx)...) {
+			return
+		}
+		if sx != nil {
+			if sx.Unique {
+				d.droppedKeys[name] = append(d.droppedKeys[name], keyColumns(sx))
+			}
+			d.add(phaseDropKeys, &Change{Kind: DropIndex, Table: existing, Index: findByName(orig.Indexes, indexName, sx.Name), Concurrently: concurrently})
+		}
+		if tx != nil {
+			d.add(phaseCreateIndexes, &Change{Kind: CreateIndex, Table: name, Index: tx, Concurrently: concurrently, Hazards: d.createIndexHazards(name, tx)})
+		}
+	})
+}
+
+// keyColumns returns the columns of an index's key parts.
+func keyColumns(x *schema.Index) []string {
+	var cols []string
+	for _, p := range x.Parts {
+		if p.Column != "" {
+			cols = append(cols, p.Column)
+		}
+	}
+	return cols
+}
+
+// indexColumns returns the columns an index names (key parts and INCLUDE).
+func indexColumns(x *schema.Index) []string {
+	return append(keyColumns(x), x.Include...)
+}
+
+// indexExprs returns the expressions of an index (key parts and predicate).
+func indexExprs(x *schema.Index) []string {
+	exprs := []string{x.Where}
+	for _, p := range x.Parts {
+		exprs = append(exprs, p.Expr)
+	}
+	return exprs
+}
+
+// compareForeignKeys drops and adds foreign keys: those removed, added or
+// changed; all those of dropped tables (before the tables go) and of created
+// tables (after every table exists); and those whose own columns are
+// recreated or whose referenced columns or key are retyped, dropped or changed
+// in this plan, which must be dropped first and added again after.
+func (d *differ) compareForeignKeys() {
+	key := func(t *schema.Table) string { return qnameKey(t.QName()) }
+	pairByName(d.src.Tables, d.dst.Tables, key, func(s, t *schema.Table) {
+		var sFKs, tFKs []*schema.ForeignKey
+		if s != nil {
+			sFKs = s.ForeignKeys
+		}
+		if t != nil {
+			tFKs = t.ForeignKeys
+		}
+		pairByName(sFKs, tFKs, foreignKeyName, func(sf, tf *schema.ForeignKey) {
+			if sf != nil && tf != nil && equalForeignKey(sf, tf) && !d.foreignKeyDisturbed(t.QName(), sf) {
+				return
+			}
+			if sf != nil {
+				orig := d.origTable(s.QName())
+				d.add(phaseDropForeignKeys, &Change{Kind: DropForeignKey, Table: orig.QName(), ForeignKey: findByName(orig.ForeignKeys, foreignKeyName, sf.Name)})
+			}
+			if tf != nil {
+				c := &Change{Kind: AddForeignKey, Table: t.QName(), ForeignKey: tf}
+				if s != nil {
+					c.Hazards = []Hazard{foreignKeyMayFailHazard(t.QName(), tf)}
+				}
+				d.add(phaseAddForeignKeys, c)
+			}
+		})
+	})
+}
+
+// foreignKeyDisturbed reports whether an unchanged foreign key of table must
+// still be dropped and added again: its columns are recreated, or its
+// referenced columns are retyped or recreated, or the referenced key is dropped.
+func (d *differ) foreignKeyDisturbed(table schema.QName, fk *schema.ForeignKey) bool {
+	if d.usesRecreated(table, fk.Columns) {
+		return true
+	}
+	ref := fk.RefQName()
+	for _, c := range fk.RefColumns {
+		if d.retyped[ref][c] {
+			return true
+		}
+	}
+	for _, cols := range d.droppedKeys[ref] {
+		if sameSet(cols, fk.RefColumns) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSet reports whether a and b hold the same names, in any order.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}

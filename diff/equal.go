@@ -1,0 +1,44 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// The equal* functions compare two versions of a key, constraint or index on
+// every field but Pos and SystemName (nil and empty lists are equal). When the model gains a
+// field, it must be added here (TestEqualCoversEveryField checks).
+
+// equalPrimaryKey reports whether two primary keys (either may be nil) are the same.
+func equalPrimaryKey(a, b *schema.PrimaryKey) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) && equalPtr(a.Clustered, b.Clustered)
+}
+
+// equalUnique reports whether two unique constraints are the same.
+func equalUnique(a, b *schema.Unique) bool {
+	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) && equalPtr(a.Clustered, b.Clustered)
+}
+
+// equalCheck reports whether two check constraints are the same.
+func equalCheck(a, b *schema.Check) bool {
+	return a.Name == b.Name && a.Expr == b.Expr
+}
+
+// equalIndex reports whether two indexes are the same.
+func equalIndex(a, b *schema.Index) bool {
+	return a.Name == b.Name && a.Unique == b.Unique && slices.Equal(a.Parts, b.Parts) &&
+		slices.Equal(a.Include, b.Include) && a.Where == b.Where && a.Using == b.Using &&
+		equalPtr(a.Clustered, b.Clustered)
+}
+
+// equalForeignKey reports whether two foreign keys are the same.
+func equalForeignKey(a, b *schema.ForeignKey) bool {
+	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) &&
+		a.RefSchema == b.RefSchema && a.RefTable == b.RefTable && slices.Equal(a.RefColumns, b.RefColumns) &&
+		a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+}

@@ -1,0 +1,137 @@
+package pgtest
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
+)
+
+func TestMain(m *testing.M) { Main(m) }
+
+func TestSplitStatements(t *testing.T) {
+	tests := []struct {
+		name   string
+		script string
+		want   []string
+	}{
+		{"simple", "CREATE TABLE a (id int); CREATE TABLE b (id int);",
+			[]string{"CREATE TABLE a (id int)", "CREATE TABLE b (id int)"}},
+		{"no trailing semicolon", "SELECT 1;\nSELECT 2", []string{"SELECT 1", "SELECT 2"}},
+		{"semicolon in string", "INSERT INTO a VALUES ('x;y'), ('it''s;');SELECT 1",
+			[]string{"INSERT INTO a VALUES ('x;y'), ('it''s;')", "SELECT 1"}},
+		{"semicolon in identifier", `CREATE TABLE "a;b" (id int); SELECT 1`,
+			[]string{`CREATE TABLE "a;b" (id int)`, "SELECT 1"}},
+		{"comments", "-- one; two\nSELECT 1; /* three; */ SELECT 2;",
+			[]string{"-- one; two\nSELECT 1", "/* three; */ SELECT 2"}},
+		{"dollar quoted", "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql; SELECT $tag$a;b$tag$;",
+			[]string{"CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql", "SELECT $tag$a;b$tag$"}},
+		{"positional parameter is not a dollar quote", "PREPARE p AS SELECT $1; SELECT 2",
+			[]string{"PREPARE p AS SELECT $1", "SELECT 2"}},
+		{"empty statements dropped", " ; ;\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, SplitStatements(tt.script)); diff != "" {
+				t.Errorf("SplitStatements mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDBName(t *testing.T) {
+	tests := []struct {
+		test string
+		want string // prefix
+	}{
+		{"TestInspect/Mixed Case-and.dots", "t_testinspect_mixed_case_and_dots_"},
+		{strings.Repeat("X", 100), "t_xxxxxxxx"},
+	}
+	for _, tt := range tests {
+		got := dbName(tt.test, 7)
+		if !strings.HasPrefix(got, tt.want) || !strings.HasSuffix(got, "_7") || len(got) > 63 {
+			t.Errorf("dbName(%q) = %q, want prefix %q, suffix _7 and at most 63 bytes", tt.test, got, tt.want)
+		}
+	}
+}
+
+func TestNewDBAndExec(t *testing.T) {
+	ctx := context.Background()
+	a, b := NewDB(t), NewDB(t)
+	if a == b {
+		t.Fatalf("NewDB returned the same database twice: %s", a)
+	}
+	Exec(t, a, `
+		CREATE TABLE "select" (id int PRIMARY KEY, note text DEFAULT 'a;b');
+		CREATE FUNCTION one() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
+		INSERT INTO "select" (id) VALUES (one());`)
+	conn, err := pgx.Connect(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var note string
+	if err := conn.QueryRow(ctx, `SELECT note FROM "select" WHERE id = 1`).Scan(&note); err != nil || note != "a;b" {
+		t.Fatalf("script did not run: note=%q err=%v", note, err)
+	}
+	// The second database is separate and empty.
+	conn2, err := pgx.Connect(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn2.Close(ctx)
+	var n int
+	if err := conn2.QueryRow(ctx, `SELECT count(*) FROM pg_class WHERE relname = 'select'`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("second database is not empty: n=%d err=%v", n, err)
+	}
+}
+
+func TestNewDBDroppedAtCleanup(t *testing.T) {
+	var url string
+	t.Run("inner", func(t *testing.T) { url = NewDB(t) })
+	name := url[strings.LastIndexByte(url, '/')+1 : strings.IndexByte(url, '?')]
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, AdminURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM pg_database WHERE datname = $1`, name).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("database %s still exists after cleanup (n=%d, err=%v)", name, n, err)
+	}
+}
+
+// recorder is a testing.TB that records Fatalf instead of ending the test.
+type recorder struct {
+	testing.TB
+	msg string
+}
+
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.msg = fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+func TestExecNamesFailingStatement(t *testing.T) {
+	url := NewDB(t)
+	r := &recorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Exec(r, url, "CREATE TABLE ok (id int);\nCREATE TABLE broken (id no_such_type);\nCREATE TABLE never (id int);")
+	}()
+	<-done
+	for _, want := range []string{"CREATE TABLE broken (id no_such_type)", "no_such_type", "42704"} {
+		if !strings.Contains(r.msg, want) {
+			t.Errorf("error %q does not mention %q", r.msg, want)
+		}
+	}
+	if strings.Contains(r.msg, "never") {
+		t.Errorf("error %q names a later statement", r.msg)
+	}
+}

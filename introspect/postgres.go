@@ -1,0 +1,99 @@
+package introspect
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/schemadiff/schemadiff/internal/redact"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// postgres inspects a PostgreSQL database through one connection.
+type postgres struct {
+	conn *pgx.Conn
+	url  string
+	// afterBegin, when set (by tests), runs inside Inspect's transaction right
+	// after it began, before the catalog is read.
+	afterBegin func(ctx context.Context, tx pgx.Tx) error
+}
+
+// openPostgres connects to a PostgreSQL URL.
+func openPostgres(ctx context.Context, url string) (*postgres, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, redact.Error(fmt.Errorf("introspect: invalid PostgreSQL URL %s: %w", url, err), url)
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, redact.Error(connectError(err, url, cfg), url)
+	}
+	return &postgres{conn: conn, url: url}, nil
+}
+
+// connectError turns a connection failure into one line that says what to do.
+func connectError(err error, url string, cfg *pgx.ConnConfig) error {
+	where := redact.URL(url)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "28P01", "28000":
+			return fmt.Errorf("introspect: authentication failed for user %q at %s: check the user name and password in the URL (and pg_hba.conf): %w", cfg.User, where, err)
+		case "3D000":
+			return fmt.Errorf("introspect: database %q does not exist at %s: create it or fix the database name in the URL: %w", cfg.Database, where, err)
+		}
+		return fmt.Errorf("introspect: connecting to %s: %w", where, err)
+	}
+	return fmt.Errorf("introspect: cannot reach PostgreSQL at %s:%d (%s): check the host and port and that the server is running and accepts connections: %w", cfg.Host, cfg.Port, where, err)
+}
+
+// Dialect returns schema.Postgres.
+func (p *postgres) Dialect() schema.Dialect { return schema.Postgres }
+
+// Close closes the connection.
+func (p *postgres) Close() error {
+	ctx := context.Background()
+	return p.conn.Close(ctx)
+}
+
+// Inspect reads the database in a read-only, repeatable-read transaction.
+func (p *postgres) Inspect(ctx context.Context, opts Options) (*schema.Database, error) {
+	db, err := p.inspect(ctx, opts)
+	if err != nil {
+		return nil, redact.Error(err, p.url)
+	}
+	norm, err := schema.Normalize(db)
+	if err != nil {
+		return nil, fmt.Errorf("introspect: normalizing the schema read from %s: %w", redact.URL(p.url), err)
+	}
+	return norm, nil
+}
+
+func (p *postgres) inspect(ctx context.Context, opts Options) (*schema.Database, error) {
+	tx, err := p.conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, fmt.Errorf("introspect: beginning a read-only transaction: %w", err)
+	}
+	defer tx.Rollback(ctx) //nolint:errcheck // read-only: nothing to lose
+
+	// A fixed search_path makes pg_get_expr/format_type/regclass output
+	// independent of the role's settings: objects of "public" print
+	// unqualified, those of other schemas qualified.
+	var readOnly string
+	if err := tx.QueryRow(ctx, `SELECT set_config('search_path', 'public', true), current_setting('transaction_read_only')`).
+		Scan(nil, &readOnly); err != nil {
+		return nil, fmt.Errorf("introspect: setting up the transaction: %w", err)
+	}
+	if readOnly != "on" {
+		return nil, fmt.Errorf("introspect: the transaction is not read-only (transaction_read_only=%s)", readOnly)
+	}
+	if p.afterBegin != nil {
+		if err := p.afterBegin(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
+	return readCatalog(ctx, tx, opts)
+}

@@ -1,0 +1,406 @@
+package introspect
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// The PostgreSQL catalog queries. Each reads one kind of object for all selected tables
+// at once: their number is fixed, whatever the size of the database.
+
+// pgNotExtensionMember is true for objects no extension owns; %s is the catalog
+// of the object (pg_namespace, pg_type, pg_class) and %s its oid.
+const pgNotExtensionMember = `NOT EXISTS (SELECT 1 FROM pg_depend e
+	WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')`
+
+var (
+	pgSchemasQuery = `
+SELECT n.oid, n.nspname, coalesce(ds.description, '')
+FROM pg_namespace n
+LEFT JOIN pg_description ds ON ds.objoid = n.oid AND ds.classoid = 'pg_namespace'::regclass AND ds.objsubid = 0
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname !~ '^pg_(toast|temp_)'
+  AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_namespace", "n.oid") + `
+  AND ($1::text[] IS NULL OR n.nspname = ANY($1::text[]))
+ORDER BY n.nspname`
+
+	pgEnumsQuery = `
+SELECT n.nspname, t.typname,
+       coalesce(array_agg(e.enumlabel ORDER BY e.enumsortorder) FILTER (WHERE e.enumlabel IS NOT NULL), '{}')
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+LEFT JOIN pg_enum e ON e.enumtypid = t.oid
+WHERE t.typtype = 'e' AND t.typnamespace = ANY($1::oid[])
+  AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_type", "t.oid") + `
+GROUP BY n.nspname, t.typname
+ORDER BY n.nspname, t.typname`
+
+	pgTablesQuery = `
+SELECT c.oid, n.nspname, c.relname, coalesce(ds.description, '')
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
+WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relnamespace = ANY($1::oid[])
+  AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_class", "c.oid") + `
+ORDER BY n.nspname, c.relname`
+
+	// pgColumnsQuery also finds the sequence a column owns: through an 'a'
+	// dependency (serial, OWNED BY) or an 'i' one (identity).
+	pgColumnsQuery = `
+SELECT a.attrelid, a.attnum, a.attname,
+       format_type(a.atttypid, a.atttypmod),
+       CASE WHEN t.typtype = 'e' THEN tn.nspname || '.' || t.typname
+            WHEN et.typtype = 'e' THEN etn.nspname || '.' || et.typname || '[]' END,
+       a.attnotnull,
+       pg_get_expr(d.adbin, d.adrelid),
+       a.attidentity::text, a.attgenerated::text,
+       CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
+       coalesce(ds.description, ''),
+       s.seqrelid::regclass::text, s.deptype::text, s.seqstart, s.seqincrement
+FROM pg_attribute a
+JOIN pg_type t ON t.oid = a.atttypid
+JOIN pg_namespace tn ON tn.oid = t.typnamespace
+LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
+LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
+LEFT JOIN (
+	SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid)
+	       dep.refobjid, dep.refobjsubid, dep.objid AS seqrelid, dep.deptype, sq.seqstart, sq.seqincrement
+	FROM pg_depend dep
+	JOIN pg_sequence sq ON sq.seqrelid = dep.objid
+	WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+	  AND dep.deptype IN ('a', 'i') AND dep.refobjid = ANY($1::oid[])
+	ORDER BY dep.refobjid, dep.refobjsubid, dep.deptype DESC, dep.objid
+) s ON s.refobjid = a.attrelid AND s.refobjsubid = a.attnum
+WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attrelid, a.attnum`
+
+	// pgConstraintsQuery skips the constraints that partitions inherit
+	// (conparentid), which PostgreSQL creates by itself.
+	pgConstraintsQuery = `
+SELECT c.conrelid, c.conname, c.contype::text,
+       ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(num, i)
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.i)::text[],
+       coalesce(fn.nspname, ''), coalesce(fc.relname, ''),
+       ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(num, i)
+             JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.i)::text[],
+       c.confdeltype::text, c.confupdtype::text, c.condeferrable, c.condeferred,
+       coalesce(CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END, '')
+FROM pg_constraint c
+LEFT JOIN pg_class fc ON fc.oid = c.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0
+ORDER BY c.conrelid, c.conname`
+
+	// pgIndexesQuery skips the indexes behind PRIMARY KEY, UNIQUE and EXCLUDE
+	// constraints: they are read as constraints. It deparses expression key
+	// parts only (pg_get_indexdef is costly); columns are named by attnum.
+	// Comments come from pg_description joins rather than
+	// obj_description/col_description, which cost a function call per row.
+	pgIndexesQuery = `
+SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
+       i.indkey::int2[], i.indoption::int2[],
+       coalesce(pg_get_expr(i.indpred, i.indrelid), ''),
+       ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, false) ELSE '' END
+             FROM generate_series(1, i.indnatts) k ORDER BY k)
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_am am ON am.oid = ic.relam
+WHERE i.indrelid = ANY($1::oid[])
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                  WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x'))
+ORDER BY i.indrelid, ic.relname`
+)
+
+// pgTable is a table being read, with its attribute numbers.
+type pgTable struct {
+	*schema.Table
+	attnames map[int16]string
+}
+
+// pgCatalog holds what the queries read so far.
+type pgCatalog struct {
+	db        *schema.Database
+	schemaIDs []uint32 // oids of the selected schemas
+	tables    map[uint32]*pgTable
+	tableIDs  []uint32 // oids of the selected tables, in order
+}
+
+// readCatalog reads the selected schemas in tx.
+func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database, error) {
+	c := &pgCatalog{db: &schema.Database{Dialect: schema.Postgres}, tables: map[uint32]*pgTable{}}
+	steps := []struct {
+		what string
+		run  func(context.Context, pgx.Tx, Options) error
+	}{
+		{"schemas", c.readSchemasAndEnums},
+		{"tables", c.readTables},
+		{"columns", c.readColumns},
+		{"constraints", c.readConstraints},
+		{"indexes", c.readIndexes},
+	}
+	for _, s := range steps {
+		if err := s.run(ctx, tx, opts); err != nil {
+			return nil, fmt.Errorf("introspect: reading %s: %w", s.what, err)
+		}
+	}
+	return c.db, nil
+}
+
+// readSchemasAndEnums reads the selected schemas, then their enums.
+func (c *pgCatalog) readSchemasAndEnums(ctx context.Context, tx pgx.Tx, opts Options) error {
+	var want []string
+	if len(opts.Schemas) > 0 {
+		want = opts.Schemas
+	}
+	rows, err := tx.Query(ctx, pgSchemasQuery, want)
+	if err != nil {
+		return err
+	}
+	var s schema.Schema
+	var oid uint32
+	if _, err := pgx.ForEachRow(rows, []any{&oid, &s.Name, &s.Comment}, func() error {
+		sc := s
+		if sc.Name == "public" && sc.Comment == pgDefaultPublicComment {
+			sc.Comment = ""
+		}
+		c.db.Schemas = append(c.db.Schemas, &sc)
+		c.schemaIDs = append(c.schemaIDs, oid)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, name := range want {
+		if c.db.Schema(name) == nil {
+			return fmt.Errorf("schema %q does not exist (or belongs to an extension)", name)
+		}
+	}
+	rows, err = tx.Query(ctx, pgEnumsQuery, c.schemaIDs)
+	if err != nil {
+		return err
+	}
+	var e schema.Enum
+	_, err = pgx.ForEachRow(rows, []any{&e.Schema, &e.Name, &e.Values}, func() error {
+		en := e
+		c.db.Enums = append(c.db.Enums, &en)
+		return nil
+	})
+	return err
+}
+
+// pgDefaultPublicComment is the comment PostgreSQL gives the public schema; it
+// is read as no comment, as schema files never write it.
+const pgDefaultPublicComment = "standard public schema"
+
+// readTables reads the tables of the schemas readSchemasAndEnums found,
+// leaving out the excluded ones.
+func (c *pgCatalog) readTables(ctx context.Context, tx pgx.Tx, opts Options) error {
+	rows, err := tx.Query(ctx, pgTablesQuery, c.schemaIDs)
+	if err != nil {
+		return err
+	}
+	var oid uint32
+	var t schema.Table
+	_, err = pgx.ForEachRow(rows, []any{&oid, &t.Schema, &t.Name, &t.Comment}, func() error {
+		skip, err := opts.excluded(t.Schema, t.Name)
+		if err != nil || skip {
+			return err
+		}
+		tb := &pgTable{Table: &schema.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment}, attnames: map[int16]string{}}
+		c.db.Tables = append(c.db.Tables, tb.Table)
+		c.tables[oid] = tb
+		c.tableIDs = append(c.tableIDs, oid)
+		return nil
+	})
+	return err
+}
+
+// readColumns reads the columns of every selected table.
+func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error {
+	rows, err := tx.Query(ctx, pgColumnsQuery, c.tableIDs)
+	if err != nil {
+		return err
+	}
+	var (
+		rel                                   uint32
+		num                                   int16
+		name, typ, identity, generated, cmt   string
+		enumType, def, collation, seq, seqDep *string
+		notNull                               bool
+		seqStart, seqIncrement                *int64
+	)
+	_, err = pgx.ForEachRow(rows, []any{&rel, &num, &name, &typ, &enumType, &notNull, &def, &identity, &generated,
+		&collation, &cmt, &seq, &seqDep, &seqStart, &seqIncrement}, func() error {
+		t := c.tables[rel]
+		t.attnames[num] = name
+		col := &schema.Column{Name: name, Type: typ, Null: !notNull, Comment: cmt}
+		if enumType != nil {
+			col.Type = *enumType
+		}
+		if collation != nil {
+			col.Collation = *collation
+		}
+		switch {
+		case generated == "s" && def != nil:
+			col.Computed = &schema.Computed{Expr: *def, Persisted: true}
+		case identity == "a" || identity == "d":
+			col.Identity = &schema.Identity{Always: identity == "a", Seed: 1, Increment: 1}
+			if seqStart != nil {
+				col.Identity.Seed, col.Identity.Increment = *seqStart, *seqIncrement
+			}
+		case def != nil && seq != nil && *seqDep == "a" && pgSerialTypes[typ] != "" &&
+			*def == "nextval('"+*seq+"'::regclass)":
+			col.Type = pgSerialTypes[typ]
+		case def != nil:
+			col.Default = pgDefault(*def, typ)
+		}
+		t.Columns = append(t.Columns, col)
+		return nil
+	})
+	return err
+}
+
+// pgSerialTypes maps an integer type to its serial pseudo-type.
+var pgSerialTypes = map[string]string{"smallint": "smallserial", "integer": "serial", "bigint": "bigserial"}
+
+// pgFkActions maps pg_constraint's confdeltype/confupdtype codes to SQL.
+var pgFkActions = map[string]string{"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
+
+// readConstraints reads primary keys, unique, foreign key and check constraints.
+func (c *pgCatalog) readConstraints(ctx context.Context, tx pgx.Tx, _ Options) error {
+	rows, err := tx.Query(ctx, pgConstraintsQuery, c.tableIDs)
+	if err != nil {
+		return err
+	}
+	var (
+		rel                                  uint32
+		name, typ, refSchema, refTable, expr string
+		onDelete, onUpdate                   string
+		cols, refCols                        []string
+		deferrable, deferred                 bool
+	)
+	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &typ, &cols, &refSchema, &refTable, &refCols,
+		&onDelete, &onUpdate, &deferrable, &deferred, &expr}, func() error {
+		t := c.tables[rel]
+		switch typ {
+		case "p":
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols}
+		case "u":
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols})
+		case "c":
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr})
+		case "f":
+			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
+				Name: name, Columns: cols, RefSchema: refSchema, RefTable: refTable, RefColumns: refCols,
+				OnDelete: pgFkActions[onDelete], OnUpdate: pgFkActions[onUpdate],
+				Deferrable: deferrable, InitiallyDeferred: deferred,
+			})
+		}
+		return nil
+	})
+	return err
+}
+
+// indoption bits of pg_index.
+const (
+	pgIndoptionDesc       = 1
+	pgIndoptionNullsFirst = 2
+)
+
+// readIndexes reads the indexes that no constraint owns.
+func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error {
+	rows, err := tx.Query(ctx, pgIndexesQuery, c.tableIDs)
+	if err != nil {
+		return err
+	}
+	var (
+		rel             uint32
+		name, am, where string
+		unique          bool
+		nkey            int16
+		keys, options   []int16
+		defs            []string
+	)
+	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs}, func() error {
+		t := c.tables[rel]
+		idx := &schema.Index{Name: name, Unique: unique, Where: where}
+		if am != "btree" {
+			idx.Using = am
+		}
+		for k, attnum := range keys {
+			col := t.attnames[attnum]
+			if k >= int(nkey) {
+				idx.Include = append(idx.Include, col)
+				continue
+			}
+			part := schema.IndexPart{Column: col}
+			if attnum == 0 {
+				part = schema.IndexPart{Expr: defs[k]}
+			}
+			opt := options[k]
+			part.Desc = opt&pgIndoptionDesc != 0
+			switch nullsFirst := opt&pgIndoptionNullsFirst != 0; {
+			case nullsFirst && !part.Desc:
+				part.Nulls = "first"
+			case !nullsFirst && part.Desc:
+				part.Nulls = "last"
+			}
+			idx.Parts = append(idx.Parts, part)
+		}
+		t.Indexes = append(t.Indexes, idx)
+		return nil
+	})
+	return err
+}
+
+// pgCastLiteral matches a quoted literal with a cast, as PostgreSQL stores
+// constant defaults: 'text'::type.
+var pgCastLiteral = regexp.MustCompile(`^'((?:[^']|'')*)'::(.+)$`)
+
+// pgNumberLiteral matches a numeric constant.
+var pgNumberLiteral = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+
+// pgTypmod matches a type modifier, e.g. "(50)" or "(10,2)".
+var pgTypmod = regexp.MustCompile(`\([0-9, ]+\)`)
+
+// pgNumericTypes are the types whose constants are numbers.
+var pgNumericTypes = []string{"smallint", "integer", "bigint", "numeric", "real", "double precision"}
+
+// pgDefault reads a default as pg_get_expr prints it for a column of type
+// colType (format_type spelling): constants are literals, anything else is an
+// expression kept as the database prints it.
+func pgDefault(expr, colType string) *schema.Default {
+	baseType := pgTypmod.ReplaceAllString(colType, "")
+	switch {
+	case expr == "true" || expr == "false":
+		return &schema.Default{Kind: schema.DefaultBool, Value: expr}
+	case pgNumberLiteral.MatchString(expr):
+		return &schema.Default{Kind: schema.DefaultNumber, Value: expr}
+	}
+	m := pgCastLiteral.FindStringSubmatch(expr)
+	if m == nil {
+		return &schema.Default{Kind: schema.DefaultExpr, Value: expr}
+	}
+	value, castType := strings.ReplaceAll(m[1], "''", "'"), m[2]
+	numeric := slices.Contains(pgNumericTypes, baseType)
+	switch {
+	// A negative or large constant is stored as '-1.5'::numeric whatever
+	// the numeric type of the column.
+	case numeric && slices.Contains(pgNumericTypes, castType) && pgNumberLiteral.MatchString(value):
+		return &schema.Default{Kind: schema.DefaultNumber, Value: value}
+	case castType != baseType:
+		return &schema.Default{Kind: schema.DefaultExpr, Value: expr}
+	case baseType == "boolean" && (value == "true" || value == "false"):
+		return &schema.Default{Kind: schema.DefaultBool, Value: value}
+	}
+	return &schema.Default{Kind: schema.DefaultString, Value: value}
+}

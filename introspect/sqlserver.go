@@ -1,0 +1,454 @@
+package introspect
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	_ "github.com/microsoft/go-mssqldb" // registers the "sqlserver" database/sql driver
+
+	"github.com/schemadiff/schemadiff/internal/recordeddb"
+	"github.com/schemadiff/schemadiff/internal/redact"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// SQL Server introspection reads the catalog views (sys.tables, sys.columns,
+// sys.indexes, ...) with the fixed set of queries in sqlserver_queries.go, all
+// in one transaction, whatever the number of tables.
+//
+// What it reads: user tables (not is_ms_shipped, not in sys or
+// INFORMATION_SCHEMA, not the tables SSMS's diagram tools add), their columns
+// (base type of alias types, lengths in characters, identity, computed,
+// DEFAULT constraints, collation when not the database's, MS_Description
+// comments), PRIMARY KEY and UNIQUE constraints, clustered and nonclustered
+// indexes (unique, filtered, DESC keys, INCLUDE columns), foreign keys and
+// CHECK constraints.
+//
+// What it leaves out, as the model cannot hold it: heaps' absence of a
+// clustered index is simply no index; XML, spatial, columnstore and
+// memory-optimized hash indexes are skipped; alias (user-defined) types are
+// read as their base type; DESC keys of PRIMARY KEY and UNIQUE constraints,
+// disabled or untrusted constraints (they read as enabled), NOT FOR
+// REPLICATION, sparse columns, partitioning and storage options are not read.
+//
+// Names SQL Server generated for constraints created without one
+// (is_system_named, e.g. PK__users__3213E83F0A9D95DB, DF__users__status__4AB81AF0)
+// are kept in the SystemName / DefaultSystemName fields with the name left
+// empty, so that Normalize gives them the same convention name as an unnamed
+// constraint of a schema file, and they match by definition.
+
+// sqlServer inspects a SQL Server database through database/sql.
+type sqlServer struct {
+	db  *sql.DB
+	url string // for redacting errors; "" when the *sql.DB came from elsewhere
+}
+
+// openSQLServer connects to a sqlserver:// URL with github.com/microsoft/go-mssqldb.
+func openSQLServer(ctx context.Context, url string) (Inspector, error) {
+	db, err := sql.Open("sqlserver", url)
+	if err != nil {
+		return nil, redact.Error(fmt.Errorf("introspect: invalid SQL Server URL %s: %w", url, err), url)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, redact.Error(fmt.Errorf("introspect: cannot connect to SQL Server at %s: check the host, port, user, password and database in the URL (sqlserver://user:password@host:1433?database=name) and that the server accepts TCP connections: %w", redact.URL(url), err), url)
+	}
+	return &sqlServer{db: db, url: url}, nil
+}
+
+// newSQLServerInspector inspects the SQL Server database db is connected to.
+// Closing the inspector closes db.
+func newSQLServerInspector(db *sql.DB) Inspector { return &sqlServer{db: db} }
+
+// Dialect returns schema.SQLServer.
+func (s *sqlServer) Dialect() schema.Dialect { return schema.SQLServer }
+
+// Close closes the connection pool.
+func (s *sqlServer) Close() error { return s.db.Close() }
+
+// Inspect reads the database and returns it normalized.
+//
+// The catalog is read in one READ COMMITTED transaction (SNAPSHOT isolation is
+// not enabled on every database). The transaction is asked to be read-only,
+// but go-mssqldb ignores that: it is the queries that only SELECT, and the
+// transaction is always rolled back.
+func (s *sqlServer) Inspect(ctx context.Context, opts Options) (*schema.Database, error) {
+	db, err := s.inspect(ctx, opts)
+	if err != nil {
+		if s.url != "" {
+			err = redact.Error(err, s.url)
+		}
+		return nil, err
+	}
+	norm, err := schema.Normalize(db)
+	if err != nil {
+		return nil, fmt.Errorf("introspect: normalizing the schema read from SQL Server: %w", err)
+	}
+	return norm, nil
+}
+
+func (s *sqlServer) inspect(ctx context.Context, opts Options) (*schema.Database, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelReadCommitted, ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("introspect: beginning a transaction: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // nothing was written
+	c := &msCatalog{
+		tx:      tx,
+		db:      &schema.Database{Dialect: schema.SQLServer},
+		tables:  map[int64]*schema.Table{},
+		indexes: map[[2]int64]*msIndex{},
+		fks:     map[int64]*schema.ForeignKey{},
+	}
+	steps := []func(context.Context, Options) error{
+		c.readSchemas, c.readTables, c.readColumns, c.readIndexes, c.readIndexColumns,
+		c.readForeignKeys, c.readForeignKeyColumns, c.readChecks,
+	}
+	for _, step := range steps {
+		if err := step(ctx, opts); err != nil {
+			return nil, err
+		}
+	}
+	c.placeIndexes()
+	return c.db, nil
+}
+
+// msCatalog gathers the rows of the catalog queries into a schema.Database.
+type msCatalog struct {
+	tx        *sql.Tx
+	db        *schema.Database
+	collation string                       // the database's default collation
+	tables    map[int64]*schema.Table      // by object_id: the tables being read
+	indexes   map[[2]int64]*msIndex        // by (object_id, index_id)
+	order     [][2]int64                   // index keys in query order
+	fks       map[int64]*schema.ForeignKey // by constraint object_id
+}
+
+// msIndex is one row of sys.indexes, its key and included columns.
+type msIndex struct {
+	table      *schema.Table
+	name       string
+	clustered  bool
+	unique     bool
+	primaryKey bool
+	uniqueKey  bool // backs a UNIQUE constraint
+	systemName bool // the backing constraint's name was generated
+	where      string
+	parts      []schema.IndexPart
+	include    []string
+}
+
+// query runs one named catalog query and calls scan for every row.
+func (c *msCatalog) query(ctx context.Context, q string, scan func(*sql.Rows) error) error {
+	name, _ := recordeddb.QueryName(q)
+	rows, err := c.tx.QueryContext(ctx, q)
+	if err != nil {
+		return fmt.Errorf("introspect: reading %s: %w", name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("introspect: reading %s: %w", name, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("introspect: reading %s: %w", name, err)
+	}
+	return nil
+}
+
+// readSchemas reads the database collation, then dbo and the user-created
+// schemas (not the fixed role schemas), keeping those opts selects.
+func (c *msCatalog) readSchemas(ctx context.Context, opts Options) error {
+	if err := c.query(ctx, msDatabaseQuery, func(r *sql.Rows) error { return r.Scan(&c.collation) }); err != nil {
+		return err
+	}
+	err := c.query(ctx, msSchemasQuery, func(r *sql.Rows) error {
+		var name string
+		if err := r.Scan(&name); err != nil {
+			return err
+		}
+		if selected(opts, name) {
+			c.db.Schemas = append(c.db.Schemas, &schema.Schema{Name: name})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, name := range opts.Schemas {
+		if c.db.Schema(name) == nil {
+			return fmt.Errorf("introspect: schema %q does not exist in the database", name)
+		}
+	}
+	return nil
+}
+
+// selected reports whether opts asks for the schema called name.
+func selected(opts Options, name string) bool {
+	if len(opts.Schemas) == 0 {
+		return true
+	}
+	for _, s := range opts.Schemas {
+		if s == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *msCatalog) readTables(ctx context.Context, opts Options) error {
+	return c.query(ctx, msTablesQuery, func(r *sql.Rows) error {
+		var id int64
+		var t schema.Table
+		var comment sql.NullString
+		if err := r.Scan(&id, &t.Schema, &t.Name, &comment); err != nil {
+			return err
+		}
+		if c.db.Schema(t.Schema) == nil {
+			return nil
+		}
+		if skip, err := opts.excluded(t.Schema, t.Name); err != nil || skip {
+			return err
+		}
+		t.Comment = comment.String
+		c.tables[id] = &t
+		c.db.Tables = append(c.db.Tables, &t)
+		return nil
+	})
+}
+
+func (c *msCatalog) readColumns(ctx context.Context, _ Options) error {
+	return c.query(ctx, msColumnsQuery, func(r *sql.Rows) error {
+		var (
+			id, maxLength, precision, scale  int64
+			name, typeName                   string
+			nullable, isIdentity, isComputed bool
+			collation, computedDef, comment  sql.NullString
+			defName, defDef                  sql.NullString
+			seed, increment                  sql.NullInt64
+			persisted, defSystemNamed        sql.NullBool
+		)
+		if err := r.Scan(&id, &name, &typeName, &maxLength, &precision, &scale, &nullable, &collation,
+			&isIdentity, &seed, &increment, &isComputed, &computedDef, &persisted,
+			&defName, &defDef, &defSystemNamed, &comment); err != nil {
+			return err
+		}
+		t := c.tables[id]
+		if t == nil {
+			return nil
+		}
+		col := &schema.Column{
+			Name:    name,
+			Type:    sqlServerType(typeName, maxLength, precision, scale),
+			Null:    nullable,
+			Comment: comment.String,
+		}
+		if collation.Valid && collation.String != c.collation {
+			col.Collation = collation.String
+		}
+		if isIdentity {
+			col.Identity = &schema.Identity{Seed: seed.Int64, Increment: increment.Int64}
+		}
+		if isComputed {
+			col.Computed = &schema.Computed{Expr: computedDef.String, Persisted: persisted.Bool}
+		}
+		if defDef.Valid {
+			col.Default = &schema.Default{Kind: schema.DefaultExpr, Value: defDef.String}
+			if defSystemNamed.Bool {
+				col.DefaultSystemName = defName.String
+			} else {
+				col.DefaultName = defName.String
+			}
+		}
+		t.Columns = append(t.Columns, col)
+		return nil
+	})
+}
+
+// sqlServerType spells a column type from sys.types and sys.columns: lengths
+// in characters (max_length is in bytes, two per nchar/nvarchar character;
+// -1 is max), precision and scale where the type takes them, and the default
+// fractional-seconds scale 7 of datetime2/time/datetimeoffset left out.
+func sqlServerType(name string, maxLength, precision, scale int64) string {
+	length := func(bytesPerChar int64) string {
+		if maxLength == -1 {
+			return name + "(max)"
+		}
+		return name + "(" + strconv.FormatInt(maxLength/bytesPerChar, 10) + ")"
+	}
+	switch name {
+	case "nvarchar", "nchar":
+		return length(2)
+	case "varchar", "char", "varbinary", "binary":
+		return length(1)
+	case "decimal", "numeric":
+		return fmt.Sprintf("%s(%d,%d)", name, precision, scale)
+	case "datetime2", "time", "datetimeoffset":
+		if scale == 7 {
+			return name
+		}
+		return fmt.Sprintf("%s(%d)", name, scale)
+	}
+	return name
+}
+
+func (c *msCatalog) readIndexes(ctx context.Context, _ Options) error {
+	return c.query(ctx, msIndexesQuery, func(r *sql.Rows) error {
+		var (
+			id, indexID, typ int64
+			ix               msIndex
+			filter           sql.NullString
+			systemNamed      sql.NullBool
+		)
+		if err := r.Scan(&id, &indexID, &ix.name, &typ, &ix.unique, &ix.primaryKey, &ix.uniqueKey,
+			&filter, &systemNamed); err != nil {
+			return err
+		}
+		if ix.table = c.tables[id]; ix.table == nil {
+			return nil
+		}
+		ix.clustered = typ == 1
+		ix.where = filter.String
+		ix.systemName = systemNamed.Bool
+		key := [2]int64{id, indexID}
+		c.indexes[key] = &ix
+		c.order = append(c.order, key)
+		return nil
+	})
+}
+
+func (c *msCatalog) readIndexColumns(ctx context.Context, _ Options) error {
+	return c.query(ctx, msIndexColumnsQuery, func(r *sql.Rows) error {
+		var (
+			id, indexID, keyOrdinal int64
+			column                  string
+			desc, included          bool
+		)
+		if err := r.Scan(&id, &indexID, &column, &keyOrdinal, &desc, &included); err != nil {
+			return err
+		}
+		ix := c.indexes[[2]int64{id, indexID}]
+		switch {
+		case ix == nil:
+		case included:
+			ix.include = append(ix.include, column)
+		case keyOrdinal > 0: // key_ordinal 0: a partitioning column, not a key
+			ix.parts = append(ix.parts, schema.IndexPart{Column: column, Desc: desc})
+		}
+		return nil
+	})
+}
+
+// placeIndexes turns the indexes read into primary keys, unique constraints
+// and indexes of their tables.
+func (c *msCatalog) placeIndexes() {
+	for _, key := range c.order {
+		ix := c.indexes[key]
+		clustered := ix.clustered
+		name, systemName := ix.name, ""
+		if ix.systemName {
+			name, systemName = "", ix.name
+		}
+		switch {
+		case ix.primaryKey:
+			ix.table.PrimaryKey = &schema.PrimaryKey{Name: name, SystemName: systemName, Columns: partColumns(ix.parts), Clustered: &clustered}
+		case ix.uniqueKey:
+			ix.table.Uniques = append(ix.table.Uniques, &schema.Unique{Name: name, SystemName: systemName, Columns: partColumns(ix.parts), Clustered: &clustered})
+		default:
+			ix.table.Indexes = append(ix.table.Indexes, &schema.Index{
+				Name: ix.name, Unique: ix.unique, Parts: ix.parts, Include: ix.include, Where: ix.where, Clustered: &clustered,
+			})
+		}
+	}
+}
+
+func partColumns(parts []schema.IndexPart) []string {
+	cols := make([]string, len(parts))
+	for i, p := range parts {
+		cols[i] = p.Column
+	}
+	return cols
+}
+
+// referentialAction maps sys.foreign_keys' *_referential_action_desc to the model.
+func referentialAction(desc string) (string, bool) {
+	switch desc {
+	case "NO_ACTION", "CASCADE", "SET_NULL", "SET_DEFAULT":
+		return strings.ReplaceAll(desc, "_", " "), true
+	}
+	return "", false
+}
+
+func (c *msCatalog) readForeignKeys(ctx context.Context, _ Options) error {
+	return c.query(ctx, msForeignKeysQuery, func(r *sql.Rows) error {
+		var (
+			id, tableID              int64
+			name, onDelete, onUpdate string
+			systemNamed              bool
+			fk                       schema.ForeignKey
+		)
+		if err := r.Scan(&id, &tableID, &name, &systemNamed, &fk.RefSchema, &fk.RefTable, &onDelete, &onUpdate); err != nil {
+			return err
+		}
+		t := c.tables[tableID]
+		if t == nil {
+			return nil
+		}
+		var ok bool
+		if fk.OnDelete, ok = referentialAction(onDelete); !ok {
+			return fmt.Errorf("foreign key %s on %s: unknown delete action %q", name, t.QName(), onDelete)
+		}
+		if fk.OnUpdate, ok = referentialAction(onUpdate); !ok {
+			return fmt.Errorf("foreign key %s on %s: unknown update action %q", name, t.QName(), onUpdate)
+		}
+		if systemNamed {
+			fk.SystemName = name
+		} else {
+			fk.Name = name
+		}
+		c.fks[id] = &fk
+		t.ForeignKeys = append(t.ForeignKeys, &fk)
+		return nil
+	})
+}
+
+func (c *msCatalog) readForeignKeyColumns(ctx context.Context, _ Options) error {
+	return c.query(ctx, msForeignKeyColumnsQuery, func(r *sql.Rows) error {
+		var id int64
+		var column, refColumn string
+		if err := r.Scan(&id, &column, &refColumn); err != nil {
+			return err
+		}
+		if fk := c.fks[id]; fk != nil {
+			fk.Columns = append(fk.Columns, column)
+			fk.RefColumns = append(fk.RefColumns, refColumn)
+		}
+		return nil
+	})
+}
+
+func (c *msCatalog) readChecks(ctx context.Context, _ Options) error {
+	return c.query(ctx, msChecksQuery, func(r *sql.Rows) error {
+		var (
+			tableID     int64
+			name, def   string
+			systemNamed bool
+		)
+		if err := r.Scan(&tableID, &name, &def, &systemNamed); err != nil {
+			return err
+		}
+		t := c.tables[tableID]
+		if t == nil {
+			return nil
+		}
+		ck := &schema.Check{Name: name, Expr: def}
+		if systemNamed {
+			ck.Name, ck.SystemName = "", name
+		}
+		t.Checks = append(t.Checks, ck)
+		return nil
+	})
+}

@@ -1,0 +1,265 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// Describe returns a one-line description of a change, e.g. "create table
+// public.users", "add column email to public.users" or "alter column
+// public.users.email: type character varying(50) → text, set not null".
+// Names are written unquoted; it never fails, even on an incomplete change.
+func Describe(c *diff.Change) string {
+	if c == nil {
+		return "(no change)"
+	}
+	t := c.Table.String()
+	switch c.Kind {
+	case diff.CreateSchema:
+		return "create schema " + schemaNameOf(c)
+	case diff.DropSchema:
+		return "drop schema " + schemaNameOf(c)
+	case diff.CommentSchema:
+		return describeComment("schema "+schemaNameOf(c), schemaComment(c))
+	case diff.CreateEnum:
+		return "create enum " + enumName(c.Enum) + " " + enumValues(c.Enum)
+	case diff.DropEnum:
+		return "drop enum " + enumName(c.Enum)
+	case diff.AddEnumValue:
+		s := "add value " + quoteText(c.Value) + " to enum " + enumName(c.Enum)
+		if c.ValueBefore != "" {
+			s += " before " + quoteText(c.ValueBefore)
+		}
+		return s
+	case diff.RecreateEnum:
+		return "recreate enum " + enumName(c.Enum) + ": " + enumValues(c.OldEnum) + " → " + enumValues(c.Enum)
+	case diff.CreateTable:
+		return "create table " + tableDefName(c)
+	case diff.DropTable:
+		return "drop table " + tableDefName(c)
+	case diff.RenameTable:
+		return "rename table " + c.OldName.String() + " to " + t
+	case diff.CommentTable:
+		return describeComment("table "+t, c.Comment)
+	case diff.AddColumn:
+		return "add column " + columnName(c.Column) + " to " + t
+	case diff.DropColumn:
+		return "drop column " + columnName(c.Column) + " from " + t
+	case diff.RenameColumn:
+		return "rename column " + t + "." + columnName(c.OldColumn) + " to " + columnName(c.Column)
+	case diff.AlterColumn:
+		s := "alter column " + t + "." + columnName(c.Column)
+		if parts := alterParts(c); len(parts) > 0 {
+			s += ": " + strings.Join(parts, ", ")
+		}
+		return s
+	case diff.CommentColumn:
+		return describeComment("column "+t+"."+columnName(c.Column), c.Comment)
+	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
+		return "add " + constraintDesc(c) + " to " + t
+	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
+		return "drop " + constraintDesc(c) + " from " + t
+	case diff.CreateIndex:
+		s := "create index "
+		if c.Index != nil && c.Index.Unique {
+			s = "create unique index "
+		}
+		return s + indexName(c) + " on " + t + concurrentlyNote(c)
+	case diff.DropIndex:
+		return "drop index " + indexName(c) + concurrentlyNote(c)
+	}
+	return strings.ReplaceAll(string(c.Kind), "_", " ") + " " + t
+}
+
+// describeComment describes setting (or, for "", removing) a comment.
+func describeComment(object, comment string) string {
+	if comment == "" {
+		return "remove comment on " + object
+	}
+	return "comment on " + object + ": " + quoteText(comment)
+}
+
+// alterParts lists what an AlterColumn changes, e.g. "type integer → bigint".
+func alterParts(c *diff.Change) []string {
+	old, col, a := c.OldColumn, c.Column, c.Alter
+	if old == nil || col == nil {
+		return nil
+	}
+	var parts []string
+	if a.Type {
+		parts = append(parts, "type "+old.Type+" → "+col.Type)
+	}
+	if a.Collation {
+		parts = append(parts, "collation "+orDefault(old.Collation)+" → "+orDefault(col.Collation))
+	}
+	if a.Computed {
+		switch {
+		case col.Computed == nil:
+			parts = append(parts, "drop generation expression")
+		default:
+			parts = append(parts, "generated as ("+col.Computed.Expr+")")
+		}
+	}
+	if a.Identity {
+		switch {
+		case col.Identity == nil:
+			parts = append(parts, "drop identity")
+		case old.Identity == nil:
+			parts = append(parts, "add identity "+identityDesc(col.Identity))
+		default:
+			parts = append(parts, "identity "+identityDesc(old.Identity)+" → "+identityDesc(col.Identity))
+		}
+	}
+	if a.Null {
+		if col.Null {
+			parts = append(parts, "drop not null")
+		} else {
+			parts = append(parts, "set not null")
+		}
+	}
+	if a.Default {
+		switch {
+		case col.Default == nil:
+			parts = append(parts, "drop default")
+		case old.Default == nil:
+			parts = append(parts, "set default "+defaultDesc(col.Default))
+		default:
+			parts = append(parts, "default "+defaultDesc(old.Default)+" → "+defaultDesc(col.Default))
+		}
+	}
+	return parts
+}
+
+// identityDesc describes an identity: "always", "by default start 100 increment 5".
+func identityDesc(id *schema.Identity) string {
+	s := "by default"
+	if id.Always {
+		s = "always"
+	}
+	if n := orOne(id.Seed); n != 1 {
+		s += " start " + strconv.FormatInt(n, 10)
+	}
+	if n := orOne(id.Increment); n != 1 {
+		s += " increment " + strconv.FormatInt(n, 10)
+	}
+	return s
+}
+
+// defaultDesc shows a default the way SQL would: strings quoted, the rest as is.
+func defaultDesc(d *schema.Default) string {
+	if d.Kind == schema.DefaultString {
+		return quoteText(d.Value)
+	}
+	return d.Value
+}
+
+// constraintDesc names the constraint of a constraint change with what is
+// known of it, e.g. "foreign key users_tenant_id_fkey (tenant_id) → public.tenants (id)".
+func constraintDesc(c *diff.Change) string {
+	switch {
+	case c.PrimaryKey != nil:
+		return "primary key " + c.PrimaryKey.Name + columnsDesc(c.PrimaryKey.Columns)
+	case c.Unique != nil:
+		return "unique " + c.Unique.Name + columnsDesc(c.Unique.Columns)
+	case c.Check != nil:
+		if c.Check.Expr == "" {
+			return "check " + c.Check.Name
+		}
+		return "check " + c.Check.Name + " (" + c.Check.Expr + ")"
+	case c.ForeignKey != nil:
+		fk := c.ForeignKey
+		s := "foreign key " + fk.Name + columnsDesc(fk.Columns)
+		if fk.RefTable != "" {
+			s += " → " + fk.RefQName().String() + columnsDesc(fk.RefColumns)
+		}
+		return s
+	}
+	return "constraint"
+}
+
+// columnsDesc lists columns as " (a, b)", or "" when there are none.
+func columnsDesc(cols []string) string {
+	if len(cols) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(cols, ", ") + ")"
+}
+
+// schemaNameOf returns the schema name of a schema change.
+func schemaNameOf(c *diff.Change) string {
+	if c.Schema == nil {
+		return "?"
+	}
+	return c.Schema.Name
+}
+
+// enumName returns the qualified name of an enum.
+func enumName(e *schema.Enum) string {
+	if e == nil {
+		return "?"
+	}
+	return e.QName().String()
+}
+
+// enumValues lists an enum's values: ('a', 'b').
+func enumValues(e *schema.Enum) string {
+	if e == nil {
+		return "()"
+	}
+	q := make([]string, len(e.Values))
+	for i, v := range e.Values {
+		q[i] = quoteText(v)
+	}
+	return "(" + strings.Join(q, ", ") + ")"
+}
+
+// tableDefName returns the qualified name of a CreateTable/DropTable table.
+func tableDefName(c *diff.Change) string {
+	if c.TableDef == nil {
+		return c.Table.String()
+	}
+	return c.TableDef.QName().String()
+}
+
+// columnName returns a column's name.
+func columnName(col *schema.Column) string {
+	if col == nil {
+		return "?"
+	}
+	return col.Name
+}
+
+// indexName returns the qualified name of an index change's index.
+func indexName(c *diff.Change) string {
+	if c.Index == nil {
+		return "?"
+	}
+	return schema.QName{Schema: c.Table.Schema, Name: c.Index.Name}.String()
+}
+
+// concurrentlyNote marks a concurrent index change.
+func concurrentlyNote(c *diff.Change) string {
+	if c.Concurrently {
+		return " (concurrently)"
+	}
+	return ""
+}
+
+// orDefault returns s, or "default" when s is empty.
+func orDefault(s string) string {
+	if s == "" {
+		return "default"
+	}
+	return s
+}
+
+// quoteText quotes s in single quotes for display, doubling inner quotes and
+// escaping line breaks so a description stays on one line.
+func quoteText(s string) string {
+	s = strings.ReplaceAll(s, "'", "''")
+	s = strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
+	return "'" + s + "'"
+}

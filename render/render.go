@@ -1,0 +1,117 @@
+// Package render turns a diff.Plan into SQL statements for one dialect, and
+// into the human-readable and JSON views of the plan.
+//
+// Every identifier that reaches SQL is quoted and every string is a quoted
+// literal, so nothing from a schema file can inject SQL through a name or a
+// comment. Expressions (defaults, checks, index predicates, generated columns)
+// are SQL by design and are emitted as they are.
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// Statement is one SQL statement of a rendered plan.
+type Statement struct {
+	// SQL is the statement text, without a trailing semicolon.
+	SQL string
+	// Change is the plan change the statement belongs to.
+	Change *diff.Change
+	// NoTransaction is set when the statement cannot run inside a transaction
+	// block (CREATE/DROP INDEX CONCURRENTLY).
+	NoTransaction bool
+	// Dialect is schema.SQLServer for a T-SQL statement, which a script
+	// follows with a GO batch separator; PostgreSQL statements leave it empty.
+	Dialect schema.Dialect
+}
+
+// SQL renders plan as statements of plan.Dialect, in plan order.
+func SQL(plan *diff.Plan) ([]Statement, error) {
+	if plan == nil {
+		return nil, nil
+	}
+	switch plan.Dialect {
+	case schema.Postgres:
+		return postgresSQL(plan)
+	case schema.SQLServer:
+		return sqlserverSQL(plan)
+	default:
+		return nil, fmt.Errorf("render: unknown dialect %q", plan.Dialect)
+	}
+}
+
+// Script joins statements into an SQL script: each statement followed by
+// ";\n", with a blank line wherever the next statement belongs to a change of
+// another table (or to a change of no table). A SQL Server statement is
+// followed by a "GO" line, so that the script runs in sqlcmd and SSMS. It
+// returns "" for no statements.
+func Script(stmts []Statement) string { return ScriptWith(stmts, ScriptOptions{}) }
+
+// ScriptOptions tune ScriptWith.
+type ScriptOptions struct {
+	// NoBatchSeparator leaves out the GO lines after SQL Server statements,
+	// for tools that run a script as one batch; a statement that must start
+	// a batch of its own (CREATE SCHEMA) is then wrapped in EXEC(N'…').
+	NoBatchSeparator bool
+}
+
+// ScriptWith is Script with options.
+func ScriptWith(stmts []Statement, opts ScriptOptions) string {
+	var b strings.Builder
+	for i, s := range stmts {
+		if i > 0 && !sameGroup(stmts[i-1].Change, s.Change) {
+			b.WriteString("\n")
+		}
+		b.WriteString(scriptStatement(s, opts))
+	}
+	return b.String()
+}
+
+// sameGroup reports whether two changes belong together in a script: the same
+// change, or changes of the same table.
+func sameGroup(a, b *diff.Change) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil {
+		return false
+	}
+	qa, oka := tableOf(a)
+	qb, okb := tableOf(b)
+	return oka && okb && qa == qb
+}
+
+// tableOf returns the table a change acts on, if it acts on one.
+func tableOf(c *diff.Change) (schema.QName, bool) {
+	if c == nil {
+		return schema.QName{}, false
+	}
+	if (c.Kind == diff.CreateTable || c.Kind == diff.DropTable) && c.TableDef != nil {
+		return c.TableDef.QName(), true
+	}
+	if c.Table.Name != "" {
+		return c.Table, true
+	}
+	return schema.QName{}, false
+}
+
+// Op returns the one-character symbol of a change: "+" for what it creates or
+// adds, "-" for what it drops, "~" for what it alters, renames or comments.
+func Op(c *diff.Change) string {
+	if c == nil {
+		return "~"
+	}
+	k := string(c.Kind)
+	switch {
+	case strings.HasPrefix(k, "create_"), strings.HasPrefix(k, "add_"):
+		return "+"
+	case strings.HasPrefix(k, "drop_"):
+		return "-"
+	default:
+		return "~"
+	}
+}

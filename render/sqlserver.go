@@ -1,0 +1,652 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// sqlserverSQL renders every change of plan as T-SQL statements. Every
+// statement is meant to run in a batch of its own (Script separates them with
+// GO lines).
+func sqlserverSQL(plan *diff.Plan) ([]Statement, error) {
+	var out []Statement
+	for i, c := range plan.Changes {
+		if c == nil {
+			return nil, fmt.Errorf("render: change %d is nil", i+1)
+		}
+		sqls, err := msChange(c)
+		if err != nil {
+			return nil, fmt.Errorf("render: change %d (%s): %w", i+1, Describe(c), err)
+		}
+		for _, s := range sqls {
+			out = append(out, Statement{SQL: s, Change: c, Dialect: schema.SQLServer})
+		}
+	}
+	return out, nil
+}
+
+// msChange renders one change as T-SQL.
+func msChange(c *diff.Change) ([]string, error) {
+	switch c.Kind {
+	case diff.CreateSchema, diff.DropSchema, diff.CommentSchema:
+		return msSchemaChange(c)
+	case diff.CreateEnum, diff.DropEnum, diff.AddEnumValue, diff.RecreateEnum:
+		return nil, errors.New("SQL Server has no enum types (use a check constraint)")
+	case diff.CreateTable, diff.DropTable, diff.RenameTable, diff.CommentTable:
+		return msTableChange(c)
+	case diff.AddColumn, diff.DropColumn, diff.RenameColumn, diff.CommentColumn:
+		return msColumnChange(c)
+	case diff.AlterColumn:
+		if c.Column == nil || c.OldColumn == nil {
+			return nil, errMissing("column or old column")
+		}
+		return msAlterColumn(c.Table, c.OldColumn, c.Column, c.Alter)
+	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
+		clause, err := msConstraintOf(c)
+		if err != nil {
+			return nil, err
+		}
+		return []string{msAlterTable(c.Table) + " ADD " + clause}, nil
+	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
+		name, err := msConstraintName(c)
+		if err != nil {
+			return nil, err
+		}
+		return []string{msDropConstraint(c.Table, name)}, nil
+	case diff.CreateIndex:
+		if c.Index == nil {
+			return nil, errMissing("index")
+		}
+		s, err := msCreateIndex(c.Table, c.Index)
+		return []string{s}, err
+	case diff.DropIndex:
+		if c.Index == nil || c.Index.Name == "" {
+			return nil, errMissing("index name")
+		}
+		return []string{"DROP INDEX " + msIdent(c.Index.Name) + " ON " + msQName(c.Table)}, nil
+	default:
+		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
+	}
+}
+
+// msSchemaChange renders CreateSchema, DropSchema and CommentSchema.
+func msSchemaChange(c *diff.Change) ([]string, error) {
+	if c.Schema == nil || c.Schema.Name == "" {
+		return nil, errMissing("schema")
+	}
+	switch c.Kind {
+	case diff.CreateSchema:
+		return []string{"CREATE SCHEMA " + msIdent(c.Schema.Name)}, nil
+	case diff.DropSchema:
+		return []string{"DROP SCHEMA " + msIdent(c.Schema.Name)}, nil
+	default:
+		return []string{msComment(schemaComment(c), c.OldComment, "SCHEMA", c.Schema.Name)}, nil
+	}
+}
+
+// msTableChange renders CreateTable, DropTable, RenameTable and CommentTable.
+func msTableChange(c *diff.Change) ([]string, error) {
+	switch c.Kind {
+	case diff.CreateTable:
+		if c.TableDef == nil {
+			return nil, errMissing("table definition")
+		}
+		s, err := msCreateTable(c.TableDef)
+		return []string{s}, err
+	case diff.DropTable:
+		if c.TableDef == nil {
+			return nil, errMissing("table definition")
+		}
+		return []string{"DROP TABLE " + msQName(c.TableDef.QName())}, nil
+	case diff.RenameTable:
+		if c.OldName.Name == "" || c.Table.Name == "" {
+			return nil, errMissing("old or new table name")
+		}
+		var out []string
+		cur := c.OldName
+		if cur.Schema != c.Table.Schema {
+			out = append(out, "ALTER SCHEMA "+msIdent(c.Table.Schema)+" TRANSFER "+msQName(cur))
+			cur.Schema = c.Table.Schema
+		}
+		if cur.Name != c.Table.Name {
+			out = append(out, "EXEC sp_rename "+msLiteral(msQName(cur))+", "+msLiteral(c.Table.Name))
+		}
+		return out, nil
+	default:
+		if c.Table.Name == "" {
+			return nil, errMissing("table")
+		}
+		return []string{msComment(c.Comment, c.OldComment, "SCHEMA", msSchema(c.Table.Schema), "TABLE", c.Table.Name)}, nil
+	}
+}
+
+// msCreateTable renders CREATE TABLE with columns, primary key, unique and
+// check constraints inline, one per line.
+func msCreateTable(t *schema.Table) (string, error) {
+	if len(t.Columns) == 0 {
+		return "", fmt.Errorf("table %s has no columns", t.QName())
+	}
+	var lines []string
+	for _, col := range t.Columns {
+		def, err := msColumnDef(t.Name, col)
+		if err != nil {
+			return "", fmt.Errorf("column %s: %w", col.Name, err)
+		}
+		lines = append(lines, def)
+	}
+	if t.PrimaryKey != nil {
+		s, err := msPrimaryKey(t.Name, t.PrimaryKey)
+		if err != nil {
+			return "", err
+		}
+		lines = append(lines, s)
+	}
+	for _, u := range t.Uniques {
+		s, err := msUnique(u)
+		if err != nil {
+			return "", err
+		}
+		lines = append(lines, s)
+	}
+	for _, ck := range t.Checks {
+		s, err := msCheck(ck)
+		if err != nil {
+			return "", err
+		}
+		lines = append(lines, s)
+	}
+	return "CREATE TABLE " + msQName(t.QName()) + " (\n  " + strings.Join(lines, ",\n  ") + "\n)", nil
+}
+
+// msColumnChange renders AddColumn, DropColumn, RenameColumn and CommentColumn.
+func msColumnChange(c *diff.Change) ([]string, error) {
+	if c.Column == nil {
+		return nil, errMissing("column")
+	}
+	switch c.Kind {
+	case diff.AddColumn:
+		def, err := msColumnDef(c.Table.Name, c.Column)
+		if err != nil {
+			return nil, err
+		}
+		return []string{msAlterTable(c.Table) + " ADD " + def}, nil
+	case diff.DropColumn:
+		return msDropColumn(c.Table, c.Column), nil
+	case diff.RenameColumn:
+		if c.OldColumn == nil {
+			return nil, errMissing("old column")
+		}
+		col := msQName(c.Table) + "." + msIdent(c.OldColumn.Name)
+		return []string{"EXEC sp_rename " + msLiteral(col) + ", " + msLiteral(c.Column.Name) + ", N'COLUMN'"}, nil
+	default:
+		return []string{msComment(c.Comment, c.OldComment,
+			"SCHEMA", msSchema(c.Table.Schema), "TABLE", c.Table.Name, "COLUMN", c.Column.Name)}, nil
+	}
+}
+
+// msDropColumn drops a column, and first the DEFAULT constraint SQL Server
+// would otherwise refuse to drop it with.
+func msDropColumn(t schema.QName, col *schema.Column) []string {
+	var out []string
+	if col.Default != nil {
+		out = append(out, msDropConstraint(t, msLiveDefaultName(t.Name, col)))
+	}
+	return append(out, msAlterTable(t)+" DROP COLUMN "+msIdent(col.Name))
+}
+
+// msColumnDef renders a column definition of a table called table:
+// [name] type [COLLATE x] [IDENTITY(s, i)] [NOT] NULL [CONSTRAINT [df] DEFAULT (v)],
+// or for a computed column [name] AS (expr) [PERSISTED [NOT NULL]].
+func msColumnDef(table string, col *schema.Column) (string, error) {
+	if col.Computed != nil {
+		return msComputedDef(col)
+	}
+	typ, err := msType(col.Type)
+	if err != nil {
+		return "", err
+	}
+	parts := []string{msIdent(col.Name), typ}
+	if col.Collation != "" {
+		coll, err := msCollation(col.Collation)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, coll)
+	}
+	if col.Identity != nil {
+		parts = append(parts, msIdentity(col.Identity))
+	}
+	parts = append(parts, msNull(col.Null))
+	if col.Default != nil {
+		d, err := msDefault(col.Default)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, "CONSTRAINT "+msIdent(msDefaultName(table, col))+" DEFAULT "+d)
+	}
+	return strings.Join(parts, " "), nil
+}
+
+// msComputedDef renders a computed column. SQL Server takes no type, default,
+// collation or identity there, and a nullability only after PERSISTED.
+func msComputedDef(col *schema.Column) (string, error) {
+	if strings.TrimSpace(col.Computed.Expr) == "" {
+		return "", errors.New("empty computed expression")
+	}
+	if col.Default != nil || col.Identity != nil {
+		return "", errors.New("a computed column cannot have a default or an identity")
+	}
+	s := msIdent(col.Name) + " AS (" + col.Computed.Expr + ")"
+	if col.Computed.Persisted {
+		s += " PERSISTED"
+		if !col.Null {
+			s += " NOT NULL"
+		}
+	}
+	return s, nil
+}
+
+// msNull renders a nullability, always explicit (ALTER COLUMN without it
+// would make the column nullable).
+func msNull(null bool) string {
+	if null {
+		return "NULL"
+	}
+	return "NOT NULL"
+}
+
+// msIdentity renders IDENTITY(seed, increment).
+func msIdentity(id *schema.Identity) string {
+	return "IDENTITY(" + strconv.FormatInt(orOne(id.Seed), 10) + ", " + strconv.FormatInt(orOne(id.Increment), 10) + ")"
+}
+
+// msDefaultName names the DEFAULT constraint schemadiff creates for col of
+// table: Column.DefaultName, or the convention df_<table>_<column>.
+func msDefaultName(table string, col *schema.Column) string {
+	if col.DefaultName != "" {
+		return col.DefaultName
+	}
+	return "df_" + table + "_" + col.Name
+}
+
+// msLiveDefaultName names the DEFAULT constraint that exists on col: the name
+// the server generated when it has one, else the one schemadiff gives it.
+func msLiveDefaultName(table string, col *schema.Column) string {
+	if col.DefaultSystemName != "" {
+		return col.DefaultSystemName
+	}
+	return msDefaultName(table, col)
+}
+
+// msAddDefault renders ALTER TABLE … ADD CONSTRAINT [df] DEFAULT (v) FOR [c].
+func msAddDefault(t schema.QName, col *schema.Column) (string, error) {
+	d, err := msDefault(col.Default)
+	if err != nil {
+		return "", err
+	}
+	return msAlterTable(t) + " ADD CONSTRAINT " + msIdent(msDefaultName(t.Name, col)) + " DEFAULT " + d +
+		" FOR " + msIdent(col.Name), nil
+}
+
+// msAlterColumn renders an AlterColumn as the statements that take old to
+// col. Identity cannot change in place on SQL Server; a computed column is
+// dropped and added again; a default is a constraint of its own, dropped
+// before and added after an ALTER COLUMN that changes the type.
+func msAlterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error) {
+	if a.Identity {
+		return nil, fmt.Errorf("SQL Server cannot add, remove or change IDENTITY on existing column %s.%s; "+
+			"the column must be dropped and added again", t, col.Name)
+	}
+	if a.Computed || old.Computed != nil || col.Computed != nil {
+		// A computed column cannot be altered: it is dropped and added again.
+		def, err := msColumnDef(t.Name, col)
+		if err != nil {
+			return nil, err
+		}
+		return append(msDropColumn(t, old), msAlterTable(t)+" ADD "+def), nil
+	}
+	alterType := a.Type || a.Collation
+	var out []string
+	dropDefault := old.Default != nil && (a.Default || alterType)
+	if dropDefault {
+		out = append(out, msDropConstraint(t, msLiveDefaultName(t.Name, old)))
+	}
+	if alterType || a.Null {
+		typ, err := msType(col.Type)
+		if err != nil {
+			return nil, err
+		}
+		s := msAlterTable(t) + " ALTER COLUMN " + msIdent(col.Name) + " " + typ
+		if col.Collation != "" {
+			coll, err := msCollation(col.Collation)
+			if err != nil {
+				return nil, err
+			}
+			s += " " + coll
+		}
+		out = append(out, s+" "+msNull(col.Null))
+	}
+	if col.Default != nil && (a.Default || dropDefault) {
+		s, err := msAddDefault(t, col)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// msConstraintOf renders the constraint clause an Add* change adds.
+func msConstraintOf(c *diff.Change) (string, error) {
+	switch {
+	case c.Kind == diff.AddPrimaryKey && c.PrimaryKey != nil:
+		return msPrimaryKey(c.Table.Name, c.PrimaryKey)
+	case c.Kind == diff.AddUnique && c.Unique != nil:
+		return msUnique(c.Unique)
+	case c.Kind == diff.AddCheck && c.Check != nil:
+		return msCheck(c.Check)
+	case c.Kind == diff.AddForeignKey && c.ForeignKey != nil:
+		return msForeignKey(c.ForeignKey)
+	}
+	return "", errMissing("constraint")
+}
+
+// msConstraintName returns the live name of the constraint a Drop* change
+// drops: the server-generated name when there is one.
+func msConstraintName(c *diff.Change) (string, error) {
+	var name, system string
+	switch {
+	case c.Kind == diff.DropPrimaryKey && c.PrimaryKey != nil:
+		name, system = c.PrimaryKey.Name, c.PrimaryKey.SystemName
+	case c.Kind == diff.DropUnique && c.Unique != nil:
+		name, system = c.Unique.Name, c.Unique.SystemName
+	case c.Kind == diff.DropCheck && c.Check != nil:
+		name, system = c.Check.Name, c.Check.SystemName
+	case c.Kind == diff.DropForeignKey && c.ForeignKey != nil:
+		name, system = c.ForeignKey.Name, c.ForeignKey.SystemName
+	}
+	if system != "" {
+		return system, nil
+	}
+	if name == "" {
+		return "", errMissing("constraint name")
+	}
+	return name, nil
+}
+
+// msConstraintPrefix returns "CONSTRAINT [name] ", or "" for an unnamed
+// constraint (the server names it).
+func msConstraintPrefix(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "CONSTRAINT " + msIdent(name) + " "
+}
+
+// msClustered says CLUSTERED or NONCLUSTERED; nil takes def, what SQL Server
+// would do.
+func msClustered(clustered *bool, def bool) string {
+	if clustered != nil && *clustered || clustered == nil && def {
+		return "CLUSTERED"
+	}
+	return "NONCLUSTERED"
+}
+
+// msPrimaryKey renders a PRIMARY KEY constraint of table, named pk_<table>
+// when it has no name, clustered unless it says otherwise.
+func msPrimaryKey(table string, pk *schema.PrimaryKey) (string, error) {
+	cols, err := msColumnList(pk.Columns)
+	if err != nil {
+		return "", fmt.Errorf("primary key %s: %w", pk.Name, err)
+	}
+	name := pk.Name
+	if name == "" {
+		name = "pk_" + table
+	}
+	return msConstraintPrefix(name) + "PRIMARY KEY " + msClustered(pk.Clustered, true) + " (" + cols + ")", nil
+}
+
+// msUnique renders a UNIQUE constraint, nonclustered unless it says otherwise.
+func msUnique(u *schema.Unique) (string, error) {
+	cols, err := msColumnList(u.Columns)
+	if err != nil {
+		return "", fmt.Errorf("unique %s: %w", u.Name, err)
+	}
+	return msConstraintPrefix(u.Name) + "UNIQUE " + msClustered(u.Clustered, false) + " (" + cols + ")", nil
+}
+
+// msCheck renders a CHECK constraint.
+func msCheck(ck *schema.Check) (string, error) {
+	if strings.TrimSpace(ck.Expr) == "" {
+		return "", fmt.Errorf("check %s: empty expression", ck.Name)
+	}
+	return msConstraintPrefix(ck.Name) + "CHECK (" + ck.Expr + ")", nil
+}
+
+// msForeignKey renders a FOREIGN KEY constraint. SQL Server has no RESTRICT
+// and no deferrable constraints: those are refused rather than weakened.
+func msForeignKey(fk *schema.ForeignKey) (string, error) {
+	if fk.Deferrable || fk.InitiallyDeferred {
+		return "", fmt.Errorf("foreign key %s: SQL Server has no deferrable constraints", fk.Name)
+	}
+	cols, err := msColumnList(fk.Columns)
+	if err != nil {
+		return "", fmt.Errorf("foreign key %s: %w", fk.Name, err)
+	}
+	refs, err := msColumnList(fk.RefColumns)
+	if err != nil {
+		return "", fmt.Errorf("foreign key %s references: %w", fk.Name, err)
+	}
+	if fk.RefTable == "" {
+		return "", fmt.Errorf("foreign key %s references no table", fk.Name)
+	}
+	s := msConstraintPrefix(fk.Name) + "FOREIGN KEY (" + cols + ") REFERENCES " + msQName(fk.RefQName()) + " (" + refs + ")"
+	for _, act := range []struct{ on, action string }{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
+		a, err := fkAction(act.action)
+		if err != nil {
+			return "", fmt.Errorf("foreign key %s: ON %s: %w", fk.Name, act.on, err)
+		}
+		if a == "RESTRICT" {
+			return "", fmt.Errorf("foreign key %s: ON %s RESTRICT does not exist on SQL Server (use NO ACTION)", fk.Name, act.on)
+		}
+		if a != "" {
+			s += " ON " + act.on + " " + a
+		}
+	}
+	return s, nil
+}
+
+// msCreateIndex renders CREATE [UNIQUE] [NON]CLUSTERED INDEX.
+func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
+	if ix.Name == "" {
+		return "", errMissing("index name")
+	}
+	if len(ix.Parts) == 0 {
+		return "", fmt.Errorf("index %s has no key parts", ix.Name)
+	}
+	if ix.Using != "" {
+		return "", fmt.Errorf("index %s: SQL Server has no index method %q", ix.Name, ix.Using)
+	}
+	clustered := msClustered(ix.Clustered, false)
+	if clustered == "CLUSTERED" && (len(ix.Include) > 0 || ix.Where != "") {
+		return "", fmt.Errorf("index %s: a clustered index can have neither INCLUDE columns nor a filter", ix.Name)
+	}
+	parts := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		if p.Column == "" || p.Expr != "" || p.Nulls != "" {
+			return "", fmt.Errorf("index %s: SQL Server index keys are columns, with no expression or nulls order", ix.Name)
+		}
+		parts[i] = msIdent(p.Column)
+		if p.Desc {
+			parts[i] += " DESC"
+		}
+	}
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if ix.Unique {
+		b.WriteString("UNIQUE ")
+	}
+	b.WriteString(clustered + " INDEX " + msIdent(ix.Name) + " ON " + msQName(t) + " (" + strings.Join(parts, ", ") + ")")
+	if len(ix.Include) > 0 {
+		inc, _ := msColumnList(ix.Include)
+		b.WriteString(" INCLUDE (" + inc + ")")
+	}
+	if ix.Where != "" {
+		b.WriteString(" WHERE " + ix.Where)
+	}
+	return b.String(), nil
+}
+
+// msComment sets (add or update) or removes the MS_Description extended
+// property of the object named by levels: type, name pairs from SCHEMA down.
+func msComment(comment, old string, levels ...string) string {
+	proc, value := "sp_updateextendedproperty", ", @value = "+msLiteral(comment)
+	switch {
+	case comment == "":
+		proc, value = "sp_dropextendedproperty", ""
+	case old == "":
+		proc = "sp_addextendedproperty"
+	}
+	var b strings.Builder
+	b.WriteString("EXEC " + proc + " @name = N'MS_Description'" + value)
+	for i := 0; i+1 < len(levels); i += 2 {
+		n := strconv.Itoa(i / 2)
+		b.WriteString(", @level" + n + "type = N'" + levels[i] + "', @level" + n + "name = " + msLiteral(levels[i+1]))
+	}
+	return b.String()
+}
+
+// msDefault renders a default value in parentheses: strings as N'…',
+// booleans as 1/0, numbers and expressions as they are.
+func msDefault(d *schema.Default) (string, error) {
+	var v string
+	switch d.Kind {
+	case schema.DefaultString:
+		v = msLiteral(d.Value)
+	case schema.DefaultNumber:
+		if !isNumber(d.Value) {
+			return "", fmt.Errorf("invalid numeric default %q", d.Value)
+		}
+		v = d.Value
+	case schema.DefaultBool:
+		switch d.Value {
+		case "true":
+			v = "1"
+		case "false":
+			v = "0"
+		default:
+			return "", fmt.Errorf("invalid boolean default %q", d.Value)
+		}
+	case schema.DefaultExpr:
+		if strings.TrimSpace(d.Value) == "" {
+			return "", errors.New("empty default expression")
+		}
+		v = d.Value
+	default:
+		return "", fmt.Errorf("unknown default kind %q", d.Kind)
+	}
+	return "(" + v + ")", nil
+}
+
+// msType checks a column type and returns it. Only a type name (one word,
+// maybe dotted for an alias type) with an optional argument list of numbers
+// or max is accepted, e.g. nvarchar(max), decimal(18,4), datetime2(3).
+func msType(typ string) (string, error) {
+	if strings.TrimSpace(typ) == "" {
+		return "", errors.New("empty type")
+	}
+	base, args, hasArgs := strings.Cut(typ, "(")
+	ok := base != "" && unicode.IsLetter(rune(base[0])) &&
+		strings.IndexFunc(base, func(r rune) bool { return !isWordRune(r) && r != '.' }) < 0
+	if ok && hasArgs {
+		list, rest, closed := strings.Cut(args, ")")
+		ok = closed && rest == ""
+		for _, a := range strings.Split(list, ",") {
+			a = strings.TrimSpace(a)
+			ok = ok && (strings.EqualFold(a, "max") || a != "" && strings.Trim(a, "0123456789") == "")
+		}
+	}
+	if !ok {
+		return "", fmt.Errorf("invalid type %q", typ)
+	}
+	return typ, nil
+}
+
+// msCollation renders COLLATE name; collation names are plain words.
+func msCollation(name string) (string, error) {
+	if name == "" || strings.IndexFunc(name, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+		return "", fmt.Errorf("invalid collation %q", name)
+	}
+	return "COLLATE " + name, nil
+}
+
+// isWordRune reports whether r is an ASCII letter, digit or underscore.
+func isWordRune(r rune) bool {
+	return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+// msColumnList renders a non-empty list of bracket-quoted column names.
+func msColumnList(cols []string) (string, error) {
+	if len(cols) == 0 {
+		return "", errors.New("no columns")
+	}
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = msIdent(c)
+	}
+	return strings.Join(q, ", "), nil
+}
+
+// msAlterTable returns "ALTER TABLE [schema].[table]".
+func msAlterTable(t schema.QName) string { return "ALTER TABLE " + msQName(t) }
+
+// msDropConstraint returns ALTER TABLE … DROP CONSTRAINT [name].
+func msDropConstraint(t schema.QName, name string) string {
+	return msAlterTable(t) + " DROP CONSTRAINT " + msIdent(name)
+}
+
+// msIdent bracket-quotes an identifier, doubling inner closing brackets.
+func msIdent(name string) string {
+	return "[" + strings.ReplaceAll(name, "]", "]]") + "]"
+}
+
+// msQName bracket-quotes a schema-qualified name: [schema].[name] (dbo
+// when the schema is empty).
+func msQName(q schema.QName) string {
+	return msIdent(msSchema(q.Schema)) + "." + msIdent(q.Name)
+}
+
+// msSchema returns a schema name, dbo when it is empty.
+func msSchema(name string) string {
+	if name == "" {
+		return schema.SQLServer.DefaultSchema()
+	}
+	return name
+}
+
+// msLiteral quotes a Unicode string literal, N'…', doubling single quotes.
+func msLiteral(s string) string {
+	return "N'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// scriptStatement renders one statement of a script: its text and ";\n",
+// then for SQL Server a GO line unless opts turn batch separators off, in
+// which case CREATE SCHEMA (which must start a batch) runs through EXEC.
+func scriptStatement(s Statement, opts ScriptOptions) string {
+	if s.Dialect != schema.SQLServer {
+		return s.SQL + ";\n"
+	}
+	if !opts.NoBatchSeparator {
+		return s.SQL + ";\nGO\n"
+	}
+	if s.Change != nil && s.Change.Kind == diff.CreateSchema {
+		return "EXEC(" + msLiteral(s.SQL) + ");\n"
+	}
+	return s.SQL + ";\n"
+}

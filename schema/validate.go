@@ -1,0 +1,386 @@
+package schema
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Validate checks db (with its dialect set and default schemas filled, as
+// Load leaves it) for duplicate names, references to missing columns and
+// tables, types the dialect does not know, options of the other dialect and
+// contradictory settings. Diagnostics point at the objects' positions.
+// Load runs it already, with the finer positions of the offending attributes.
+func Validate(db *Database) Diagnostics {
+	l := newLoader()
+	l.validate(db)
+	return l.diags
+}
+
+// referentialActions are the values of on_delete and on_update.
+func referentialAction(s string) (string, bool) {
+	a := strings.ToUpper(strings.Join(strings.Fields(s), " "))
+	switch a {
+	case "NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT":
+		return a, true
+	}
+	return a, false
+}
+
+// dupChecker reports names declared twice within one scope.
+type dupChecker struct {
+	l    *loader
+	seen map[string]Pos
+}
+
+func (l *loader) dups() dupChecker { return dupChecker{l: l, seen: map[string]Pos{}} }
+
+// add records key; a second time it reports message at pos.
+func (c dupChecker) add(key string, pos Pos, object, message string) {
+	if key == "" {
+		return
+	}
+	if first, dup := c.seen[key]; dup {
+		hint := "rename or remove one of them"
+		if !first.IsZero() {
+			hint = "first declared at " + first.String() + "; " + hint
+		}
+		c.l.errorf(pos, object, hint, "%s", message)
+		return
+	}
+	c.seen[key] = pos
+}
+
+func (l *loader) validate(db *Database) {
+	schemas := l.dups()
+	for _, s := range db.Schemas {
+		schemas.add(s.Name, s.Pos, "schema "+s.Name, "schema "+s.Name+" is declared twice")
+	}
+	enums := l.dups()
+	for _, e := range db.Enums {
+		obj := "enum " + e.QName().String()
+		if db.Dialect == SQLServer {
+			l.errorf(e.Pos, obj, "use a string column with a check constraint", "enums are a PostgreSQL feature")
+		}
+		enums.add(e.QName().String(), e.Pos, obj, "enum "+e.QName().String()+" is declared twice")
+		values := l.dups()
+		for i, v := range e.Values {
+			values.add(v, l.at(e, fmt.Sprintf("values.%d", i), e.Pos), obj, fmt.Sprintf("duplicate value %q", v))
+		}
+	}
+	tables := l.dups()
+	indexesBySchema := map[string]dupChecker{}
+	for _, t := range db.Tables {
+		tables.add(t.QName().String(), t.Pos, "table "+t.QName().String(), "table "+t.QName().String()+" is declared twice")
+		if db.Dialect == Postgres {
+			if _, ok := indexesBySchema[t.Schema]; !ok {
+				indexesBySchema[t.Schema] = l.dups()
+			}
+			l.validateTable(db, t, indexesBySchema[t.Schema])
+		} else {
+			l.validateTable(db, t, l.dups())
+		}
+	}
+}
+
+// validateTable checks one table; indexes holds the index names of the scope
+// where they must be unique (the schema on PostgreSQL, the table on SQL Server).
+func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
+	obj := "table " + t.QName().String()
+	columns := l.dups()
+	for _, c := range t.Columns {
+		columns.add(c.Name, c.Pos, obj+" column "+c.Name, "duplicate column "+c.Name)
+		l.validateColumn(db, t, c)
+	}
+	constraints := l.dups()
+	if pk := t.PrimaryKey; pk != nil {
+		o := obj + " primary key"
+		constraints.add(pk.Name, pk.Pos, o, "duplicate constraint name "+pk.Name)
+		l.columnRefs(t, pk, "columns", pk.Columns, pk.Pos, o)
+		l.clustered(db, pk, pk.Clustered, pk.Pos, o)
+	}
+	for _, u := range t.Uniques {
+		o := named(obj+" unique", u.Name)
+		constraints.add(u.Name, u.Pos, o, "duplicate constraint name "+u.Name)
+		l.columnRefs(t, u, "columns", u.Columns, u.Pos, o)
+		l.clustered(db, u, u.Clustered, u.Pos, o)
+	}
+	for _, fk := range t.ForeignKeys {
+		o := named(obj+" foreign key", fk.Name)
+		constraints.add(fk.Name, fk.Pos, o, "duplicate constraint name "+fk.Name)
+		l.validateForeignKey(db, t, fk, o)
+	}
+	for _, ck := range t.Checks {
+		constraints.add(ck.Name, ck.Pos, named(obj+" check", ck.Name), "duplicate constraint name "+ck.Name)
+	}
+	for _, ix := range t.Indexes {
+		o := named(obj+" index", ix.Name)
+		indexes.add(ix.Name, ix.Pos, o, "duplicate index name "+ix.Name)
+		l.validateIndex(db, t, ix, o)
+	}
+}
+
+func named(object, name string) string {
+	if name == "" {
+		return object
+	}
+	return object + " " + name
+}
+
+func (l *loader) validateColumn(db *Database, t *Table, c *Column) {
+	obj := "table " + t.QName().String() + " column " + c.Name
+	l.validateType(db, t, c, obj)
+	if c.Identity != nil {
+		at := l.at(c, "identity", c.Pos)
+		if c.Computed != nil {
+			l.errorf(at, obj, "keep one of identity and computed", "a column cannot be both identity and computed")
+		}
+		if c.Default != nil {
+			l.errorf(at, obj, "remove the default: identity generates the values", "an identity column cannot have a default")
+		}
+		if c.Identity.Always && db.Dialect == SQLServer {
+			l.otherDialect(l.at(c, "identity.always", at), obj, "identity always", Postgres)
+		}
+	}
+	if c.Computed != nil && c.Default != nil {
+		l.errorf(l.at(c, "computed", c.Pos), obj, "remove the default: the expression computes the value", "a computed column cannot have a default")
+	}
+	if c.DefaultName != "" && db.Dialect == Postgres {
+		l.otherDialect(l.at(c, "default_name", c.Pos), obj, "default_name", SQLServer)
+	}
+}
+
+// validateType checks that the column's type is one the dialect knows or an
+// enum of the schema.
+func (l *loader) validateType(db *Database, t *Table, c *Column, obj string) {
+	if c.Type == "" {
+		if c.Computed == nil || db.Dialect != SQLServer {
+			l.errorf(c.Pos, obj, `add type = "..."`, "missing required attribute type")
+		}
+		return
+	}
+	base := c.Type
+	for strings.HasSuffix(base, "[]") {
+		base = strings.TrimSpace(strings.TrimSuffix(base, "[]"))
+	}
+	def := db.Dialect.DefaultSchema()
+	if db.Dialect == Postgres && db.Enum(ParseQName(base, def)) != nil {
+		return
+	}
+	if _, err := CanonicalType(db.Dialect, c.Type); err != nil {
+		hint := enumHint(db, base)
+		if hint == "" && !strings.Contains(err.Error(), "did you mean") {
+			hint = "use a type " + dialectTitle(db.Dialect) + " knows"
+			if db.Dialect == Postgres {
+				hint += ", or declare an enum of that name"
+			}
+		}
+		l.errorf(l.at(c, "type", c.Pos), obj, hint, "%s", strings.TrimSuffix(err.Error(), "."))
+	}
+}
+
+// enumHint suggests the enum a mistyped type name probably means.
+func enumHint(db *Database, typ string) string {
+	if db.Dialect != Postgres {
+		return ""
+	}
+	def := db.Dialect.DefaultSchema()
+	var names []string
+	for _, e := range db.Enums {
+		if !strings.Contains(typ, ".") && e.Name == typ {
+			return "the enum lives in schema " + e.Schema + ": write " + e.QName().String()
+		}
+		if e.Schema == def {
+			names = append(names, e.Name)
+		}
+		names = append(names, e.QName().String())
+	}
+	if m := nearest(typ, names); m != "" {
+		return "did you mean " + m + "?"
+	}
+	return ""
+}
+
+func (l *loader) validateIndex(db *Database, t *Table, ix *Index, obj string) {
+	for i, p := range ix.Parts {
+		key := fmt.Sprintf("parts.%d", i)
+		if p.Column != "" {
+			l.columnRef(t, l.at(ix, key, ix.Pos), obj, p.Column)
+		}
+		if db.Dialect == SQLServer {
+			if p.Expr != "" {
+				l.errorf(l.at(ix, key+".expr", ix.Pos), obj, "index a computed column instead",
+					"expression index parts are a PostgreSQL feature")
+			}
+			if p.Nulls != "" {
+				l.otherDialect(l.at(ix, key+".nulls", ix.Pos), obj, "nulls", Postgres)
+			}
+		}
+	}
+	l.columnRefs(t, ix, "include", ix.Include, ix.Pos, obj)
+	if ix.Using != "" && db.Dialect == SQLServer {
+		l.otherDialect(l.at(ix, "using", ix.Pos), obj, "using", Postgres)
+	}
+	l.clustered(db, ix, ix.Clustered, ix.Pos, obj)
+}
+
+func (l *loader) validateForeignKey(db *Database, t *Table, fk *ForeignKey, obj string) {
+	l.columnRefs(t, fk, "columns", fk.Columns, fk.Pos, obj)
+	refAt := l.at(fk, "ref_table", fk.Pos)
+	if len(fk.Columns) != len(fk.RefColumns) {
+		l.errorf(l.at(fk, "ref_columns.0", refAt), obj, "list one referenced column for each column",
+			"foreign key has %d columns but references %d", len(fk.Columns), len(fk.RefColumns))
+	}
+	for _, key := range []string{"on_delete", "on_update"} {
+		v := fk.OnDelete
+		if key == "on_update" {
+			v = fk.OnUpdate
+		}
+		if v == "" {
+			continue
+		}
+		at := l.at(fk, key, fk.Pos)
+		switch a, ok := referentialAction(v); {
+		case !ok:
+			l.errorf(at, obj, "use one of NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT", "invalid %s %q", key, v)
+		case a == "RESTRICT" && db.Dialect == SQLServer:
+			l.errorf(at, obj, "use NO ACTION, which SQL Server checks the same way", "RESTRICT is a PostgreSQL option")
+		}
+	}
+	if db.Dialect == SQLServer {
+		if fk.Deferrable {
+			l.otherDialect(l.at(fk, "deferrable", fk.Pos), obj, "deferrable", Postgres)
+		}
+		if fk.InitiallyDeferred {
+			l.otherDialect(l.at(fk, "initially_deferred", fk.Pos), obj, "initially_deferred", Postgres)
+		}
+	}
+	ref := db.Table(fk.RefQName())
+	if ref == nil {
+		var names []string
+		for _, rt := range db.Tables {
+			names = append(names, rt.QName().String())
+		}
+		hint := "declare the table, or fix the name"
+		if m := nearest(fk.RefQName().String(), names); m != "" {
+			hint = "did you mean " + m + "?"
+		}
+		l.errorf(refAt, obj, hint, "references missing table %s", fk.RefQName())
+		return
+	}
+	missing := false
+	for i, name := range fk.RefColumns {
+		if !l.columnRef(ref, l.at(fk, fmt.Sprintf("ref_columns.%d", i), refAt), obj, name) {
+			missing = true
+		}
+	}
+	if !missing && len(fk.RefColumns) > 0 && !hasUniqueKey(ref, fk.RefColumns) {
+		l.errorf(l.at(fk, "ref_columns.0", refAt), obj,
+			fmt.Sprintf("add a primary key or unique constraint on (%s) to %s", strings.Join(fk.RefColumns, ", "), ref.QName()),
+			"referenced columns are not a primary key or unique key of %s", ref.QName())
+	}
+}
+
+// hasUniqueKey reports whether cols (in any order) are the primary key, a
+// unique constraint or a plain unique index of t, as a foreign key needs.
+func hasUniqueKey(t *Table, cols []string) bool {
+	want := sortedCopy(cols)
+	same := func(other []string) bool {
+		got := sortedCopy(other)
+		if len(got) != len(want) {
+			return false
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				return false
+			}
+		}
+		return true
+	}
+	if t.PrimaryKey != nil && same(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if same(u.Columns) {
+			return true
+		}
+	}
+	if len(cols) == 1 {
+		if c := t.Column(cols[0]); c != nil && c.Unique {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if !ix.Unique || ix.Where != "" {
+			continue
+		}
+		var ixCols []string
+		for _, p := range ix.Parts {
+			if p.Column == "" {
+				ixCols = nil
+				break
+			}
+			ixCols = append(ixCols, p.Column)
+		}
+		if ixCols != nil && same(ixCols) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}
+
+// columnRefs checks that each of names (the list key of owner) is a column of t.
+func (l *loader) columnRefs(t *Table, owner any, key string, names []string, fallback Pos, obj string) {
+	for i, name := range names {
+		l.columnRef(t, l.at(owner, fmt.Sprintf("%s.%d", key, i), fallback), obj, name)
+	}
+}
+
+// columnRef reports name at pos unless it is a column of t.
+func (l *loader) columnRef(t *Table, pos Pos, obj, name string) bool {
+	if t.Column(name) != nil {
+		return true
+	}
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	hint := "declare the column in " + t.QName().String() + ", or fix the name"
+	if m := nearest(name, names); m != "" {
+		hint = "did you mean " + m + "?"
+	}
+	l.errorf(pos, obj, hint, "unknown column %q in %s", name, t.QName())
+	return false
+}
+
+// clustered reports a clustered option on PostgreSQL.
+func (l *loader) clustered(db *Database, owner any, v *bool, fallback Pos, obj string) {
+	if v != nil && db.Dialect == Postgres {
+		l.otherDialect(l.at(owner, "clustered", fallback), obj, "clustered", SQLServer)
+	}
+}
+
+// otherDialect reports an option that only the other dialect has.
+func (l *loader) otherDialect(pos Pos, obj, option string, owner Dialect) {
+	l.errorf(pos, obj, "remove it: "+dialectTitle(oppositeDialect(owner))+" has no such option", "%s is a %s option", option, dialectTitle(owner))
+}
+
+func oppositeDialect(d Dialect) Dialect {
+	if d == Postgres {
+		return SQLServer
+	}
+	return Postgres
+}
+
+func dialectTitle(d Dialect) string {
+	if d == SQLServer {
+		return "SQL Server"
+	}
+	return "PostgreSQL"
+}

@@ -1,0 +1,314 @@
+package schema
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// WriteHCL writes db as an HCL desired-schema file that Load reads back to
+// the same model (positions aside). db should be canonical (Normalize); the
+// output is deterministic.
+func WriteHCL(w io.Writer, db *Database) error {
+	root, err := fileTree(db)
+	if err != nil {
+		return err
+	}
+	f := hclwrite.NewEmptyFile()
+	writeHCLBody(f.Body(), root)
+	if _, err := w.Write(hclwrite.Format(f.Bytes())); err != nil {
+		return fmt.Errorf("write hcl: %w", err)
+	}
+	return nil
+}
+
+func writeHCLBody(body *hclwrite.Body, n *wnode) {
+	spaced := n.kind == "" || n.kind == "table"
+	prev, wrote := "", false
+	// separate blocks of the file and of a table by blank lines, except
+	// consecutive columns
+	space := func(key string) {
+		if spaced && wrote && (key != prev || key != "column") {
+			body.AppendNewline()
+		}
+		prev = key
+	}
+	for _, f := range n.fields {
+		switch v := f.value.(type) {
+		case *wnode:
+			space(f.key)
+			writeHCLBody(body.AppendNewBlock(f.key, nil).Body(), v)
+		case []*wnode:
+			for _, c := range v {
+				space(f.key)
+				var labels []string
+				if c.named {
+					labels = []string{c.name}
+				}
+				writeHCLBody(body.AppendNewBlock(f.key, labels).Body(), c)
+			}
+		case *Default:
+			body.SetAttributeRaw(f.key, hclDefault(v))
+		default:
+			body.SetAttributeValue(f.key, ctyValue(v))
+		}
+		wrote = true
+	}
+}
+
+// hclDefault spells a (checked) default: a literal, or sql("...").
+func hclDefault(d *Default) hclwrite.Tokens {
+	switch d.Kind {
+	case DefaultExpr:
+		return hclwrite.TokensForFunctionCall("sql", hclwrite.TokensForValue(cty.StringVal(d.Value)))
+	case DefaultNumber:
+		return hclwrite.TokensForValue(cty.MustParseNumberVal(d.Value))
+	case DefaultBool:
+		return hclwrite.TokensForValue(cty.BoolVal(d.Value == "true"))
+	}
+	return hclwrite.TokensForValue(cty.StringVal(d.Value))
+}
+
+func ctyValue(v any) cty.Value {
+	switch v := v.(type) {
+	case string:
+		return cty.StringVal(v)
+	case bool:
+		return cty.BoolVal(v)
+	case int64:
+		return cty.NumberIntVal(v)
+	case []string:
+		vals := make([]cty.Value, len(v))
+		for i, s := range v {
+			vals[i] = cty.StringVal(s)
+		}
+		return cty.TupleVal(vals)
+	}
+	panic(fmt.Sprintf("schema: no HCL spelling for %T", v))
+}
+
+// wnode is one object of a schema file to write, in the terms both writers
+// share: HCL blocks are YAML mappings, lists of blocks are YAML lists under
+// the plural key (yamlListKey), a block label is YAML's name key.
+type wnode struct {
+	kind   string // HCL block type ("" for the file)
+	name   string // the label
+	named  bool   // whether there is a label
+	fields []wfield
+}
+
+// wfield is an attribute (string, bool, int64, []string, *Default) or nested
+// objects (*wnode, []*wnode).
+type wfield struct {
+	key   string
+	value any
+}
+
+// set adds a field unless v is its zero value.
+func (n *wnode) set(key string, v any) {
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return
+		}
+	case bool:
+		if !x {
+			return
+		}
+	case int64:
+		if x == 0 {
+			return
+		}
+	case []string:
+		if len(x) == 0 {
+			return
+		}
+	case *bool:
+		if x == nil {
+			return
+		}
+		v = *x
+	case *Default:
+		if x == nil {
+			return
+		}
+	case *wnode:
+		if x == nil {
+			return
+		}
+	case []*wnode:
+		if len(x) == 0 {
+			return
+		}
+	}
+	n.fields = append(n.fields, wfield{key, v})
+}
+
+// fileTree turns db into the objects of a schema file.
+func fileTree(db *Database) (*wnode, error) {
+	def := db.Dialect.DefaultSchema()
+	root := &wnode{}
+	root.set("dialect", string(db.Dialect))
+	var schemas, enums, tables []*wnode
+	for _, s := range db.Schemas {
+		n := &wnode{kind: "schema", name: s.Name, named: true}
+		n.set("comment", s.Comment)
+		schemas = append(schemas, n)
+	}
+	for _, e := range db.Enums {
+		n := &wnode{kind: "enum", name: e.Name, named: true}
+		n.set("schema", otherThan(e.Schema, def))
+		n.fields = append(n.fields, wfield{"values", append([]string{}, e.Values...)})
+		enums = append(enums, n)
+	}
+	for _, t := range db.Tables {
+		n, err := tableTree(t, def)
+		if err != nil {
+			return nil, err
+		}
+		tables = append(tables, n)
+	}
+	root.set("schema", schemas)
+	root.set("enum", enums)
+	root.set("table", tables)
+	return root, nil
+}
+
+func otherThan(s, def string) string {
+	if s == def {
+		return ""
+	}
+	return s
+}
+
+func tableTree(t *Table, def string) (*wnode, error) {
+	n := &wnode{kind: "table", name: t.Name, named: true}
+	n.set("schema", otherThan(t.Schema, def))
+	n.set("comment", t.Comment)
+	n.set("renamed_from", t.RenamedFrom)
+	var cols, uniques, indexes, fks, checks []*wnode
+	for _, c := range t.Columns {
+		cn, err := columnTree(c)
+		if err != nil {
+			return nil, fmt.Errorf("write table %s: %w", t.QName(), err)
+		}
+		cols = append(cols, cn)
+	}
+	n.set("column", cols)
+	if pk := t.PrimaryKey; pk != nil {
+		pn := &wnode{kind: "primary_key"}
+		pn.set("name", pk.Name)
+		pn.set("columns", pk.Columns)
+		pn.set("clustered", pk.Clustered)
+		n.set("primary_key", pn)
+	}
+	for _, u := range t.Uniques {
+		un := &wnode{kind: "unique", name: u.Name, named: u.Name != ""}
+		un.set("columns", u.Columns)
+		un.set("clustered", u.Clustered)
+		uniques = append(uniques, un)
+	}
+	for _, ix := range t.Indexes {
+		indexes = append(indexes, indexTree(ix))
+	}
+	for _, fk := range t.ForeignKeys {
+		fn := &wnode{kind: "foreign_key", name: fk.Name, named: fk.Name != ""}
+		fn.set("columns", fk.Columns)
+		ref := fk.RefTable
+		if fk.RefSchema != t.Schema {
+			ref = fk.RefSchema + "." + fk.RefTable
+		}
+		fn.set("ref_table", ref)
+		fn.set("ref_columns", fk.RefColumns)
+		fn.set("on_delete", fk.OnDelete)
+		fn.set("on_update", fk.OnUpdate)
+		fn.set("deferrable", fk.Deferrable)
+		fn.set("initially_deferred", fk.InitiallyDeferred)
+		fks = append(fks, fn)
+	}
+	for _, ck := range t.Checks {
+		cn := &wnode{kind: "check", name: ck.Name, named: ck.Name != ""}
+		cn.set("expr", ck.Expr)
+		checks = append(checks, cn)
+	}
+	n.set("unique", uniques)
+	n.set("index", indexes)
+	n.set("foreign_key", fks)
+	n.set("check", checks)
+	return n, nil
+}
+
+func columnTree(c *Column) (*wnode, error) {
+	n := &wnode{kind: "column", name: c.Name, named: true}
+	n.set("type", c.Type)
+	n.set("null", c.Null)
+	if d := c.Default; d != nil {
+		switch d.Kind {
+		case DefaultString, DefaultExpr:
+		case DefaultBool:
+			if d.Value != "true" && d.Value != "false" {
+				return nil, fmt.Errorf("column %s: bool default %q is neither true nor false", c.Name, d.Value)
+			}
+		case DefaultNumber:
+			if _, err := cty.ParseNumberVal(d.Value); err != nil {
+				return nil, fmt.Errorf("column %s: number default %q: %w", c.Name, d.Value, err)
+			}
+		default:
+			return nil, fmt.Errorf("column %s: unknown default kind %q", c.Name, d.Kind)
+		}
+	}
+	n.set("default", c.Default)
+	if id := c.Identity; id != nil {
+		in := &wnode{kind: "identity"}
+		in.set("always", id.Always)
+		in.set("seed", id.Seed)
+		in.set("increment", id.Increment)
+		n.set("identity", in)
+	}
+	if cp := c.Computed; cp != nil {
+		cn := &wnode{kind: "computed"}
+		cn.set("expr", cp.Expr)
+		cn.set("persisted", cp.Persisted)
+		n.set("computed", cn)
+	}
+	n.set("collation", c.Collation)
+	n.set("comment", c.Comment)
+	n.set("unique", c.Unique)
+	n.set("renamed_from", c.RenamedFrom)
+	n.set("default_name", c.DefaultName)
+	return n, nil
+}
+
+func indexTree(ix *Index) *wnode {
+	n := &wnode{kind: "index", name: ix.Name, named: ix.Name != ""}
+	plain := len(ix.Parts) > 0
+	var cols []string
+	for _, p := range ix.Parts {
+		if p.Column == "" || p.Desc || p.Nulls != "" {
+			plain = false
+		}
+		cols = append(cols, p.Column)
+	}
+	if plain {
+		n.set("columns", cols)
+	} else {
+		var parts []*wnode
+		for _, p := range ix.Parts {
+			pn := &wnode{kind: "on"}
+			pn.set("column", p.Column)
+			pn.set("expr", p.Expr)
+			pn.set("desc", p.Desc)
+			pn.set("nulls", p.Nulls)
+			parts = append(parts, pn)
+		}
+		n.set("on", parts)
+	}
+	n.set("unique", ix.Unique)
+	n.set("include", ix.Include)
+	n.set("where", ix.Where)
+	n.set("using", ix.Using)
+	n.set("clustered", ix.Clustered)
+	return n
+}

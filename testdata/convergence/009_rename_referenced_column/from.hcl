@@ -1,0 +1,27 @@
+dialect = "postgres"
+
+table "authors" {
+  column "id" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
+
+table "books" {
+  column "id" {
+    type = "integer"
+  }
+  column "author_id" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  foreign_key "books_author_id_fkey" {
+    columns     = ["author_id"]
+    ref_table   = "authors"
+    ref_columns = ["id"]
+  }
+}

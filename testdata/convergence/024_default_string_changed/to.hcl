@@ -1,0 +1,14 @@
+dialect = "postgres"
+
+table "t" {
+  column "id" {
+    type = "integer"
+  }
+  column "c" {
+    type    = "varchar(20)"
+    default = "editor"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}

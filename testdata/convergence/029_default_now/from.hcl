@@ -1,0 +1,13 @@
+dialect = "postgres"
+
+table "t" {
+  column "id" {
+    type = "integer"
+  }
+  column "c" {
+    type = "timestamptz"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}

@@ -1,0 +1,7 @@
+dialect = "postgres"
+
+table "t" {
+  column "id" {
+    type = "integer"
+  }
+}

@@ -1,0 +1,5 @@
+dialect = "postgres"
+
+schema "reporting" {
+  comment = "Views and tables for the BI tool"
+}

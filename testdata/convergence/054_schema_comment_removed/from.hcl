@@ -1,0 +1,5 @@
+dialect = "postgres"
+
+schema "reporting" {
+  comment = "BI"
+}

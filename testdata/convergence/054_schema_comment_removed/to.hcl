@@ -1,0 +1,3 @@
+dialect = "postgres"
+
+schema "reporting" {}

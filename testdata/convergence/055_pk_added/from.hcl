@@ -1,0 +1,10 @@
+dialect = "postgres"
+
+table "events" {
+  column "id" {
+    type = "bigint"
+  }
+  column "kind" {
+    type = "text"
+  }
+}

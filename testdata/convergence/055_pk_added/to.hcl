@@ -1,0 +1,13 @@
+dialect = "postgres"
+
+table "events" {
+  column "id" {
+    type = "bigint"
+  }
+  column "kind" {
+    type = "text"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}

@@ -1,0 +1,19 @@
+dialect = "postgres"
+
+table "members" {
+  column "id" {
+    type = "integer"
+  }
+  column "org_id" {
+    type = "integer"
+  }
+  column "email" {
+    type = "text"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  unique "members_org_email_key" {
+    columns = ["email"]
+  }
+}

@@ -1,0 +1,24 @@
+dialect = "postgres"
+
+table "customers" {
+  column "id" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
+
+table "orders" {
+  column "id" {
+    type = "integer"
+  }
+  column "customer_id" {
+    type = "integer"
+    null = true
+  }
+  primary_key {
+    columns = ["id"]
+  }
+
+}

@@ -1,0 +1,10 @@
+dialect = "postgres"
+
+table "users" {
+  column "id" {
+    type = "bigint"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}

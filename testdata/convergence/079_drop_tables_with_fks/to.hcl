@@ -1,0 +1,7 @@
+dialect = "postgres"
+
+table "unrelated" {
+  column "id" {
+    type = "integer"
+  }
+}

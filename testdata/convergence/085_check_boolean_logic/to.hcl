@@ -1,0 +1,26 @@
+dialect = "postgres"
+
+table "products" {
+  column "id" {
+    type = "integer"
+  }
+  column "price" {
+    type = "numeric(10,2)"
+  }
+  column "discount" {
+    type = "numeric(10,2)"
+    null = true
+  }
+  column "status" {
+    type = "varchar(20)"
+  }
+  column "active" {
+    type = "boolean"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  check "products_discount_check" {
+    expr = "discount IS NULL OR (discount >= 0 AND discount < price AND NOT (active = false AND discount > 0))"
+  }
+}

@@ -1,0 +1,17 @@
+dialect = "postgres"
+
+enum "user_role" {
+  values = ["viewer", "editor", "admin"]
+}
+
+table "users" {
+  column "id" {
+    type = "integer"
+  }
+  column "role" {
+    type = "user_role"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}

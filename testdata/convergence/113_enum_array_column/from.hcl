@@ -1,0 +1,10 @@
+dialect = "postgres"
+
+table "api_keys" {
+  column "id" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
