@@ -416,6 +416,8 @@ func TestOpenErrors(t *testing.T) {
 			[]string{`authentication failed for user "nobody"`, "check the user name and password", "nobody:xxxxx@"}},
 		{"unreachable", "postgresql://app:Secret1!@127.0.0.1:1/db?sslmode=disable&connect_timeout=5",
 			[]string{"cannot reach PostgreSQL at 127.0.0.1:1", "check the host and port", "app:xxxxx@"}},
+		{"unreachable, every TLS mode tried", "postgresql://app:Secret1!@127.0.0.1:1/db?connect_timeout=5",
+			[]string{"cannot reach PostgreSQL at 127.0.0.1:1", "connection refused", "app:xxxxx@"}},
 		{"bad port", "postgres://app:Secret1!@127.0.0.1:" + port + "x/db", []string{"app:xxxxx@"}},
 	}
 	for _, tt := range tests {
