@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/schemadiff/schemadiff/schema"
@@ -58,6 +59,10 @@ type differ struct {
 	recreated map[schema.QName]map[string]bool
 	// retyped holds, per table, the columns whose type changes or that are recreated.
 	retyped map[schema.QName]map[string]bool
+	// altered holds, per table, the columns an ALTER COLUMN changes on SQL
+	// Server while indexes or constraints use them: those are dropped before
+	// and created again after (SQL Server refuses the ALTER otherwise).
+	altered map[schema.QName]map[string]bool
 	// droppedKeys holds, per table, the column sets of the primary keys,
 	// uniques and unique indexes dropped (removed or changed).
 	droppedKeys map[schema.QName][][]string
@@ -83,6 +88,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 		origName:    map[schema.QName]schema.QName{},
 		recreated:   map[schema.QName]map[string]bool{},
 		retyped:     map[schema.QName]map[string]bool{},
+		altered:     map[schema.QName]map[string]bool{},
 		droppedKeys: map[schema.QName][][]string{},
 	}
 	d.applyRenames(h, reverse)
@@ -278,12 +284,16 @@ func (d *differ) compareTables() {
 	})
 }
 
-// createTable creates t, then its indexes and comments (its foreign keys
-// come with all the others).
+// createTable creates t, then its indexes (the clustered one first) and
+// comments (its foreign keys come with all the others).
 func (d *differ) createTable(t *schema.Table) {
-	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: t})
+	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: t, Hazards: primaryKeyClusteringHazards(t)})
+	var creates []*Change
 	for _, x := range sortedByName(t.Indexes, indexName) {
-		d.add(phaseCreateIndexes, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
+		creates = append(creates, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
+	}
+	for _, c := range clusteredFirst(creates) {
+		d.add(phaseCreateIndexes, c)
 	}
 	if t.Comment != "" {
 		d.add(phaseComments, &Change{Kind: CommentTable, Table: t.QName(), Comment: t.Comment})
@@ -302,20 +312,8 @@ func sortedByName[T any](list []*T, name func(*T) string) []*T {
 	return out
 }
 
-// findByName returns the object of list called n, or nil.
-func findByName[T any](list []*T, name func(*T) string, n string) *T {
-	for _, x := range list {
-		if name(x) == n {
-			return x
-		}
-	}
-	return nil
-}
-
-func indexName(x *schema.Index) string           { return x.Name }
-func uniqueName(u *schema.Unique) string         { return u.Name }
-func checkName(c *schema.Check) string           { return c.Name }
-func foreignKeyName(f *schema.ForeignKey) string { return f.Name }
+// indexName pairs indexes (always named) by name.
+func indexName(x *schema.Index) string { return x.Name }
 
 // alterTable changes table s (source, renamed) into t.
 func (d *differ) alterTable(s, t *schema.Table) {
@@ -328,7 +326,8 @@ func (d *differ) alterTable(s, t *schema.Table) {
 
 // compareColumns drops, adds and alters the columns of a table. A column whose
 // computed expression changes, or that becomes or stops being computed, is
-// dropped and added again.
+// dropped and added again; so is, on SQL Server, a column whose IDENTITY is
+// added, removed or changed (SQL Server cannot alter it).
 func (d *differ) compareColumns(s, t *schema.Table) {
 	name := t.QName()
 	var drops, adds, alters []*Change
@@ -336,11 +335,12 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		tc := t.Column(sc.Name)
 		switch {
 		case tc == nil:
-			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, false)}})
-		case !equalComputed(sc.Computed, tc.Computed):
+			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, nil)}})
+		case !equalComputed(sc.Computed, tc.Computed) ||
+			d.dst.Dialect == schema.SQLServer && !equalPtr(sc.Identity, tc.Identity):
 			mark(d.recreated, name, sc.Name)
 			mark(d.retyped, name, sc.Name)
-			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, true)}})
+			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, tc)}})
 		}
 	}
 	for _, tc := range t.Columns {
@@ -356,7 +356,14 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 			if alter.Type {
 				mark(d.retyped, name, tc.Name)
 			}
-			alters = append(alters, &Change{Kind: AlterColumn, Table: name, Column: tc, OldColumn: sc, Alter: alter, Hazards: d.alterColumnHazards(name, sc, tc)})
+			hs := d.alterColumnHazards(name, sc, tc)
+			if d.dst.Dialect == schema.SQLServer && (alter.Type || alter.Null || alter.Collation) {
+				if users := d.columnUsers(s, sc.Name); len(users) > 0 {
+					mark(d.altered, name, tc.Name)
+					hs = append(hs, alterColumnInUseHazard(name, tc.Name, users))
+				}
+			}
+			alters = append(alters, &Change{Kind: AlterColumn, Table: name, Column: tc, OldColumn: sc, Alter: alter, Hazards: hs})
 		}
 		if sc.Comment != tc.Comment {
 			d.add(phaseComments, &Change{Kind: CommentColumn, Table: name, Column: tc, Comment: tc.Comment, OldComment: sc.Comment})
@@ -383,9 +390,9 @@ func b2i(b bool) int {
 // (the computed expression aside: that change recreates the column).
 func columnAlter(s, t *schema.Column) ColumnAlter {
 	return ColumnAlter{
-		Type:      s.Type != t.Type,
+		Type:      s.Type != t.Type && !(t.Computed != nil && (s.Type == "" || t.Type == "")), // a computed column may leave its type to the expression
 		Null:      s.Null != t.Null,
-		Default:   !equalPtr(s.Default, t.Default) || s.DefaultName != t.DefaultName,
+		Default:   !equalDefault(s.Default, t.Default) || s.DefaultName != t.DefaultName,
 		Identity:  !equalPtr(s.Identity, t.Identity),
 		Collation: s.Collation != t.Collation,
 	}
@@ -399,14 +406,13 @@ func equalPtr[T comparable](a, b *T) bool {
 	return *a == *b
 }
 
-// equalComputed reports whether two computed definitions are the same.
-func equalComputed(a, b *schema.Computed) bool { return equalPtr(a, b) }
-
 // usesRecreated reports whether an object of table naming these columns (or
-// whose expressions mention them) depends on a column recreated in this plan:
-// the database drops it with the column, so it must be dropped and added again.
+// whose expressions mention them) depends on a column recreated in this plan
+// (the database drops it with the column, or refuses to drop the column), or
+// on a column altered in place on SQL Server while in use: either way it
+// must be dropped and added again.
 func (d *differ) usesRecreated(table schema.QName, columns []string, exprs ...string) bool {
-	for col := range d.recreated[table] {
+	for _, col := range slices.Concat(slices.Sorted(maps.Keys(d.recreated[table])), slices.Sorted(maps.Keys(d.altered[table]))) {
 		if slices.Contains(columns, col) {
 			return true
 		}
@@ -420,7 +426,9 @@ func (d *differ) usesRecreated(table schema.QName, columns []string, exprs ...st
 }
 
 // compareKeys drops and adds the primary key, uniques, checks and indexes of
-// a table: any difference (or a dependency on a recreated column) is a drop and an add.
+// a table: any difference (or a dependency on a recreated or, on SQL Server,
+// altered column) is a drop and an add. Named objects pair by name; unnamed
+// ones (SQL Server: the server named them) by definition.
 func (d *differ) compareKeys(s, t *schema.Table) {
 	name := t.QName()
 	orig := d.origTable(name)
@@ -430,32 +438,39 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	if !equalPrimaryKey(sp, tp) || sp != nil && d.usesRecreated(name, sp.Columns) {
 		if sp != nil {
 			d.droppedKeys[name] = append(d.droppedKeys[name], sp.Columns)
-			d.add(phaseDropKeys, &Change{Kind: DropPrimaryKey, Table: existing, PrimaryKey: orig.PrimaryKey})
+			d.add(phaseDropKeys, &Change{Kind: DropPrimaryKey, Table: existing, PrimaryKey: orig.PrimaryKey,
+				Hazards: clusteredRebuildHazards(name, "dropping primary key "+sp.Name, sp.Clustered)})
 		}
 		if tp != nil {
-			d.add(phaseAddKeys, &Change{Kind: AddPrimaryKey, Table: name, PrimaryKey: tp, Hazards: []Hazard{uniqueMayFailHazard(name, "primary key", tp.Name)}})
+			hs := []Hazard{uniqueMayFailHazard(name, "primary key", tp.Name)}
+			hs = append(hs, primaryKeyClusteringHazards(t)...)
+			hs = append(hs, clusteredRebuildHazards(name, "adding primary key "+tp.Name, tp.Clustered)...)
+			d.add(phaseAddKeys, &Change{Kind: AddPrimaryKey, Table: name, PrimaryKey: tp, Hazards: hs})
 		}
 	}
 
-	pairByName(s.Uniques, t.Uniques, uniqueName, func(su, tu *schema.Unique) {
+	pairByName(s.Uniques, t.Uniques, uniqueKey, func(su, tu *schema.Unique) {
 		if su != nil && tu != nil && equalUnique(su, tu) && !d.usesRecreated(name, su.Columns) {
 			return
 		}
 		if su != nil {
 			d.droppedKeys[name] = append(d.droppedKeys[name], su.Columns)
-			d.add(phaseDropKeys, &Change{Kind: DropUnique, Table: existing, Unique: findByName(orig.Uniques, uniqueName, su.Name)})
+			d.add(phaseDropKeys, &Change{Kind: DropUnique, Table: existing, Unique: origOf(s.Uniques, orig.Uniques, su),
+				Hazards: clusteredRebuildHazards(name, "dropping unique constraint "+su.Name, su.Clustered)})
 		}
 		if tu != nil {
-			d.add(phaseAddKeys, &Change{Kind: AddUnique, Table: name, Unique: tu, Hazards: []Hazard{uniqueMayFailHazard(name, "unique constraint", tu.Name)}})
+			hs := []Hazard{uniqueMayFailHazard(name, "unique constraint", tu.Name)}
+			hs = append(hs, clusteredRebuildHazards(name, "adding unique constraint "+tu.Name, tu.Clustered)...)
+			d.add(phaseAddKeys, &Change{Kind: AddUnique, Table: name, Unique: tu, Hazards: hs})
 		}
 	})
 
-	pairByName(s.Checks, t.Checks, checkName, func(sc, tc *schema.Check) {
+	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
 		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.usesRecreated(name, nil, sc.Expr) {
 			return
 		}
 		if sc != nil {
-			d.add(phaseDropKeys, &Change{Kind: DropCheck, Table: existing, Check: findByName(orig.Checks, checkName, sc.Name)})
+			d.add(phaseDropKeys, &Change{Kind: DropCheck, Table: existing, Check: origOf(s.Checks, orig.Checks, sc)})
 		}
 		if tc != nil {
 			d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: name, Check: tc, Hazards: []Hazard{checkMayFailHazard(name, tc)}})
@@ -463,6 +478,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	})
 
 	concurrently := d.opts.Concurrently && d.dst.Dialect == schema.Postgres
+	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
 		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.usesRecreated(name, indexColumns(sx), indexExprs(sx)...) {
 			return
@@ -471,12 +487,110 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 			if sx.Unique {
 				d.droppedKeys[name] = append(d.droppedKeys[name], keyColumns(sx))
 			}
-			d.add(phaseDropKeys, &Change{Kind: DropIndex, Table: existing, Index: findByName(orig.Indexes, indexName, sx.Name), Concurrently: concurrently})
+			var hs []Hazard
+			if tx == nil { // a changed index carries its hazards on the create
+				hs = clusteredRebuildHazards(name, "dropping index "+sx.Name, sx.Clustered)
+			}
+			drops = append(drops, &Change{Kind: DropIndex, Table: existing, Index: origOf(s.Indexes, orig.Indexes, sx), Concurrently: concurrently, Hazards: hs})
 		}
 		if tx != nil {
-			d.add(phaseCreateIndexes, &Change{Kind: CreateIndex, Table: name, Index: tx, Concurrently: concurrently, Hazards: d.createIndexHazards(name, tx)})
+			creates = append(creates, &Change{Kind: CreateIndex, Table: name, Index: tx, Concurrently: concurrently, Hazards: d.createIndexHazards(name, sx, tx)})
 		}
 	})
+	// A clustered index is built before the nonclustered ones (building it
+	// rebuilds them) and dropped after them.
+	slices.SortStableFunc(drops, func(a, b *Change) int { return cmp.Compare(b2i(isClustered(a.Index)), b2i(isClustered(b.Index))) })
+	for _, c := range drops {
+		d.add(phaseDropKeys, c)
+	}
+	for _, c := range clusteredFirst(creates) {
+		d.add(phaseCreateIndexes, c)
+	}
+}
+
+// isClustered reports whether an index is a clustered one (SQL Server).
+func isClustered(x *schema.Index) bool { return x != nil && x.Clustered != nil && *x.Clustered }
+
+// clusteredFirst returns CreateIndex changes with the clustered ones first,
+// in their order otherwise.
+func clusteredFirst(creates []*Change) []*Change {
+	out := slices.Clone(creates)
+	slices.SortStableFunc(out, func(a, b *Change) int { return cmp.Compare(b2i(!isClustered(a.Index)), b2i(!isClustered(b.Index))) })
+	return out
+}
+
+// origOf returns the object of orig (a table's list as given) that x, an
+// object of src (the same list after renames, in the same order), was
+// copied from.
+func origOf[T any](src, orig []*T, x *T) *T {
+	if i := slices.Index(src, x); i >= 0 && i < len(orig) {
+		return orig[i]
+	}
+	return x
+}
+
+// uniqueKey pairs unique constraints: by name, or unnamed (SQL Server: named
+// by the server) by definition.
+func uniqueKey(u *schema.Unique) string {
+	if u.Name != "" {
+		return u.Name
+	}
+	return fmt.Sprintf("\x00%q %v", u.Columns, u.Clustered != nil && *u.Clustered)
+}
+
+// checkKey pairs check constraints: by name, or unnamed by expression.
+func checkKey(c *schema.Check) string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return "\x00" + c.Expr
+}
+
+// foreignKeyKey pairs foreign keys: by name, or unnamed by definition.
+func foreignKeyKey(f *schema.ForeignKey) string {
+	if f.Name != "" {
+		return f.Name
+	}
+	return fmt.Sprintf("\x00%q %s %q %s %s %v %v", f.Columns, f.RefQName(), f.RefColumns, f.OnDelete, f.OnUpdate, f.Deferrable, f.InitiallyDeferred)
+}
+
+// columnUsers names the indexes and constraints that use column col of the
+// source table s: its primary key, uniques, indexes, checks and foreign keys,
+// and the foreign keys of other tables that reference it.
+func (d *differ) columnUsers(s *schema.Table, col string) []string {
+	var users []string
+	if pk := s.PrimaryKey; pk != nil && slices.Contains(pk.Columns, col) {
+		users = append(users, "primary key "+pk.Name)
+	}
+	for _, u := range s.Uniques {
+		if slices.Contains(u.Columns, col) {
+			users = append(users, "unique constraint "+constraintLabel(u.Name, u.SystemName))
+		}
+	}
+	for _, x := range s.Indexes {
+		if slices.Contains(indexColumns(x), col) || slices.ContainsFunc(indexExprs(x), func(e string) bool { return e != "" && mentionsColumn(e, col) }) {
+			users = append(users, "index "+x.Name)
+		}
+	}
+	for _, c := range s.Checks {
+		if mentionsColumn(c.Expr, col) {
+			users = append(users, "check "+constraintLabel(c.Name, c.SystemName))
+		}
+	}
+	for _, t := range d.src.Tables {
+		for _, f := range t.ForeignKeys {
+			if t == s && slices.Contains(f.Columns, col) || f.RefQName() == s.QName() && slices.Contains(f.RefColumns, col) {
+				users = append(users, "foreign key "+constraintLabel(f.Name, f.SystemName)+" of "+t.QName().String())
+			}
+		}
+	}
+	return users
+}
+
+// constraintLabel names a constraint in messages: its name, else the name
+// the server gave it, else "(unnamed)".
+func constraintLabel(name, system string) string {
+	return cmp.Or(name, system, "(unnamed)")
 }
 
 // keyColumns returns the columns of an index's key parts.
@@ -519,13 +633,13 @@ func (d *differ) compareForeignKeys() {
 		if t != nil {
 			tFKs = t.ForeignKeys
 		}
-		pairByName(sFKs, tFKs, foreignKeyName, func(sf, tf *schema.ForeignKey) {
+		pairByName(sFKs, tFKs, foreignKeyKey, func(sf, tf *schema.ForeignKey) {
 			if sf != nil && tf != nil && equalForeignKey(sf, tf) && !d.foreignKeyDisturbed(t.QName(), sf) {
 				return
 			}
 			if sf != nil {
 				orig := d.origTable(s.QName())
-				d.add(phaseDropForeignKeys, &Change{Kind: DropForeignKey, Table: orig.QName(), ForeignKey: findByName(orig.ForeignKeys, foreignKeyName, sf.Name)})
+				d.add(phaseDropForeignKeys, &Change{Kind: DropForeignKey, Table: orig.QName(), ForeignKey: origOf(sFKs, orig.ForeignKeys, sf)})
 			}
 			if tf != nil {
 				c := &Change{Kind: AddForeignKey, Table: t.QName(), ForeignKey: tf}

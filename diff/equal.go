@@ -7,7 +7,8 @@ import (
 )
 
 // The equal* functions compare two versions of a key, constraint or index on
-// every field but Pos and SystemName (nil and empty lists are equal). When the model gains a
+// every field but Pos, SystemName, ClusteredImplied and the source texts of
+// expressions (nil and empty lists are equal). When the model gains a
 // field, it must be added here (TestEqualCoversEveryField checks).
 
 // equalPrimaryKey reports whether two primary keys (either may be nil) are the same.
@@ -30,9 +31,30 @@ func equalCheck(a, b *schema.Check) bool {
 
 // equalIndex reports whether two indexes are the same.
 func equalIndex(a, b *schema.Index) bool {
-	return a.Name == b.Name && a.Unique == b.Unique && slices.Equal(a.Parts, b.Parts) &&
+	return a.Name == b.Name && a.Unique == b.Unique && slices.EqualFunc(a.Parts, b.Parts, equalIndexPart) &&
 		slices.Equal(a.Include, b.Include) && a.Where == b.Where && a.Using == b.Using &&
 		equalPtr(a.Clustered, b.Clustered)
+}
+
+// equalIndexPart reports whether two index key parts are the same.
+func equalIndexPart(a, b schema.IndexPart) bool {
+	return a.Column == b.Column && a.Expr == b.Expr && a.Desc == b.Desc && a.Nulls == b.Nulls
+}
+
+// equalDefault reports whether two column defaults (either may be nil) are the same.
+func equalDefault(a, b *schema.Default) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Kind == b.Kind && a.Value == b.Value
+}
+
+// equalComputed reports whether two computed definitions (either may be nil) are the same.
+func equalComputed(a, b *schema.Computed) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Expr == b.Expr && a.Persisted == b.Persisted
 }
 
 // equalForeignKey reports whether two foreign keys are the same.

@@ -66,16 +66,20 @@ func dropTableHazard(t *schema.Table) Hazard {
 	return hazard(HazardDropTable, Error, "Dropping table %s deletes all its rows.", t.QName())
 }
 
-// dropColumnHazard: the values of a dropped column are lost, unless it is a
-// computed column dropped to be added again (its values are computed anew).
-func dropColumnHazard(table schema.QName, c *schema.Column, recreated bool) Hazard {
-	if recreated && c.Computed != nil {
+// dropColumnHazard: the values of a dropped column are lost. When the column
+// is dropped to be added again as new (nil for a plain drop), the values of
+// a computed column are computed anew; those of a column that becomes
+// computed, or whose SQL Server IDENTITY changes, are lost.
+func dropColumnHazard(table schema.QName, c, new *schema.Column) Hazard {
+	switch {
+	case new == nil:
+		return hazard(HazardDropColumn, Error, "Dropping column %s deletes its values.", columnName(table, c.Name))
+	case c.Computed != nil:
 		return hazard(HazardDropColumn, Info, "Computed column %s is dropped and added again with its new definition.", columnName(table, c.Name))
-	}
-	if recreated {
+	case new.Computed != nil:
 		return hazard(HazardDropColumn, Error, "Column %s is dropped and added again as a computed column: its stored values are lost.", columnName(table, c.Name))
 	}
-	return hazard(HazardDropColumn, Error, "Dropping column %s deletes its values.", columnName(table, c.Name))
+	return hazard(HazardDropColumn, Error, "Column %s is dropped and added again because SQL Server cannot add, remove or change IDENTITY on an existing column: its values are lost.", columnName(table, c.Name))
 }
 
 // addColumnHazards: a NOT NULL column with no way to fill it fails on a table with rows.
@@ -122,8 +126,11 @@ func foreignKeyMayFailHazard(table schema.QName, fk *schema.ForeignKey) Hazard {
 }
 
 // createIndexHazards: an index built on an existing table without
-// CONCURRENTLY blocks writes to it (PostgreSQL); a unique one fails on duplicates.
-func (d *differ) createIndexHazards(table schema.QName, x *schema.Index) []Hazard {
+// CONCURRENTLY blocks writes to it (PostgreSQL); a unique one fails on
+// duplicates; a clustered one rebuilds the table (SQL Server). old is the
+// index of that name it replaces (nil when there is none): a filter lost or
+// changed is named.
+func (d *differ) createIndexHazards(table schema.QName, old, x *schema.Index) []Hazard {
 	var hs []Hazard
 	if d.dst.Dialect == schema.Postgres && !d.opts.Concurrently {
 		hs = append(hs, hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to table %s while it builds.", x.Name, table))
@@ -131,5 +138,85 @@ func (d *differ) createIndexHazards(table schema.QName, x *schema.Index) []Hazar
 	if x.Unique {
 		hs = append(hs, uniqueMayFailHazard(table, "unique index", x.Name))
 	}
+	if old != nil && d.dst.Dialect == schema.SQLServer {
+		hs = append(hs, filterHazards(table, old, x)...)
+	}
+	what := "creating index " + x.Name
+	if old != nil {
+		what = "changing index " + x.Name
+		if isClustered(old) && !isClustered(x) {
+			what = "dropping clustered index " + x.Name + " (created again nonclustered)"
+		}
+		if isClustered(old) || isClustered(x) {
+			return append(hs, clusteredRebuildHazards(table, what, new(true))...)
+		}
+	}
+	return append(hs, clusteredRebuildHazards(table, what, x.Clustered)...)
+}
+
+// filterHazards: a filtered index of an existing table that loses its filter
+// now covers every row; one whose filter changes covers other rows, and if
+// unique, rows it did not cover before may now collide.
+func filterHazards(table schema.QName, old, x *schema.Index) []Hazard {
+	switch {
+	case old.Where == x.Where:
+		return nil
+	case x.Where == "":
+		return []Hazard{hazard(HazardFilterLost, Warning, "Index %s on table %s loses its filter (%s): it now covers every row.", x.Name, table, old.WhereSource.Or(old.Where))}
+	case old.Where == "":
+		return nil
+	}
+	hs := []Hazard{hazard(HazardFilterChanged, Warning, "Index %s on table %s changes its filter from (%s) to (%s): queries that relied on the old one may no longer use it.", x.Name, table, old.WhereSource.Or(old.Where), x.WhereSource.Or(x.Where))}
+	if x.Unique {
+		hs = append(hs, hazard(HazardUniqueFilterChanged, Warning, "Unique index %s on table %s now applies to other rows: rows the old filter left out may hold duplicates, and creating it fails.", x.Name, table))
+	}
 	return hs
+}
+
+// clusteredRebuildHazards: creating, dropping or changing a clustered index or
+// key (SQL Server) on an existing table rebuilds the table and every
+// nonclustered index of it.
+func clusteredRebuildHazards(table schema.QName, what string, clustered *bool) []Hazard {
+	if clustered == nil || !*clustered {
+		return nil
+	}
+	return []Hazard{hazard(HazardClusteredRebuild, Warning, "Clustered: %s rebuilds table %s and every nonclustered index of it, holding a schema modification lock meanwhile.", what, table)}
+}
+
+// primaryKeyClusteringHazards: on SQL Server, a primary key left to its
+// default clustering next to a clustered index or unique constraint would be
+// CLUSTERED too, which SQL Server refuses (Msg 1902); Normalize makes it
+// NONCLUSTERED instead, which the reviewer must know.
+func primaryKeyClusteringHazards(t *schema.Table) []Hazard {
+	pk := t.PrimaryKey
+	if pk == nil {
+		return nil
+	}
+	other := ""
+	for _, u := range t.Uniques {
+		if u.Clustered != nil && *u.Clustered {
+			other = "unique constraint " + constraintLabel(u.Name, u.SystemName)
+		}
+	}
+	for _, x := range t.Indexes {
+		if isClustered(x) {
+			other = "index " + x.Name
+		}
+	}
+	switch {
+	case other == "":
+		return nil
+	case pk.Clustered == nil:
+		return []Hazard{hazard(HazardImplicitClusteredPK, Error, "Primary key %s of table %s says nothing about clustering, so SQL Server makes it CLUSTERED, but %s is clustered already: SQL Server refuses a second clustered index (Msg 1902).", pk.Name, t.QName(), other)}
+	case pk.ClusteredImplied && !*pk.Clustered:
+		return []Hazard{hazard(HazardImplicitNonclusteredPK, Warning, "Primary key %s of table %s says nothing about clustering and %s is clustered: the key is created NONCLUSTERED (say clustered = false to make this explicit).", pk.Name, t.QName(), other)}
+	}
+	return nil
+}
+
+// alterColumnInUseHazard: SQL Server refuses ALTER COLUMN on a column that
+// indexes or constraints use (Msg 5074), so they are dropped before and
+// created again after.
+func alterColumnInUseHazard(table schema.QName, column string, users []string) Hazard {
+	return hazard(HazardAlterColumnInUse, Warning, "Column %s is used by %s: SQL Server refuses ALTER COLUMN on it, so they are dropped before and created again after, which takes time and leaves the table without them meanwhile.", columnName(table, column), strings.Join(users, ", "))
 }

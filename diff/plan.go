@@ -157,4 +157,13 @@ const (
 	HazardForeignKeyMayFail = "fk-may-fail"         // a new foreign key fails on orphan rows
 	HazardDropEnumValue     = "drop-enum-value"     // an enum loses a value: rows holding it make the change fail
 	HazardDropSchema        = "drop-schema"         // a schema is dropped
+
+	// SQL Server.
+	HazardClusteredRebuild       = "clustered-rebuild"        // a clustered index or key is created, dropped or changed on an existing table: the table and its nonclustered indexes are rebuilt
+	HazardImplicitClusteredPK    = "implicit-clustered-pk"    // a primary key left implicitly CLUSTERED next to a declared clustered index: SQL Server refuses it (Msg 1902)
+	HazardImplicitNonclusteredPK = "implicit-nonclustered-pk" // a primary key that says nothing about clustering is made NONCLUSTERED because another index is clustered
+	HazardFilterLost             = "filter-lost"              // a filtered index loses its filter
+	HazardFilterChanged          = "filter-changed"           // a filtered index changes its filter
+	HazardUniqueFilterChanged    = "unique-filter-changed"    // a unique index's filter changes: rows may now collide
+	HazardAlterColumnInUse       = "alter-column-in-use"      // ALTER COLUMN on a column that indexes or constraints use: they are dropped and created again around it
 )

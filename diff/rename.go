@@ -158,7 +158,8 @@ func cloneAll[T any](list []*T) []*T {
 }
 
 // renameColumns renames columns of t (old → new) and every reference to them
-// in t: keys, indexes, checks, computed expressions, foreign key columns.
+// in t: keys, indexes, checks, computed expressions (canonical and source
+// texts), foreign key columns.
 func renameColumns(t *schema.Table, renames map[string]string) {
 	if len(renames) == 0 {
 		return
@@ -169,13 +170,14 @@ func renameColumns(t *schema.Table, renames map[string]string) {
 		}
 		return s
 	}
+	source := func(s schema.SourceText) schema.SourceText { return schema.SourceText(expr(string(s))) }
 	for _, c := range t.Columns {
 		if to, ok := renames[c.Name]; ok {
 			c.Name = to
 		}
 		if c.Computed != nil {
 			comp := *c.Computed
-			comp.Expr = expr(comp.Expr)
+			comp.Expr, comp.Source = expr(comp.Expr), source(comp.Source)
 			c.Computed = &comp
 		}
 	}
@@ -192,16 +194,16 @@ func renameColumns(t *schema.Table, renames map[string]string) {
 				p.Column = to
 			}
 			if p.Expr != "" {
-				p.Expr = expr(p.Expr)
+				p.Expr, p.ExprSource = expr(p.Expr), source(p.ExprSource)
 			}
 			parts[i] = p
 		}
 		x.Parts = parts
 		x.Include = mapNames(x.Include, renames)
-		x.Where = expr(x.Where)
+		x.Where, x.WhereSource = expr(x.Where), source(x.WhereSource)
 	}
 	for _, ck := range t.Checks {
-		ck.Expr = expr(ck.Expr)
+		ck.Expr, ck.Source = expr(ck.Expr), source(ck.Source)
 	}
 	for _, fk := range t.ForeignKeys {
 		fk.Columns = mapNames(fk.Columns, renames)

@@ -135,17 +135,23 @@ func TestRenameInExpr(t *testing.T) {
 // equal* functions (and columnAlter) are kept up to date with it. Fields
 // listed here that those functions don't read are ignored on purpose: Pos,
 // SystemName and DefaultSystemName (live names, not definitions), Comment
-// (its own change), Unique and RenamedFrom (not canonical / hints).
+// (its own change), Unique and RenamedFrom (not canonical / hints),
+// ClusteredImplied (how Normalize got the value, not the value) and the
+// source texts of expressions (Source, WhereSource, ExprSource: comparisons
+// use the canonical text).
 func TestEqualCoversEveryField(t *testing.T) {
 	for _, tc := range []struct {
 		value  any
 		fields []string
 	}{
-		{schema.PrimaryKey{}, []string{"Name", "Columns", "Clustered", "SystemName", "Pos"}},
+		{schema.PrimaryKey{}, []string{"Name", "Columns", "Clustered", "ClusteredImplied", "SystemName", "Pos"}},
 		{schema.Unique{}, []string{"Name", "Columns", "Clustered", "SystemName", "Pos"}},
-		{schema.Check{}, []string{"Name", "Expr", "SystemName", "Pos"}},
-		{schema.Index{}, []string{"Name", "Unique", "Parts", "Include", "Where", "Using", "Clustered", "Pos"}},
-		{schema.IndexPart{}, []string{"Column", "Expr", "Desc", "Nulls"}},
+		{schema.Check{}, []string{"Name", "Expr", "Source", "SystemName", "Pos"}},
+		{schema.Index{}, []string{"Name", "Unique", "Parts", "Include", "Where", "WhereSource", "Using", "Clustered", "Pos"}},
+		{schema.IndexPart{}, []string{"Column", "Expr", "ExprSource", "Desc", "Nulls"}},
+		{schema.Default{}, []string{"Kind", "Value", "Source"}},
+		{schema.Computed{}, []string{"Expr", "Persisted", "Source"}},
+		{schema.Identity{}, []string{"Always", "Seed", "Increment"}},
 		{schema.ForeignKey{}, []string{"Name", "Columns", "RefSchema", "RefTable", "RefColumns", "OnDelete", "OnUpdate", "Deferrable", "InitiallyDeferred", "SystemName", "Pos"}},
 		{schema.Column{}, []string{"Name", "Type", "Null", "Default", "Identity", "Computed", "Collation", "Comment", "Unique", "RenamedFrom", "DefaultName", "DefaultSystemName", "Pos"}},
 	} {

@@ -306,7 +306,7 @@ func pgColumnDef(col *schema.Column) (string, error) {
 		if strings.TrimSpace(col.Computed.Expr) == "" {
 			return "", errors.New("empty generated expression")
 		}
-		parts = append(parts, "GENERATED ALWAYS AS ("+col.Computed.Expr+") STORED")
+		parts = append(parts, "GENERATED ALWAYS AS ("+col.Computed.Source.Or(col.Computed.Expr)+") STORED")
 	}
 	if col.Default != nil {
 		d, err := pgDefault(col.Default)
@@ -554,7 +554,7 @@ func pgCheck(ck *schema.Check) (string, error) {
 	if strings.TrimSpace(ck.Expr) == "" {
 		return "", fmt.Errorf("check %s: empty expression", ck.Name)
 	}
-	return constraintPrefix(ck.Name) + "CHECK (" + ck.Expr + ")", nil
+	return constraintPrefix(ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")", nil
 }
 
 // pgForeignKey renders a FOREIGN KEY constraint clause.
@@ -644,7 +644,7 @@ func pgCreateIndex(t schema.QName, ix *schema.Index, concurrently bool) (string,
 		b.WriteString(" INCLUDE (" + inc + ")")
 	}
 	if ix.Where != "" {
-		b.WriteString(" WHERE " + ix.Where)
+		b.WriteString(" WHERE " + ix.WhereSource.Or(ix.Where))
 	}
 	return b.String(), nil
 }
@@ -656,7 +656,7 @@ func pgIndexPart(p schema.IndexPart) (string, error) {
 	case p.Column != "" && p.Expr == "":
 		s = pgIdent(p.Column)
 	case p.Expr != "" && p.Column == "":
-		s = "(" + p.Expr + ")"
+		s = "(" + p.ExprSource.Or(p.Expr) + ")"
 	default:
 		return "", errors.New("a key part needs exactly one of column and expression")
 	}
@@ -715,7 +715,7 @@ func pgDefault(d *schema.Default) (string, error) {
 		if strings.TrimSpace(d.Value) == "" {
 			return "", errors.New("empty default expression")
 		}
-		return d.Value, nil
+		return d.Source.Or(d.Value), nil
 	}
 	return "", fmt.Errorf("unknown default kind %q", d.Kind)
 }

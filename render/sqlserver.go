@@ -242,7 +242,7 @@ func msComputedDef(col *schema.Column) (string, error) {
 	if col.Default != nil || col.Identity != nil {
 		return "", errors.New("a computed column cannot have a default or an identity")
 	}
-	s := msIdent(col.Name) + " AS (" + col.Computed.Expr + ")"
+	s := msIdent(col.Name) + " AS (" + col.Computed.Source.Or(col.Computed.Expr) + ")"
 	if col.Computed.Persisted {
 		s += " PERSISTED"
 		if !col.Null {
@@ -426,7 +426,7 @@ func msCheck(ck *schema.Check) (string, error) {
 	if strings.TrimSpace(ck.Expr) == "" {
 		return "", fmt.Errorf("check %s: empty expression", ck.Name)
 	}
-	return msConstraintPrefix(ck.Name) + "CHECK (" + ck.Expr + ")", nil
+	return msConstraintPrefix(ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")", nil
 }
 
 // msForeignKey renders a FOREIGN KEY constraint. SQL Server has no RESTRICT
@@ -498,7 +498,7 @@ func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 		b.WriteString(" INCLUDE (" + inc + ")")
 	}
 	if ix.Where != "" {
-		b.WriteString(" WHERE " + ix.Where)
+		b.WriteString(" WHERE " + ix.WhereSource.Or(ix.Where))
 	}
 	return b.String(), nil
 }
@@ -547,7 +547,7 @@ func msDefault(d *schema.Default) (string, error) {
 		if strings.TrimSpace(d.Value) == "" {
 			return "", errors.New("empty default expression")
 		}
-		v = d.Value
+		v = d.Source.Or(d.Value)
 	default:
 		return "", fmt.Errorf("unknown default kind %q", d.Kind)
 	}

@@ -190,6 +190,27 @@ const (
 	DefaultExpr   DefaultKind = "expr"   // a SQL expression; Value is its text
 )
 
+// SourceText is the text of an SQL expression as the user wrote it in a
+// schema file, or as the database stores it for an inspected database:
+// valid SQL of the dialect. The model keeps it beside the canonical form
+// (Check.Expr, Index.Where, ...) that comparisons use, so that renderers and
+// writers print the user's own text. It never takes part in comparisons: its
+// Equal method reports every two texts equal, so go-cmp ignores it as it is
+// told to ignore Pos, and diff's equal functions never read it.
+type SourceText string
+
+// Equal reports true: source texts never make two models differ (compare
+// the canonical fields instead, or convert to string to read the text).
+func (SourceText) Equal(SourceText) bool { return true }
+
+// Or returns the text, or canonical when there is none.
+func (s SourceText) Or(canonical string) string {
+	if strings.TrimSpace(string(s)) != "" {
+		return string(s)
+	}
+	return canonical
+}
+
 // Default is a column default: a literal or an SQL expression.
 // canonical: a literal that the database stores with a cast ('viewer'::character
 // varying, (0), ((0))) is a plain literal; an expression is in the canonical
@@ -197,6 +218,11 @@ const (
 type Default struct {
 	Kind  DefaultKind `json:"kind"`
 	Value string      `json:"value"`
+	// Source is, for a default of kind expr, the expression as written in the
+	// schema file (or as the database stores it, for an inspected database).
+	// Normalize sets it from Value when it is empty; comparisons ignore it;
+	// renderers and writers print it (Value when it is empty). See Check.Source.
+	Source SourceText `json:"source,omitempty"`
 }
 
 // Identity makes a column an identity column.
@@ -211,6 +237,8 @@ type Identity struct {
 type Computed struct {
 	Expr      string `json:"expr"`
 	Persisted bool   `json:"persisted,omitempty"` // canonical (PostgreSQL): always true (STORED)
+	// Source is Expr as written (or as stored); see Check.Source.
+	Source SourceText `json:"source,omitempty"`
 }
 
 // PrimaryKey is a table's primary key constraint.
@@ -220,6 +248,11 @@ type PrimaryKey struct {
 	// Clustered is SQL Server only. nil means "not said"; canonical (SQL Server):
 	// resolved to true/false as SQL Server would; canonical (PostgreSQL): nil.
 	Clustered *bool `json:"clustered,omitempty"`
+	// ClusteredImplied is set by Normalize when Clustered was not said and was
+	// resolved by it (SQL Server): diff warns when that made the key
+	// NONCLUSTERED because another index of the table is clustered.
+	// Comparisons ignore it.
+	ClusteredImplied bool `json:"clustered_implied,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. PK__users__3213E83F0A9D95DB).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
@@ -242,7 +275,9 @@ type Index struct {
 	Parts   []IndexPart `json:"parts"`
 	Include []string    `json:"include,omitempty"` // INCLUDE columns
 	Where   string      `json:"where,omitempty"`   // partial/filtered index predicate; canonical: NormalizeExpr form
-	Using   string      `json:"using,omitempty"`   // PostgreSQL access method; canonical: "" for btree
+	// WhereSource is Where as written (or as stored); see Check.Source.
+	WhereSource SourceText `json:"where_source,omitempty"`
+	Using       string     `json:"using,omitempty"` // PostgreSQL access method; canonical: "" for btree
 	// Clustered is SQL Server only; see PrimaryKey.Clustered. canonical (SQL Server): non-nil.
 	Clustered *bool `json:"clustered,omitempty"`
 	Pos       Pos   `json:"-"`
@@ -252,7 +287,9 @@ type Index struct {
 type IndexPart struct {
 	Column string `json:"column,omitempty"`
 	Expr   string `json:"expr,omitempty"` // PostgreSQL expression key; canonical: NormalizeExpr form
-	Desc   bool   `json:"desc,omitempty"`
+	// ExprSource is Expr as written (or as stored); see Check.Source.
+	ExprSource SourceText `json:"expr_source,omitempty"`
+	Desc       bool       `json:"desc,omitempty"`
 	// Nulls is "first" or "last" (PostgreSQL). canonical: "" when it is the
 	// default for the direction (last for ASC, first for DESC).
 	Nulls string `json:"nulls,omitempty"`
@@ -283,6 +320,13 @@ func (f *ForeignKey) RefQName() QName { return QName{f.RefSchema, f.RefTable} }
 type Check struct {
 	Name string `json:"name,omitempty"` // canonical: PostgreSQL's <table>_<col>_check naming when unnamed
 	Expr string `json:"expr"`           // canonical: NormalizeExpr form
+	// Source is the expression as the user wrote it in the schema file, or
+	// as the database stores it for an inspected database: valid SQL of the
+	// dialect. Expr (canonical) is what comparisons use; Source is what
+	// renderers and writers print, so that users see their own text in a
+	// migration. Normalize sets it from Expr when it is empty (so it keeps
+	// the text it was given); comparisons ignore it, like Pos and SystemName.
+	Source SourceText `json:"source,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. CK__users__status__4AB81AF0).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`

@@ -135,21 +135,27 @@ func (n *normalizer) table(t *Table) {
 	expr := func(s string) string { return normalizeExpr(n.d, s, cols) }
 	for _, c := range t.Columns {
 		if c.Computed != nil {
+			keepSource(&c.Computed.Source, c.Computed.Expr)
 			c.Computed.Expr = expr(c.Computed.Expr)
 			if n.d == Postgres {
 				c.Computed.Persisted = true
 			}
 		}
 		if c.Default != nil && c.Default.Kind == DefaultExpr {
+			keepSource(&c.Default.Source, c.Default.Value)
 			c.Default.Value = expr(c.Default.Value)
 		}
 	}
 	for _, ch := range t.Checks {
+		keepSource(&ch.Source, ch.Expr)
 		ch.Expr = expr(ch.Expr)
 	}
 	for _, x := range t.Indexes {
 		if x.Where != "" {
+			keepSource(&x.WhereSource, x.Where)
 			x.Where = expr(x.Where)
+		} else {
+			x.WhereSource = ""
 		}
 		x.Using = strings.ToLower(strings.TrimSpace(x.Using))
 		if x.Using == "btree" {
@@ -158,9 +164,10 @@ func (n *normalizer) table(t *Table) {
 		for i := range x.Parts {
 			p := &x.Parts[i]
 			if p.Expr != "" {
+				keepSource(&p.ExprSource, p.Expr)
 				p.Expr = expr(p.Expr)
 				if toks, err := tokenize(n.d, p.Expr); err == nil && len(toks) == 1 && (toks[0].kind == tIdent || toks[0].kind == tQIdent) {
-					p.Column, p.Expr = toks[0].text, ""
+					p.Column, p.Expr, p.ExprSource = toks[0].text, "", ""
 				}
 			}
 			p.Nulls = strings.ToLower(strings.TrimSpace(p.Nulls))
@@ -183,6 +190,15 @@ func (n *normalizer) table(t *Table) {
 		t.PrimaryKey.Clustered = nil
 	}
 	n.uniqueShorthands(t)
+}
+
+// keepSource records text, trimmed, as the source text of an expression
+// about to be canonicalized, unless a source text is already there (a
+// canonical database keeps the text it was first given).
+func keepSource(source *SourceText, text string) {
+	if *source == "" {
+		*source = SourceText(strings.TrimSpace(text))
+	}
 }
 
 // fkAction spells a referential action canonically.
@@ -221,7 +237,10 @@ func (n *normalizer) uniqueShorthands(t *Table) {
 }
 
 func (n *normalizer) column(t *Table, c *Column, obj string) {
-	c.Type = n.columnType(t, c, obj)
+	// A SQL Server computed column may leave its type to the expression.
+	if !(c.Type == "" && c.Computed != nil && n.d == SQLServer) {
+		c.Type = n.columnType(t, c, obj)
+	}
 	if strings.EqualFold(c.Collation, "default") {
 		c.Collation = ""
 	}
@@ -471,7 +490,10 @@ func checkColumn(t *Table, expr string) string {
 }
 
 // nameSQLServer applies schemadiff's naming convention for the SQL Server
-// objects whose generated names are random, and resolves clustering.
+// objects whose generated names are random, and resolves clustering as SQL
+// Server does: a primary key that says nothing is CLUSTERED unless another
+// index or unique constraint of the table is (then NONCLUSTERED, written
+// explicitly, with ClusteredImplied set so that diff can warn).
 func (n *normalizer) nameSQLServer() {
 	for _, t := range n.db.Tables {
 		clusteredElsewhere := false
@@ -493,7 +515,7 @@ func (n *normalizer) nameSQLServer() {
 			}
 			if pk.Clustered == nil {
 				v := !clusteredElsewhere
-				pk.Clustered = &v
+				pk.Clustered, pk.ClusteredImplied = &v, true
 			}
 		}
 		for _, c := range t.Columns {

@@ -282,7 +282,7 @@ func TestNormalizeSQLServer(t *testing.T) {
 			{
 				Schema: "dbo", Name: "tenants",
 				Columns:    []*Column{{Name: "id", Type: "int"}},
-				PrimaryKey: &PrimaryKey{Name: "PK_tenants", Columns: []string{"id"}, Clustered: boolPtr(true)},
+				PrimaryKey: &PrimaryKey{Name: "PK_tenants", Columns: []string{"id"}, Clustered: boolPtr(true), ClusteredImplied: true},
 			},
 			{
 				Schema: "dbo", Name: "users",
@@ -293,7 +293,7 @@ func TestNormalizeSQLServer(t *testing.T) {
 					{Name: "email", Type: "nvarchar(255)"},
 					{Name: "index_id", Type: "bigint", Identity: &Identity{Seed: 1, Increment: 1}},
 				},
-				PrimaryKey: &PrimaryKey{Name: "pk_users", Columns: []string{"id"}, Clustered: boolPtr(false)},
+				PrimaryKey: &PrimaryKey{Name: "pk_users", Columns: []string{"id"}, Clustered: boolPtr(false), ClusteredImplied: true},
 				Indexes: []*Index{
 					{Name: "ix_users_email", Parts: []IndexPart{{Column: "email"}}, Where: "is_deleted = 0", Clustered: boolPtr(false)},
 					{Name: "ix_users_index_id", Parts: []IndexPart{{Column: "index_id"}}, Unique: true, Clustered: boolPtr(true)},

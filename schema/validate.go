@@ -118,6 +118,38 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 		indexes.add(ix.Name, ix.Pos, o, "duplicate index name "+ix.Name)
 		l.validateIndex(db, t, ix, o)
 	}
+	if db.Dialect == SQLServer {
+		l.oneClustered(t, obj)
+	}
+}
+
+// oneClustered reports every object of a SQL Server table declared clustered
+// after the first: a table has one clustered index (its rows' order). A
+// primary key that says nothing is resolved by Normalize, not reported. A
+// primary key has no filter and no INCLUDE columns in the model, so only
+// indexes are checked for those.
+func (l *loader) oneClustered(t *Table, obj string) {
+	first := ""
+	check := func(owner any, clustered *bool, pos Pos, what string) {
+		if clustered == nil || !*clustered {
+			return
+		}
+		if first != "" {
+			l.errorf(l.at(owner, "clustered", pos), obj+" "+what, "make one of them clustered = false",
+				"%s is clustered, but %s is clustered already: a table has one clustered index", what, first)
+			return
+		}
+		first = what
+	}
+	if pk := t.PrimaryKey; pk != nil {
+		check(pk, pk.Clustered, pk.Pos, named("primary key", pk.Name))
+	}
+	for _, u := range t.Uniques {
+		check(u, u.Clustered, u.Pos, named("unique", u.Name))
+	}
+	for _, ix := range t.Indexes {
+		check(ix, ix.Clustered, ix.Pos, named("index", ix.Name))
+	}
 }
 
 func named(object, name string) string {
@@ -220,6 +252,16 @@ func (l *loader) validateIndex(db *Database, t *Table, ix *Index, obj string) {
 	l.columnRefs(t, ix, "include", ix.Include, ix.Pos, obj)
 	if ix.Using != "" && db.Dialect == SQLServer {
 		l.otherDialect(l.at(ix, "using", ix.Pos), obj, "using", Postgres)
+	}
+	if db.Dialect == SQLServer && ix.Clustered != nil && *ix.Clustered {
+		if len(ix.Include) > 0 {
+			l.errorf(l.at(ix, "include", ix.Pos), obj, "remove include: a clustered index holds every column already",
+				"a clustered index cannot have INCLUDE columns")
+		}
+		if ix.Where != "" {
+			l.errorf(l.at(ix, "where", ix.Pos), obj, "remove where, or make the index clustered = false",
+				"a clustered index cannot have a filter (where)")
+		}
 	}
 	l.clustered(db, ix, ix.Clustered, ix.Pos, obj)
 }

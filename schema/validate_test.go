@@ -519,6 +519,79 @@ table "t" {
 				`s.hcl:15:5: table t index j key part: an index part takes exactly one of column and expr (write column = "..." or expr = "...")`,
 			},
 		},
+		{
+			name: "sql server: one clustered index per table",
+			file: "s.hcl",
+			src: `dialect = "sqlserver"
+table "t" {
+  column "id" { type = "int" }
+  column "a" { type = "int" }
+  primary_key {
+    columns   = ["id"]
+    clustered = true
+  }
+  index "ix_a" {
+    columns   = ["a"]
+    clustered = true
+  }
+  index "ix_b" {
+    columns   = ["a", "id"]
+    clustered = true
+  }
+}
+table "u" {
+  column "id" { type = "int" }
+  primary_key { columns = ["id"] }
+  index "ix_id" {
+    columns   = ["id"]
+    clustered = true
+  }
+}
+`,
+			want: []string{
+				"s.hcl:11:5: table dbo.t index ix_a: index ix_a is clustered, but primary key is clustered already: a table has one clustered index (make one of them clustered = false)",
+				"s.hcl:15:5: table dbo.t index ix_b: index ix_b is clustered, but primary key is clustered already: a table has one clustered index (make one of them clustered = false)",
+			},
+		},
+		{
+			name: "sql server: clustered index without include or filter",
+			file: "s.yaml",
+			src: `dialect: sqlserver
+tables:
+  - name: t
+    columns:
+      - {name: id, type: int}
+      - {name: a, type: int}
+    indexes:
+      - {name: ix_a, columns: [a], clustered: true, include: [id], where: "a > 0"}
+      - {name: ix_b, columns: [a], include: [id], where: "a > 0"}
+`,
+			want: []string{
+				"s.yaml:8:10: table dbo.t index ix_a: a clustered index cannot have INCLUDE columns (remove include: a clustered index holds every column already)",
+				"s.yaml:8:10: table dbo.t index ix_a: a clustered index cannot have a filter (where) (remove where, or make the index clustered = false)",
+			},
+		},
+		{
+			name: "sql server: postgres index options",
+			file: "s.hcl",
+			src: `dialect = "sqlserver"
+table "t" {
+  column "a" { type = "int" }
+  index "ix" {
+    using = "gin"
+    on {
+      expr  = "a + 1"
+      nulls = "first"
+    }
+  }
+}
+`,
+			want: []string{
+				"s.hcl:5:5: table dbo.t index ix: using is a PostgreSQL option (remove it: SQL Server has no such option)",
+				"s.hcl:7:7: table dbo.t index ix: expression index parts are a PostgreSQL feature (index a computed column instead)",
+				"s.hcl:8:7: table dbo.t index ix: nulls is a PostgreSQL option (remove it: SQL Server has no such option)",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

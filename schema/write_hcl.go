@@ -62,7 +62,7 @@ func writeHCLBody(body *hclwrite.Body, n *wnode) {
 func hclDefault(d *Default) hclwrite.Tokens {
 	switch d.Kind {
 	case DefaultExpr:
-		return hclwrite.TokensForFunctionCall("sql", hclwrite.TokensForValue(cty.StringVal(d.Value)))
+		return hclwrite.TokensForFunctionCall("sql", hclwrite.TokensForValue(cty.StringVal(d.Source.Or(d.Value))))
 	case DefaultNumber:
 		return hclwrite.TokensForValue(cty.MustParseNumberVal(d.Value))
 	case DefaultBool:
@@ -230,7 +230,7 @@ func tableTree(t *Table, def string) (*wnode, error) {
 	}
 	for _, ck := range t.Checks {
 		cn := &wnode{kind: "check", name: ck.Name, named: ck.Name != ""}
-		cn.set("expr", ck.Expr)
+		cn.set("expr", ck.Source.Or(ck.Expr))
 		checks = append(checks, cn)
 	}
 	n.set("unique", uniques)
@@ -269,7 +269,7 @@ func columnTree(c *Column) (*wnode, error) {
 	}
 	if cp := c.Computed; cp != nil {
 		cn := &wnode{kind: "computed"}
-		cn.set("expr", cp.Expr)
+		cn.set("expr", cp.Source.Or(cp.Expr))
 		cn.set("persisted", cp.Persisted)
 		n.set("computed", cn)
 	}
@@ -298,7 +298,7 @@ func indexTree(ix *Index) *wnode {
 		for _, p := range ix.Parts {
 			pn := &wnode{kind: "on"}
 			pn.set("column", p.Column)
-			pn.set("expr", p.Expr)
+			pn.set("expr", p.ExprSource.Or(p.Expr))
 			pn.set("desc", p.Desc)
 			pn.set("nulls", p.Nulls)
 			parts = append(parts, pn)
@@ -307,7 +307,7 @@ func indexTree(ix *Index) *wnode {
 	}
 	n.set("unique", ix.Unique)
 	n.set("include", ix.Include)
-	n.set("where", ix.Where)
+	n.set("where", ix.WhereSource.Or(ix.Where))
 	n.set("using", ix.Using)
 	n.set("clustered", ix.Clustered)
 	return n

@@ -91,7 +91,7 @@ func yamlValue(v any) string {
 	case *Default:
 		switch v.Kind {
 		case DefaultExpr:
-			return "{sql: " + yamlScalar(v.Value) + "}"
+			return "{sql: " + yamlScalar(v.Source.Or(v.Value)) + "}"
 		case DefaultNumber, DefaultBool:
 			return v.Value
 		}

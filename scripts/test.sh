@@ -17,6 +17,18 @@ if ! have_pg; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
+have_alembic() {
+  for py in python3 /usr/bin/python3; do
+    command -v "$py" >/dev/null 2>&1 && "$py" -c 'import alembic, psycopg2' >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+if ! have_alembic; then
+  echo "test.sh: installing Alembic and psycopg2 from Debian's packages" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-alembic python3-psycopg2 >/dev/null
+fi
 if ! command -v go >/dev/null 2>&1; then
   echo "test.sh: Go is not installed (https://go.dev/doc/install, or Debian's golang-go if it is recent enough)" >&2
   exit 2

@@ -28,6 +28,11 @@ type cli struct {
 	Inspect  inspectCmd  `cmd:"" help:"Print a live database schema as hcl, yaml, json or sql."`
 	Validate validateCmd `cmd:"" help:"Check schema files and report every problem with file:line:col."`
 	Fmt      fmtCmd      `cmd:"" help:"Rewrite HCL schema files in canonical layout."`
+	Review   reviewCmd   `cmd:"" help:"PR review: flag hazards, missed options and drift in migration files (SQL or Alembic)."`
+	Init     initCmd     `cmd:"" help:"Start a project: a commented schemadiff.yaml, an example schema and an empty migration directory."`
+	Generate generateCmd `cmd:"" help:"Write the next migration: the desired schema against the migrations' state (or --url)."`
+	Check    checkCmd    `cmd:"" help:"CI: exit 1 when the schema has changes no migration holds, or (--url) the database drifted."`
+	Migrate  migrateCmd  `cmd:"" help:"Maintain the migration directory."`
 }
 
 // env is what every command writes to.

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/schemadiff/schemadiff/internal/migrate"
+)
+
+type initCmd struct {
+	Dialect string `help:"Dialect of the project (postgres or sqlserver)." enum:"postgres,sqlserver" default:"postgres"`
+	Format  string `help:"Migration format: sql, golang-migrate, goose, dbmate, flyway or alembic." default:"sql"`
+}
+
+// initFiles are what init writes, relative to the working directory.
+const (
+	initConfig = "schemadiff.yaml"
+	initSchema = "schema/schema.hcl"
+	initDir    = "migrations"
+)
+
+// Run writes a commented configuration, an example schema and an empty
+// migration directory; it writes nothing when any of them exists.
+func (c *initCmd) Run(e *env) error {
+	format, err := migrate.ParseFormat(c.Format)
+	if err != nil {
+		return err
+	}
+	for _, p := range []string{initConfig, "schemadiff.yml", "schemadiff.hcl", initSchema, initDir} {
+		if _, err := os.Stat(p); err == nil {
+			return fmt.Errorf("init: %s already exists: nothing written (init never overwrites; edit the existing files instead)", p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("init: %w", err)
+		}
+	}
+	var created []string
+	undo := func() {
+		for i := len(created) - 1; i >= 0; i-- {
+			os.Remove(created[i])
+		}
+	}
+	write := func(path, content string) error {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		created = append(created, path)
+		_, err = f.WriteString(content)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		return nil
+	}
+	steps := []func() error{
+		func() error { return mkdir(initDir, &created) },
+		func() error { return mkdir(filepath.Dir(initSchema), &created) },
+		func() error { return write(initSchema, exampleSchema(c.Dialect)) },
+		func() error { return write(initConfig, exampleConfig(c.Dialect, format)) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			undo()
+			return err
+		}
+	}
+	for _, p := range []string{initConfig, initSchema, initDir + "/"} {
+		fmt.Fprintf(e.stdout, "wrote %s\n", p)
+	}
+	fmt.Fprintln(e.stdout, "Next: edit schema/schema.hcl, then run `schemadiff generate -m \"create users\"`.")
+	return nil
+}
+
+// mkdir creates a directory that must not exist, recording it in created.
+func mkdir(path string, created *[]string) error {
+	if err := os.Mkdir(path, 0o755); err != nil {
+		return fmt.Errorf("init: %w", err)
+	}
+	*created = append(*created, path)
+	return nil
+}
+
+// exampleConfig is the commented configuration init writes.
+func exampleConfig(dialect string, format migrate.Format) string {
+	return `# schemadiff configuration (see docs/config.md). Flags override these settings.
+
+# The database flavour of the schema files: postgres or sqlserver.
+dialect: ` + dialect + `
+
+# Desired-schema files or folders (HCL or YAML), relative to this file.
+schema: [schema]
+
+migrations:
+  # Where generate writes migrations; schemadiff.sum in it records their
+  # hashes and the schema state they lead to.
+  dir: ` + initDir + `
+  # sql | golang-migrate | goose | dbmate | flyway | alembic
+  format: ` + string(format) + `
+  # seq: true   # number migrations 000001_… instead of by UTC time (sql, golang-migrate)
+
+# Tables that live comparisons leave out (globs, as name or schema.name).
+# Migration tools' own tables (schema_migrations, goose_db_version, …) are always left out.
+exclude: []
+
+# Environments, picked with --env NAME. ${NAME} reads an environment variable,
+# so that no password is written down.
+env:
+  local:
+    url: ${DATABASE_URL}
+    # dev_url: ${DEV_DATABASE_URL}   # a scratch PostgreSQL server for --dev-url
+`
+}
+
+// exampleSchema is the example desired schema init writes.
+func exampleSchema(dialect string) string {
+	if dialect == "sqlserver" {
+		return `dialect = "sqlserver"
+
+table "users" {
+  column "id" {
+    type = "bigint"
+    identity {}
+  }
+  column "email" {
+    type = "nvarchar(255)"
+  }
+  column "created_at" {
+    type    = "datetime2"
+    default = sql("SYSUTCDATETIME()")
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  index "ix_users_email" {
+    columns = ["email"]
+    unique  = true
+  }
+}
+`
+	}
+	return `dialect = "postgres"
+
+table "users" {
+  column "id" {
+    type = "bigint"
+    identity {}
+  }
+  column "email" {
+    type = "text"
+  }
+  column "created_at" {
+    type    = "timestamptz"
+    default = sql("now()")
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  index "users_email_idx" {
+    columns = ["email"]
+    unique  = true
+  }
+}
+`
+}

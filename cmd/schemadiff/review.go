@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/review"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+type reviewCmd struct {
+	Files   []string `arg:"" optional:"" help:"Migration files to review: .sql (plain, up/down, goose, dbmate, flyway) or Alembic revisions (.py)."`
+	Dir     string   `help:"Migration directory to review (any format; Alembic: the folder holding versions/)." placeholder:"DIR"`
+	Dialect string   `help:"Dialect of the migrations (default: the schema's)." enum:",postgres,sqlserver" default:""`
+	Schema  []string `help:"Desired-schema file or folder (repeatable): enables the missed-option and drift checks." placeholder:"PATH"`
+	Format  string   `help:"Output: text, json, sarif, github or markdown." enum:"text,json,sarif,github,markdown" default:"text"`
+	FailOn  string   `name:"fail-on" help:"Lowest severity that makes the command exit 1: error, warning or info." enum:"error,warning,info" default:"error"`
+	Since   string   `help:"Report only on migrations changed since this git ref (earlier ones still build the state)." placeholder:"REF"`
+}
+
+// Run reviews the migrations and exits 1 when a finding reaches --fail-on.
+func (c *reviewCmd) Run(e *env) error {
+	if len(c.Files) == 0 && c.Dir == "" {
+		return fmt.Errorf("review: name migration files or --dir")
+	}
+	opts := review.Options{Dialect: schema.Dialect(c.Dialect), Files: c.Files, Dir: c.Dir}
+	if len(c.Schema) > 0 {
+		db, err := schema.Load(schema.LoadOptions{Dialect: opts.Dialect}, c.Schema...)
+		if err != nil {
+			return err
+		}
+		opts.Schema = db
+	}
+	if c.Since != "" {
+		changed, err := changedSince(c.Since)
+		if err != nil {
+			return err
+		}
+		opts.Since = changed
+	}
+	rep, err := review.Run(e.ctx, opts)
+	if err != nil {
+		return err
+	}
+	if err := rep.Write(e.stdout, review.Format(c.Format), review.WriteOptions{Color: e.color && c.Format == "text"}); err != nil {
+		return err
+	}
+	if rep.Fails(diff.Severity(c.FailOn)) {
+		return errChanges
+	}
+	return nil
+}
+
+// changedSince lists, as absolute paths, the files git reports changed since ref.
+func changedSince(ref string) ([]string, error) {
+	top, err := gitOutput("rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, err
+	}
+	out, err := gitOutput("diff", "--name-only", ref, "--")
+	if err != nil {
+		return nil, err
+	}
+	changed := []string{}
+	for _, l := range strings.Split(out, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			changed = append(changed, filepath.Join(top, l))
+		}
+	}
+	return changed, nil
+}
+
+func gitOutput(args ...string) (string, error) {
+	var stderr bytes.Buffer
+	cmd := exec.Command("git", args...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("--since: git %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	return strings.TrimSpace(string(out)), nil
+}

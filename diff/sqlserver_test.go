@@ -1,0 +1,157 @@
+package diff
+
+import (
+	"testing"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+func TestSQLServer(t *testing.T) { runCases(t, sqlserverCases()) }
+
+// ms builds a canonical SQL Server database of tables (in schema dbo).
+func ms(tables ...*schema.Table) *schema.Database {
+	db := &schema.Database{Dialect: schema.SQLServer, Schemas: []*schema.Schema{{Name: "dbo"}}}
+	db.Tables = append(db.Tables, tables...)
+	return db
+}
+
+// msTable builds a dbo table with a clustered "id int" primary key
+// pk_<name> and the given columns after it.
+func msTable(name string, cols ...*schema.Column) *schema.Table {
+	return &schema.Table{
+		Schema:     "dbo",
+		Name:       name,
+		Columns:    append([]*schema.Column{col("id", "int")}, cols...),
+		PrimaryKey: &schema.PrimaryKey{Name: "pk_" + name, Columns: []string{"id"}, Clustered: new(true)},
+	}
+}
+
+// msIndex builds a SQL Server index on columns, clustered or not.
+func msIndex(name string, clustered bool, columns ...string) *schema.Index {
+	x := index(name, columns...)
+	x.Clustered = new(clustered)
+	return x
+}
+
+func sqlserverCases() []diffCase {
+	withIndexes := func(t *schema.Table, xs ...*schema.Index) *schema.Table {
+		return with(t, func(t *schema.Table) { t.Indexes = xs })
+	}
+	nonclusteredPK := func(implied bool) func(t *schema.Table) {
+		return func(t *schema.Table) { t.PrimaryKey.Clustered, t.PrimaryKey.ClusteredImplied = new(false), implied }
+	}
+	filtered := func(x *schema.Index, where string) *schema.Index { x.Where = where; return x }
+	unique := func(x *schema.Index) *schema.Index { x.Unique = true; return x }
+	return []diffCase{{
+		name: "new table: the clustered index before the nonclustered ones",
+		from: ms(),
+		to: ms(with(withIndexes(msTable("users", col("a", "int")),
+			msIndex("ix_a", false, "a"), msIndex("ix_z", true, "a", "id")), nonclusteredPK(false))),
+		want: []string{"create_table dbo.users", "create_index dbo.users ix_z", "create_index dbo.users ix_a"},
+	}, {
+		name: "new table: primary key made nonclustered by Normalize: warning",
+		from: ms(),
+		to:   ms(with(withIndexes(msTable("users", col("a", "int")), msIndex("cx_a", true, "a")), nonclusteredPK(true))),
+		want: []string{"create_table dbo.users !implicit-nonclustered-pk/warning", "create_index dbo.users cx_a"},
+	}, {
+		name: "new table: primary key left implicitly clustered beside a clustered index: error",
+		from: ms(),
+		to: ms(with(withIndexes(msTable("users", col("a", "int")), msIndex("cx_a", true, "a")),
+			func(t *schema.Table) { t.PrimaryKey.Clustered = nil })),
+		want: []string{"create_table dbo.users !implicit-clustered-pk/error", "create_index dbo.users cx_a"},
+	}, {
+		name: "existing table: clustered index created first, dropped last, with rebuild hazards",
+		from: ms(withIndexes(with(msTable("t", col("a", "int")), nonclusteredPK(false)), msIndex("cx_old", true, "a"), msIndex("ix_b", false, "a"))),
+		to:   ms(withIndexes(with(msTable("t", col("a", "int")), nonclusteredPK(false)), msIndex("ix_a", false, "a"), msIndex("cx_new", true, "a", "id"))),
+		want: []string{
+			"drop_index dbo.t ix_b",
+			"drop_index dbo.t cx_old !clustered-rebuild/warning",
+			"create_index dbo.t cx_new !clustered-rebuild/warning",
+			"create_index dbo.t ix_a",
+		},
+	}, {
+		name: "filter lost, filter changed on a unique index",
+		from: ms(withIndexes(msTable("t", col("a", "int"), col("d", "bit")),
+			filtered(msIndex("ix_a", false, "a"), "d = 0"), unique(filtered(msIndex("ux_a", false, "a"), "d = 0")))),
+		to: ms(withIndexes(msTable("t", col("a", "int"), col("d", "bit")),
+			msIndex("ix_a", false, "a"), unique(filtered(msIndex("ux_a", false, "a"), "d = 1")))),
+		want: []string{
+			"drop_index dbo.t ix_a",
+			"drop_index dbo.t ux_a",
+			"create_index dbo.t ix_a !filter-lost/warning",
+			"create_index dbo.t ux_a !unique-may-fail/warning !filter-changed/warning !unique-filter-changed/warning",
+		},
+	}, {
+		name: "identity added: the column is dropped and added again, its index too",
+		from: ms(withIndexes(msTable("t", col("n", "bigint")), msIndex("ix_n", false, "n"))),
+		to: ms(withIndexes(msTable("t", &schema.Column{Name: "n", Type: "bigint", Identity: &schema.Identity{Seed: 1, Increment: 1}}),
+			msIndex("ix_n", false, "n"))),
+		want: []string{
+			"drop_index dbo.t ix_n",
+			"drop_column dbo.t.n !drop-column/error",
+			"add_column dbo.t.n",
+			"create_index dbo.t ix_n",
+		},
+	}, {
+		name: "ALTER COLUMN of a column in use: its index, check, key and foreign keys around it",
+		from: ms(
+			with(withIndexes(msTable("a", col("code", "nvarchar(2)")), msIndex("ix_code", false, "code")), func(t *schema.Table) {
+				t.Uniques = []*schema.Unique{{Name: "uq_code", Columns: []string{"code"}, Clustered: new(false)}}
+				t.Checks = []*schema.Check{{Name: "ck_code", Expr: "code <> ''"}}
+			}),
+			with(msTable("b", col("a_code", "nvarchar(2)")), func(t *schema.Table) {
+				t.ForeignKeys = []*schema.ForeignKey{{Name: "fk_b_a", Columns: []string{"a_code"}, RefSchema: "dbo", RefTable: "a", RefColumns: []string{"code"}, OnDelete: "NO ACTION", OnUpdate: "NO ACTION"}}
+			})),
+		to: ms(
+			with(withIndexes(msTable("a", col("code", "nvarchar(3)")), msIndex("ix_code", false, "code")), func(t *schema.Table) {
+				t.Uniques = []*schema.Unique{{Name: "uq_code", Columns: []string{"code"}, Clustered: new(false)}}
+				t.Checks = []*schema.Check{{Name: "ck_code", Expr: "code <> ''"}}
+			}),
+			with(msTable("b", col("a_code", "nvarchar(2)")), func(t *schema.Table) {
+				t.ForeignKeys = []*schema.ForeignKey{{Name: "fk_b_a", Columns: []string{"a_code"}, RefSchema: "dbo", RefTable: "a", RefColumns: []string{"code"}, OnDelete: "NO ACTION", OnUpdate: "NO ACTION"}}
+			})),
+		want: []string{
+			"drop_foreign_key dbo.b fk_b_a",
+			"drop_index dbo.a ix_code",
+			"drop_check dbo.a ck_code",
+			"drop_unique dbo.a uq_code",
+			"alter_column dbo.a.code {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"add_unique dbo.a uq_code !unique-may-fail/warning",
+			"add_check dbo.a ck_code !check-may-fail/warning",
+			"create_index dbo.a ix_code",
+			"add_foreign_key dbo.b fk_b_a !fk-may-fail/warning",
+		},
+	}, {
+		name: "unnamed constraints match by definition, whatever the server named them",
+		from: ms(
+			msTable("p"),
+			with(msTable("t", col("a", "int"), col("p_id", "int")), func(t *schema.Table) {
+				t.Uniques = []*schema.Unique{{SystemName: "UQ__t__1", Columns: []string{"a"}, Clustered: new(false)}}
+				t.Checks = []*schema.Check{{SystemName: "CK__t__a__2", Expr: "a > 0"}, {SystemName: "CK__t__a__3", Expr: "a < 10"}}
+				t.ForeignKeys = []*schema.ForeignKey{{SystemName: "FK__t__p_id__4", Columns: []string{"p_id"}, RefSchema: "dbo", RefTable: "p", RefColumns: []string{"id"}, OnDelete: "NO ACTION", OnUpdate: "NO ACTION"}}
+			})),
+		to: ms(
+			msTable("p"),
+			with(msTable("t", col("a", "int"), col("p_id", "int")), func(t *schema.Table) {
+				t.Uniques = []*schema.Unique{{Columns: []string{"a"}, Clustered: new(false)}}
+				t.Checks = []*schema.Check{{Expr: "a < 20"}, {Expr: "a > 0", Source: "[a]>(0)"}}
+				t.ForeignKeys = []*schema.ForeignKey{{Columns: []string{"p_id"}, RefSchema: "dbo", RefTable: "p", RefColumns: []string{"id"}, OnDelete: "NO ACTION", OnUpdate: "NO ACTION"}}
+			})),
+		want: []string{"drop_check dbo.t ", "add_check dbo.t  !check-may-fail/warning"},
+	}}
+}
+
+// TestSQLServerDropsUnnamedByLiveName checks that an unnamed constraint that
+// goes is dropped as the live object it is (carrying its server name).
+func TestSQLServerDropsUnnamedByLiveName(t *testing.T) {
+	from := ms(with(msTable("t", col("a", "int")), func(t *schema.Table) {
+		t.Checks = []*schema.Check{{SystemName: "CK__t__a__2", Expr: "a > 0"}, {SystemName: "CK__t__a__3", Expr: "a < 10"}}
+	}))
+	to := ms(with(msTable("t", col("a", "int")), func(t *schema.Table) {
+		t.Checks = []*schema.Check{{Expr: "a > 0"}}
+	}))
+	plan := mustCompare(t, from, to, Options{})
+	if len(plan.Changes) != 1 || plan.Changes[0].Kind != DropCheck || plan.Changes[0].Check.SystemName != "CK__t__a__3" {
+		t.Fatalf("want one drop of CK__t__a__3, got %v", describePlan(plan))
+	}
+}

@@ -1,0 +1,309 @@
+// Package config reads schemadiff's project configuration: schemadiff.yaml
+// (or schemadiff.hcl) in the working directory, or the file --config names.
+// It holds the dialect, the schema paths, the migration directory and
+// format, exclude patterns and named environments with database URLs, which
+// may name environment variables (${DATABASE_URL}) so that no password is
+// written down.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// FileNames are the names a configuration file is looked for under, in order.
+func FileNames() []string { return []string{"schemadiff.yaml", "schemadiff.yml", "schemadiff.hcl"} }
+
+// Config is a project configuration. Paths are relative to the directory of
+// the configuration file (made so by Load).
+type Config struct {
+	// Path is the file the configuration was read from ("" for none).
+	Path    string
+	Dialect string   // postgres or sqlserver
+	Schema  []string // desired-schema files or folders
+	Dir     string   // the migration directory
+	Format  string   // the migration format
+	Seq     bool     // sequence numbers instead of timestamps (sql, golang-migrate)
+	Exclude []string // globs of tables every live comparison leaves out
+	envs    map[string]rawEnv
+}
+
+// Env is a named environment: the databases a command talks to.
+type Env struct {
+	Name   string
+	URL    string // the database to compare with (--url)
+	DevURL string // a scratch PostgreSQL server (--dev-url)
+}
+
+// rawEnv holds an environment's values before environment variables are
+// expanded; exactly one of the yaml or hcl fields is set per value.
+type rawEnv struct {
+	url, devURL value
+}
+
+// value is a configuration string that may name environment variables.
+type value struct {
+	text string         // YAML: the text, with ${NAME} references
+	expr hcl.Expression // HCL: a string template; ${NAME} reads variable NAME
+	at   string         // file:line:col for messages
+}
+
+// Find returns the configuration file in dir, or "" when there is none.
+// Two configuration files in one directory are an error.
+func Find(dir string) (string, error) {
+	var found []string
+	for _, n := range FileNames() {
+		p := filepath.Join(dir, n)
+		if _, err := os.Stat(p); err == nil {
+			found = append(found, p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("config: %w", err)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", nil
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("config: both %s exist: keep one", strings.Join(found, " and "))
+}
+
+// Load reads the configuration file at path (YAML, or HCL for .hcl). Unknown
+// keys and wrong types are errors naming file:line:col.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	var c *Config
+	if strings.HasSuffix(path, ".hcl") {
+		c, err = loadHCL(path, src)
+	} else {
+		c, err = loadYAML(path, src)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.Path = path
+	base := filepath.Dir(path)
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(base, p)
+	}
+	c.Dir = rel(c.Dir)
+	for i, s := range c.Schema {
+		c.Schema[i] = rel(s)
+	}
+	return c, nil
+}
+
+// EnvNames lists the environments, sorted.
+func (c *Config) EnvNames() []string {
+	out := make([]string, 0, len(c.envs))
+	for n := range c.envs {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Env returns the environment called name, its URLs expanded with lookup
+// (os.LookupEnv in the CLI). An unknown name or an unset variable is an error.
+func (c *Config) Env(name string, lookup func(string) (string, bool)) (Env, error) {
+	raw, ok := c.envs[name]
+	if !ok {
+		if len(c.envs) == 0 {
+			return Env{}, fmt.Errorf("%s: --env %s: the configuration defines no environments", c.Path, name)
+		}
+		return Env{}, fmt.Errorf("%s: --env %s: no such environment (have %s)", c.Path, name, strings.Join(c.EnvNames(), ", "))
+	}
+	e := Env{Name: name}
+	var err error
+	if e.URL, err = raw.url.expand(lookup); err != nil {
+		return Env{}, err
+	}
+	if e.DevURL, err = raw.devURL.expand(lookup); err != nil {
+		return Env{}, err
+	}
+	return e, nil
+}
+
+// varRef is a ${NAME} reference in a YAML value.
+var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// expand resolves the environment variables v names.
+func (v value) expand(lookup func(string) (string, bool)) (string, error) {
+	unset := func(name string) error {
+		return fmt.Errorf("%s: environment variable %s is not set (export it, or pick another --env)", v.at, name)
+	}
+	if v.expr == nil {
+		var err error
+		out := varRef.ReplaceAllStringFunc(v.text, func(ref string) string {
+			name := ref[2 : len(ref)-1]
+			s, ok := lookup(name)
+			if !ok && err == nil {
+				err = unset(name)
+			}
+			return s
+		})
+		return out, err
+	}
+	vars := map[string]cty.Value{}
+	for _, t := range v.expr.Variables() {
+		name := t.RootName()
+		s, ok := lookup(name)
+		if !ok {
+			return "", unset(name)
+		}
+		vars[name] = cty.StringVal(s)
+	}
+	got, diags := v.expr.Value(&hcl.EvalContext{Variables: vars})
+	if diags.HasErrors() {
+		return "", fmt.Errorf("config: %s", diags.Error())
+	}
+	if got.IsNull() {
+		return "", nil
+	}
+	if got.Type() != cty.String {
+		return "", fmt.Errorf("%s: want a string", v.at)
+	}
+	return got.AsString(), nil
+}
+
+// yamlFile is the YAML layout.
+type yamlFile struct {
+	Dialect    string             `yaml:"dialect"`
+	Schema     yamlStrings        `yaml:"schema"`
+	Migrations yamlMigrations     `yaml:"migrations"`
+	Exclude    []string           `yaml:"exclude"`
+	Env        map[string]yamlEnv `yaml:"env"`
+}
+
+type yamlMigrations struct {
+	Dir    string `yaml:"dir"`
+	Format string `yaml:"format"`
+	Seq    bool   `yaml:"seq"`
+}
+
+type yamlEnv struct {
+	URL    string `yaml:"url"`
+	DevURL string `yaml:"dev_url"`
+}
+
+// yamlStrings takes a string or a list of strings.
+type yamlStrings []string
+
+// UnmarshalYAML accepts "path" as well as [path, ...].
+func (s *yamlStrings) UnmarshalYAML(unmarshal func(any) error) error {
+	var one string
+	if err := unmarshal(&one); err == nil {
+		*s = []string{one}
+		return nil
+	}
+	var list []string
+	if err := unmarshal(&list); err != nil {
+		return errors.New("want a path or a list of paths")
+	}
+	*s = list
+	return nil
+}
+
+func loadYAML(path string, src []byte) (*Config, error) {
+	var f yamlFile
+	if err := yaml.UnmarshalWithOptions(src, &f, yaml.DisallowUnknownField()); err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
+			p := ye.GetToken().Position
+			return nil, fmt.Errorf("%s:%d:%d: %s", path, p.Line, p.Column, ye.GetMessage())
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	c := &Config{Dialect: f.Dialect, Schema: f.Schema, Dir: f.Migrations.Dir, Format: f.Migrations.Format,
+		Seq: f.Migrations.Seq, Exclude: f.Exclude, envs: map[string]rawEnv{}}
+	for name, e := range f.Env {
+		at := path + ": env " + name
+		c.envs[name] = rawEnv{url: value{text: e.URL, at: at + ": url"}, devURL: value{text: e.DevURL, at: at + ": dev_url"}}
+	}
+	return c, nil
+}
+
+// hclFile is the HCL layout.
+type hclFile struct {
+	Dialect    string         `hcl:"dialect,optional"`
+	Schema     []string       `hcl:"schema,optional"`
+	Exclude    []string       `hcl:"exclude,optional"`
+	Migrations *hclMigrations `hcl:"migrations,block"`
+	Env        []hclEnv       `hcl:"env,block"`
+}
+
+type hclMigrations struct {
+	Dir    string `hcl:"dir,optional"`
+	Format string `hcl:"format,optional"`
+	Seq    bool   `hcl:"seq,optional"`
+}
+
+type hclEnv struct {
+	Name   string         `hcl:"name,label"`
+	URL    hcl.Expression `hcl:"url,optional"`
+	DevURL hcl.Expression `hcl:"dev_url,optional"`
+}
+
+func loadHCL(path string, src []byte) (*Config, error) {
+	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, hclError(diags)
+	}
+	var f hclFile
+	if diags := gohcl.DecodeBody(file.Body, nil, &f); diags.HasErrors() {
+		return nil, hclError(diags)
+	}
+	c := &Config{Dialect: f.Dialect, Schema: f.Schema, Exclude: f.Exclude, envs: map[string]rawEnv{}}
+	if m := f.Migrations; m != nil {
+		c.Dir, c.Format, c.Seq = m.Dir, m.Format, m.Seq
+	}
+	for _, e := range f.Env {
+		if _, dup := c.envs[e.Name]; dup {
+			return nil, fmt.Errorf("%s: env %q is defined twice", path, e.Name)
+		}
+		c.envs[e.Name] = rawEnv{url: hclValue(e.URL), devURL: hclValue(e.DevURL)}
+	}
+	return c, nil
+}
+
+// hclValue wraps an optional HCL attribute expression.
+func hclValue(x hcl.Expression) value {
+	r := x.Range()
+	return value{expr: x, at: fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)}
+}
+
+// hclError renders HCL diagnostics as file:line:col: summary: detail lines.
+func hclError(diags hcl.Diagnostics) error {
+	var lines []string
+	for _, d := range diags {
+		at := ""
+		if d.Subject != nil {
+			at = fmt.Sprintf("%s:%d:%d: ", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column)
+		}
+		line := at + d.Summary
+		if d.Detail != "" {
+			line += ": " + d.Detail
+		}
+		lines = append(lines, line)
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}

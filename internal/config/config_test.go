@@ -1,0 +1,105 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func lookup(vars map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
+}
+
+func TestLoad(t *testing.T) {
+	yamlSrc := `dialect: postgres
+schema: [schema, extra.hcl]
+migrations:
+  dir: db/migrations
+  format: goose
+  seq: true
+exclude: ["audit.*"]
+env:
+  prod:
+    url: postgres://app:${PGPASS}@db/app
+    dev_url: ${DEV_URL}
+`
+	hclSrc := `dialect = "postgres"
+schema  = ["schema", "extra.hcl"]
+exclude = ["audit.*"]
+migrations {
+  dir    = "db/migrations"
+  format = "goose"
+  seq    = true
+}
+env "prod" {
+  url     = "postgres://app:${PGPASS}@db/app"
+  dev_url = "${DEV_URL}"
+}
+`
+	vars := lookup(map[string]string{"PGPASS": "s3cret", "DEV_URL": "postgres://dev/x"})
+	for name, src := range map[string]string{"schemadiff.yaml": yamlSrc, "schemadiff.hcl": hclSrc} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, name)
+			os.WriteFile(p, []byte(src), 0o644)
+			c, err := Load(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := &Config{Path: p, Dialect: "postgres", Schema: []string{filepath.Join(dir, "schema"), filepath.Join(dir, "extra.hcl")},
+				Dir: filepath.Join(dir, "db/migrations"), Format: "goose", Seq: true, Exclude: []string{"audit.*"}}
+			if d := cmp.Diff(want, c, cmpopts.IgnoreUnexported(Config{})); d != "" {
+				t.Errorf("Load (-want +got):\n%s", d)
+			}
+			env, err := c.Env("prod", vars)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := (Env{Name: "prod", URL: "postgres://app:s3cret@db/app", DevURL: "postgres://dev/x"}); env != want {
+				t.Errorf("Env = %+v, want %+v", env, want)
+			}
+			if _, err := c.Env("prod", lookup(nil)); err == nil || !strings.Contains(err.Error(), "PGPASS is not set") {
+				t.Errorf("unset variable: %v", err)
+			}
+			if _, err := c.Env("staging", vars); err == nil || !strings.Contains(err.Error(), "have prod") {
+				t.Errorf("unknown env: %v", err)
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"schemadiff.yaml", "dialect: postgres\nformatt: sql\n", "schemadiff.yaml:2:1: unknown field \"formatt\""},
+		{"schemadiff.yaml", "env:\n  x:\n    urll: a\n", "schemadiff.yaml:3:5: unknown field \"urll\""},
+		{"schemadiff.hcl", "dialect = \"postgres\"\nformatt = \"sql\"\n", "schemadiff.hcl:2:1: Unsupported argument"},
+		{"schemadiff.hcl", "migrations {\n  seq = \"yes\"\n}\n", "schemadiff.hcl:2:10: Unsuitable value type"},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(t.TempDir(), tt.name)
+		os.WriteFile(p, []byte(tt.src), 0o644)
+		_, err := Load(p)
+		if err == nil || !strings.Contains(err.Error(), filepath.Dir(p)+"/"+tt.want) {
+			t.Errorf("%s %q: %v, want %q", tt.name, tt.src, err, tt.want)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	dir := t.TempDir()
+	if p, err := Find(dir); p != "" || err != nil {
+		t.Errorf("Find in an empty dir = %q, %v", p, err)
+	}
+	os.WriteFile(filepath.Join(dir, "schemadiff.hcl"), nil, 0o644)
+	if p, err := Find(dir); p != filepath.Join(dir, "schemadiff.hcl") || err != nil {
+		t.Errorf("Find = %q, %v", p, err)
+	}
+	os.WriteFile(filepath.Join(dir, "schemadiff.yaml"), nil, 0o644)
+	if _, err := Find(dir); err == nil || !strings.Contains(err.Error(), "keep one") {
+		t.Errorf("two config files: %v", err)
+	}
+}

@@ -1,0 +1,713 @@
+package review
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// revisionFile is what review reads from an Alembic revision file.
+type revisionFile struct {
+	revision  string
+	parents   []string // down_revision: none for the first revision, two or more for a merge
+	parentPos schema.Pos
+	up, down  parsed
+	hasDown   bool
+}
+
+// readAlembic reads an Alembic revision file: its identifiers and the op.*
+// calls of upgrade() and downgrade(), in dialect d.
+func readAlembic(file, src string, d schema.Dialect) revisionFile {
+	var rf revisionFile
+	lines := lexPython(src)
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.indent != 0 {
+			continue
+		}
+		toks := l.toks
+		switch {
+		case len(toks) >= 2 && toks[0].kind == pyName && toks[0].text == "def" && toks[1].kind == pyName:
+			end := i + 1
+			for end < len(lines) && lines[end].indent > 0 {
+				end++
+			}
+			switch toks[1].text {
+			case "upgrade":
+				rf.up = readAlembicBody(file, lines[i+1:end], d)
+			case "downgrade":
+				rf.down = readAlembicBody(file, lines[i+1:end], d)
+				rf.hasDown = true
+			}
+			i = end - 1
+		case len(toks) >= 3 && toks[0].kind == pyName:
+			eq := assignIndex(toks)
+			if eq < 0 {
+				continue
+			}
+			v, err := safeExpr(toks[eq+1:])
+			if err != nil {
+				continue
+			}
+			switch toks[0].text {
+			case "revision":
+				rf.revision = v.str
+			case "down_revision":
+				rf.parentPos = schema.Pos{File: file, Line: l.line}
+				switch v.kind {
+				case pvString:
+					rf.parents = []string{v.str}
+				case pvTuple, pvList:
+					for _, it := range v.items {
+						rf.parents = append(rf.parents, it.str)
+					}
+				}
+			}
+		}
+	}
+	return rf
+}
+
+// assignIndex returns the index of '=' in `name = …` or `name: T = …`, or -1.
+func assignIndex(toks []pyTok) int {
+	if toks[1].kind == pyOp && toks[1].text == "=" {
+		return 1
+	}
+	if toks[1].kind == pyOp && toks[1].text == ":" {
+		for j := 2; j < len(toks); j++ {
+			if toks[j].kind == pyOp && toks[j].text == "=" {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// safeExpr parses toks as an expression, turning a parse failure into an error.
+func safeExpr(toks []pyTok) (v *pyValue, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pe, ok := r.(parseError)
+			if !ok {
+				panic(r)
+			}
+			err = pe
+		}
+	}()
+	return parseExpr(toks), nil
+}
+
+// alembicReader interprets the statements of one function body.
+type alembicReader struct {
+	file string
+	d    schema.Dialect
+	out  parsed
+}
+
+// batch is an open `with op.batch_alter_table(...) as alias:` block.
+type batch struct {
+	indent int
+	alias  string
+	table  schema.QName
+}
+
+func readAlembicBody(file string, lines []pyLine, d schema.Dialect) parsed {
+	r := &alembicReader{file: file, d: d}
+	var batches []batch
+	for _, l := range lines {
+		for len(batches) > 0 && l.indent <= batches[len(batches)-1].indent {
+			batches = batches[:len(batches)-1]
+		}
+		r.statement(l, &batches)
+	}
+	return r.out
+}
+
+func (r *alembicReader) pos(line int) schema.Pos { return schema.Pos{File: r.file, Line: line} }
+
+func (r *alembicReader) unparsed(line int, what, why string) {
+	r.out.findings = append(r.out.findings, Finding{Code: CodeUnparsed, Severity: diff.Warning, Pos: r.pos(line), Object: what,
+		Message: fmt.Sprintf("Review cannot follow this statement (%s); check by hand what it does to the schema.", why)})
+}
+
+func (r *alembicReader) statement(l pyLine, batches *[]batch) {
+	toks := l.toks
+	first := toks[0]
+	if first.kind == pyName {
+		switch first.text {
+		case "pass", "return", "import", "from", "global", "nonlocal":
+			return
+		case "with":
+			r.with(l, batches)
+			return
+		case "if", "for", "while", "try", "else", "elif", "except", "finally", "def", "raise", "assert", "del":
+			r.unparsed(l.line, first.text, "control flow is not followed")
+			return
+		}
+	}
+	if first.kind == pyString && len(toks) == 1 { // docstring
+		return
+	}
+	if len(toks) > 1 && assignIndex(toks) > 0 {
+		return // a local variable (conn = op.get_bind()…): no schema change of its own
+	}
+	v, err := safeExpr(toks)
+	if err != nil {
+		r.unparsed(l.line, "", err.Error())
+		return
+	}
+	if v.kind != pvCall {
+		return
+	}
+	r.call(v, *batches)
+}
+
+// with opens a batch_alter_table block.
+func (r *alembicReader) with(l pyLine, batches *[]batch) {
+	toks := l.toks[1:]
+	if n := len(toks); n > 0 && toks[n-1].kind == pyOp && toks[n-1].text == ":" {
+		toks = toks[:n-1]
+	}
+	alias := ""
+	for j := len(toks) - 2; j >= 0; j-- {
+		if toks[j].kind == pyName && toks[j].text == "as" && toks[j+1].kind == pyName {
+			alias, toks = toks[j+1].text, toks[:j]
+			break
+		}
+	}
+	v, err := safeExpr(toks)
+	if err != nil || v.kind != pvCall || !strings.HasSuffix(v.name, "batch_alter_table") || alias == "" {
+		r.unparsed(l.line, "with", "only `with op.batch_alter_table(...) as name:` blocks are followed")
+		return
+	}
+	*batches = append(*batches, batch{indent: l.indent, alias: alias, table: r.tableName(v.arg(0), v.kw("table_name"), v.kw("schema"))})
+}
+
+// tableName builds a qualified table name from a name and a schema= argument.
+func (r *alembicReader) tableName(name, name2, sch *pyValue) schema.QName {
+	if name == nil {
+		name = name2
+	}
+	q := schema.QName{Schema: r.d.DefaultSchema(), Name: strValue(name)}
+	if s := strValue(sch); s != "" {
+		q.Schema = s
+	}
+	return q
+}
+
+// strValue is the string a value holds ("" when it is not a string).
+func strValue(v *pyValue) string {
+	if v == nil || v.kind != pvString {
+		return ""
+	}
+	return v.str
+}
+
+// strList reads a list or tuple of strings (or one string).
+func strList(v *pyValue) []string {
+	if v == nil {
+		return nil
+	}
+	if v.kind == pvString {
+		return []string{v.str}
+	}
+	var out []string
+	for _, it := range v.items {
+		out = append(out, strValue(it))
+	}
+	return out
+}
+
+// args binds a call's arguments to parameter names: positional first, then
+// keywords (a keyword wins).
+func args(v *pyValue, names ...string) map[string]*pyValue {
+	m := map[string]*pyValue{}
+	for i, n := range names {
+		if a := v.arg(i); a != nil {
+			m[n] = a
+		}
+	}
+	for k, a := range v.kwargs {
+		m[k] = a
+	}
+	return m
+}
+
+func (r *alembicReader) emit(o op, line int) {
+	o.pos = r.pos(line)
+	r.out.ops = append(r.out.ops, o)
+}
+
+// call interprets one op.* (or batch alias) call.
+func (r *alembicReader) call(v *pyValue, batches []batch) {
+	name := v.name
+	var bt *batch
+	for i := range batches {
+		if strings.HasPrefix(name, batches[i].alias+".") {
+			bt = &batches[i]
+		}
+	}
+	if bt == nil && !strings.HasPrefix(name, "op.") {
+		return // print(), logging…: no schema change
+	}
+	fn := name[strings.LastIndexByte(name, '.')+1:]
+	r.dialectOptions(v, fn)
+	defer func() {
+		if rec := recover(); rec != nil {
+			pe, ok := rec.(parseError)
+			if !ok {
+				panic(rec)
+			}
+			r.unparsed(v.line, name, pe.msg)
+		}
+	}()
+	// In a batch block the table argument is implied: bind it up front.
+	withTable := func(names ...string) map[string]*pyValue {
+		if bt != nil {
+			a := args(v, names[1:]...)
+			a[names[0]] = &pyValue{kind: pvString, str: bt.table.Name}
+			if a["schema"] == nil {
+				a["schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
+			}
+			return a
+		}
+		return args(v, names...)
+	}
+	line := v.line
+	switch fn {
+	case "create_table":
+		r.createTable(v)
+	case "drop_table":
+		a := args(v, "table_name")
+		r.emit(op{kind: opDropTable, table: r.tableName(a["table_name"], nil, a["schema"]), ifExist: a["if_exists"].truthy()}, line)
+	case "rename_table":
+		a := args(v, "old_table_name", "new_table_name")
+		r.emit(op{kind: opRenameTable, table: r.tableName(a["old_table_name"], nil, a["schema"]), newName: strValue(a["new_table_name"])}, line)
+	case "add_column":
+		a := withTable("table_name", "column")
+		q := r.tableName(a["table_name"], nil, a["schema"])
+		t := &schema.Table{Schema: q.Schema, Name: q.Name}
+		col := r.column(a["column"], t)
+		r.emit(op{kind: opAddColumn, table: q, col: col, ifExist: a["if_not_exists"].truthy()}, line)
+		for _, c := range tableConstraints(t) {
+			c.kind, c.table = opAddConstraint, q
+			r.emit(c, line)
+		}
+	case "drop_column":
+		a := withTable("table_name", "column_name")
+		r.emit(op{kind: opDropColumn, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["column_name"]), ifExist: a["if_exists"].truthy()}, line)
+	case "alter_column":
+		r.alterColumn(withTable("table_name", "column_name"), line)
+	case "create_index":
+		r.createIndex(withTable("index_name", "table_name", "columns"), line)
+	case "drop_index":
+		a := withTable("index_name", "table_name")
+		if bt != nil {
+			a = args(v, "index_name")
+			a["table_name"] = &pyValue{kind: pvString, str: bt.table.Name}
+			a["schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
+		}
+		o := op{kind: opDropIndex, name: strValue(a["index_name"]), ifExist: a["if_exists"].truthy()}
+		if a["table_name"] != nil {
+			o.table = r.tableName(a["table_name"], nil, a["schema"])
+		}
+		o.concurrently = a["postgresql_concurrently"].truthy()
+		r.emit(o, line)
+	case "create_primary_key":
+		a := withTable("constraint_name", "table_name", "columns")
+		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
+			pk: &schema.PrimaryKey{Name: strValue(a["constraint_name"]), Columns: strList(a["columns"]), Clustered: r.clustered(a["mssql_clustered"])}}, line)
+	case "create_unique_constraint":
+		a := withTable("constraint_name", "table_name", "columns")
+		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
+			uq: &schema.Unique{Name: strValue(a["constraint_name"]), Columns: strList(a["columns"]), Clustered: r.clustered(a["mssql_clustered"])}}, line)
+	case "create_check_constraint":
+		a := withTable("constraint_name", "table_name", "condition")
+		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
+			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"])}}, line)
+	case "create_foreign_key":
+		var a map[string]*pyValue
+		if bt != nil {
+			a = args(v, "constraint_name", "referent_table", "local_cols", "remote_cols")
+			a["source_table"] = &pyValue{kind: pvString, str: bt.table.Name}
+			a["source_schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
+		} else {
+			a = args(v, "constraint_name", "source_table", "referent_table", "local_cols", "remote_cols")
+		}
+		ref := r.tableName(a["referent_table"], nil, a["referent_schema"])
+		fk := &schema.ForeignKey{Name: strValue(a["constraint_name"]), Columns: strList(a["local_cols"]),
+			RefSchema: ref.Schema, RefTable: ref.Name, RefColumns: strList(a["remote_cols"]),
+			OnDelete: strValue(a["ondelete"]), OnUpdate: strValue(a["onupdate"]),
+			Deferrable: a["deferrable"].truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}
+		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk}, line)
+	case "drop_constraint":
+		a := withTable("constraint_name", "table_name")
+		o := op{kind: opDropConstraint, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["constraint_name"]), ifExist: a["if_exists"].truthy()}
+		if strValue(a["type_"]) == "primary" {
+			o.pk = &schema.PrimaryKey{}
+		}
+		r.emit(o, line)
+	case "execute":
+		a := args(v, "sqltext")
+		sql := r.sqlText(a["sqltext"])
+		if sql == "" {
+			r.unparsed(line, name, "op.execute of something other than a literal")
+			return
+		}
+		inner := readSQL(r.file, sql, line, r.d)
+		for i := range inner.ops {
+			inner.ops[i].pos.Line = line
+		}
+		for i := range inner.findings {
+			inner.findings[i].Pos.Line = line
+		}
+		r.out.ops = append(r.out.ops, inner.ops...)
+		r.out.findings = append(r.out.findings, inner.findings...)
+	case "create_table_comment", "drop_table_comment":
+		a := args(v, "table_name", "comment")
+		r.emit(op{kind: opComment, target: "table", table: r.tableName(a["table_name"], nil, a["schema"]), value: strValue(a["comment"])}, line)
+	case "get_bind", "get_context", "bulk_insert", "f", "inline_literal", "run_async":
+	default:
+		r.unparsed(line, name, "op."+fn+" is not followed")
+	}
+}
+
+// dialectOptions reports options of the other dialect on a call (and on the
+// sa.* calls inside it): SQLAlchemy ignores them silently.
+func (r *alembicReader) dialectOptions(v *pyValue, fn string) {
+	other := "postgresql_"
+	if r.d == schema.Postgres {
+		other = "mssql_"
+	}
+	var walk func(v *pyValue)
+	walk = func(v *pyValue) {
+		if v == nil {
+			return
+		}
+		for _, k := range sortedKeys(v.kwargs) {
+			a := v.kwargs[k]
+			if strings.HasPrefix(k, other) {
+				want := "mssql_" + strings.TrimPrefix(k, other)
+				if r.d == schema.Postgres {
+					want = "postgresql_" + strings.TrimPrefix(k, other)
+				}
+				obj := ""
+				if fn == "create_index" {
+					obj = r.indexObject(v)
+				}
+				r.out.findings = append(r.out.findings, Finding{Code: CodeWrongDialectOption, Severity: diff.Error, Pos: r.pos(a.line), Object: obj,
+					Message: fmt.Sprintf("%s= is ignored on %s, so what it says is lost; write %s= instead.", k, dialectTitle(r.d), want)})
+			}
+			walk(a)
+		}
+		for _, a := range v.args {
+			walk(a)
+		}
+	}
+	walk(v)
+}
+
+// indexObject names the index a create_index call creates, for findings.
+func (r *alembicReader) indexObject(v *pyValue) string {
+	a := args(v, "index_name", "table_name")
+	return objIndex(r.tableName(a["table_name"], nil, a["schema"]), strValue(a["index_name"]))
+}
+
+func objIndex(t schema.QName, name string) string { return "table " + t.String() + " index " + name }
+
+func dialectTitle(d schema.Dialect) string {
+	if d == schema.SQLServer {
+		return "SQL Server"
+	}
+	return "PostgreSQL"
+}
+
+func sortedKeys(m map[string]*pyValue) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// clustered reads mssql_clustered=True/False.
+func (r *alembicReader) clustered(v *pyValue) *bool {
+	if v == nil || v.kind != pvConst || v.str == "None" || r.d != schema.SQLServer {
+		return nil
+	}
+	b := v.str == "True"
+	return &b
+}
+
+// sqlText is the SQL a value holds: a string, sa.text('…'), sa.literal_column('…').
+func (r *alembicReader) sqlText(v *pyValue) string {
+	if v == nil {
+		return ""
+	}
+	if v.kind == pvString {
+		return v.str
+	}
+	if v.kind == pvCall {
+		switch v.lastName() {
+		case "text", "literal_column", "DDL":
+			return strValue(v.arg(0))
+		}
+	}
+	return ""
+}
+
+func (r *alembicReader) createTable(v *pyValue) {
+	if v.arg(0) == nil {
+		panic(parseError{"create_table without a table name"})
+	}
+	q := r.tableName(v.arg(0), nil, v.kw("schema"))
+	t := &schema.Table{Schema: q.Schema, Name: q.Name, Comment: strValue(v.kw("comment"))}
+	var pkCols []string
+	var idx []op
+	for _, a := range v.args[1:] {
+		if a.kind != pvCall {
+			continue
+		}
+		switch a.lastName() {
+		case "Column":
+			c := r.column(a, t)
+			t.Columns = append(t.Columns, c)
+			if a.kw("primary_key").truthy() {
+				pkCols = append(pkCols, c.Name)
+			}
+			if a.kw("index").truthy() {
+				name := "ix_" + q.Name + "_" + c.Name
+				unique := a.kw("unique").truthy()
+				idx = append(idx, op{kind: opCreateIndex, table: q, idx: &schema.Index{Name: name, Unique: unique, Parts: []schema.IndexPart{{Column: c.Name}}}})
+				if unique { // index=True, unique=True makes a unique index, not a constraint
+					t.Uniques = t.Uniques[:len(t.Uniques)-1]
+				}
+			}
+		case "PrimaryKeyConstraint":
+			t.PrimaryKey = &schema.PrimaryKey{Name: strValue(a.kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.kw("mssql_clustered")), Pos: r.pos(a.line)}
+		case "UniqueConstraint":
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: strValue(a.kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.kw("mssql_clustered")), Pos: r.pos(a.line)})
+		case "CheckConstraint":
+			t.Checks = append(t.Checks, &schema.Check{Name: strValue(a.kw("name")), Expr: r.sqlText(a.arg(0)), Pos: r.pos(a.line)})
+		case "ForeignKeyConstraint":
+			ref := strList(a.arg(1))
+			fk := r.foreignKey(a, ref)
+			fk.Columns, fk.Pos = strList(a.arg(0)), r.pos(a.line)
+			t.ForeignKeys = append(t.ForeignKeys, fk)
+		default:
+			r.unparsed(a.line, a.name, a.name+" in create_table is not followed")
+		}
+	}
+	if len(pkCols) > 0 && t.PrimaryKey == nil {
+		t.PrimaryKey = &schema.PrimaryKey{Columns: pkCols}
+	}
+	r.emit(op{kind: opCreateTable, table: q, tbl: t, ifExist: v.kw("if_not_exists").truthy()}, v.line)
+	for _, o := range idx {
+		r.emit(o, v.line)
+	}
+}
+
+// strArgs reads the positional string arguments of a call.
+func strArgs(v *pyValue) []string {
+	var out []string
+	for _, a := range v.args {
+		out = append(out, strValue(a))
+	}
+	return out
+}
+
+// foreignKey reads the options of sa.ForeignKey / sa.ForeignKeyConstraint;
+// refs are "table.column" or "schema.table.column" targets.
+func (r *alembicReader) foreignKey(a *pyValue, refs []string) *schema.ForeignKey {
+	fk := &schema.ForeignKey{Name: strValue(a.kw("name")), OnDelete: strValue(a.kw("ondelete")), OnUpdate: strValue(a.kw("onupdate")),
+		Deferrable: a.kw("deferrable").truthy(), InitiallyDeferred: strings.EqualFold(strValue(a.kw("initially")), "DEFERRED")}
+	for _, ref := range refs {
+		parts := strings.Split(ref, ".")
+		if len(parts) < 2 {
+			panic(parseError{fmt.Sprintf("foreign key target %q is not table.column", ref)})
+		}
+		q := partsQName(parts[:len(parts)-1], r.d)
+		fk.RefSchema, fk.RefTable = q.Schema, q.Name
+		fk.RefColumns = append(fk.RefColumns, parts[len(parts)-1])
+	}
+	return fk
+}
+
+// column reads sa.Column(name, type, *constraints, **options); the
+// constraints it declares (unique, foreign keys) go on t.
+func (r *alembicReader) column(v *pyValue, t *schema.Table) *schema.Column {
+	if v == nil || v.kind != pvCall || v.lastName() != "Column" {
+		panic(parseError{"expected sa.Column(...)"})
+	}
+	c := &schema.Column{Name: strValue(v.arg(0)), Null: true, Pos: r.pos(v.line)}
+	if c.Name == "" {
+		panic(parseError{"sa.Column without a name"})
+	}
+	pos := r.pos(v.line)
+	for _, a := range v.args[1:] {
+		switch a.lastName() {
+		case "ForeignKey":
+			fk := r.foreignKey(a, []string{strValue(a.arg(0))})
+			fk.Columns = []string{c.Name}
+			t.ForeignKeys = append(t.ForeignKeys, fk)
+		case "Identity":
+			c.Identity = identity(a)
+		case "Computed":
+			c.Computed = &schema.Computed{Expr: r.sqlText(a.arg(0)), Persisted: a.kw("persisted").truthy()}
+		default:
+			if c.Type == "" {
+				c.Type = r.typeOf(a)
+			}
+		}
+	}
+	if tv := v.kw("type_"); tv != nil {
+		c.Type = r.typeOf(tv)
+	}
+	if c.Type == "" {
+		panic(parseError{"sa.Column " + c.Name + " has no type"})
+	}
+	if n := v.kw("nullable"); n != nil {
+		c.Null = n.truthy()
+	} else if v.kw("primary_key").truthy() {
+		c.Null = false
+	}
+	c.Default = r.serverDefault(v.kw("server_default"))
+	c.Comment = strValue(v.kw("comment"))
+	if d := v.kw("default"); d != nil && !(d.kind == pvConst && d.str == "None") {
+		r.out.hints = append(r.out.hints, hint{kind: "client-default", table: t.QName(), column: c.Name, pos: pos, value: r.sqlOrRepr(d)})
+	}
+	if v.kw("autoincrement").truthy() && c.Identity == nil {
+		r.out.hints = append(r.out.hints, hint{kind: "autoincrement", table: t.QName(), column: c.Name, pos: pos})
+	}
+	if v.kw("unique").truthy() {
+		t.Uniques = append(t.Uniques, &schema.Unique{Columns: []string{c.Name}})
+	}
+	return c
+}
+
+// sqlOrRepr describes a client-side default for a message.
+func (r *alembicReader) sqlOrRepr(v *pyValue) string {
+	if s := r.sqlText(v); s != "" {
+		return s
+	}
+	if v.kind == pvNumber || v.kind == pvConst {
+		return v.str
+	}
+	if v.name != "" {
+		return v.name
+	}
+	return "a Python value"
+}
+
+func identity(a *pyValue) *schema.Identity {
+	id := &schema.Identity{Always: a.kw("always").truthy(), Seed: 1, Increment: 1}
+	if s := a.kw("start"); s != nil {
+		fmt.Sscan(s.str, &id.Seed)
+	}
+	if s := a.kw("increment"); s != nil {
+		fmt.Sscan(s.str, &id.Increment)
+	}
+	return id
+}
+
+// serverDefault reads server_default=: a string is a literal, sa.text() an
+// expression, sa.func.now() a function call, sa.false()/sa.true() booleans.
+func (r *alembicReader) serverDefault(v *pyValue) *schema.Default {
+	if v == nil || v.kind == pvConst && v.str == "None" {
+		return nil
+	}
+	switch {
+	case v.kind == pvString:
+		return &schema.Default{Kind: schema.DefaultString, Value: v.str}
+	case v.kind == pvCall && (v.lastName() == "text" || v.lastName() == "literal_column"):
+		return &schema.Default{Kind: schema.DefaultExpr, Value: strValue(v.arg(0))}
+	case v.kind == pvCall && strings.Contains(v.name, "func."):
+		return &schema.Default{Kind: schema.DefaultExpr, Value: v.name[strings.LastIndex(v.name, "func.")+5:] + "()"}
+	case v.kind == pvCall && (v.lastName() == "false" || v.lastName() == "true"):
+		return &schema.Default{Kind: schema.DefaultBool, Value: v.lastName()}
+	}
+	panic(parseError{"server_default is not a string, sa.text(), sa.func.*() or sa.true()/sa.false()"})
+}
+
+func (r *alembicReader) alterColumn(a map[string]*pyValue, line int) {
+	o := op{kind: opAlterColumn, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["column_name"])}
+	if n := a["nullable"]; n != nil {
+		b := n.truthy()
+		o.alter.null = &b
+	}
+	if t := a["type_"]; t != nil {
+		typ := r.typeOf(t)
+		o.alter.typ = &typ
+	}
+	if d, ok := a["server_default"]; ok {
+		if d.kind == pvConst && (d.str == "None" || d.str == "False") {
+			o.alter.dropDefault = true
+		} else {
+			o.alter.def = r.serverDefault(d)
+		}
+	}
+	r.emit(o, line)
+	if nn := strValue(a["new_column_name"]); nn != "" {
+		r.emit(op{kind: opRenameColumn, table: o.table, name: o.name, newName: nn}, line)
+	}
+	if c, ok := a["comment"]; ok {
+		r.emit(op{kind: opComment, target: "column", table: o.table, name: strValue(a["new_column_name"]) + o.name, value: strValue(c)}, line)
+	}
+}
+
+func (r *alembicReader) createIndex(a map[string]*pyValue, line int) {
+	q := r.tableName(a["table_name"], nil, a["schema"])
+	x := &schema.Index{Name: strValue(a["index_name"]), Unique: a["unique"].truthy()}
+	cols := a["columns"]
+	if cols == nil {
+		panic(parseError{"create_index without columns"})
+	}
+	items := cols.items
+	if cols.kind == pvString || cols.kind == pvCall {
+		items = []*pyValue{cols}
+	}
+	for _, it := range items {
+		switch {
+		case it.kind == pvString:
+			x.Parts = append(x.Parts, schema.IndexPart{Column: it.str})
+		case it.kind == pvCall && (it.lastName() == "desc" || it.lastName() == "asc"):
+			inner := r.sqlText(it.arg(0))
+			if it.fn != nil && it.fn.fn != nil { // sa.column('x').desc()
+				inner = r.sqlText(it.fn.fn)
+				if inner == "" && it.fn.fn.kind == pvCall {
+					inner = strValue(it.fn.fn.arg(0))
+				}
+			}
+			x.Parts = append(x.Parts, schema.IndexPart{Column: inner, Desc: it.lastName() == "desc"})
+		default:
+			expr := r.sqlText(it)
+			if expr == "" {
+				panic(parseError{"an index key that is not a column name or sa.text()"})
+			}
+			x.Parts = append(x.Parts, exprPart(expr))
+		}
+	}
+	if r.d == schema.SQLServer {
+		x.Clustered = r.clustered(a["mssql_clustered"])
+		x.Where = r.sqlText(a["mssql_where"])
+		x.Include = strList(a["mssql_include"])
+	} else {
+		x.Where = r.sqlText(a["postgresql_where"])
+		x.Include = strList(a["postgresql_include"])
+		x.Using = strValue(a["postgresql_using"])
+	}
+	r.emit(op{kind: opCreateIndex, table: q, idx: x, ifExist: a["if_not_exists"].truthy(), concurrently: a["postgresql_concurrently"].truthy()}, line)
+}
+
+// exprPart turns an sa.text() index key into a part: "col DESC" is a column.
+func exprPart(expr string) schema.IndexPart {
+	f := strings.Fields(expr)
+	if len(f) == 2 && (strings.EqualFold(f[1], "desc") || strings.EqualFold(f[1], "asc")) && !strings.ContainsAny(f[0], "()") {
+		return schema.IndexPart{Column: strings.Trim(f[0], `"[]`), Desc: strings.EqualFold(f[1], "desc")}
+	}
+	return schema.IndexPart{Expr: expr}
+}

@@ -1,0 +1,150 @@
+package review
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// typeOf turns a SQLAlchemy type (sa.String(length=50), UNIQUEIDENTIFIER,
+// sa.BigInteger().with_variant(...), postgresql.JSONB…) into the SQL type
+// SQLAlchemy emits for the dialect.
+func (r *alembicReader) typeOf(v *pyValue) string {
+	if v == nil {
+		panic(parseError{"missing type"})
+	}
+	// sa.BigInteger().with_variant(sa.Integer, "sqlite"): the base type.
+	for v.kind == pvCall && v.fn != nil && v.fn.kind == pvName && v.fn.fn != nil && strings.HasPrefix(v.fn.name, ".") {
+		v = v.fn.fn
+	}
+	if v.kind != pvName && v.kind != pvCall {
+		panic(parseError{"a column type that is not a SQLAlchemy type"})
+	}
+	name := v.lastName()
+	ms := r.d == schema.SQLServer
+	num := func(i int, kw string) string {
+		a := v.kw(kw)
+		if a == nil && v.kind == pvCall {
+			a = v.arg(i)
+		}
+		if a == nil || a.kind != pvNumber {
+			return ""
+		}
+		return a.str
+	}
+	withLen := func(base, dflt string) string {
+		if n := num(0, "length"); n != "" {
+			return base + "(" + n + ")"
+		}
+		return dflt
+	}
+	pick := func(mssql, pg string) string {
+		if ms {
+			return mssql
+		}
+		return pg
+	}
+	switch name {
+	case "Integer", "INTEGER", "INT":
+		return pick("int", "integer")
+	case "BigInteger", "BIGINT":
+		return "bigint"
+	case "SmallInteger", "SMALLINT":
+		return "smallint"
+	case "TINYINT":
+		return "tinyint"
+	case "String", "VARCHAR":
+		return withLen(pick("varchar", "character varying"), pick("varchar(max)", "character varying"))
+	case "Unicode", "NVARCHAR":
+		return withLen(pick("nvarchar", "character varying"), pick("nvarchar(max)", "character varying"))
+	case "CHAR":
+		return withLen(pick("char", "character"), pick("char(1)", "character(1)"))
+	case "NCHAR":
+		return withLen(pick("nchar", "character"), pick("nchar(1)", "character(1)"))
+	case "Text", "TEXT":
+		return pick("varchar(max)", "text")
+	case "UnicodeText", "NTEXT":
+		return pick("nvarchar(max)", "text")
+	case "Boolean", "BOOLEAN", "BIT":
+		return pick("bit", "boolean")
+	case "DateTime", "DATETIME", "TIMESTAMP":
+		tz := v.kw("timezone").truthy()
+		switch {
+		case ms && tz:
+			return "datetimeoffset"
+		case ms:
+			return "datetime"
+		case tz:
+			return "timestamp with time zone"
+		}
+		return "timestamp without time zone"
+	case "DATETIME2":
+		if p := num(0, "precision"); p != "" {
+			return "datetime2(" + p + ")"
+		}
+		return "datetime2"
+	case "DATETIMEOFFSET":
+		return "datetimeoffset"
+	case "Date", "DATE":
+		return "date"
+	case "Time", "TIME":
+		return pick("time", "time without time zone")
+	case "Numeric", "NUMERIC", "DECIMAL":
+		base := pick("decimal", "numeric")
+		if p, s := num(0, "precision"), num(1, "scale"); p != "" && s != "" {
+			return base + "(" + p + "," + s + ")"
+		} else if p != "" {
+			return base + "(" + p + ")"
+		}
+		return base
+	case "Float", "FLOAT", "Double", "DOUBLE_PRECISION":
+		return pick("float", "double precision")
+	case "REAL":
+		return "real"
+	case "LargeBinary", "VARBINARY", "BYTEA":
+		return pick("varbinary(max)", "bytea")
+	case "JSON":
+		return pick("nvarchar(max)", "json")
+	case "JSONB":
+		return "jsonb"
+	case "UUID", "Uuid":
+		return pick("uniqueidentifier", "uuid")
+	case "UNIQUEIDENTIFIER":
+		return "uniqueidentifier"
+	case "MONEY":
+		return "money"
+	case "ARRAY":
+		return r.typeOf(v.arg(0)) + "[]"
+	case "Enum", "ENUM":
+		return r.enumType(v)
+	}
+	panic(parseError{"column type " + v.name + " is not known"})
+}
+
+// enumType is the type of sa.Enum('a', 'b', name='x'): on PostgreSQL the enum
+// type (created with the table, as SQLAlchemy does); on SQL Server a varchar
+// as long as the longest value.
+func (r *alembicReader) enumType(v *pyValue) string {
+	vals := strArgs(v)
+	if r.d == schema.SQLServer {
+		n := 1
+		for _, s := range vals {
+			n = max(n, len(s))
+		}
+		return "varchar(" + strconv.Itoa(n) + ")"
+	}
+	name := strValue(v.kw("name"))
+	if name == "" {
+		panic(parseError{"sa.Enum without name="})
+	}
+	q := schema.QName{Schema: r.d.DefaultSchema(), Name: name}
+	if s := strValue(v.kw("schema")); s != "" {
+		q.Schema = s
+	}
+	if len(vals) > 0 && !(v.kw("create_type") != nil && !v.kw("create_type").truthy()) {
+		r.out.ops = append(r.out.ops, op{kind: opCreateEnum, pos: r.pos(v.line), ifExist: true,
+			enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: vals}})
+	}
+	return q.Schema + "." + q.Name
+}

@@ -1,0 +1,127 @@
+package review
+
+import (
+	"sort"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// Finding is one thing a reviewer must see in a migration: a stable code, a
+// severity, where it is, the object concerned and one sentence with the fix.
+type Finding struct {
+	Code     string        `json:"code"`
+	Severity diff.Severity `json:"severity"`
+	Pos      schema.Pos    `json:"pos"`
+	Object   string        `json:"object,omitempty"`
+	Message  string        `json:"message"`
+}
+
+// The stable finding codes of review itself; hazards keep the codes of diff
+// (diff.HazardDropTable…).
+const (
+	CodeUnparsed            = "unparsed"             // a statement or call review cannot read
+	CodeDuplicate           = "duplicate-object"     // the same object created twice
+	CodeDropMissing         = "drop-missing"         // dropping or altering what was never created
+	CodeClusteredConflict   = "clustered-conflict"   // two clustered indexes on one table (SQL Server Msg 1902)
+	CodeClusteredRebuild    = "clustered-rebuild"    // a clustered index built or dropped on an existing table
+	CodeMissedClustered     = "missed-clustered"     // an index the schema declares CLUSTERED created without it
+	CodeMissedNonclustered  = "missed-nonclustered"  // a primary key the schema declares NONCLUSTERED created clustered
+	CodeMissedWhere         = "missed-where"         // a filtered/partial index created without its filter
+	CodeMissedInclude       = "missed-include"       // an index created without its INCLUDE columns
+	CodeMissedDesc          = "missed-desc"          // an index key created ascending that the schema declares DESC
+	CodeMissedUnique        = "missed-unique"        // an index the schema declares unique created without it
+	CodeMissedIdentity      = "missed-identity"      // a column the schema declares identity created without it
+	CodeClientDefault       = "client-side-default"  // a server default given only as a client-side default=
+	CodeWrongDialectOption  = "wrong-dialect-option" // postgresql_* in a SQL Server migration or mssql_* in a PostgreSQL one
+	CodeDriftMissing        = "drift-missing"        // the schema has it, no migration creates it
+	CodeDriftExtra          = "drift-extra"          // migrations create it, the schema lacks it
+	CodeDriftChanged        = "drift-changed"        // migrations create it differently from the schema
+	CodeMultipleHeads       = "multiple-heads"       // two migrations with one parent, or several heads
+	CodeMissingParent       = "missing-parent"       // a revision whose parent is not in the directory
+	CodeDownMismatch        = "down-mismatch"        // a down migration that does not undo its up
+	CodeInvalidState        = "invalid-state"        // the state the migrations build is not a valid schema
+	CodeDuplicateVersion    = "duplicate-version"    // two migrations with one version
+	CodeMigrationReadFailed = "read-failed"          // a migration file that cannot be read
+)
+
+// Rule describes a finding code for tools that list rules (SARIF).
+type Rule struct {
+	Code     string        `json:"code"`
+	Severity diff.Severity `json:"severity"` // the usual severity; a finding may differ
+	Summary  string        `json:"summary"`
+}
+
+// Rules returns every code review can report, hazards included, sorted by code.
+func Rules() []Rule {
+	rs := []Rule{
+		{CodeUnparsed, diff.Warning, "A statement or call that review cannot read; check it by hand."},
+		{CodeDuplicate, diff.Error, "The same index or constraint is created twice."},
+		{CodeDropMissing, diff.Error, "A migration drops or alters an object no earlier migration created."},
+		{CodeClusteredConflict, diff.Error, "A table would get two clustered indexes (SQL Server Msg 1902)."},
+		{CodeClusteredRebuild, diff.Warning, "A clustered index built or dropped on an existing table rebuilds every index of it."},
+		{CodeMissedClustered, diff.Warning, "An index the schema declares CLUSTERED is created nonclustered."},
+		{CodeMissedNonclustered, diff.Warning, "A primary key the schema declares NONCLUSTERED is created clustered."},
+		{CodeMissedWhere, diff.Warning, "A filtered or partial index is created without its filter."},
+		{CodeMissedInclude, diff.Warning, "An index is created without the INCLUDE columns the schema declares."},
+		{CodeMissedDesc, diff.Warning, "An index key the schema declares DESC is created ascending."},
+		{CodeMissedUnique, diff.Warning, "An index the schema declares unique is created without UNIQUE."},
+		{CodeMissedIdentity, diff.Warning, "A column the schema declares identity is created without it."},
+		{CodeClientDefault, diff.Warning, "A server default of the schema is given only as a client-side default."},
+		{CodeWrongDialectOption, diff.Error, "An option of the other dialect is silently ignored."},
+		{CodeDriftMissing, diff.Warning, "The schema has an object that no migration creates."},
+		{CodeDriftExtra, diff.Warning, "Migrations create an object that the schema lacks."},
+		{CodeDriftChanged, diff.Warning, "Migrations create an object differently from the schema."},
+		{CodeMultipleHeads, diff.Error, "Two migrations have one parent: the history has several heads."},
+		{CodeMissingParent, diff.Error, "A revision names a parent that is not in the directory."},
+		{CodeDownMismatch, diff.Warning, "A down migration does not undo its up migration."},
+		{CodeInvalidState, diff.Warning, "The state the migrations build is not a valid schema."},
+		{CodeDuplicateVersion, diff.Error, "Two migrations carry the same version."},
+		{CodeMigrationReadFailed, diff.Error, "A migration file cannot be read."},
+		{diff.HazardDropTable, diff.Error, "A table and its rows are dropped."},
+		{diff.HazardDropColumn, diff.Error, "A column and its values are dropped."},
+		{diff.HazardNarrowType, diff.Error, "A type change can lose data or fail on existing values."},
+		{diff.HazardTableRewrite, diff.Warning, "A type change rewrites the table under an exclusive lock."},
+		{diff.HazardBlockingIndex, diff.Warning, "An index built without CONCURRENTLY blocks writes to an existing table."},
+		{diff.HazardNotNullNoDefault, diff.Warning, "A NOT NULL column without default fails on a non-empty table."},
+		{diff.HazardSetNotNull, diff.Warning, "SET NOT NULL fails on rows holding NULL and scans the table."},
+		{diff.HazardUniqueMayFail, diff.Warning, "A new unique constraint or index fails on duplicate rows."},
+		{diff.HazardCheckMayFail, diff.Warning, "A new check constraint fails on rows that violate it."},
+		{diff.HazardForeignKeyMayFail, diff.Warning, "A new foreign key fails on orphan rows."},
+		{diff.HazardDropEnumValue, diff.Error, "An enum loses a value that rows may hold."},
+		{diff.HazardDropSchema, diff.Error, "A schema is dropped."},
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Code < rs[j].Code })
+	return rs
+}
+
+// severityRank orders severities: error 0, warning 1, info 2.
+func severityRank(s diff.Severity) int {
+	switch s {
+	case diff.Error:
+		return 0
+	case diff.Warning:
+		return 1
+	}
+	return 2
+}
+
+// sortFindings orders findings by file, line, severity, code and message.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if severityRank(a.Severity) != severityRank(b.Severity) {
+			return severityRank(a.Severity) < severityRank(b.Severity)
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Message < b.Message
+	})
+}

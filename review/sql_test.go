@@ -1,0 +1,217 @@
+package review
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// applySQL reads src and applies it to an empty database, returning the
+// database and every finding (reader and conflicts).
+func applySQL(d schema.Dialect, src string) (*schema.Database, []Finding) {
+	p := readSQL("m.sql", src, 1, d)
+	s := newState(d)
+	fs := p.findings
+	s.report = func(f Finding) { fs = append(fs, f) }
+	for _, o := range p.ops {
+		s.apply(o)
+	}
+	return s.db, fs
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestReadSQL(t *testing.T) {
+	tests := []struct {
+		name string
+		d    schema.Dialect
+		src  string
+		want *schema.Table // the last table of the result
+	}{
+		{
+			name: "postgres create table and index options",
+			d:    schema.Postgres,
+			src: `BEGIN;
+CREATE TABLE IF NOT EXISTS "public"."users" (
+  id bigint GENERATED ALWAYS AS IDENTITY,
+  email varchar(255) NOT NULL DEFAULT 'x'::character varying,
+  tags text[],
+  total numeric(12,2) GENERATED ALWAYS AS (a * b) STORED,
+  CONSTRAINT users_pkey PRIMARY KEY (id),
+  CONSTRAINT users_email_check CHECK (email <> '')
+);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_lower_idx ON ONLY public.users USING gin ((lower(email)), id DESC NULLS LAST) INCLUDE (tags) WHERE email IS NOT NULL;
+ALTER TABLE users ALTER COLUMN email TYPE text, ALTER COLUMN tags SET NOT NULL;
+COMMENT ON COLUMN public.users.email IS 'login';
+COMMIT;`,
+			want: &schema.Table{Schema: "public", Name: "users", Columns: []*schema.Column{
+				{Name: "id", Type: "bigint", Identity: &schema.Identity{Always: true}},
+				{Name: "email", Type: "text", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "'x'::character varying"}, Comment: "login"},
+				{Name: "tags", Type: "text[]"},
+				{Name: "total", Type: "numeric(12,2)", Null: true, Computed: &schema.Computed{Expr: "a * b", Persisted: true}},
+			},
+				PrimaryKey: &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},
+				Checks:     []*schema.Check{{Name: "users_email_check", Expr: "email <> ''"}},
+				Indexes: []*schema.Index{{Name: "users_lower_idx", Unique: true, Using: "gin", Include: []string{"tags"}, Where: "email IS NOT NULL",
+					Parts: []schema.IndexPart{{Expr: "(lower(email))"}, {Column: "id", Desc: true, Nulls: "last"}}}},
+			},
+		},
+		{
+			name: "sql server batches, clustering, filters, renames and descriptions",
+			d:    schema.SQLServer,
+			src: `CREATE TABLE [dbo].[users] (
+  [id] uniqueidentifier NOT NULL CONSTRAINT [df_users_id] DEFAULT (newid()),
+  [index_id] bigint IDENTITY(1, 1) NOT NULL,
+  [mail] nvarchar(255) NULL,
+  CONSTRAINT [pk_users] PRIMARY KEY NONCLUSTERED ([id])
+);
+GO
+CREATE UNIQUE CLUSTERED INDEX [ix_users_index_id] ON [dbo].[users] ([index_id]);
+GO
+CREATE NONCLUSTERED INDEX [ix_users_mail] ON [dbo].[users] ([mail] DESC) INCLUDE ([id]) WHERE [mail] IS NOT NULL WITH (ONLINE = ON);
+GO
+EXEC sp_rename N'dbo.users.mail', N'email', N'COLUMN';
+GO
+ALTER TABLE [dbo].[users] ADD CONSTRAINT [df_users_email] DEFAULT (N'') FOR [email];
+EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'People', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'users';
+GO`,
+			want: &schema.Table{Schema: "dbo", Name: "users", Comment: "People", Columns: []*schema.Column{
+				{Name: "id", Type: "uniqueidentifier", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "(newid())"}, DefaultName: "df_users_id"},
+				{Name: "index_id", Type: "bigint", Identity: &schema.Identity{Seed: 1, Increment: 1}},
+				{Name: "email", Type: "nvarchar(255)", Null: true, Default: &schema.Default{Kind: schema.DefaultExpr, Value: "(N'')"}, DefaultName: "df_users_email"},
+			},
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_users", Columns: []string{"id"}, Clustered: ptr(false)},
+				Indexes: []*schema.Index{
+					{Name: "ix_users_index_id", Unique: true, Clustered: ptr(true), Parts: []schema.IndexPart{{Column: "index_id"}}},
+					{Name: "ix_users_mail", Clustered: ptr(false), Include: []string{"id"}, Where: "[mail] IS NOT NULL", Parts: []schema.IndexPart{{Column: "email", Desc: true}}},
+				},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, fs := applySQL(tt.d, tt.src)
+			if len(fs) > 0 {
+				t.Fatalf("unexpected findings: %+v", fs)
+			}
+			got := db.Tables[len(db.Tables)-1]
+			if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreTypes(schema.Pos{}), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("table (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadSQLEnumsAndSchemas(t *testing.T) {
+	db, fs := applySQL(schema.Postgres, `CREATE SCHEMA audit;
+CREATE TYPE audit.role AS ENUM ('viewer', 'admin');
+ALTER TYPE audit.role ADD VALUE 'editor' BEFORE 'admin';
+ALTER TYPE audit.role ADD VALUE IF NOT EXISTS 'owner' AFTER 'admin';
+DROP SCHEMA IF EXISTS scratch CASCADE;`)
+	if len(fs) > 0 {
+		t.Fatalf("unexpected findings: %+v", fs)
+	}
+	want := &schema.Database{Dialect: schema.Postgres, Schemas: []*schema.Schema{{Name: "audit"}},
+		Enums: []*schema.Enum{{Schema: "audit", Name: "role", Values: []string{"viewer", "editor", "admin", "owner"}}}}
+	if d := cmp.Diff(want, db, cmpopts.IgnoreTypes(schema.Pos{})); d != "" {
+		t.Errorf("database (-want +got):\n%s", d)
+	}
+}
+
+// TestConflicts: what the state reports while migrations apply.
+func TestConflicts(t *testing.T) {
+	tests := []struct {
+		name     string
+		d        schema.Dialect
+		src      string
+		code     string
+		line     int
+		contains string
+	}{
+		{"two clustered indexes", schema.SQLServer, "CREATE TABLE t (a int NOT NULL, b int NOT NULL)\nGO\nCREATE CLUSTERED INDEX ix_a ON t (a)\nGO\nCREATE CLUSTERED INDEX ix_b ON t (b)\nGO\n",
+			CodeClusteredConflict, 5, "Msg 1902"},
+		{"implicitly clustered primary key", schema.SQLServer, "CREATE TABLE t (a int NOT NULL PRIMARY KEY, b int NOT NULL);\nCREATE CLUSTERED INDEX ix_b ON t (b);\n",
+			CodeClusteredConflict, 2, "primary key"},
+		{"index twice", schema.Postgres, "CREATE TABLE t (a int);\nCREATE INDEX ix_a ON t (a);\n\nCREATE INDEX ix_a ON t (a);\n", CodeDuplicate, 4, "ix_a"},
+		{"constraint twice", schema.Postgres, "CREATE TABLE t (a int);\nALTER TABLE t ADD CONSTRAINT c CHECK (a > 0);\nALTER TABLE t ADD CONSTRAINT c CHECK (a > 1);\n", CodeDuplicate, 3, "Constraint c"},
+		{"drop a table never created", schema.Postgres, "DROP TABLE nope;", CodeDropMissing, 1, "nope"},
+		{"drop an index never created", schema.SQLServer, "CREATE TABLE t (a int)\nGO\nDROP INDEX ix_x ON t\n", CodeDropMissing, 3, "ix_x"},
+		{"drop a column never created", schema.Postgres, "CREATE TABLE t (a int);\nALTER TABLE t DROP COLUMN b;", CodeDropMissing, 2, "t.b"},
+		{"unknown statement", schema.Postgres, "CREATE TABLE t (a int);\n\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;", CodeUnparsed, 3, "cannot read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := applySQL(tt.d, tt.src)
+			if len(fs) != 1 {
+				t.Fatalf("got %d findings, want 1: %+v", len(fs), fs)
+			}
+			f := fs[0]
+			if f.Code != tt.code || f.Pos.Line != tt.line || !strings.Contains(f.Message, tt.contains) {
+				t.Errorf("got %s at line %d: %s; want %s at line %d containing %q", f.Code, f.Pos.Line, f.Message, tt.code, tt.line, tt.contains)
+			}
+		})
+	}
+	// IF EXISTS / IF NOT EXISTS make absence and presence fine.
+	if _, fs := applySQL(schema.Postgres, "DROP TABLE IF EXISTS nope; CREATE TABLE t (a int); CREATE TABLE IF NOT EXISTS t (a int);"); len(fs) != 0 {
+		t.Errorf("IF [NOT] EXISTS must not conflict: %+v", fs)
+	}
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestHazards: the hazards of diff, found per migration, at the statement's line.
+func TestHazards(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"001_init.up.sql":   "CREATE TABLE users (id bigint PRIMARY KEY, email text, name text);\n",
+		"001_init.down.sql": "DROP TABLE users;\n",
+		"002_more.up.sql":   "ALTER TABLE users ADD COLUMN age integer NOT NULL;\n\nCREATE INDEX users_email_idx ON users (email);\nCREATE INDEX CONCURRENTLY users_name_idx ON users (name);\nALTER TABLE users DROP COLUMN name;\n",
+		"002_more.down.sql": "ALTER TABLE users ADD COLUMN name text;\nDROP INDEX users_email_idx;\nALTER TABLE users DROP COLUMN age;\n",
+	})
+	rep := run(t, Options{Dialect: schema.Postgres, Dir: dir})
+	up := filepath.Join(dir, "002_more.up.sql")
+	want := []struct {
+		code string
+		line int
+	}{{diff.HazardNotNullNoDefault, 1}, {diff.HazardBlockingIndex, 3}, {diff.HazardDropColumn, 5}}
+	for _, w := range want {
+		fs := find(rep, w.code, "")
+		if len(fs) != 1 || fs[0].Pos.File != up || fs[0].Pos.Line != w.line {
+			t.Errorf("%s: got %+v, want one at %s:%d", w.code, fs, up, w.line)
+		}
+	}
+	// The CONCURRENTLY index has no blocking hazard; the first migration, on new tables, none at all.
+	for _, f := range rep.Findings {
+		if strings.Contains(f.Object, "users_name_idx") || strings.HasSuffix(f.Pos.File, "001_init.up.sql") {
+			t.Errorf("unexpected finding %+v", f)
+		}
+	}
+	// The down migration of 002 is complete (the name index went with its column).
+	if fs := find(rep, CodeDownMismatch, ""); len(fs) != 0 {
+		t.Errorf("unexpected down-mismatch: %+v", fs)
+	}
+	// --since: only findings of changed files remain.
+	rep = run(t, Options{Dialect: schema.Postgres, Dir: dir, Since: []string{filepath.Join(dir, "001_init.up.sql")}})
+	if len(rep.Findings) != 0 {
+		t.Errorf("with --since naming only 001, the findings of 002 must go: %+v", rep.Findings)
+	}
+}

@@ -1,0 +1,1044 @@
+package review
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// parsed is what a reader got from one migration part: the ops in order and
+// the findings about the text itself (unparsed statements, wrong options…).
+type parsed struct {
+	ops      []op
+	findings []Finding
+	// hints are facts the model cannot hold, for the analysis (client-side
+	// defaults, autoincrement without identity).
+	hints []hint
+}
+
+// hint records something a migration said that the model has no field for.
+type hint struct {
+	kind   string // "client-default" or "autoincrement"
+	table  schema.QName
+	column string
+	pos    schema.Pos
+	value  string
+}
+
+// parseError stops the reading of one statement.
+type parseError struct{ msg string }
+
+func (e parseError) Error() string { return e.msg }
+
+// readSQL reads the DDL statements of src (one migration part of file,
+// starting at line firstLine) in dialect d.
+func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
+	var out parsed
+	for _, stmt := range splitStatements(lexSQL(src, firstLine, d == schema.SQLServer)) {
+		p := &sqlParser{file: file, src: src, toks: stmt, d: d}
+		p.statement(&out)
+	}
+	return out
+}
+
+// sqlParser reads one statement.
+type sqlParser struct {
+	file string
+	src  string
+	toks []sqlTok
+	i    int
+	d    schema.Dialect
+	ops  []op
+}
+
+func (p *sqlParser) pos() schema.Pos { return schema.Pos{File: p.file, Line: p.toks[0].line} }
+
+// statement parses the statement into out; what it cannot read becomes an
+// unparsed finding at the statement's first line.
+func (p *sqlParser) statement(out *parsed) {
+	defer func() {
+		if r := recover(); r != nil {
+			pe, ok := r.(parseError)
+			if !ok {
+				panic(r)
+			}
+			out.findings = append(out.findings, Finding{
+				Code: CodeUnparsed, Severity: diff.Warning, Pos: p.pos(),
+				Object:  firstWords(p.toks, 3),
+				Message: fmt.Sprintf("Review cannot read this statement (%s); check by hand what it does to the schema.", pe.msg),
+			})
+		}
+	}()
+	p.parse()
+	if !p.eof() {
+		p.fail("unexpected %q", p.peek().text)
+	}
+	out.ops = append(out.ops, p.ops...)
+}
+
+func firstWords(toks []sqlTok, n int) string {
+	var ws []string
+	for _, t := range toks {
+		if len(ws) == n {
+			break
+		}
+		ws = append(ws, strings.ToUpper(t.text))
+	}
+	return strings.Join(ws, " ")
+}
+
+func (p *sqlParser) fail(format string, args ...any) {
+	panic(parseError{fmt.Sprintf(format, args...)})
+}
+
+func (p *sqlParser) eof() bool { return p.i >= len(p.toks) }
+
+func (p *sqlParser) peek() sqlTok {
+	if p.eof() {
+		return sqlTok{kind: tkSep, text: "end of statement"}
+	}
+	return p.toks[p.i]
+}
+
+func (p *sqlParser) next() sqlTok {
+	t := p.peek()
+	if p.eof() {
+		p.fail("unexpected end of statement")
+	}
+	p.i++
+	return t
+}
+
+// at reports whether the next tokens are the keywords kws.
+func (p *sqlParser) at(kws ...string) bool {
+	for k, kw := range kws {
+		if p.i+k >= len(p.toks) {
+			return false
+		}
+		t := p.toks[p.i+k]
+		if !(t.is(kw) || t.kind == tkPunct && t.text == kw) {
+			return false
+		}
+	}
+	return true
+}
+
+// accept consumes the keywords kws when they come next.
+func (p *sqlParser) accept(kws ...string) bool {
+	if p.at(kws...) {
+		p.i += len(kws)
+		return true
+	}
+	return false
+}
+
+func (p *sqlParser) expect(kws ...string) {
+	if !p.accept(kws...) {
+		p.fail("expected %s, found %q", strings.Join(kws, " "), p.peek().text)
+	}
+}
+
+// ident reads one identifier (or a keyword used as one).
+func (p *sqlParser) ident() string {
+	t := p.next()
+	switch t.kind {
+	case tkIdent:
+		if p.d == schema.Postgres {
+			return strings.ToLower(t.text)
+		}
+		return t.text
+	case tkQIdent:
+		return t.text
+	}
+	p.fail("expected a name, found %q", t.text)
+	return ""
+}
+
+// nameParts reads a dotted name: a.b.c.
+func (p *sqlParser) nameParts() []string {
+	parts := []string{p.ident()}
+	for p.accept(".") {
+		parts = append(parts, p.ident())
+	}
+	return parts
+}
+
+// qname reads [db.]schema.name or name.
+func (p *sqlParser) qname() schema.QName {
+	parts := p.nameParts()
+	return partsQName(parts, p.d)
+}
+
+func partsQName(parts []string, d schema.Dialect) schema.QName {
+	n := len(parts)
+	if n == 1 {
+		return schema.QName{Schema: d.DefaultSchema(), Name: parts[0]}
+	}
+	return schema.QName{Schema: parts[n-2], Name: parts[n-1]}
+}
+
+// str reads a string literal.
+func (p *sqlParser) str() string {
+	t := p.next()
+	if t.kind != tkString {
+		p.fail("expected a string, found %q", t.text)
+	}
+	return t.text
+}
+
+// parenRange reads a parenthesized group and returns the source text inside it.
+func (p *sqlParser) parenText() string {
+	if !p.at("(") {
+		p.fail("expected (, found %q", p.peek().text)
+	}
+	open := p.next()
+	depth := 1
+	for {
+		t := p.next()
+		if t.kind == tkPunct && t.text == "(" {
+			depth++
+		}
+		if t.kind == tkPunct && t.text == ")" {
+			depth--
+			if depth == 0 {
+				return strings.TrimSpace(p.src[open.end:t.start])
+			}
+		}
+	}
+}
+
+// skipParens skips a parenthesized group when one comes next.
+func (p *sqlParser) skipParens() {
+	if p.at("(") {
+		p.parenText()
+	}
+}
+
+// exprUntil reads source text up to (not including) a token at depth 0 for
+// which stop is true, or the end of the statement.
+func (p *sqlParser) exprUntil(stop func(t sqlTok) bool) string {
+	if p.eof() {
+		p.fail("expected an expression")
+	}
+	first, last := p.peek(), p.peek()
+	depth := 0
+	for !p.eof() {
+		t := p.peek()
+		if depth == 0 && (stop(t) || t.kind == tkPunct && (t.text == "," || t.text == ")")) {
+			break
+		}
+		if t.kind == tkPunct && t.text == "(" {
+			depth++
+		}
+		if t.kind == tkPunct && t.text == ")" {
+			depth--
+		}
+		last = p.next()
+	}
+	if last.end <= first.start {
+		p.fail("expected an expression, found %q", first.text)
+	}
+	return strings.TrimSpace(p.src[first.start:last.end])
+}
+
+// nameList reads (a, b, c).
+func (p *sqlParser) nameList() []string {
+	p.expect("(")
+	var names []string
+	for {
+		names = append(names, p.ident())
+		p.accept("ASC") // SQL Server allows ASC/DESC in constraint columns
+		p.accept("DESC")
+		if !p.accept(",") {
+			break
+		}
+	}
+	p.expect(")")
+	return names
+}
+
+func (p *sqlParser) emit(o op) {
+	o.pos = p.pos()
+	p.ops = append(p.ops, o)
+}
+
+// parse reads the statement.
+func (p *sqlParser) parse() {
+	t := p.peek()
+	switch {
+	case p.at("CREATE"):
+		p.next()
+		p.create()
+	case p.at("DROP"):
+		p.next()
+		p.drop()
+	case p.at("ALTER", "TABLE"):
+		p.i += 2
+		p.alterTable()
+	case p.at("ALTER", "TYPE"):
+		p.i += 2
+		p.alterType()
+	case p.at("ALTER", "INDEX"):
+		p.i += 2
+		p.accept("IF", "EXISTS")
+		from := p.qname()
+		p.expect("RENAME", "TO")
+		p.emit(op{kind: opRenameIndex, name: from.Name, newName: p.ident(), table: schema.QName{Schema: from.Schema}})
+	case p.at("COMMENT", "ON"):
+		p.i += 2
+		p.commentOn()
+	case p.at("EXEC") || p.at("EXECUTE"):
+		p.next()
+		p.exec()
+	case t.is("sp_rename") || t.is("sp_addextendedproperty") || t.is("sp_updateextendedproperty") || t.is("sp_dropextendedproperty"):
+		p.exec()
+	case p.at("BEGIN"), p.at("COMMIT"), p.at("ROLLBACK"), p.at("END"), p.at("START", "TRANSACTION"),
+		p.at("SET"), p.at("USE"), p.at("PRINT"), p.at("SELECT"), p.at("INSERT"), p.at("UPDATE"),
+		p.at("DELETE"), p.at("GRANT"), p.at("REVOKE"), p.at("ANALYZE"), p.at("VACUUM"):
+		p.i = len(p.toks) // no schema change
+	default:
+		p.fail("%s statements are not understood", strings.ToUpper(t.text))
+	}
+}
+
+func (p *sqlParser) create() {
+	switch {
+	case p.accept("SCHEMA"):
+		ine := p.accept("IF", "NOT", "EXISTS")
+		name := p.ident()
+		if p.accept("AUTHORIZATION") {
+			p.ident()
+		}
+		p.emit(op{kind: opCreateSchema, name: name, ifExist: ine})
+	case p.accept("TYPE"):
+		q := p.qname()
+		p.expect("AS", "ENUM")
+		p.expect("(")
+		var vals []string
+		for !p.accept(")") {
+			vals = append(vals, p.str())
+			p.accept(",")
+		}
+		p.emit(op{kind: opCreateEnum, enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: vals}})
+	case p.at("TABLE") || p.at("UNLOGGED", "TABLE"):
+		p.accept("UNLOGGED")
+		p.next()
+		p.createTable()
+	default:
+		p.createIndex()
+	}
+}
+
+func (p *sqlParser) createTable() {
+	ine := p.accept("IF", "NOT", "EXISTS")
+	q := p.qname()
+	t := &schema.Table{Schema: q.Schema, Name: q.Name}
+	var idxs []*schema.Index
+	p.expect("(")
+	for {
+		switch {
+		case p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("FOREIGN"):
+			o := p.constraint()
+			addToTable(t, o)
+		case p.at("INDEX"): // SQL Server inline index
+			p.next()
+			x := &schema.Index{Name: p.ident()}
+			x.Unique = p.accept("UNIQUE")
+			x.Clustered = p.clustered()
+			x.Parts = p.indexParts()
+			idxs = append(idxs, x)
+		default:
+			t.Columns = append(t.Columns, p.column(t))
+		}
+		if !p.accept(",") {
+			break
+		}
+	}
+	p.expect(")")
+	for !p.eof() { // WITH (...), ON filegroup, TABLESPACE, PARTITION BY …
+		p.next()
+	}
+	p.emit(op{kind: opCreateTable, tbl: t, ifExist: ine, table: q})
+	for _, x := range idxs {
+		p.emit(op{kind: opCreateIndex, table: q, idx: x})
+	}
+}
+
+// addToTable puts a constraint read inside CREATE TABLE on t.
+func addToTable(t *schema.Table, o op) {
+	switch {
+	case o.pk != nil:
+		t.PrimaryKey = o.pk
+	case o.uq != nil:
+		t.Uniques = append(t.Uniques, o.uq)
+	case o.ck != nil:
+		t.Checks = append(t.Checks, o.ck)
+	case o.fk != nil:
+		t.ForeignKeys = append(t.ForeignKeys, o.fk)
+	}
+}
+
+// clustered reads an optional CLUSTERED / NONCLUSTERED.
+func (p *sqlParser) clustered() *bool {
+	switch {
+	case p.accept("CLUSTERED"):
+		v := true
+		return &v
+	case p.accept("NONCLUSTERED"):
+		v := false
+		return &v
+	}
+	return nil
+}
+
+// constraint reads a table constraint: [CONSTRAINT name] PRIMARY KEY | UNIQUE | CHECK | FOREIGN KEY | DEFAULT … FOR col.
+func (p *sqlParser) constraint() op {
+	var name string
+	if p.accept("CONSTRAINT") {
+		name = p.ident()
+	}
+	var o op
+	switch {
+	case p.accept("PRIMARY", "KEY"):
+		cl := p.clustered()
+		o.pk = &schema.PrimaryKey{Name: name, Clustered: cl, Columns: p.nameList()}
+	case p.accept("UNIQUE"):
+		p.accept("NULLS", "NOT", "DISTINCT")
+		cl := p.clustered()
+		o.uq = &schema.Unique{Name: name, Clustered: cl, Columns: p.nameList()}
+	case p.accept("CHECK"):
+		o.ck = &schema.Check{Name: name, Expr: p.parenText()}
+		p.accept("NOT", "VALID")
+		p.accept("NOT", "FOR", "REPLICATION")
+	case p.accept("FOREIGN", "KEY"):
+		cols := p.nameList()
+		o.fk = p.references(name, cols)
+	case p.accept("DEFAULT"):
+		expr := p.exprUntil(func(t sqlTok) bool { return t.is("FOR") })
+		p.expect("FOR")
+		o.def = &schema.Default{Kind: schema.DefaultExpr, Value: expr}
+		o.name, o.value = name, p.ident()
+		p.accept("WITH", "VALUES")
+	default:
+		p.fail("expected a constraint, found %q", p.peek().text)
+	}
+	for p.accept("WITH") { // WITH (FILLFACTOR = …)
+		p.skipParens()
+	}
+	if p.accept("ON") { // ON [PRIMARY]
+		p.ident()
+	}
+	return o
+}
+
+// references reads REFERENCES table [(cols)] and the actions after it.
+func (p *sqlParser) references(name string, cols []string) *schema.ForeignKey {
+	p.expect("REFERENCES")
+	q := p.qname()
+	fk := &schema.ForeignKey{Name: name, Columns: cols, RefSchema: q.Schema, RefTable: q.Name}
+	if p.at("(") {
+		fk.RefColumns = p.nameList()
+	}
+	for {
+		switch {
+		case p.accept("ON", "DELETE"):
+			fk.OnDelete = p.action()
+		case p.accept("ON", "UPDATE"):
+			fk.OnUpdate = p.action()
+		case p.accept("DEFERRABLE"):
+			fk.Deferrable = true
+		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"), p.accept("NOT", "VALID"),
+			p.accept("NOT", "FOR", "REPLICATION"), p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
+		case p.accept("INITIALLY", "DEFERRED"):
+			fk.InitiallyDeferred = true
+		default:
+			return fk
+		}
+	}
+}
+
+func (p *sqlParser) action() string {
+	for _, a := range [][]string{{"NO", "ACTION"}, {"SET", "NULL"}, {"SET", "DEFAULT"}, {"CASCADE"}, {"RESTRICT"}} {
+		if p.accept(a...) {
+			return strings.Join(a, " ")
+		}
+	}
+	p.fail("expected a referential action, found %q", p.peek().text)
+	return ""
+}
+
+// columnStop reports whether t starts a column constraint (ends a type or default).
+func columnStop(t sqlTok) bool {
+	for _, kw := range []string{"NOT", "NULL", "DEFAULT", "CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
+		"REFERENCES", "COLLATE", "GENERATED", "IDENTITY", "AS", "ROWGUIDCOL", "SPARSE", "PERSISTED"} {
+		if t.is(kw) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeText reads a column type up to the first column constraint.
+func (p *sqlParser) typeText() string {
+	var b strings.Builder
+	depth := 0
+	prevWord := false
+	for !p.eof() {
+		t := p.peek()
+		if depth == 0 && (columnStop(t) || t.kind == tkPunct && (t.text == "," || t.text == ")")) || t.is("USING") {
+			break
+		}
+		p.next()
+		word := t.kind == tkIdent || t.kind == tkQIdent || t.kind == tkNumber
+		if word && prevWord && depth == 0 {
+			b.WriteByte(' ')
+		}
+		switch t.kind {
+		case tkIdent:
+			b.WriteString(strings.ToLower(t.text))
+		default:
+			b.WriteString(t.text)
+		}
+		prevWord = word
+		if t.text == "(" {
+			depth++
+		}
+		if t.text == ")" {
+			depth--
+		}
+	}
+	if b.Len() == 0 {
+		p.fail("expected a type, found %q", p.peek().text)
+	}
+	return b.String()
+}
+
+// column reads a column definition.
+func (p *sqlParser) column(t *schema.Table) *schema.Column {
+	c := &schema.Column{Null: true, Pos: schema.Pos{File: p.file, Line: p.peek().line}}
+	c.Name = p.ident()
+	if !p.at("AS") {
+		c.Type = p.typeText()
+	}
+	for {
+		var cname string
+		if p.accept("CONSTRAINT") {
+			cname = p.ident()
+		}
+		switch {
+		case p.accept("NOT", "NULL"):
+			c.Null = false
+		case p.accept("NULL"):
+			c.Null = true
+		case p.accept("DEFAULT"):
+			if p.at("NULL") && (p.i+1 >= len(p.toks) || columnStop(p.toks[p.i+1]) || p.toks[p.i+1].text == "," || p.toks[p.i+1].text == ")") {
+				p.next()
+				break
+			}
+			c.Default = &schema.Default{Kind: schema.DefaultExpr, Value: p.exprUntil(columnStop)}
+			c.DefaultName = cname
+		case p.accept("IDENTITY"):
+			c.Identity = &schema.Identity{Seed: 1, Increment: 1}
+			if p.accept("(") {
+				c.Identity.Seed = p.int()
+				p.expect(",")
+				c.Identity.Increment = p.int()
+				p.expect(")")
+			}
+		case p.accept("GENERATED"):
+			always := p.accept("ALWAYS")
+			if !always {
+				p.expect("BY", "DEFAULT")
+			}
+			p.expect("AS")
+			if p.accept("IDENTITY") {
+				c.Identity = &schema.Identity{Always: always}
+				p.skipParens()
+			} else {
+				c.Computed = &schema.Computed{Expr: p.parenText(), Persisted: p.accept("STORED")}
+			}
+		case p.accept("AS"):
+			c.Computed = &schema.Computed{Expr: p.parenText(), Persisted: p.accept("PERSISTED")}
+		case p.accept("PERSISTED"):
+			if c.Computed != nil {
+				c.Computed.Persisted = true
+			}
+		case p.accept("PRIMARY", "KEY"):
+			c.Null = false
+			t.PrimaryKey = &schema.PrimaryKey{Name: cname, Columns: []string{c.Name}, Clustered: p.clustered()}
+		case p.accept("UNIQUE"):
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: cname, Columns: []string{c.Name}, Clustered: p.clustered()})
+		case p.accept("CHECK"):
+			t.Checks = append(t.Checks, &schema.Check{Name: cname, Expr: p.parenText()})
+		case p.at("REFERENCES"):
+			t.ForeignKeys = append(t.ForeignKeys, p.references(cname, []string{c.Name}))
+		case p.accept("COLLATE"):
+			c.Collation = p.ident()
+		case p.accept("ROWGUIDCOL"), p.accept("SPARSE"):
+		default:
+			if cname != "" {
+				p.fail("expected a constraint after CONSTRAINT %s", cname)
+			}
+			return c
+		}
+	}
+}
+
+func (p *sqlParser) int() int64 {
+	neg := p.accept("-")
+	t := p.next()
+	n, err := strconv.ParseInt(t.text, 10, 64)
+	if t.kind != tkNumber || err != nil {
+		p.fail("expected an integer, found %q", t.text)
+	}
+	if neg {
+		n = -n
+	}
+	return n
+}
+
+// createIndex reads CREATE [UNIQUE] [CLUSTERED|NONCLUSTERED] INDEX … (after CREATE).
+func (p *sqlParser) createIndex() {
+	x := &schema.Index{}
+	x.Unique = p.accept("UNIQUE")
+	x.Clustered = p.clustered()
+	p.expect("INDEX")
+	o := op{kind: opCreateIndex, idx: x}
+	o.concurrently = p.accept("CONCURRENTLY")
+	o.ifExist = p.accept("IF", "NOT", "EXISTS")
+	if !p.at("ON") {
+		x.Name = p.ident()
+	}
+	p.expect("ON")
+	p.accept("ONLY")
+	o.table = p.qname()
+	if p.accept("USING") {
+		x.Using = strings.ToLower(p.ident())
+	}
+	x.Parts = p.indexParts()
+	for !p.eof() {
+		switch {
+		case p.accept("INCLUDE"):
+			x.Include = p.nameList()
+		case p.accept("NULLS", "NOT", "DISTINCT"), p.accept("NULLS", "DISTINCT"):
+		case p.accept("WITH"):
+			p.skipParens()
+		case p.accept("TABLESPACE"):
+			p.ident()
+		case p.accept("WHERE"):
+			x.Where = p.exprUntil(func(t sqlTok) bool { return t.is("WITH") || t.is("ON") })
+		case p.accept("ON"):
+			p.ident()
+			p.skipParens()
+		default:
+			p.fail("unexpected %q in CREATE INDEX", p.peek().text)
+		}
+	}
+	p.emit(o)
+}
+
+// indexParts reads (col [ASC|DESC] [NULLS FIRST|LAST], (expr), func(x) [opclass], …).
+func (p *sqlParser) indexParts() []schema.IndexPart {
+	p.expect("(")
+	var parts []schema.IndexPart
+	for {
+		var part schema.IndexPart
+		t := p.peek()
+		if (t.kind == tkIdent || t.kind == tkQIdent) && p.i+1 < len(p.toks) && p.isPartEnd(p.toks[p.i+1]) {
+			part.Column = p.ident()
+		} else {
+			part.Expr = p.exprUntil(func(t sqlTok) bool { return t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") })
+		}
+		if p.accept("COLLATE") {
+			p.ident()
+		}
+		for !p.at(",") && !p.at(")") && !p.eof() {
+			switch {
+			case p.accept("ASC"):
+			case p.accept("DESC"):
+				part.Desc = true
+			case p.accept("NULLS", "FIRST"):
+				part.Nulls = "first"
+			case p.accept("NULLS", "LAST"):
+				part.Nulls = "last"
+			default:
+				p.ident() // operator class
+			}
+		}
+		parts = append(parts, part)
+		if !p.accept(",") {
+			break
+		}
+	}
+	p.expect(")")
+	return parts
+}
+
+// isPartEnd reports whether t can follow a plain column in an index key.
+func (p *sqlParser) isPartEnd(t sqlTok) bool {
+	return t.text == "," || t.text == ")" || t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") ||
+		t.kind == tkIdent && p.d == schema.Postgres // opclass
+}
+
+func (p *sqlParser) drop() {
+	switch {
+	case p.accept("SCHEMA"):
+		ie := p.accept("IF", "EXISTS")
+		for {
+			p.emit(op{kind: opDropSchema, name: p.ident(), ifExist: ie})
+			if !p.accept(",") {
+				break
+			}
+		}
+	case p.accept("TYPE"):
+		ie := p.accept("IF", "EXISTS")
+		for {
+			p.emit(op{kind: opDropEnum, table: p.qname(), ifExist: ie})
+			if !p.accept(",") {
+				break
+			}
+		}
+	case p.accept("TABLE"):
+		ie := p.accept("IF", "EXISTS")
+		for {
+			p.emit(op{kind: opDropTable, table: p.qname(), ifExist: ie})
+			if !p.accept(",") {
+				break
+			}
+		}
+	case p.accept("INDEX"):
+		conc := p.accept("CONCURRENTLY")
+		ie := p.accept("IF", "EXISTS")
+		for {
+			parts := p.nameParts()
+			o := op{kind: opDropIndex, ifExist: ie, concurrently: conc}
+			if p.accept("ON") { // SQL Server: DROP INDEX name ON table
+				o.name, o.table = parts[len(parts)-1], p.qname()
+			} else if p.d == schema.SQLServer && len(parts) >= 2 { // table.index
+				o.name, o.table = parts[len(parts)-1], partsQName(parts[:len(parts)-1], p.d)
+			} else {
+				q := partsQName(parts, p.d)
+				o.name, o.table = q.Name, schema.QName{Schema: q.Schema}
+				if len(parts) == 1 {
+					o.table.Schema = ""
+				}
+			}
+			p.emit(o)
+			if !p.accept(",") {
+				break
+			}
+		}
+	default:
+		p.fail("DROP %s is not understood", strings.ToUpper(p.peek().text))
+	}
+	p.accept("CASCADE")
+	p.accept("RESTRICT")
+}
+
+func (p *sqlParser) alterType() {
+	q := p.qname()
+	p.expect("ADD", "VALUE")
+	o := op{kind: opAddEnumValue, table: q}
+	o.ifExist = p.accept("IF", "NOT", "EXISTS")
+	o.value = p.str()
+	switch {
+	case p.accept("BEFORE"):
+		o.name = p.str()
+	case p.accept("AFTER"):
+		o.name, o.newName = p.str(), "after"
+	}
+	p.emit(o)
+}
+
+func (p *sqlParser) alterTable() {
+	ie := p.accept("IF", "EXISTS")
+	p.accept("ONLY")
+	q := p.qname()
+	base := op{table: q, ifExist: false}
+	_ = ie
+	for {
+		p.alterAction(base)
+		if !p.accept(",") {
+			return
+		}
+	}
+}
+
+// alterAction reads one action of ALTER TABLE.
+func (p *sqlParser) alterAction(base op) {
+	o := base
+	switch {
+	case p.accept("WITH", "CHECK"), p.accept("WITH", "NOCHECK"):
+		p.alterAction(base)
+	case p.accept("ADD"):
+		if p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("FOREIGN") {
+			c := p.constraint()
+			c.kind, c.table = opAddConstraint, base.table
+			p.emit(c)
+			return
+		}
+		p.accept("COLUMN")
+		o.ifExist = p.accept("IF", "NOT", "EXISTS")
+		t := &schema.Table{Schema: base.table.Schema, Name: base.table.Name}
+		o.kind, o.col = opAddColumn, p.column(t)
+		p.emit(o)
+		for _, c := range tableConstraints(t) {
+			c.kind, c.table = opAddConstraint, base.table
+			p.emit(c)
+		}
+	case p.accept("DROP"):
+		switch {
+		case p.accept("CONSTRAINT"):
+			o.kind = opDropConstraint
+			o.ifExist = p.accept("IF", "EXISTS")
+			o.name = p.ident()
+		default:
+			p.accept("COLUMN")
+			o.kind = opDropColumn
+			o.ifExist = p.accept("IF", "EXISTS")
+			o.name = p.ident()
+		}
+		p.accept("CASCADE")
+		p.accept("RESTRICT")
+		p.emit(o)
+	case p.accept("ALTER"):
+		p.accept("COLUMN")
+		o.kind, o.name = opAlterColumn, p.ident()
+		p.alterColumn(&o)
+		p.emit(o)
+	case p.accept("RENAME", "TO"):
+		o.kind, o.newName = opRenameTable, p.ident()
+		p.emit(o)
+	case p.accept("RENAME", "CONSTRAINT"):
+		p.ident()
+		p.expect("TO")
+		p.ident()
+		p.fail("RENAME CONSTRAINT is not followed")
+	case p.accept("RENAME"):
+		p.accept("COLUMN")
+		o.kind, o.name = opRenameColumn, p.ident()
+		p.expect("TO")
+		o.newName = p.ident()
+		p.emit(o)
+	case p.accept("SET", "SCHEMA"):
+		o.kind, o.newName = opRenameTable, p.ident()+"."+base.table.Name
+		p.emit(o)
+	default:
+		p.fail("ALTER TABLE … %s is not understood", strings.ToUpper(p.peek().text))
+	}
+}
+
+// tableConstraints turns the constraints a column definition put on t into ops.
+func tableConstraints(t *schema.Table) []op {
+	var ops []op
+	if t.PrimaryKey != nil {
+		ops = append(ops, op{pk: t.PrimaryKey})
+	}
+	for _, u := range t.Uniques {
+		ops = append(ops, op{uq: u})
+	}
+	for _, c := range t.Checks {
+		ops = append(ops, op{ck: c})
+	}
+	for _, f := range t.ForeignKeys {
+		ops = append(ops, op{fk: f})
+	}
+	return ops
+}
+
+func (p *sqlParser) alterColumn(o *op) {
+	a := &o.alter
+	yes, no := true, false
+	switch {
+	case p.accept("TYPE"), p.accept("SET", "DATA", "TYPE"):
+		typ := p.typeText()
+		a.typ = &typ
+		if p.accept("COLLATE") {
+			p.ident()
+		}
+		if p.accept("USING") {
+			p.exprUntil(func(sqlTok) bool { return false })
+		}
+	case p.accept("SET", "NOT", "NULL"):
+		a.null = &no
+	case p.accept("DROP", "NOT", "NULL"):
+		a.null = &yes
+	case p.accept("SET", "DEFAULT"):
+		a.def = &schema.Default{Kind: schema.DefaultExpr, Value: p.exprUntil(func(sqlTok) bool { return false })}
+	case p.accept("DROP", "DEFAULT"):
+		a.dropDefault = true
+	case p.accept("ADD", "GENERATED"):
+		always := p.accept("ALWAYS")
+		if !always {
+			p.expect("BY", "DEFAULT")
+		}
+		p.expect("AS", "IDENTITY")
+		p.skipParens()
+		a.identity = &schema.Identity{Always: always}
+	case p.accept("DROP", "IDENTITY"):
+		p.accept("IF", "EXISTS")
+		a.dropIdent = true
+	case p.d == schema.SQLServer:
+		// ALTER COLUMN c type [COLLATE x] [NULL | NOT NULL]: nullable unless NOT NULL.
+		typ := p.typeText()
+		a.typ = &typ
+		if p.accept("COLLATE") {
+			p.ident()
+		}
+		null := !p.accept("NOT", "NULL")
+		p.accept("NULL")
+		a.null = &null
+	default:
+		p.fail("ALTER COLUMN … %s is not understood", strings.ToUpper(p.peek().text))
+	}
+}
+
+func (p *sqlParser) commentOn() {
+	o := op{kind: opComment}
+	switch {
+	case p.accept("SCHEMA"):
+		o.target, o.name = "schema", p.ident()
+	case p.accept("TABLE"):
+		o.target, o.table = "table", p.qname()
+	case p.accept("COLUMN"):
+		parts := p.nameParts()
+		if len(parts) < 2 {
+			p.fail("COMMENT ON COLUMN needs table.column")
+		}
+		o.target, o.name, o.table = "column", parts[len(parts)-1], partsQName(parts[:len(parts)-1], p.d)
+	default:
+		p.i = len(p.toks) // comments on other objects: not in the model
+		return
+	}
+	p.expect("IS")
+	if !p.accept("NULL") {
+		o.value = p.str()
+	}
+	p.emit(o)
+}
+
+// exec reads EXEC sp_rename / sp_*extendedproperty / EXEC('…').
+func (p *sqlParser) exec() {
+	if p.at("(") { // EXEC(N'…'): the statement inside
+		p.next()
+		t := p.next()
+		p.expect(")")
+		if t.kind != tkString {
+			p.fail("EXEC of a non-literal")
+		}
+		inner := readSQL(p.file, t.text, t.line, p.d)
+		if len(inner.findings) > 0 {
+			p.fail("%s", strings.TrimSuffix(inner.findings[0].Message, "."))
+		}
+		p.ops = append(p.ops, inner.ops...)
+		return
+	}
+	proc := strings.ToLower(p.ident())
+	if i := strings.LastIndexByte(proc, '.'); i >= 0 {
+		proc = proc[i+1:]
+	}
+	args := p.execArgs()
+	switch proc {
+	case "sp_rename":
+		p.spRename(args)
+	case "sp_addextendedproperty", "sp_updateextendedproperty", "sp_dropextendedproperty":
+		p.extendedProperty(proc, args)
+	default:
+		p.fail("EXEC %s is not understood", proc)
+	}
+}
+
+// execArgs reads procedure arguments, positional or @name = value, into a
+// map keyed by position ("0", "1", …) and by lower-case name.
+func (p *sqlParser) execArgs() map[string]string {
+	args := map[string]string{}
+	for n := 0; !p.eof(); n++ {
+		key := strconv.Itoa(n)
+		if t := p.peek(); t.kind == tkIdent && strings.HasPrefix(t.text, "@") {
+			p.next()
+			p.expect("=")
+			key = strings.ToLower(strings.TrimPrefix(t.text, "@"))
+		}
+		t := p.next()
+		args[key] = t.text
+		if !p.accept(",") {
+			break
+		}
+	}
+	return args
+}
+
+func (p *sqlParser) spRename(args map[string]string) {
+	from, to, kind := firstOf(args, "objname", "0"), firstOf(args, "newname", "1"), strings.ToUpper(firstOf(args, "objtype", "2"))
+	parts := splitObjName(from)
+	if len(parts) == 0 || to == "" {
+		p.fail("sp_rename needs an object and a new name")
+	}
+	switch kind {
+	case "COLUMN":
+		if len(parts) < 2 {
+			p.fail("sp_rename of a column needs table.column")
+		}
+		p.emit(op{kind: opRenameColumn, table: partsQName(parts[:len(parts)-1], p.d), name: parts[len(parts)-1], newName: to})
+	case "INDEX":
+		if len(parts) < 2 {
+			p.fail("sp_rename of an index needs table.index")
+		}
+		p.emit(op{kind: opRenameIndex, table: partsQName(parts[:len(parts)-1], p.d), name: parts[len(parts)-1], newName: to})
+	case "", "OBJECT":
+		p.emit(op{kind: opRenameTable, table: partsQName(parts, p.d), newName: to})
+	default:
+		p.fail("sp_rename of a %s is not understood", kind)
+	}
+}
+
+// splitObjName splits 'dbo.users.email' (parts may be [bracketed]).
+func splitObjName(s string) []string {
+	var parts []string
+	for _, t := range lexSQL(s, 1, true) {
+		if t.kind == tkIdent || t.kind == tkQIdent {
+			parts = append(parts, t.text)
+		}
+	}
+	return parts
+}
+
+func firstOf(args map[string]string, keys ...string) string {
+	for _, k := range keys {
+		if v, ok := args[k]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func (p *sqlParser) extendedProperty(proc string, args map[string]string) {
+	name := firstOf(args, "name", "0")
+	if !strings.EqualFold(name, "MS_Description") {
+		return
+	}
+	off := 1 // the positional arguments after @value
+	value := ""
+	if proc != "sp_dropextendedproperty" {
+		value, off = firstOf(args, "value", "1"), 2
+	}
+	level := func(n int, what string) string {
+		return firstOf(args, fmt.Sprintf("level%d%s", n, what), strconv.Itoa(off+2*n+map[string]int{"type": 0, "name": 1}[what]))
+	}
+	o := op{kind: opComment, value: value}
+	sch, typ1, tbl, typ2, col := level(0, "name"), strings.ToUpper(level(1, "type")), level(1, "name"), strings.ToUpper(level(2, "type")), level(2, "name")
+	switch {
+	case typ1 == "":
+		o.target, o.name = "schema", sch
+	case typ1 == "TABLE" && typ2 == "":
+		o.target, o.table = "table", schema.QName{Schema: sch, Name: tbl}
+	case typ1 == "TABLE" && typ2 == "COLUMN":
+		o.target, o.table, o.name = "column", schema.QName{Schema: sch, Name: tbl}, col
+	default:
+		return
+	}
+	p.emit(o)
+}

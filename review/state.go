@@ -1,0 +1,680 @@
+package review
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// opKind names what a migration statement does to the schema.
+type opKind int
+
+// The kinds of op.
+const (
+	opCreateSchema opKind = iota
+	opDropSchema
+	opCreateEnum
+	opDropEnum
+	opAddEnumValue
+	opCreateTable
+	opDropTable
+	opRenameTable
+	opAddColumn
+	opDropColumn
+	opRenameColumn
+	opAlterColumn
+	opAddConstraint // one of pk, uq, ck, fk; or a SQL Server default (col + def)
+	opDropConstraint
+	opCreateIndex
+	opDropIndex
+	opRenameIndex
+	opComment
+)
+
+// op is one change a migration statement makes, read from SQL or Alembic.
+type op struct {
+	kind    opKind
+	pos     schema.Pos
+	table   schema.QName
+	name    string // schema, column, constraint or index name acted on
+	newName string // renames
+	ifExist bool   // IF EXISTS / IF NOT EXISTS: no conflict when absent / present
+
+	tbl   *schema.Table
+	col   *schema.Column
+	alter colAlter
+	enum  *schema.Enum
+	value string // enum value; comment text
+	idx   *schema.Index
+	pk    *schema.PrimaryKey
+	uq    *schema.Unique
+	ck    *schema.Check
+	fk    *schema.ForeignKey
+	// def is a SQL Server ADD CONSTRAINT … DEFAULT … FOR col (col in name).
+	def *schema.Default
+	// concurrently marks CREATE/DROP INDEX CONCURRENTLY.
+	concurrently bool
+	// target of a comment: "schema", "table" or "column" (column in name).
+	target string
+}
+
+// colAlter says what an ALTER COLUMN changes; nil fields stay as they are.
+type colAlter struct {
+	typ         *string
+	null        *bool
+	def         *schema.Default
+	dropDefault bool
+	identity    *schema.Identity
+	dropIdent   bool
+}
+
+// state is the schema the migrations build, statement by statement.
+type state struct {
+	db *schema.Database
+	// report receives conflicts; nil applies quietly (down checks).
+	report func(Finding)
+}
+
+func newState(d schema.Dialect) *state {
+	return &state{db: &schema.Database{Dialect: d}}
+}
+
+// clone returns a deep copy of the state's database (through Normalize's copy
+// semantics would lose creation positions, so it copies by hand).
+func cloneDB(db *schema.Database) *schema.Database {
+	out := &schema.Database{Dialect: db.Dialect}
+	for _, s := range db.Schemas {
+		c := *s
+		out.Schemas = append(out.Schemas, &c)
+	}
+	for _, e := range db.Enums {
+		c := *e
+		c.Values = slices.Clone(e.Values)
+		out.Enums = append(out.Enums, &c)
+	}
+	for _, t := range db.Tables {
+		out.Tables = append(out.Tables, cloneTable(t))
+	}
+	return out
+}
+
+func cloneTable(t *schema.Table) *schema.Table {
+	c := *t
+	c.Columns = nil
+	for _, col := range t.Columns {
+		c.Columns = append(c.Columns, cloneColumn(col))
+	}
+	if t.PrimaryKey != nil {
+		pk := *t.PrimaryKey
+		pk.Columns = slices.Clone(pk.Columns)
+		c.PrimaryKey = &pk
+	}
+	c.Uniques = cloneEach(t.Uniques, func(u schema.Unique) schema.Unique { u.Columns = slices.Clone(u.Columns); return u })
+	c.Indexes = cloneEach(t.Indexes, func(x schema.Index) schema.Index {
+		x.Parts = slices.Clone(x.Parts)
+		x.Include = slices.Clone(x.Include)
+		return x
+	})
+	c.ForeignKeys = cloneEach(t.ForeignKeys, func(f schema.ForeignKey) schema.ForeignKey {
+		f.Columns = slices.Clone(f.Columns)
+		f.RefColumns = slices.Clone(f.RefColumns)
+		return f
+	})
+	c.Checks = cloneEach(t.Checks, func(k schema.Check) schema.Check { return k })
+	return &c
+}
+
+func cloneColumn(c *schema.Column) *schema.Column {
+	out := *c
+	if c.Default != nil {
+		d := *c.Default
+		out.Default = &d
+	}
+	if c.Identity != nil {
+		i := *c.Identity
+		out.Identity = &i
+	}
+	if c.Computed != nil {
+		k := *c.Computed
+		out.Computed = &k
+	}
+	return &out
+}
+
+func cloneEach[T any](xs []*T, deep func(T) T) []*T {
+	var out []*T
+	for _, x := range xs {
+		c := deep(*x)
+		out = append(out, &c)
+	}
+	return out
+}
+
+// conflict reports a finding about op o, when the state reports.
+func (s *state) conflict(o op, code string, sev diff.Severity, object, format string, args ...any) {
+	if s.report != nil {
+		s.report(Finding{Code: code, Severity: sev, Pos: o.pos, Object: object, Message: fmt.Sprintf(format, args...)})
+	}
+}
+
+// table returns the table o acts on, reporting when it does not exist.
+func (s *state) table(o op) *schema.Table {
+	t := s.db.Table(o.table)
+	if t == nil && !o.ifExist {
+		s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(),
+			"Table %s is altered but no earlier migration creates it; create it first or fix the name.", o.table)
+	}
+	return t
+}
+
+// apply changes the state as o does.
+func (s *state) apply(o op) {
+	db := s.db
+	switch o.kind {
+	case opCreateSchema:
+		if db.Schema(o.name) != nil {
+			if !o.ifExist {
+				s.conflict(o, CodeDuplicate, diff.Error, "schema "+o.name, "Schema %s is created twice; remove the second CREATE SCHEMA.", o.name)
+			}
+			return
+		}
+		db.Schemas = append(db.Schemas, &schema.Schema{Name: o.name, Pos: o.pos})
+	case opDropSchema:
+		if db.Schema(o.name) == nil && !o.ifExist {
+			s.conflict(o, CodeDropMissing, diff.Error, "schema "+o.name, "Schema %s is dropped but no earlier migration creates it; remove the drop.", o.name)
+		}
+		db.Schemas = slices.DeleteFunc(db.Schemas, func(x *schema.Schema) bool { return x.Name == o.name })
+		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.Schema == o.name })
+		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
+	case opCreateEnum:
+		if db.Enum(o.enum.QName()) != nil {
+			if !o.ifExist {
+				s.conflict(o, CodeDuplicate, diff.Error, "enum "+o.enum.QName().String(), "Enum %s is created twice; remove the second CREATE TYPE.", o.enum.QName())
+			}
+			return
+		}
+		e := *o.enum
+		e.Values = slices.Clone(o.enum.Values)
+		e.Pos = o.pos
+		db.Enums = append(db.Enums, &e)
+	case opDropEnum:
+		if db.Enum(o.table) == nil && !o.ifExist {
+			s.conflict(o, CodeDropMissing, diff.Error, "enum "+o.table.String(), "Enum %s is dropped but no earlier migration creates it; remove the drop.", o.table)
+		}
+		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.QName() == o.table })
+	case opAddEnumValue:
+		e := db.Enum(o.table)
+		if e == nil {
+			s.conflict(o, CodeDropMissing, diff.Error, "enum "+o.table.String(), "Enum %s gets a value but no earlier migration creates it; create it first.", o.table)
+			return
+		}
+		if slices.Contains(e.Values, o.value) {
+			if !o.ifExist {
+				s.conflict(o, CodeDuplicate, diff.Error, "enum "+o.table.String(), "Enum %s already has value '%s'; remove the ADD VALUE or write IF NOT EXISTS.", o.table, o.value)
+			}
+			return
+		}
+		at := len(e.Values)
+		if o.name != "" { // BEFORE (newName empty) or AFTER (newName "after")
+			if i := slices.Index(e.Values, o.name); i >= 0 {
+				at = i
+				if o.newName == "after" {
+					at = i + 1
+				}
+			}
+		}
+		e.Values = slices.Insert(e.Values, at, o.value)
+	case opCreateTable:
+		if db.Table(o.tbl.QName()) != nil {
+			if !o.ifExist {
+				s.conflict(o, CodeDuplicate, diff.Error, "table "+o.tbl.QName().String(), "Table %s is created twice; remove the second CREATE TABLE.", o.tbl.QName())
+			}
+			return
+		}
+		t := cloneTable(o.tbl)
+		t.Pos = o.pos
+		placeAt(t, o.pos)
+		if t.PrimaryKey != nil {
+			keyNotNull(t, t.PrimaryKey.Columns)
+		}
+		if db.Dialect == schema.SQLServer && t.PrimaryKey != nil && t.PrimaryKey.Clustered == nil {
+			// SQL Server makes a primary key clustered unless another index already is.
+			v := !hasClustered(t)
+			t.PrimaryKey.Clustered = &v
+		}
+		if db.Schema(t.Schema) == nil && t.Schema != db.Dialect.DefaultSchema() {
+			db.Schemas = append(db.Schemas, &schema.Schema{Name: t.Schema, Pos: o.pos})
+		}
+		db.Tables = append(db.Tables, t)
+	case opDropTable:
+		if db.Table(o.table) == nil && !o.ifExist {
+			s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(), "Table %s is dropped but no earlier migration creates it; remove the drop or fix the name.", o.table)
+		}
+		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
+	case opRenameTable:
+		if t := s.table(o); t != nil {
+			to := schema.ParseQName(o.newName, t.Schema)
+			t.Schema, t.Name = to.Schema, to.Name
+		}
+	case opAddColumn:
+		t := s.table(o)
+		if t == nil {
+			return
+		}
+		if t.Column(o.col.Name) != nil {
+			if !o.ifExist {
+				s.conflict(o, CodeDuplicate, diff.Error, objColumn(t, o.col.Name), "Column %s.%s is added twice; remove the second ADD.", t.QName(), o.col.Name)
+			}
+			return
+		}
+		c := cloneColumn(o.col)
+		if c.Pos.IsZero() {
+			c.Pos = o.pos
+		}
+		t.Columns = append(t.Columns, c)
+	case opDropColumn:
+		t := s.table(o)
+		if t == nil {
+			return
+		}
+		if t.Column(o.name) == nil && !o.ifExist {
+			s.conflict(o, CodeDropMissing, diff.Error, objColumn(t, o.name), "Column %s.%s is dropped but no migration creates it; remove the drop or fix the name.", t.QName(), o.name)
+		}
+		t.Columns = slices.DeleteFunc(t.Columns, func(c *schema.Column) bool { return c.Name == o.name })
+		dropDependents(t, o.name)
+	case opRenameColumn:
+		if t := s.table(o); t != nil {
+			if c := s.column(o, t); c != nil {
+				c.Name = o.newName
+				renameIn(t, o.name, o.newName)
+			}
+		}
+	case opAlterColumn:
+		if t := s.table(o); t != nil {
+			if c := s.column(o, t); c != nil {
+				applyAlter(c, o.alter)
+			}
+		}
+	case opAddConstraint:
+		if t := s.table(o); t != nil {
+			s.addConstraint(o, t)
+		}
+	case opDropConstraint:
+		if t := s.table(o); t != nil {
+			s.dropConstraint(o, t)
+		}
+	case opCreateIndex:
+		if t := s.table(o); t != nil {
+			s.createIndex(o, t, o.idx)
+		}
+	case opDropIndex:
+		s.dropIndex(o)
+	case opRenameIndex:
+		for _, t := range db.Tables {
+			if x := findIndex(t, o.name); x != nil && (o.table.Name == "" || t.QName() == o.table) {
+				x.Name = o.newName
+				return
+			}
+		}
+		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is renamed but no migration creates it; fix the name.", o.name)
+	case opComment:
+		s.comment(o)
+	}
+}
+
+func objColumn(t *schema.Table, col string) string {
+	return "table " + t.QName().String() + " column " + col
+}
+
+// column returns the column o.name of t, reporting when it does not exist.
+func (s *state) column(o op, t *schema.Table) *schema.Column {
+	c := t.Column(o.name)
+	if c == nil {
+		s.conflict(o, CodeDropMissing, diff.Error, objColumn(t, o.name), "Column %s.%s is altered but no migration creates it; fix the name.", t.QName(), o.name)
+	}
+	return c
+}
+
+// renameIn renames a column in the keys and indexes of t.
+func renameIn(t *schema.Table, from, to string) {
+	ren := func(cols []string) {
+		for i, c := range cols {
+			if c == from {
+				cols[i] = to
+			}
+		}
+	}
+	if t.PrimaryKey != nil {
+		ren(t.PrimaryKey.Columns)
+	}
+	for _, u := range t.Uniques {
+		ren(u.Columns)
+	}
+	for _, f := range t.ForeignKeys {
+		ren(f.Columns)
+	}
+	for _, x := range t.Indexes {
+		ren(x.Include)
+		for i := range x.Parts {
+			if x.Parts[i].Column == from {
+				x.Parts[i].Column = to
+			}
+		}
+	}
+}
+
+func applyAlter(c *schema.Column, a colAlter) {
+	if a.typ != nil {
+		c.Type = *a.typ
+	}
+	if a.null != nil {
+		c.Null = *a.null
+	}
+	if a.dropDefault {
+		c.Default, c.DefaultName = nil, ""
+	}
+	if a.def != nil {
+		d := *a.def
+		c.Default = &d
+	}
+	if a.dropIdent {
+		c.Identity = nil
+	}
+	if a.identity != nil {
+		i := *a.identity
+		c.Identity = &i
+	}
+}
+
+// hasClustered reports whether a unique constraint or index of t is clustered.
+func hasClustered(t *schema.Table) bool {
+	for _, u := range t.Uniques {
+		if u.Clustered != nil && *u.Clustered {
+			return true
+		}
+	}
+	for _, x := range t.Indexes {
+		if x.Clustered != nil && *x.Clustered {
+			return true
+		}
+	}
+	return false
+}
+
+// clusteredName names the clustered index or key of t, or "".
+func clusteredName(t *schema.Table) string {
+	if pk := t.PrimaryKey; pk != nil && pk.Clustered != nil && *pk.Clustered {
+		return "primary key " + orUnnamed(pk.Name)
+	}
+	for _, u := range t.Uniques {
+		if u.Clustered != nil && *u.Clustered {
+			return "unique constraint " + orUnnamed(u.Name)
+		}
+	}
+	for _, x := range t.Indexes {
+		if x.Clustered != nil && *x.Clustered {
+			return "index " + x.Name
+		}
+	}
+	return ""
+}
+
+func orUnnamed(s string) string {
+	if s == "" {
+		return "(unnamed)"
+	}
+	return s
+}
+
+// constraintNames lists the names of t's constraints and indexes with what they are.
+func hasConstraint(t *schema.Table, name string) bool {
+	if name == "" {
+		return false
+	}
+	if t.PrimaryKey != nil && t.PrimaryKey.Name == name {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if u.Name == name {
+			return true
+		}
+	}
+	for _, c := range t.Checks {
+		if c.Name == name {
+			return true
+		}
+	}
+	for _, f := range t.ForeignKeys {
+		if f.Name == name {
+			return true
+		}
+	}
+	for _, c := range t.Columns {
+		if c.DefaultName == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) addConstraint(o op, t *schema.Table) {
+	name := constraintName(o)
+	if name != "" && (hasConstraint(t, name) || s.db.Dialect == schema.SQLServer && findIndex(t, name) != nil) {
+		s.conflict(o, CodeDuplicate, diff.Error, "table "+t.QName().String()+" constraint "+name,
+			"Constraint %s on table %s is created twice; remove the second one.", name, t.QName())
+		return
+	}
+	switch {
+	case o.pk != nil:
+		if t.PrimaryKey != nil {
+			s.conflict(o, CodeDuplicate, diff.Error, "table "+t.QName().String()+" primary key",
+				"Table %s already has primary key %s; drop it first or remove this one.", t.QName(), orUnnamed(t.PrimaryKey.Name))
+			return
+		}
+		pk := *o.pk
+		pk.Pos = o.pos
+		if s.db.Dialect == schema.SQLServer {
+			if pk.Clustered == nil {
+				v := !hasClustered(t)
+				pk.Clustered = &v
+			} else if *pk.Clustered {
+				s.checkClustered(o, t, "primary key "+orUnnamed(pk.Name))
+			}
+		}
+		t.PrimaryKey = &pk
+		keyNotNull(t, pk.Columns)
+	case o.uq != nil:
+		u := *o.uq
+		u.Pos = o.pos
+		if u.Clustered != nil && *u.Clustered {
+			s.checkClustered(o, t, "unique constraint "+orUnnamed(u.Name))
+		}
+		t.Uniques = append(t.Uniques, &u)
+	case o.ck != nil:
+		c := *o.ck
+		c.Pos = o.pos
+		t.Checks = append(t.Checks, &c)
+	case o.fk != nil:
+		f := *o.fk
+		f.Pos = o.pos
+		t.ForeignKeys = append(t.ForeignKeys, &f)
+	case o.def != nil:
+		c := t.Column(o.value)
+		if c == nil {
+			s.conflict(o, CodeDropMissing, diff.Error, objColumn(t, o.value), "Default %s is for column %s.%s, which no migration creates; fix the name.", name, t.QName(), o.value)
+			return
+		}
+		d := *o.def
+		c.Default, c.DefaultName = &d, o.name
+	}
+}
+
+func constraintName(o op) string {
+	switch {
+	case o.pk != nil:
+		return o.pk.Name
+	case o.uq != nil:
+		return o.uq.Name
+	case o.ck != nil:
+		return o.ck.Name
+	case o.fk != nil:
+		return o.fk.Name
+	}
+	return o.name
+}
+
+// checkClustered reports a second clustered index on t (SQL Server Msg 1902).
+func (s *state) checkClustered(o op, t *schema.Table, what string) {
+	if have := clusteredName(t); have != "" {
+		s.conflict(o, CodeClusteredConflict, diff.Error, "table "+t.QName().String(),
+			"Cannot create clustered %s: table %s already has clustered %s (SQL Server Msg 1902); make one of them NONCLUSTERED (mssql_clustered=False / clustered = false).", what, t.QName(), have)
+	}
+}
+
+func (s *state) dropConstraint(o op, t *schema.Table) {
+	n := o.name
+	switch {
+	case t.PrimaryKey != nil && (t.PrimaryKey.Name == n || n == "" && o.pk != nil):
+		t.PrimaryKey = nil
+	case slices.ContainsFunc(t.Uniques, func(u *schema.Unique) bool { return u.Name == n }):
+		t.Uniques = slices.DeleteFunc(t.Uniques, func(u *schema.Unique) bool { return u.Name == n })
+	case slices.ContainsFunc(t.Checks, func(c *schema.Check) bool { return c.Name == n }):
+		t.Checks = slices.DeleteFunc(t.Checks, func(c *schema.Check) bool { return c.Name == n })
+	case slices.ContainsFunc(t.ForeignKeys, func(f *schema.ForeignKey) bool { return f.Name == n }):
+		t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(f *schema.ForeignKey) bool { return f.Name == n })
+	case slices.ContainsFunc(t.Columns, func(c *schema.Column) bool { return c.DefaultName == n }):
+		for _, c := range t.Columns {
+			if c.DefaultName == n {
+				c.Default, c.DefaultName = nil, ""
+			}
+		}
+	default:
+		if !o.ifExist {
+			s.conflict(o, CodeDropMissing, diff.Error, "table "+t.QName().String()+" constraint "+n,
+				"Constraint %s of table %s is dropped but no migration creates it; remove the drop or fix the name.", n, t.QName())
+		}
+	}
+}
+
+func findIndex(t *schema.Table, name string) *schema.Index {
+	for _, x := range t.Indexes {
+		if x.Name == name {
+			return x
+		}
+	}
+	return nil
+}
+
+func (s *state) createIndex(o op, t *schema.Table, idx *schema.Index) {
+	if idx.Name != "" && (findIndex(t, idx.Name) != nil || hasConstraint(t, idx.Name)) {
+		if !o.ifExist {
+			prev := findIndex(t, idx.Name)
+			at := ""
+			if prev != nil && !prev.Pos.IsZero() {
+				at = " (first at " + prev.Pos.String() + ")"
+			}
+			s.conflict(o, CodeDuplicate, diff.Error, "table "+t.QName().String()+" index "+idx.Name,
+				"Index %s on table %s is created twice%s; remove this create_index.", idx.Name, t.QName(), at)
+		}
+		return
+	}
+	x := *idx
+	x.Parts = slices.Clone(idx.Parts)
+	x.Include = slices.Clone(idx.Include)
+	x.Pos = o.pos
+	if x.Clustered != nil && *x.Clustered {
+		s.checkClustered(o, t, "index "+x.Name)
+	}
+	t.Indexes = append(t.Indexes, &x)
+}
+
+func (s *state) dropIndex(o op) {
+	for _, t := range s.db.Tables {
+		if o.table.Name != "" && t.QName() != o.table {
+			continue
+		}
+		if o.table.Name == "" && t.Schema != o.table.Schema && o.table.Schema != "" {
+			continue
+		}
+		if findIndex(t, o.name) != nil {
+			t.Indexes = slices.DeleteFunc(t.Indexes, func(x *schema.Index) bool { return x.Name == o.name })
+			return
+		}
+	}
+	if !o.ifExist {
+		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is dropped but no migration creates it; remove the drop or fix the name.", o.name)
+	}
+}
+
+func (s *state) comment(o op) {
+	switch o.target {
+	case "schema":
+		if sc := s.db.Schema(o.name); sc != nil {
+			sc.Comment = o.value
+		}
+	case "table":
+		if t := s.table(o); t != nil {
+			t.Comment = o.value
+		}
+	case "column":
+		if t := s.table(o); t != nil {
+			if c := s.column(o, t); c != nil {
+				c.Comment = o.value
+			}
+		}
+	}
+}
+
+// placeAt gives the parts of a new table that carry no position of their own
+// the position of the statement that creates them.
+func placeAt(t *schema.Table, pos schema.Pos) {
+	for _, c := range t.Columns {
+		if c.Pos.IsZero() {
+			c.Pos = pos
+		}
+	}
+	if t.PrimaryKey != nil && t.PrimaryKey.Pos.IsZero() {
+		t.PrimaryKey.Pos = pos
+	}
+	for _, u := range t.Uniques {
+		if u.Pos.IsZero() {
+			u.Pos = pos
+		}
+	}
+	for _, c := range t.Checks {
+		if c.Pos.IsZero() {
+			c.Pos = pos
+		}
+	}
+	for _, f := range t.ForeignKeys {
+		if f.Pos.IsZero() {
+			f.Pos = pos
+		}
+	}
+}
+
+// keyNotNull makes the columns of a primary key NOT NULL, as both databases do.
+func keyNotNull(t *schema.Table, cols []string) {
+	for _, name := range cols {
+		if c := t.Column(name); c != nil {
+			c.Null = false
+		}
+	}
+}
+
+// dropDependents removes the indexes and constraints on column col of t,
+// which go with the column (PostgreSQL drops them; SQL Server refuses the
+// drop until they are gone, so a valid migration has dropped them already).
+func dropDependents(t *schema.Table, col string) {
+	uses := func(cols []string) bool { return slices.Contains(cols, col) }
+	if t.PrimaryKey != nil && uses(t.PrimaryKey.Columns) {
+		t.PrimaryKey = nil
+	}
+	t.Uniques = slices.DeleteFunc(t.Uniques, func(u *schema.Unique) bool { return uses(u.Columns) })
+	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(f *schema.ForeignKey) bool { return uses(f.Columns) })
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(x *schema.Index) bool {
+		return uses(x.Include) || slices.ContainsFunc(x.Parts, func(p schema.IndexPart) bool { return p.Column == col })
+	})
+}

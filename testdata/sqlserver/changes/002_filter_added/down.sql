@@ -1,0 +1,4 @@
+DROP INDEX [ix_users_email] ON [dbo].[users];
+GO
+CREATE NONCLUSTERED INDEX [ix_users_email] ON [dbo].[users] ([email]);
+GO

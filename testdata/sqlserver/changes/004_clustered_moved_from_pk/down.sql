@@ -1,0 +1,6 @@
+DROP INDEX [cx_users_status] ON [dbo].[users];
+GO
+ALTER TABLE [dbo].[users] DROP CONSTRAINT [pk_users];
+GO
+ALTER TABLE [dbo].[users] ADD CONSTRAINT [pk_users] PRIMARY KEY CLUSTERED ([id]);
+GO

@@ -1,0 +1,6 @@
+ALTER TABLE [dbo].[users] DROP CONSTRAINT [pk_users];
+GO
+ALTER TABLE [dbo].[users] ADD CONSTRAINT [pk_users] PRIMARY KEY NONCLUSTERED ([id]);
+GO
+CREATE CLUSTERED INDEX [cx_users_status] ON [dbo].[users] ([status], [id]);
+GO

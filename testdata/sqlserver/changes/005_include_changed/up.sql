@@ -1,0 +1,4 @@
+DROP INDEX [ix_users_status] ON [dbo].[users];
+GO
+CREATE NONCLUSTERED INDEX [ix_users_status] ON [dbo].[users] ([status]) INCLUDE ([email], [is_deleted]);
+GO

@@ -1,0 +1,4 @@
+DROP INDEX [ix_users_status_id] ON [dbo].[users];
+GO
+CREATE NONCLUSTERED INDEX [ix_users_status_id] ON [dbo].[users] ([status], [id] DESC);
+GO

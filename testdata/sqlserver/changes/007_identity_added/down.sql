@@ -1,0 +1,8 @@
+DROP INDEX [cx_orders_seq] ON [dbo].[orders];
+GO
+ALTER TABLE [dbo].[orders] DROP COLUMN [seq];
+GO
+ALTER TABLE [dbo].[orders] ADD [seq] bigint NOT NULL;
+GO
+CREATE UNIQUE CLUSTERED INDEX [cx_orders_seq] ON [dbo].[orders] ([seq]);
+GO

@@ -1,0 +1,24 @@
+dialect = "sqlserver"
+
+table "orders" {
+  column "id" {
+    type    = "uniqueidentifier"
+    default = sql("NEWID()")
+  }
+  column "seq" {
+    type = "bigint"
+  }
+  column "total" {
+    type = "decimal(18,2)"
+  }
+
+  primary_key {
+    columns   = ["id"]
+    clustered = false
+  }
+  index "cx_orders_seq" {
+    columns   = ["seq"]
+    unique    = true
+    clustered = true
+  }
+}

@@ -1,0 +1,8 @@
+ALTER TABLE [dbo].[users] DROP CONSTRAINT [df_users_status];
+GO
+ALTER TABLE [dbo].[users] ADD CONSTRAINT [df_users_status] DEFAULT (N'active') FOR [status];
+GO
+ALTER TABLE [dbo].[users] DROP CONSTRAINT [df_users_created_at];
+GO
+ALTER TABLE [dbo].[users] ADD CONSTRAINT [df_users_created_at] DEFAULT (GETDATE()) FOR [created_at];
+GO

@@ -1,0 +1,2 @@
+ALTER TABLE [dbo].[users] ALTER COLUMN [bio] nvarchar(max) NULL;
+GO

@@ -1,0 +1,14 @@
+dialect = "sqlserver"
+
+table "users" {
+  column "id" {
+    type = "int"
+  }
+  column "email" {
+    type = "nvarchar(255)"
+  }
+
+  primary_key {
+    columns = ["id"]
+  }
+}

@@ -1,0 +1,5 @@
+ALTER SCHEMA [dbo] TRANSFER [sales].[audit_log];
+GO
+
+DROP SCHEMA [sales];
+GO
