@@ -1,7 +1,10 @@
 package introspect
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,7 +12,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/internal/recordeddb"
+	"github.com/schemadiff/schemadiff/render"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
@@ -390,5 +395,42 @@ func TestOpenSQLServerUnreachable(t *testing.T) {
 	}
 	if !strings.Contains(msg, "cannot connect to SQL Server") {
 		t.Errorf("error = %s, want one saying it cannot connect", msg)
+	}
+}
+
+// TestSQLServerInspectLoadsBack: what `inspect --url sqlserver://…` writes as
+// HCL and as YAML loads back as a desired schema equal to the database read.
+func TestSQLServerInspectLoadsBack(t *testing.T) {
+	writers := map[string]func(io.Writer, *schema.Database) error{"hcl": schema.WriteHCL, "yaml": schema.WriteYAML}
+	for _, name := range []string{"users", "orders", "audit"} {
+		got, err := inspectRecording(t, name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ext, write := range writers {
+			t.Run(name+"."+ext, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := write(&b, got); err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(t.TempDir(), name+"."+ext)
+				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				loaded, err := schema.Load(schema.LoadOptions{}, path)
+				if err != nil {
+					t.Fatalf("load back: %v\n%s", err, b.String())
+				}
+				plan, err := diff.Compare(got, normalized(t, loaded), diff.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(plan.Changes) != 0 {
+					var out bytes.Buffer
+					_ = render.WritePlan(&out, plan, false)
+					t.Errorf("inspected %s written as %s loads back with changes:\n%s\n%s", name, ext, out.String(), b.String())
+				}
+			})
+		}
 	}
 }

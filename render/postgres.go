@@ -6,18 +6,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
-// pgMaxIdent is the longest identifier PostgreSQL keeps (NAMEDATALEN-1 bytes);
-// longer ones are truncated.
-const pgMaxIdent = 63
-
-// oldEnumSuffix names the temporary name a RecreateEnum moves the old type to.
-const oldEnumSuffix = "__schemadiff_old"
+// oldEnumLabel ends the temporary name a RecreateEnum moves the old type to:
+// <name>__schemadiff_old, shortened as PostgreSQL shortens derived names.
+const oldEnumLabel = "_schemadiff_old"
 
 // postgresSQL renders every change of plan as PostgreSQL statements.
 func postgresSQL(plan *diff.Plan) ([]Statement, error) {
@@ -154,7 +150,7 @@ func pgRecreateEnum(c *diff.Change) ([]string, error) {
 	if c.OldEnum != nil {
 		old = c.OldEnum
 	}
-	tmp := clipIdent(old.Name, pgMaxIdent-len(oldEnumSuffix)) + oldEnumSuffix
+	tmp := schema.PostgresObjectName(old.Name, "", oldEnumLabel)
 	out := []string{
 		"ALTER TYPE " + pgQName(old.Schema, old.Name) + " RENAME TO " + pgIdent(tmp),
 		pgCreateEnum(c.Enum),
@@ -381,7 +377,7 @@ func pgAlterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) 
 	}
 	oldBase, oldSerial := serialBase(old.Type)
 	newBase, newSerial := serialBase(col.Type)
-	seq := pgQName(t.Schema, pgObjectName(t.Name, col.Name, "seq"))
+	seq := pgQName(t.Schema, schema.PostgresObjectName(t.Name, col.Name, "seq"))
 	if a.Type && oldSerial && !newSerial {
 		out = append(out, prefix+" DROP DEFAULT", "DROP SEQUENCE "+seq)
 	}
@@ -784,40 +780,4 @@ func pgComment(s string) string {
 		return "NULL"
 	}
 	return pgLiteral(s)
-}
-
-// pgObjectName builds a name the way PostgreSQL's makeObjectName does
-// (name1_name2_label, the longer of name1 and name2 shortened until the whole
-// fits in 63 bytes), e.g. the owned sequence of a serial column.
-func pgObjectName(name1, name2, label string) string {
-	overhead := len(label) + 1
-	n1, n2 := len(name1), 0
-	if name2 != "" {
-		n2 = len(name2)
-		overhead++
-	}
-	avail := pgMaxIdent - overhead
-	for n1+n2 > avail {
-		if n1 > n2 {
-			n1--
-		} else {
-			n2--
-		}
-	}
-	s := clipIdent(name1, n1)
-	if name2 != "" {
-		s += "_" + clipIdent(name2, n2)
-	}
-	return s + "_" + label
-}
-
-// clipIdent cuts s to at most n bytes without splitting a UTF-8 character.
-func clipIdent(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }

@@ -165,7 +165,7 @@ func TestPostgresSerialSequenceName(t *testing.T) {
 			}
 			got := queryString(ctx, t, conn, `SELECT s.relname::text FROM pg_depend d JOIN pg_class s ON s.oid = d.objid
 				WHERE d.refobjid = $1::regclass AND s.relkind = 'S'`, pgQName(table.Schema, table.Name))
-			if want := pgObjectName(tc.table, tc.column, "seq"); got != want {
+			if want := schema.PostgresObjectName(tc.table, tc.column, "seq"); got != want {
 				t.Errorf("PostgreSQL named the sequence %q, the renderer assumes %q", got, want)
 			}
 		})

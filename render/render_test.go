@@ -143,29 +143,6 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
-func TestObjectName(t *testing.T) {
-	long := strings.Repeat("t", 60)
-	tests := []struct {
-		name, n1, n2, label, want string
-	}{
-		{"short", "users", "id", "seq", "users_id_seq"},
-		{"long table is cut first", long, "id", "seq", strings.Repeat("t", 56) + "_id_seq"},
-		{"both long", long, strings.Repeat("c", 40), "seq", strings.Repeat("t", 29) + "_" + strings.Repeat("c", 29) + "_seq"},
-		{"no split utf-8", strings.Repeat("é", 40), "id", "seq", strings.Repeat("é", 28) + "_id_seq"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := pgObjectName(tc.n1, tc.n2, tc.label)
-			if got != tc.want {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-			if len(got) > pgMaxIdent {
-				t.Errorf("%q is %d bytes, longer than %d", got, len(got), pgMaxIdent)
-			}
-		})
-	}
-}
-
 // TestSQLErrors checks that what cannot be rendered safely is refused.
 func TestSQLErrors(t *testing.T) {
 	col := func(c *schema.Column) *diff.Plan {

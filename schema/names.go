@@ -55,6 +55,13 @@ func clipBytes(s string, n int) string {
 	return s[:n]
 }
 
+// PostgresObjectName builds name1_name2_label as PostgreSQL's makeObjectName
+// does (see pgObjectName); renderers use it for names PostgreSQL derives, such
+// as the sequence of a serial column (<table>_<column>_seq).
+func PostgresObjectName(name1, name2, label string) string {
+	return pgObjectName(name1, name2, label)
+}
+
 // pgObjectName builds name1_name2_label the way PostgreSQL's makeObjectName
 // does: when it is too long, the longer of name1 and name2 is shortened first,
 // one byte at a time, so that the whole fits in 63 bytes. name2 may be empty.

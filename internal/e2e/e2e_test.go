@@ -11,9 +11,8 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/pgscript"
 	"github.com/schemadiff/schemadiff/internal/pgtest"
 	"github.com/schemadiff/schemadiff/introspect"
 	"github.com/schemadiff/schemadiff/render"
@@ -69,16 +68,12 @@ func planSQL(t *testing.T, plan *diff.Plan) (string, []render.Statement) {
 // NoTransaction would.
 func apply(t *testing.T, url string, stmts []render.Statement) {
 	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatalf("connect: %v", err)
+	sqls := make([]string, len(stmts))
+	for i, s := range stmts {
+		sqls[i] = s.SQL
 	}
-	defer conn.Close(ctx)
-	for _, s := range stmts {
-		if _, err := conn.Exec(ctx, s.SQL); err != nil {
-			t.Fatalf("apply %q: %v", s.SQL, err)
-		}
+	if err := pgscript.Apply(context.Background(), url, sqls); err != nil {
+		t.Fatalf("apply: %v", err)
 	}
 }
 

@@ -386,19 +386,6 @@ func TestFormatFiles(t *testing.T) {
 	}
 }
 
-func TestSplitStatements(t *testing.T) {
-	script := "-- header; with a semicolon\nCREATE TABLE \"a;b\" (x text DEFAULT 'it''s; fine');\n" +
-		"CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;\n/* c; */ SELECT 2;\n-- trailing comment\n"
-	want := []string{
-		"-- header; with a semicolon\nCREATE TABLE \"a;b\" (x text DEFAULT 'it''s; fine')",
-		"CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql",
-		"/* c; */ SELECT 2",
-	}
-	if d := cmp.Diff(want, splitStatements(script)); d != "" {
-		t.Errorf("splitStatements (-want +got):\n%s", d)
-	}
-}
-
 func write(t *testing.T, p, s string) {
 	t.Helper()
 	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {

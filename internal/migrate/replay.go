@@ -2,16 +2,12 @@ package migrate
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
-
+	"github.com/schemadiff/schemadiff/internal/pgscript"
 	"github.com/schemadiff/schemadiff/internal/redact"
 	"github.com/schemadiff/schemadiff/introspect"
 	"github.com/schemadiff/schemadiff/schema"
@@ -46,64 +42,25 @@ func (d *Dir) Replay(ctx context.Context, devURL string, exclude []string) (*sch
 		}
 		scripts = append(scripts, s)
 	}
-	admin, err := pgx.Connect(ctx, devURL)
-	if err != nil {
-		return nil, redact.Error(fmt.Errorf("connect to --dev-url (a scratch postgres:// server): %w", err), devURL)
-	}
-	defer admin.Close(context.Background())
-	name, err := scratchName()
-	if err != nil {
-		return nil, err
-	}
-	ident := pgx.Identifier{name}.Sanitize()
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+ident); err != nil {
-		return nil, redact.Error(fmt.Errorf("--dev-url: create scratch database (the user needs CREATEDB): %w", err), devURL)
-	}
-	defer admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+ident+" WITH (FORCE)")
-	u, err := url.Parse(devURL)
-	if err != nil {
-		return nil, fmt.Errorf("--dev-url %s: %w", redact.URL(devURL), err)
-	}
-	u.Path = "/" + name
-	scratch := u.String()
-	if err := runScripts(ctx, scratch, d.Migrations, scripts); err != nil {
-		return nil, redact.Error(err, scratch)
-	}
-	in, err := introspect.Open(ctx, scratch)
-	if err != nil {
-		return nil, redact.Error(err, scratch)
-	}
-	defer in.Close()
-	db, err := in.Inspect(ctx, introspect.Options{Exclude: append(ToolTables(), exclude...)})
-	if err != nil {
-		return nil, redact.Error(fmt.Errorf("--dev-url: read back the replayed schema: %w", err), scratch)
-	}
-	return db, nil
-}
-
-// runScripts runs each migration's statements one at a time (autocommit).
-func runScripts(ctx context.Context, dbURL string, ms []Migration, scripts []string) error {
-	conn, err := pgx.Connect(ctx, dbURL)
-	if err != nil {
-		return fmt.Errorf("--dev-url: connect to the scratch database: %w", err)
-	}
-	defer conn.Close(context.Background())
-	for i, s := range scripts {
-		for _, stmt := range splitStatements(s) {
-			if _, err := conn.Exec(ctx, stmt, pgx.QueryExecModeSimpleProtocol); err != nil {
-				return fmt.Errorf("--dev-url: migration %s does not apply: %s: %w", ms[i].Files[0].Name, stmt, err)
+	var db *schema.Database
+	err := pgscript.WithScratchDatabase(ctx, devURL, "schemadiff_replay_", func(scratch string) error {
+		for i, m := range d.Migrations {
+			if err := pgscript.Apply(ctx, scratch, pgscript.Split(scripts[i])); err != nil {
+				return fmt.Errorf("--dev-url: migration %s does not apply: %w", m.Files[0].Name, err)
 			}
 		}
-	}
-	return nil
-}
-
-func scratchName() (string, error) {
-	b := make([]byte, 6)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("--dev-url: scratch name: %w", err)
-	}
-	return "schemadiff_replay_" + hex.EncodeToString(b), nil
+		in, err := introspect.Open(ctx, scratch)
+		if err != nil {
+			return redact.Error(err, scratch)
+		}
+		defer in.Close()
+		db, err = in.Inspect(ctx, introspect.Options{Exclude: append(ToolTables(), exclude...)})
+		if err != nil {
+			return redact.Error(fmt.Errorf("--dev-url: read back the replayed schema: %w", err), scratch)
+		}
+		return nil
+	})
+	return db, err
 }
 
 // upScript returns the SQL of m's up direction, as its tool would run it.
@@ -152,64 +109,4 @@ func section(s, begin, end string) string {
 		}
 	}
 	return b.String()
-}
-
-// splitStatements splits a PostgreSQL script at the semicolons that end its
-// statements, skipping quoted text, dollar-quoted bodies and comments.
-func splitStatements(script string) []string {
-	var out []string
-	start := 0
-	emit := func(end int) {
-		if s := strings.TrimSpace(script[start:end]); s != "" && !onlyComments(s) {
-			out = append(out, s)
-		}
-		start = end + 1
-	}
-	skipTo := func(i int, close string) int {
-		if j := strings.Index(script[i:], close); j >= 0 {
-			return i + j + len(close) - 1
-		}
-		return len(script) - 1
-	}
-	for i := 0; i < len(script); i++ {
-		switch c := script[i]; {
-		case c == '\'' || c == '"':
-			i = skipTo(i+1, string(c)) // a doubled quote reads as two quoted runs
-		case strings.HasPrefix(script[i:], "--"):
-			i = skipTo(i, "\n")
-		case strings.HasPrefix(script[i:], "/*"):
-			i = skipTo(i+2, "*/")
-		case c == '$':
-			if j := strings.IndexByte(script[i+1:], '$'); j >= 0 && isTag(script[i+1:i+1+j]) {
-				tag := script[i : i+j+2]
-				i = skipTo(i+len(tag), tag)
-			}
-		case c == ';':
-			emit(i)
-		}
-	}
-	if start < len(script) {
-		emit(len(script))
-	}
-	return out
-}
-
-// isTag reports whether s can be the tag of a dollar quote ($tag$).
-func isTag(s string) bool {
-	for i, r := range s {
-		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// onlyComments reports whether a statement holds nothing but line comments.
-func onlyComments(s string) bool {
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "--") {
-			return false
-		}
-	}
-	return true
 }

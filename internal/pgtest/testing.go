@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/schemadiff/schemadiff/internal/pgscript"
 )
 
 // shared is the server of the running test binary. It is the only
@@ -136,85 +138,9 @@ func Exec(t testing.TB, url, script string) {
 		t.Fatalf("pgtest: connecting to %s: %v", url, err)
 	}
 	defer conn.Close(ctx)
-	for _, stmt := range SplitStatements(script) {
+	for _, stmt := range pgscript.Split(script) {
 		if _, err := conn.Exec(ctx, stmt, pgx.QueryExecModeSimpleProtocol); err != nil {
 			t.Fatalf("pgtest: %v\nstatement:\n%s", err, stmt)
 		}
 	}
-}
-
-// SplitStatements splits an SQL script at the semicolons that end its
-// statements, respecting quoted strings and identifiers, dollar-quoted
-// bodies and comments. Empty statements are dropped.
-func SplitStatements(script string) []string {
-	var out []string
-	start := 0
-	emit := func(end int) {
-		if s := strings.TrimSpace(script[start:end]); s != "" {
-			out = append(out, s)
-		}
-	}
-	for i := 0; i < len(script); i++ {
-		switch c := script[i]; {
-		case c == '\'' || c == '"':
-			i = skipQuoted(script, i, c)
-		case c == '-' && strings.HasPrefix(script[i:], "--"):
-			if j := strings.IndexByte(script[i:], '\n'); j >= 0 {
-				i += j
-			} else {
-				i = len(script)
-			}
-		case c == '/' && strings.HasPrefix(script[i:], "/*"):
-			if j := strings.Index(script[i+2:], "*/"); j >= 0 {
-				i += j + 3
-			} else {
-				i = len(script)
-			}
-		case c == '$':
-			if tag := dollarTag(script[i:]); tag != "" {
-				if j := strings.Index(script[i+len(tag):], tag); j >= 0 {
-					i += len(tag) + j + len(tag) - 1
-				} else {
-					i = len(script)
-				}
-			}
-		case c == ';':
-			emit(i)
-			start = i + 1
-		}
-	}
-	if start < len(script) {
-		emit(len(script))
-	}
-	return out
-}
-
-// skipQuoted returns the index of the quote closing the one at i (a doubled
-// quote inside stands for one quote).
-func skipQuoted(s string, i int, q byte) int {
-	for j := i + 1; j < len(s); j++ {
-		if s[j] == q {
-			if j+1 < len(s) && s[j+1] == q {
-				j++
-				continue
-			}
-			return j
-		}
-	}
-	return len(s)
-}
-
-// dollarTag returns the dollar-quote opener ($$ or $tag$) that s starts with, or "".
-func dollarTag(s string) string {
-	for j := 1; j < len(s); j++ {
-		c := s[j]
-		switch {
-		case c == '$':
-			return s[:j+1]
-		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 1 && c >= '0' && c <= '9':
-		default:
-			return ""
-		}
-	}
-	return ""
 }
