@@ -100,7 +100,7 @@ func alterParts(c *diff.Change) []string {
 		case col.Computed == nil:
 			parts = append(parts, "drop generation expression")
 		default:
-			parts = append(parts, "generated as ("+col.Computed.Expr+")")
+			parts = append(parts, "generated as ("+col.Computed.Source.Or(col.Computed.Expr)+")")
 		}
 	}
 	if a.Identity {
@@ -150,8 +150,11 @@ func identityDesc(id *schema.Identity) string {
 
 // defaultDesc shows a default the way SQL would: strings quoted, the rest as is.
 func defaultDesc(d *schema.Default) string {
-	if d.Kind == schema.DefaultString {
+	switch d.Kind {
+	case schema.DefaultString:
 		return quoteText(d.Value)
+	case schema.DefaultExpr:
+		return d.Source.Or(d.Value)
 	}
 	return d.Value
 }
@@ -168,7 +171,7 @@ func constraintDesc(c *diff.Change) string {
 		if c.Check.Expr == "" {
 			return "check " + c.Check.Name
 		}
-		return "check " + c.Check.Name + " (" + c.Check.Expr + ")"
+		return "check " + c.Check.Name + " (" + c.Check.Source.Or(c.Check.Expr) + ")"
 	case c.ForeignKey != nil:
 		fk := c.ForeignKey
 		s := "foreign key " + fk.Name + columnsDesc(fk.Columns)
