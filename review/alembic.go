@@ -183,6 +183,15 @@ func (r *alembicReader) with(l pyLine, batches *[]batch) {
 		r.unparsed(l.line, "with", "only `with op.batch_alter_table(...) as name:` blocks are followed")
 		return
 	}
+	defer func() {
+		if rec := recover(); rec != nil {
+			pe, ok := rec.(parseError)
+			if !ok {
+				panic(rec)
+			}
+			r.unparsed(l.line, "with", pe.msg)
+		}
+	}()
 	*batches = append(*batches, batch{indent: l.indent, alias: alias, table: r.tableName(v.arg(0), v.kw("table_name"), v.kw("schema"))})
 }
 
@@ -191,7 +200,10 @@ func (r *alembicReader) tableName(name, name2, sch *pyValue) schema.QName {
 	if name == nil {
 		name = name2
 	}
-	q := schema.QName{Schema: r.d.DefaultSchema(), Name: strValue(name)}
+	if name == nil || name.kind != pvString || name.str == "" {
+		panic(parseError{"the table name is not a string literal"})
+	}
+	q := schema.QName{Schema: r.d.DefaultSchema(), Name: name.str}
 	if s := strValue(sch); s != "" {
 		q.Schema = s
 	}
@@ -254,7 +266,6 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 		return // print(), logging…: no schema change
 	}
 	fn := name[strings.LastIndexByte(name, '.')+1:]
-	r.dialectOptions(v, fn)
 	defer func() {
 		if rec := recover(); rec != nil {
 			pe, ok := rec.(parseError)
@@ -264,17 +275,18 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 			r.unparsed(v.line, name, pe.msg)
 		}
 	}()
+	r.dialectOptions(v, fn)
 	// In a batch block the table argument is implied: bind it up front.
 	withTable := func(names ...string) map[string]*pyValue {
-		if bt != nil {
-			a := args(v, names[1:]...)
-			a[names[0]] = &pyValue{kind: pvString, str: bt.table.Name}
-			if a["schema"] == nil {
-				a["schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
-			}
-			return a
+		if bt == nil {
+			return args(v, names...)
 		}
-		return args(v, names...)
+		a := args(v, slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "table_name" })...)
+		a["table_name"] = &pyValue{kind: pvString, str: bt.table.Name}
+		if a["schema"] == nil {
+			a["schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
+		}
+		return a
 	}
 	line := v.line
 	switch fn {
@@ -305,11 +317,6 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 		r.createIndex(withTable("index_name", "table_name", "columns"), line)
 	case "drop_index":
 		a := withTable("index_name", "table_name")
-		if bt != nil {
-			a = args(v, "index_name")
-			a["table_name"] = &pyValue{kind: pvString, str: bt.table.Name}
-			a["schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
-		}
 		o := op{kind: opDropIndex, name: strValue(a["index_name"]), ifExist: a["if_exists"].truthy()}
 		if a["table_name"] != nil {
 			o.table = r.tableName(a["table_name"], nil, a["schema"])
@@ -352,6 +359,14 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 		r.emit(o, line)
 	case "execute":
 		a := args(v, "sqltext")
+		if ddl := a["sqltext"]; ddl != nil && ddl.kind == pvCall && (ddl.lastName() == "CreateSchema" || ddl.lastName() == "DropSchema") {
+			kind := opCreateSchema
+			if ddl.lastName() == "DropSchema" {
+				kind = opDropSchema
+			}
+			r.emit(op{kind: kind, name: strValue(ddl.arg(0)), ifExist: ddl.kw("if_not_exists").truthy() || ddl.kw("if_exists").truthy()}, line)
+			return
+		}
 		sql := r.sqlText(a["sqltext"])
 		if sql == "" {
 			r.unparsed(line, name, "op.execute of something other than a literal")
@@ -567,6 +582,11 @@ func (r *alembicReader) column(v *pyValue, t *schema.Table) *schema.Column {
 	if tv := v.kw("type_"); tv != nil {
 		c.Type = r.typeOf(tv)
 	}
+	for _, a := range v.args[1:] {
+		if coll := strValue(a.kw("collation")); coll != "" {
+			c.Collation = coll
+		}
+	}
 	if c.Type == "" {
 		panic(parseError{"sa.Column " + c.Name + " has no type"})
 	}
@@ -688,7 +708,7 @@ func (r *alembicReader) createIndex(a map[string]*pyValue, line int) {
 			if expr == "" {
 				panic(parseError{"an index key that is not a column name or sa.text()"})
 			}
-			x.Parts = append(x.Parts, exprPart(expr))
+			x.Parts = append(x.Parts, r.exprParts(expr)...)
 		}
 	}
 	if r.d == schema.SQLServer {
@@ -703,11 +723,22 @@ func (r *alembicReader) createIndex(a map[string]*pyValue, line int) {
 	r.emit(op{kind: opCreateIndex, table: q, idx: x, ifExist: a["if_not_exists"].truthy(), concurrently: a["postgresql_concurrently"].truthy()}, line)
 }
 
-// exprPart turns an sa.text() index key into a part: "col DESC" is a column.
-func exprPart(expr string) schema.IndexPart {
-	f := strings.Fields(expr)
-	if len(f) == 2 && (strings.EqualFold(f[1], "desc") || strings.EqualFold(f[1], "asc")) && !strings.ContainsAny(f[0], "()") {
-		return schema.IndexPart{Column: strings.Trim(f[0], `"[]`), Desc: strings.EqualFold(f[1], "desc")}
+// exprParts reads an sa.text() index key as SQL does: "col DESC NULLS
+// LAST" is a column with its order, anything else an expression.
+func (r *alembicReader) exprParts(expr string) (parts []schema.IndexPart) {
+	src := "(" + expr + ")"
+	p := &sqlParser{file: r.file, src: src, toks: lexSQL(src, 1, r.d == schema.SQLServer), d: r.d}
+	defer func() {
+		if rec := recover(); rec != nil {
+			if _, ok := rec.(parseError); !ok {
+				panic(rec)
+			}
+			parts = []schema.IndexPart{{Expr: expr}}
+		}
+	}()
+	parts = p.indexParts()
+	if !p.eof() {
+		return []schema.IndexPart{{Expr: expr}}
 	}
-	return schema.IndexPart{Expr: expr}
+	return parts
 }

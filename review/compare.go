@@ -225,7 +225,9 @@ func (a *analysis) hint(kind string, t schema.QName, col string) *hint {
 	return nil
 }
 
-func (a *analysis) hasHint(kind string, t schema.QName, col string) bool { return a.hint(kind, t, col) != nil }
+func (a *analysis) hasHint(kind string, t schema.QName, col string) bool {
+	return a.hint(kind, t, col) != nil
+}
 
 // missedIndexOptions reports what the migration's index mx lacks of the
 // schema's index dx.

@@ -24,7 +24,6 @@ const (
 	CodeDuplicate           = "duplicate-object"     // the same object created twice
 	CodeDropMissing         = "drop-missing"         // dropping or altering what was never created
 	CodeClusteredConflict   = "clustered-conflict"   // two clustered indexes on one table (SQL Server Msg 1902)
-	CodeClusteredRebuild    = "clustered-rebuild"    // a clustered index built or dropped on an existing table
 	CodeMissedClustered     = "missed-clustered"     // an index the schema declares CLUSTERED created without it
 	CodeMissedNonclustered  = "missed-nonclustered"  // a primary key the schema declares NONCLUSTERED created clustered
 	CodeMissedWhere         = "missed-where"         // a filtered/partial index created without its filter
@@ -59,7 +58,6 @@ func Rules() []Rule {
 		{CodeDuplicate, diff.Error, "The same index or constraint is created twice."},
 		{CodeDropMissing, diff.Error, "A migration drops or alters an object no earlier migration created."},
 		{CodeClusteredConflict, diff.Error, "A table would get two clustered indexes (SQL Server Msg 1902)."},
-		{CodeClusteredRebuild, diff.Warning, "A clustered index built or dropped on an existing table rebuilds every index of it."},
 		{CodeMissedClustered, diff.Warning, "An index the schema declares CLUSTERED is created nonclustered."},
 		{CodeMissedNonclustered, diff.Warning, "A primary key the schema declares NONCLUSTERED is created clustered."},
 		{CodeMissedWhere, diff.Warning, "A filtered or partial index is created without its filter."},
@@ -90,6 +88,13 @@ func Rules() []Rule {
 		{diff.HazardForeignKeyMayFail, diff.Warning, "A new foreign key fails on orphan rows."},
 		{diff.HazardDropEnumValue, diff.Error, "An enum loses a value that rows may hold."},
 		{diff.HazardDropSchema, diff.Error, "A schema is dropped."},
+		{diff.HazardClusteredRebuild, diff.Warning, "A clustered index or key changes on an existing table: the table and its indexes are rebuilt."},
+		{diff.HazardImplicitClusteredPK, diff.Error, "A primary key left implicitly CLUSTERED next to a clustered index (SQL Server Msg 1902)."},
+		{diff.HazardImplicitNonclusteredPK, diff.Warning, "A primary key silent on clustering is made NONCLUSTERED because another index is clustered."},
+		{diff.HazardFilterLost, diff.Warning, "A filtered index loses its filter."},
+		{diff.HazardFilterChanged, diff.Warning, "A filtered index changes its filter."},
+		{diff.HazardUniqueFilterChanged, diff.Warning, "A unique index's filter changes: rows may now collide."},
+		{diff.HazardAlterColumnInUse, diff.Warning, "ALTER COLUMN on a column indexes or constraints use: they are dropped and created again."},
 	}
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Code < rs[j].Code })
 	return rs

@@ -103,6 +103,11 @@ func readMigrations(files []string, d schema.Dialect, dirMode bool) ([]*migratio
 		}
 	}
 	for _, m := range migs {
+		if up := m.files[0]; strings.HasSuffix(up, ".up.sql") && downs[m.version] == "" {
+			if sib := strings.TrimSuffix(up, ".up.sql") + ".down.sql"; fileExists(sib) {
+				downs[m.version] = sib // a .up.sql named alone brings its .down.sql
+			}
+		}
 		if df, ok := downs[m.version]; ok {
 			b, err := os.ReadFile(df)
 			if err != nil {
@@ -233,6 +238,8 @@ func orderRevisions(migs []*migration, dirMode bool) ([]*migration, []Finding) {
 			roots = append(roots, m)
 		}
 	}
+	// True roots (no parent) first, then revisions whose parent is missing.
+	slices.SortStableFunc(roots, func(a, b *migration) int { return min(len(a.parents), 1) - min(len(b.parents), 1) })
 	for _, p := range sortedRevKeys(children) {
 		kids := children[p]
 		if len(kids) > 1 {
@@ -287,4 +294,9 @@ func sortedRevKeys(m map[string][]*migration) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }

@@ -68,6 +68,14 @@ func (r *Report) summary() string {
 	return strings.Join([]string{plural(r.Count(diff.Error), "error"), plural(r.Count(diff.Warning), "warning"), plural(r.Count(diff.Info), "info")}, ", ")
 }
 
+// filesReviewed is "1 migration file" or "3 migration files".
+func (r *Report) filesReviewed() string {
+	if len(r.Migrations) == 1 {
+		return "1 migration file"
+	}
+	return fmt.Sprintf("%d migration files", len(r.Migrations))
+}
+
 // errWriter remembers the first write error, so that writers can print freely.
 type errWriter struct {
 	w   io.Writer
@@ -115,7 +123,7 @@ func (r *Report) writeText(w io.Writer, color bool) error {
 	if len(r.Findings) > 0 {
 		ew.printf("\n")
 	}
-	ew.printf("%d migration files reviewed: %s\n", len(r.Migrations), r.summary())
+	ew.printf("%s reviewed: %s\n", r.filesReviewed(), r.summary())
 	return ew.err
 }
 
@@ -156,7 +164,7 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 	for _, s := range []diff.Severity{diff.Error, diff.Warning, diff.Info} {
 		ew.printf("| %s %s | %d |\n", sevIcon(s), s, r.Count(s))
 	}
-	ew.printf("\n%d migration files reviewed.\n", len(r.Migrations))
+	ew.printf("\n%s reviewed.\n", r.filesReviewed())
 	if len(r.Findings) == 0 {
 		ew.printf("\nNo findings.\n")
 		return ew.err

@@ -211,7 +211,7 @@ func (a *analysis) migration(m *migration) {
 	}
 	a.hazards(m, nb, na)
 	if m.hasDown {
-		a.downCheck(m, before, nb)
+		a.downCheck(m, nb)
 	}
 }
 
@@ -238,8 +238,8 @@ func (a *analysis) hazards(m *migration, before, after *schema.Database) {
 }
 
 // downCheck applies m's down part to the state after m and reports when it
-// does not lead back to the state before m.
-func (a *analysis) downCheck(m *migration, before, nb *schema.Database) {
+// does not lead back to nb, the (canonical) state before m.
+func (a *analysis) downCheck(m *migration, nb *schema.Database) {
 	s := &state{db: cloneDB(a.state.db)}
 	for _, o := range m.down.ops {
 		s.apply(o)
@@ -269,7 +269,6 @@ func (a *analysis) downCheck(m *migration, before, nb *schema.Database) {
 	}
 	a.add(Finding{Code: CodeDownMismatch, Severity: diff.Warning, Pos: pos, Object: "migration " + filepath.Base(m.files[0]),
 		Message: fmt.Sprintf("The down migration does not undo the up one: to get back it would still have to %s; complete the down migration.", strings.Join(left, "; "))})
-	_ = before
 }
 
 // changeTable returns the table a change acts on.

@@ -223,7 +223,7 @@ func (p *sqlParser) exprUntil(stop func(t sqlTok) bool) string {
 	if p.eof() {
 		p.fail("expected an expression")
 	}
-	first, last := p.peek(), p.peek()
+	first, last := p.peek(), sqlTok{}
 	depth := 0
 	for !p.eof() {
 		t := p.peek()
@@ -238,7 +238,7 @@ func (p *sqlParser) exprUntil(stop func(t sqlTok) bool) string {
 		}
 		last = p.next()
 	}
-	if last.end <= first.start {
+	if last.end == 0 {
 		p.fail("expected an expression, found %q", first.text)
 	}
 	return strings.TrimSpace(p.src[first.start:last.end])
@@ -757,8 +757,7 @@ func (p *sqlParser) alterTable() {
 	ie := p.accept("IF", "EXISTS")
 	p.accept("ONLY")
 	q := p.qname()
-	base := op{table: q, ifExist: false}
-	_ = ie
+	base := op{table: q, ifExist: ie}
 	for {
 		p.alterAction(base)
 		if !p.accept(",") {

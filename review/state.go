@@ -81,8 +81,7 @@ func newState(d schema.Dialect) *state {
 	return &state{db: &schema.Database{Dialect: d}}
 }
 
-// clone returns a deep copy of the state's database (through Normalize's copy
-// semantics would lose creation positions, so it copies by hand).
+// cloneDB returns a deep copy of db, positions included.
 func cloneDB(db *schema.Database) *schema.Database {
 	out := &schema.Database{Dialect: db.Dialect}
 	for _, s := range db.Schemas {
@@ -428,7 +427,7 @@ func orUnnamed(s string) string {
 	return s
 }
 
-// constraintNames lists the names of t's constraints and indexes with what they are.
+// hasConstraint reports whether t has a constraint (or SQL Server default) called name.
 func hasConstraint(t *schema.Table, name string) bool {
 	if name == "" {
 		return false

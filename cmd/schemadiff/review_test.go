@@ -1,0 +1,118 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const (
+	reviewUsersHCL = "../../testdata/examples/sqlserver/users.hcl"
+	reviewShopHCL  = "../../testdata/examples/postgres/shop.hcl"
+	reviewSeed002  = "../../review/testdata/seed002_create_users.py"
+	reviewAutogen  = "../../review/testdata/autogen_create_users.py"
+)
+
+// TestReviewSeed002: the duplicate index of seed 002 is an error at its line, exit 1.
+func TestReviewSeed002(t *testing.T) {
+	r := runCLI(t, "review", "--dialect", "sqlserver", "--schema", reviewUsersHCL, reviewSeed002)
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "94: error [duplicate-object] table dbo.users index ix_users_active") {
+		t.Errorf("the duplicate ix_users_active error at line 94 is missing:\n%s", r.stdout)
+	}
+	r = runCLI(t, "review", "--schema", reviewUsersHCL, "--format", "github", reviewAutogen)
+	if r.code != 1 || !strings.Contains(r.stdout, "::error file="+reviewAutogen+",line=50,title=schemadiff wrong-dialect-option::") {
+		t.Errorf("github annotations: exit %d:\n%s", r.code, r.stdout)
+	}
+}
+
+// TestReviewGeneratedDirectories: what `schemadiff generate` writes, in every
+// format, reviews clean even with --fail-on info.
+func TestReviewGeneratedDirectories(t *testing.T) {
+	for _, schemaPath := range []string{reviewUsersHCL, reviewShopHCL} {
+		for _, format := range []string{"sql", "goose", "dbmate", "flyway", "alembic"} {
+			t.Run(filepath.Base(schemaPath)+"/"+format, func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), "migrations")
+				if r := runCLI(t, "generate", "--schema", schemaPath, "--dir", dir, "--format", format, "-m", "create"); r.code != 0 {
+					t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
+				}
+				r := runCLI(t, "review", "--schema", schemaPath, "--dir", dir, "--fail-on", "info", "--format", "json")
+				if r.code != 0 || !strings.Contains(r.stdout, `"findings": []`) {
+					t.Errorf("exit %d, want 0 and no findings:\n%s%s", r.code, r.stdout, r.stderr)
+				}
+			})
+		}
+	}
+}
+
+func TestReviewFailOnAndBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"warnings pass by default", []string{"review", "--schema", reviewShopHCL, writeSQL(t, "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE x (a int);\n")}, 0, ""},
+		{"warnings fail with --fail-on warning", []string{"review", "--fail-on", "warning", "--schema", reviewShopHCL, writeSQL(t, "CREATE TABLE x (a int);\n")}, 1, ""},
+		{"no dialect", []string{"review", writeSQL(t, "SELECT 1;")}, 2, "no dialect"},
+		{"no files", []string{"review", "--dialect", "postgres"}, 2, "name migration files"},
+		{"missing file", []string{"review", "--dialect", "postgres", "nope.sql"}, 2, "nope.sql"},
+		{"bad format", []string{"review", "--dialect", "postgres", "--format", "xml", writeSQL(t, "SELECT 1;")}, 2, "format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.err) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", r.code, r.stderr, tt.code, tt.err)
+			}
+		})
+	}
+}
+
+func writeSQL(t *testing.T, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "001_m.sql")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestReviewSince: only migrations changed since the ref get findings.
+func TestReviewSince(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(repo, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q")
+	write("001_a.sql", "DROP TABLE old_one;\n") // an error, but already merged
+	git("add", ".")
+	git("commit", "-q", "-m", "first")
+	write("002_b.sql", "CREATE TABLE t (a int);\nCREATE INDEX i ON t (a);\nCREATE INDEX i ON t (a);\n")
+	t.Chdir(repo)
+	git("add", "002_b.sql") // git diff lists tracked files only
+	r := runCLI(t, "review", "--dialect", "postgres", "--since", "HEAD", "--dir", ".")
+	if r.code != 1 || !strings.Contains(r.stdout, "002_b.sql") || strings.Contains(r.stdout, "001_a.sql") {
+		t.Errorf("--since HEAD: exit %d, want only 002's duplicate index:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCLI(t, "review", "--dialect", "postgres", "--since", "no-such-ref", "--dir", "."); r.code != 2 {
+		t.Errorf("a bad ref must exit 2, got %d", r.code)
+	}
+}

@@ -1,0 +1,149 @@
+package review
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+func TestPythonExpressions(t *testing.T) {
+	src := `x = op.f(  # comment
+    'a' "b"
+    '''c
+d''', r'\n', k=sa.String(length=50).with_variant(sa.Text, "sqlite"),
+    l=[1, -2.5, (True,), {'k': None}], t=(1, 2),
+)
+`
+	lines := lexPython(src)
+	if len(lines) != 1 || lines[0].line != 1 {
+		t.Fatalf("want one logical line, got %+v", lines)
+	}
+	v, err := safeExpr(lines[0].toks[2:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.kind != pvCall || v.name != "op.f" {
+		t.Fatalf("want a call of op.f, got %+v", v)
+	}
+	if got := v.arg(0).str; got != "abc\nd" {
+		t.Errorf("implicit concatenation with a triple-quoted string: got %q", got)
+	}
+	if got := v.arg(1).str; got != `\n` {
+		t.Errorf("raw string: got %q", got)
+	}
+	if k := v.kw("k"); k.kind != pvCall || k.fn.name != ".with_variant" || k.fn.fn.kw("length").str != "50" {
+		t.Errorf("method call on a call: got %+v", k)
+	}
+	l := v.kw("l")
+	if len(l.items) != 4 || l.items[1].str != "-2.5" || l.items[2].kind != pvTuple || l.items[3].kind != pvDict {
+		t.Errorf("list: got %+v", l)
+	}
+	if _, err := safeExpr(lexPython("f(a if b else c)")[0].toks); err == nil {
+		t.Error("a conditional expression must be an error, not a guess")
+	}
+}
+
+func TestReadAlembicOps(t *testing.T) {
+	src := `revision = 'b2'
+down_revision = 'a1'
+
+def upgrade():
+    """Docstring."""
+    op.create_table(
+        'accounts',
+        sa.Column('id', sa.Integer(), sa.Identity(start=10, increment=5), primary_key=True),
+        sa.Column('tenant_id', sa.Integer(), sa.ForeignKey('tenants.id', ondelete='CASCADE'), nullable=False),
+        sa.Column('email', sa.Unicode(255), nullable=False, unique=True),
+        sa.Column('is_active', sa.Boolean(), server_default=sa.false(), nullable=False),
+        sa.UniqueConstraint('tenant_id', 'email', name='uq_accounts_tenant_email', mssql_clustered=False),
+        schema='sales',
+    )
+    with op.batch_alter_table('accounts', schema='sales') as batch_op:
+        batch_op.add_column(sa.Column('note', sa.Text(), nullable=True))
+        batch_op.create_index('ix_accounts_note', ['note'], mssql_where=sa.text('note IS NOT NULL'))
+        batch_op.alter_column('is_active', new_column_name='active')
+    op.execute("EXEC sp_addextendedproperty 'MS_Description', 'Who pays', 'SCHEMA', 'sales', 'TABLE', 'accounts'")
+    op.create_check_constraint('ck_accounts_email', 'accounts', "email <> ''", schema='sales')
+    if context.is_offline_mode():
+        pass
+
+def downgrade():
+    op.drop_table('accounts', schema='sales')
+`
+	rf := readAlembic("r.py", src, schema.SQLServer)
+	if rf.revision != "b2" || len(rf.parents) != 1 || rf.parents[0] != "a1" || rf.parentPos.Line != 2 || !rf.hasDown {
+		t.Fatalf("identifiers: got %+v", rf)
+	}
+	if len(rf.up.findings) != 1 || rf.up.findings[0].Code != CodeUnparsed || rf.up.findings[0].Pos.Line != 21 {
+		t.Errorf("want the if statement at line 21 as unparsed, got %+v", rf.up.findings)
+	}
+	s := newState(schema.SQLServer)
+	s.report = func(f Finding) { t.Errorf("unexpected conflict %+v", f) }
+	for _, o := range rf.up.ops {
+		s.apply(o)
+	}
+	want := &schema.Table{Schema: "sales", Name: "accounts", Comment: "Who pays",
+		Columns: []*schema.Column{
+			{Name: "id", Type: "int", Identity: &schema.Identity{Seed: 10, Increment: 5}},
+			{Name: "tenant_id", Type: "int"},
+			{Name: "email", Type: "nvarchar(255)"},
+			{Name: "active", Type: "bit", Default: &schema.Default{Kind: schema.DefaultBool, Value: "false"}},
+			{Name: "note", Type: "varchar(max)", Null: true},
+		},
+		PrimaryKey: &schema.PrimaryKey{Columns: []string{"id"}, Clustered: ptr(true)},
+		Uniques: []*schema.Unique{{Columns: []string{"email"}},
+			{Name: "uq_accounts_tenant_email", Columns: []string{"tenant_id", "email"}, Clustered: ptr(false)}},
+		ForeignKeys: []*schema.ForeignKey{{Columns: []string{"tenant_id"}, RefSchema: "dbo", RefTable: "tenants", RefColumns: []string{"id"}, OnDelete: "CASCADE"}},
+		Checks:      []*schema.Check{{Name: "ck_accounts_email", Expr: "email <> ''"}},
+		Indexes:     []*schema.Index{{Name: "ix_accounts_note", Where: "note IS NOT NULL", Parts: []schema.IndexPart{{Column: "note"}}}},
+	}
+	if d := cmp.Diff(want, s.db.Table(schema.QName{Schema: "sales", Name: "accounts"}), cmpopts.IgnoreTypes(schema.Pos{}), cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("table (-want +got):\n%s", d)
+	}
+	if len(rf.down.ops) != 1 || rf.down.ops[0].kind != opDropTable {
+		t.Errorf("downgrade: got %+v", rf.down.ops)
+	}
+}
+
+// TestAlembicHistory: revisions run in down_revision order, whatever their
+// file names; two children of one parent and unknown parents are findings.
+func TestAlembicHistory(t *testing.T) {
+	rev := func(id, parent, body string) string {
+		p := "None"
+		if parent != "" {
+			p = "'" + parent + "'"
+		}
+		return "revision = '" + id + "'\ndown_revision = " + p + "\n\ndef upgrade():\n" + body + "\n\ndef downgrade():\n    pass\n"
+	}
+	dir := writeFiles(t, map[string]string{
+		"alembic/versions/aaa_second.py": rev("r2", "r1", "    op.add_column('t', sa.Column('b', sa.Integer(), nullable=True))"),
+		"alembic/versions/zzz_first.py":  rev("r1", "", "    op.create_table('t', sa.Column('a', sa.Integer(), nullable=False))"),
+		"alembic/versions/mmm_branch.py": rev("r3", "r1", "    op.add_column('t', sa.Column('c', sa.Integer(), nullable=True))"),
+		"alembic/versions/orphan.py":     rev("r4", "gone", "    pass"),
+		"alembic/env.py":                 "import os\n",
+	})
+	rep := run(t, Options{Dialect: schema.Postgres, Dir: dir})
+	var order []string
+	for _, m := range rep.Migrations {
+		order = append(order, filepath.Base(m))
+	}
+	if got := strings.Join(order, " "); got != "zzz_first.py orphan.py aaa_second.py mmm_branch.py" {
+		t.Errorf("order: got %s", got)
+	}
+	heads := find(rep, CodeMultipleHeads, "")
+	if len(heads) != 2 { // r3 next to r2, and r4 as a second root
+		t.Errorf("multiple heads: got %+v", heads)
+	}
+	if mp := find(rep, CodeMissingParent, "revision r4"); len(mp) != 1 || mp[0].Pos.Line != 2 {
+		t.Errorf("missing parent: got %+v", mp)
+	}
+	// downgrade() does nothing: every revision that changes the schema is a down-mismatch.
+	if dm := find(rep, CodeDownMismatch, ""); len(dm) != 3 {
+		t.Errorf("down mismatches: got %+v", dm)
+	}
+}
