@@ -242,7 +242,7 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 		if c.Check == nil {
 			return nil, errMissing("check constraint")
 		}
-		text, err := w.textString(c.Check.Expr)
+		text, err := w.textString(c.Check.Source.Or(c.Check.Expr))
 		if err != nil {
 			return nil, err
 		}
@@ -344,7 +344,7 @@ func (w *pyWriter) createTable(t *schema.Table) (string, error) {
 		args = append(args, call("sa.UniqueConstraint", a...))
 	}
 	for _, ck := range t.Checks {
-		text, err := w.textString(ck.Expr)
+		text, err := w.textString(ck.Source.Or(ck.Expr))
 		if err != nil {
 			return "", fmt.Errorf("check %s: %w", ck.Name, err)
 		}
@@ -394,7 +394,7 @@ func (w *pyWriter) column(col *schema.Column, inPK bool) (string, error) {
 		if strings.TrimSpace(col.Computed.Expr) == "" {
 			return "", errors.New("empty generated expression")
 		}
-		expr, err := w.textString(col.Computed.Expr)
+		expr, err := w.textString(col.Computed.Source.Or(col.Computed.Expr))
 		if err != nil {
 			return "", err
 		}
@@ -674,7 +674,7 @@ func (w *pyWriter) createIndex(t schema.QName, ix *schema.Index, concurrently bo
 		args = append(args, kw(prefix+"include", pyList(ix.Include)))
 	}
 	if ix.Where != "" {
-		where, err := w.text(ix.Where)
+		where, err := w.text(ix.WhereSource.Or(ix.Where))
 		if err != nil {
 			return "", err
 		}

@@ -107,7 +107,7 @@ func TestAlembicSeed002Options(t *testing.T) {
 		"sa.Column('index_id', sa.BigInteger(), sa.Identity(start=1, increment=1), nullable=False)",
 		"sa.Column('id', mssql.UNIQUEIDENTIFIER(), nullable=False, server_default=sa.text('NEWID()'))",
 		"sa.Column('status', mssql.NVARCHAR(20), nullable=False, server_default=sa.text(\"N'active'\"))",
-		"sa.CheckConstraint(\"status = 'active' or status = 'invited' or status = 'suspended' or status = 'pending_verification'\", name='ck_users_status')",
+		"sa.CheckConstraint(\"status IN ('active', 'invited', 'suspended', 'pending_verification')\", name='ck_users_status')",
 		"op.create_foreign_key('fk_users_tenant', 'users', 'tenants', ['tenant_id'], ['id'], source_schema='dbo', referent_schema='dbo')",
 		"op.drop_table('users', schema='dbo')",
 		"revision = 'abc'\ndown_revision = 'def'\n",

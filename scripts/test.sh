@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine: installs what the tests need
-# (PostgreSQL from Debian's packages) when it is missing, then runs go vet and
+# (PostgreSQL, and Alembic with psycopg2 for the Alembic format, from Debian's
+# packages) when it is missing, then runs go vet and
 # every test. PostgreSQL tests start their own private server (initdb into a
 # temp dir); nothing is left running afterwards.
 set -euo pipefail
@@ -12,11 +13,6 @@ have_pg() {
   command -v initdb >/dev/null 2>&1 || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null
 }
 
-if ! have_pg; then
-  echo "test.sh: installing PostgreSQL from Debian's packages" >&2
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
 have_alembic() {
   for py in python3 /usr/bin/python3; do
     command -v "$py" >/dev/null 2>&1 && "$py" -c 'import alembic, psycopg2' >/dev/null 2>&1 && return 0
@@ -24,10 +20,13 @@ have_alembic() {
   return 1
 }
 
-if ! have_alembic; then
-  echo "test.sh: installing Alembic and psycopg2 from Debian's packages" >&2
+missing=()
+have_pg || missing+=(postgresql)
+have_alembic || missing+=(python3-alembic python3-psycopg2)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing from Debian's packages: ${missing[*]}" >&2
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-alembic python3-psycopg2 >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if ! command -v go >/dev/null 2>&1; then
   echo "test.sh: Go is not installed (https://go.dev/doc/install, or Debian's golang-go if it is recent enough)" >&2

@@ -14,7 +14,7 @@ import (
 type sourceFlags struct {
 	Dialect string   `help:"Dialect of schema files that do not name one (postgres or sqlserver)." enum:",postgres,sqlserver" default:""`
 	Schema  []string `help:"Database schema to read from a live database (repeatable; default: all user schemas)." placeholder:"NAME"`
-	Exclude []string `help:"Glob of tables to leave out of a live database, as name or schema.name (repeatable)." placeholder:"PATTERN"`
+	Exclude []string `help:"Glob of tables to leave out of a live database, as name or schema.name (repeatable); migration tools' own tables are always left out." placeholder:"PATTERN"`
 	DevURL  string   `name:"dev-url" help:"Scratch PostgreSQL server that normalizes schema files exactly (a throwaway database is created there and dropped)." placeholder:"URL"`
 }
 

@@ -71,7 +71,7 @@ func (f projectFlags) resolve(format string) (*project, error) {
 		schemas: f.Schema,
 		dir:     first(f.Dir, cfg.Dir, defaultDir),
 		seq:     cfg.Seq,
-		exclude: append(append(migrate.ToolTables(), cfg.Exclude...), f.Exclude...),
+		exclude: append(cfg.Exclude, f.Exclude...),
 		url:     f.URL,
 		devURL:  f.DevURL,
 	}
@@ -130,7 +130,8 @@ func (p *project) desired() (*schema.Database, error) {
 	return schema.Normalize(db)
 }
 
-// live reads the database at p.url, leaving out tool tables and excludes.
+// live reads the database at p.url, leaving out tool tables (source.Load
+// always does) and excludes.
 func (p *project) live(ctx context.Context, dialect schema.Dialect) (*schema.Database, error) {
 	if !source.IsURL(p.url) {
 		return nil, fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", redact.URL(p.url))

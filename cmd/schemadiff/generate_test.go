@@ -172,3 +172,36 @@ func tree(t *testing.T) string {
 	})
 	return b.String()
 }
+
+// TestInitAlembic: with --format alembic, init uses the Alembic project's
+// alembic/versions (and asks for `alembic init` when there is none), and
+// generate writes a revision there.
+func TestInitAlembic(t *testing.T) {
+	t.Chdir(t.TempDir())
+	r := runCLI(t, "init", "--dialect", "postgres", "--format", "alembic")
+	if r.code != 2 || !strings.Contains(r.stderr, "alembic init alembic") {
+		t.Fatalf("init without an Alembic project: exit %d %q, want 2 and the hint", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Fatalf("a refused init wrote %d entries", len(entries))
+	}
+	if err := os.MkdirAll("alembic/versions", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, "init", "--dialect", "postgres", "--format", "alembic"); r.code != 0 {
+		t.Fatalf("init: exit %d: %s", r.code, r.stderr)
+	}
+	if cfg, _ := os.ReadFile("schemadiff.yaml"); !strings.Contains(string(cfg), "dir: alembic/versions") || !strings.Contains(string(cfg), "format: alembic") {
+		t.Errorf("config does not point at alembic/versions:\n%s", cfg)
+	}
+	if r := runCLI(t, "generate", "-m", "create users"); r.code != 0 {
+		t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
+	}
+	revs, _ := filepath.Glob("alembic/versions/*_create_users.py")
+	if len(revs) != 1 {
+		t.Fatalf("revisions written: %v", revs)
+	}
+	if src, _ := os.ReadFile(revs[0]); !strings.Contains(string(src), "down_revision = None") || !strings.Contains(string(src), "op.create_table(\n        'users',") {
+		t.Errorf("revision:\n%s", src)
+	}
+}

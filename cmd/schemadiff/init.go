@@ -20,6 +20,9 @@ const (
 	initConfig = "schemadiff.yaml"
 	initSchema = "schema/schema.hcl"
 	initDir    = "migrations"
+	// initAlembicDir is where an Alembic project (from `alembic init alembic`)
+	// keeps its revisions; with --format alembic, init uses it as it is.
+	initAlembicDir = "alembic/versions"
 )
 
 // Run writes a commented configuration, an example schema and an empty
@@ -29,7 +32,15 @@ func (c *initCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{initConfig, "schemadiff.yml", "schemadiff.hcl", initSchema, initDir} {
+	dir := initDir
+	existing := []string{initConfig, "schemadiff.yml", "schemadiff.hcl", initSchema, initDir}
+	if format == migrate.Alembic {
+		dir, existing = initAlembicDir, existing[:4]
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return fmt.Errorf("init: no %s folder here: run `alembic init alembic` first (schemadiff writes its revisions there), then init again", dir)
+		}
+	}
+	for _, p := range existing {
 		if _, err := os.Stat(p); err == nil {
 			return fmt.Errorf("init: %s already exists: nothing written (init never overwrites; edit the existing files instead)", p)
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -58,10 +69,15 @@ func (c *initCmd) Run(e *env) error {
 		return nil
 	}
 	steps := []func() error{
-		func() error { return mkdir(initDir, &created) },
+		func() error {
+			if format == migrate.Alembic {
+				return nil // the Alembic project's folder exists already
+			}
+			return mkdir(dir, &created)
+		},
 		func() error { return mkdir(filepath.Dir(initSchema), &created) },
 		func() error { return write(initSchema, exampleSchema(c.Dialect)) },
-		func() error { return write(initConfig, exampleConfig(c.Dialect, format)) },
+		func() error { return write(initConfig, exampleConfig(c.Dialect, format, dir)) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -69,8 +85,13 @@ func (c *initCmd) Run(e *env) error {
 			return err
 		}
 	}
-	for _, p := range []string{initConfig, initSchema, initDir + "/"} {
-		fmt.Fprintf(e.stdout, "wrote %s\n", p)
+	for _, p := range created {
+		if p != filepath.Dir(initSchema) {
+			fmt.Fprintf(e.stdout, "wrote %s\n", p)
+		}
+	}
+	if format == migrate.Alembic {
+		fmt.Fprintf(e.stdout, "revisions go to %s/, after the current head\n", dir)
 	}
 	fmt.Fprintln(e.stdout, "Next: edit schema/schema.hcl, then run `schemadiff generate -m \"create users\"`.")
 	return nil
@@ -86,7 +107,7 @@ func mkdir(path string, created *[]string) error {
 }
 
 // exampleConfig is the commented configuration init writes.
-func exampleConfig(dialect string, format migrate.Format) string {
+func exampleConfig(dialect string, format migrate.Format, dir string) string {
 	return `# schemadiff configuration (see docs/config.md). Flags override these settings.
 
 # The database flavour of the schema files: postgres or sqlserver.
@@ -98,7 +119,7 @@ schema: [schema]
 migrations:
   # Where generate writes migrations; schemadiff.sum in it records their
   # hashes and the schema state they lead to.
-  dir: ` + initDir + `
+  dir: ` + dir + `
   # sql | golang-migrate | goose | dbmate | flyway | alembic
   format: ` + string(format) + `
   # seq: true   # number migrations 000001_… instead of by UTC time (sql, golang-migrate)

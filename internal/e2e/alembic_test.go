@@ -320,3 +320,16 @@ func TestAlembicOfflineSQLServer(t *testing.T) {
 	}
 	t.Logf("alembic offline T-SQL:\n%s", out)
 }
+
+// alembicAt is an Alembic project (the real python3 -m alembic) whose
+// revisions are the ones generate wrote into dir.
+func alembicAt(t *testing.T, dir, url string) *alembicProject {
+	t.Helper()
+	p := newAlembicProject(t, "postgresql"+strings.TrimPrefix(url, "postgres"))
+	writeFile(t, p.ini, "[alembic]\nscript_location = "+filepath.Dir(p.versions)+"\nversion_locations = "+dir+"\n")
+	return p
+}
+
+func alembicUp(t *testing.T, dir, url string) { alembicAt(t, dir, url).run(t, "upgrade", "head") }
+
+func alembicDown(t *testing.T, dir, url string) { alembicAt(t, dir, url).run(t, "downgrade", "base") }

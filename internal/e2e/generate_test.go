@@ -191,6 +191,8 @@ func toolOf(f migrate.Format) tool {
 		return tool{dbmateUp, dbmateDown}
 	case migrate.Flyway:
 		return tool{flywayUp, flywayDown}
+	case migrate.Alembic:
+		return tool{alembicUp, alembicDown}
 	}
 	return tool{golangMigrateUp, golangMigrateDown}
 }
@@ -200,7 +202,7 @@ func toolOf(f migrate.Format) tool {
 // schema and the recorded state, and applies the downs back to empty.
 func TestGeneratedMigrationsApply(t *testing.T) {
 	want := steps(t)
-	formats := []migrate.Format{migrate.SQL, migrate.GolangMigrate, migrate.Goose, migrate.Dbmate, migrate.Flyway}
+	formats := []migrate.Format{migrate.SQL, migrate.GolangMigrate, migrate.Goose, migrate.Dbmate, migrate.Flyway, migrate.Alembic}
 	for _, f := range formats {
 		t.Run(string(f), func(t *testing.T) {
 			dir := generateAll(t, f, want)

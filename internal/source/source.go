@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/schemadiff/schemadiff/internal/migrate"
 	"github.com/schemadiff/schemadiff/internal/redact"
 	"github.com/schemadiff/schemadiff/introspect"
 	"github.com/schemadiff/schemadiff/schema"
@@ -19,7 +20,9 @@ type Options struct {
 	Dialect schema.Dialect
 	// Schemas limits introspection to these database schemas (default: all user schemas).
 	Schemas []string
-	// Exclude holds glob patterns of tables to leave out of introspection.
+	// Exclude holds glob patterns of tables to leave out of introspection, in
+	// addition to the migration tools' own tables (migrate.ToolTables), which
+	// are always left out.
 	Exclude []string
 	// DevURL, when set, names a scratch PostgreSQL database that normalizes
 	// schema files: they are applied there and read back (see dev.go).
@@ -65,7 +68,8 @@ func inspect(ctx context.Context, url string, opts Options) (*schema.Database, e
 		return nil, err
 	}
 	defer in.Close()
-	db, err := in.Inspect(ctx, introspect.Options{Schemas: opts.Schemas, Exclude: opts.Exclude})
+	exclude := append(migrate.ToolTables(), opts.Exclude...)
+	db, err := in.Inspect(ctx, introspect.Options{Schemas: opts.Schemas, Exclude: exclude})
 	if err != nil {
 		return nil, fmt.Errorf("inspect %s: %w", redact.URL(url), err)
 	}

@@ -47,8 +47,8 @@ def upgrade() -> None:
         sa.Column('status', mssql.NVARCHAR(20), nullable=False, server_default=sa.text("N'active'")),
         sa.Column('user_metadata', mssql.NVARCHAR(4000), nullable=True),
         sa.PrimaryKeyConstraint('id', name='pk_users', mssql_clustered=False),
-        sa.CheckConstraint("identity_provider = 'entra_id' or identity_provider = 'google' or identity_provider = 'email' or identity_provider = 'github'", name='ck_users_identity_provider'),
-        sa.CheckConstraint("status = 'active' or status = 'invited' or status = 'suspended' or status = 'pending_verification'", name='ck_users_status'),
+        sa.CheckConstraint("identity_provider IN ('entra_id', 'google', 'email', 'github')", name='ck_users_identity_provider'),
+        sa.CheckConstraint("status IN ('active', 'invited', 'suspended', 'pending_verification')", name='ck_users_status'),
         schema='dbo',
     )
     op.create_index('ix_tenants_index_id', 'tenants', ['index_id'], unique=True, schema='dbo', mssql_clustered=True)
