@@ -63,11 +63,18 @@ func Describe(c *diff.Change) string {
 	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
 		return "drop " + constraintDesc(c) + " from " + t
 	case diff.CreateIndex:
-		s := "create index "
+		s := "create "
 		if c.Index != nil && c.Index.Unique {
-			s = "create unique index "
+			s += "unique "
 		}
-		return s + indexName(c) + " on " + t + concurrentlyNote(c)
+		if c.Index != nil && c.Index.Clustered != nil && *c.Index.Clustered {
+			s += "clustered "
+		}
+		s += "index " + indexName(c) + " on " + t
+		if c.Index != nil && c.Index.Where != "" {
+			s += " where " + c.Index.WhereSource.Or(c.Index.Where)
+		}
+		return s + concurrentlyNote(c)
 	case diff.DropIndex:
 		return "drop index " + indexName(c) + concurrentlyNote(c)
 	}

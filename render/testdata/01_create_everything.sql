@@ -12,7 +12,7 @@
 -- ~ comment on column public.users.email: 'Login; unique per tenant, ''case sensitive'''
 -- + add foreign key users_tenant_id_fkey (tenant_id) → public.tenants (id) to public.users
 -- + add foreign key events_user_id_fkey (user_id) → public.users (id) to audit.events
--- + create unique index public.users_email_lower_idx on public.users
+-- + create unique index public.users_email_lower_idx on public.users where is_deleted = false
 -- + create index public.users_tenant_created_idx on public.users
 -- + create index audit.events_payload_idx on audit.events
 -- + create index Robert'); DROP TABLE students;--.i"dx on Robert'); DROP TABLE students;--.a"b

@@ -2,12 +2,12 @@
 -- + create schema x'; DROP TABLE y;--
 -- ~ comment on schema sales: 'Sales; it''s ours'
 -- + create table dbo.tenants
--- + create unique index dbo.ix_tenants_index_id on dbo.tenants
+-- + create unique clustered index dbo.ix_tenants_index_id on dbo.tenants
 -- + create table dbo.users
--- + create unique index dbo.ix_users_index_id on dbo.users
--- + create unique index dbo.ix_users_tenant_email on dbo.users
--- + create index dbo.ix_users_active on dbo.users
--- + create index dbo.ix_users_tenant_created on dbo.users
+-- + create unique clustered index dbo.ix_users_index_id on dbo.users
+-- + create unique index dbo.ix_users_tenant_email on dbo.users where is_deleted = 0
+-- + create index dbo.ix_users_active on dbo.users where is_deleted = 0
+-- + create index dbo.ix_users_tenant_created on dbo.users where is_deleted = 0
 -- + add foreign key fk_users_tenant (tenant_id) → dbo.tenants (id) to dbo.users
 -- ~ comment on table dbo.users: 'Application users; one row per login'
 -- ~ comment on column dbo.users.email: 'Login, unique per tenant (''case-insensitive'')'
@@ -15,7 +15,7 @@
 -- + add foreign key fk_orders_user (user_id) → dbo.users (id) to sales.orders
 -- + add foreign key fk_orders_tenant (tenant_id) → dbo.tenants (id) to sales.orders
 -- + create table x'; DROP TABLE y;--.a]b
--- + create index x'; DROP TABLE y;--.ix_a]b on x'; DROP TABLE y;--.a]b
+-- + create index x'; DROP TABLE y;--.ix_a]b on x'; DROP TABLE y;--.a]b where [id] > 0
 -- ~ comment on column x'; DROP TABLE y;--.a]b.x'; DROP TABLE y;--: 'x''; DROP TABLE y;--'
 -- 19 changes: 15 to add, 4 to change, 0 to drop
 

@@ -1,6 +1,6 @@
 -- + create table dbo.events
 -- + create index dbo.ix_events_kind on dbo.events
--- + create index dbo.ix_events_id on dbo.events
+-- + create clustered index dbo.ix_events_id on dbo.events
 -- - drop primary key pk_users (id) from dbo.users
 -- - drop check  (balance >= -100) from dbo.users
 -- - drop column legacy from dbo.users
