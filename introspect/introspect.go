@@ -60,7 +60,8 @@ func Open(ctx context.Context, rawURL string) (Inspector, error) {
 		return nil, fmt.Errorf("introspect: %q is not a database URL: use postgres://user:password@host:port/db (or postgresql://, sqlserver://)", redact.URL(rawURL))
 	}
 	if _, err := url.Parse(rawURL); err != nil {
-		return nil, redact.Error(fmt.Errorf("introspect: malformed database URL %s: %w", rawURL, err), rawURL)
+		// url.Parse's message quotes pieces of the URL, password included.
+		return nil, fmt.Errorf("introspect: malformed database URL %s: check its form, and percent-encode special characters (@ : / ? #) in the user name and password", redact.URL(rawURL))
 	}
 	switch strings.ToLower(scheme) {
 	case "postgres", "postgresql":

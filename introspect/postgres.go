@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -48,19 +47,8 @@ func connectError(err error, url string, cfg *pgx.ConnConfig) error {
 		}
 		return fmt.Errorf("introspect: connecting to %s: %w", where, err)
 	}
-	return fmt.Errorf("introspect: cannot reach PostgreSQL at %s:%d (%s): check the host and port and that the server is running and accepts connections: %w", cfg.Host, cfg.Port, where, oneLine{err})
+	return fmt.Errorf("introspect: cannot reach PostgreSQL at %s:%d (%s): check the host and port and that the server is running and accepts connections: %w", cfg.Host, cfg.Port, where, redact.OneLine(err))
 }
-
-// oneLine wraps an error whose message spans lines (pgx lists every address
-// and TLS mode it tried, one per line) so that it prints as its last line.
-type oneLine struct{ err error }
-
-func (e oneLine) Error() string {
-	lines := strings.Split(strings.TrimSpace(e.err.Error()), "\n")
-	return strings.TrimSpace(lines[len(lines)-1])
-}
-
-func (e oneLine) Unwrap() error { return e.err }
 
 // Dialect returns schema.Postgres.
 func (p *postgres) Dialect() schema.Dialect { return schema.Postgres }

@@ -211,7 +211,7 @@ func auditWant() *schema.Database {
 					SystemName: "FK__events__accou__44FF419A", Columns: []string{"account_id"}, RefSchema: "dbo", RefTable: "accounts",
 					RefColumns: []string{"id"}, OnDelete: "SET NULL", OnUpdate: "NO ACTION",
 				}},
-				Checks: []*schema.Check{{SystemName: "CK__events__kind__45F365D3", Expr: "([kind]<>'')"}},
+				Checks: []*schema.Check{{SystemName: "CK__events__45F365D3", Expr: "([kind]<>'')"}},
 				Indexes: []*schema.Index{
 					{Name: "ix_events_account", Parts: msParts("account_id"), Where: "([account_id] IS NOT NULL)", Clustered: msBool(false)},
 				},

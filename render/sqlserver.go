@@ -498,9 +498,189 @@ func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 		b.WriteString(" INCLUDE (" + inc + ")")
 	}
 	if ix.Where != "" {
-		b.WriteString(" WHERE " + ix.WhereSource.Or(ix.Where))
+		where := ix.WhereSource.Or(ix.Where)
+		if err := msCheckFilter(where); err != nil {
+			return "", fmt.Errorf("index %s: SQL Server cannot filter an index by %q: %w "+
+				"(a filter compares columns with constants, with =, <>, <, >, IN, IS [NOT] NULL and AND)", ix.Name, where, err)
+		}
+		b.WriteString(" WHERE " + where)
 	}
 	return b.String(), nil
+}
+
+// msCheckFilter refuses a filtered-index predicate SQL Server would reject
+// (CREATE INDEX: a filter is comparisons of a column with a constant, IN
+// lists and IS [NOT] NULL, joined by AND). OR is taken only in the form SQL
+// Server stores an IN list in (sys.indexes.filter_definition): equalities
+// of one column with constants, ([a]=(1) OR [a]=(2)). Column types, and
+// whether a column is computed, are not known here.
+func msCheckFilter(where string) error {
+	toks, err := msFilterTokens(where)
+	if err != nil {
+		return err
+	}
+	var flat []msToken // without parentheses, for the OR check
+	for i, tk := range toks {
+		if tk.kind == msWord {
+			switch kw := strings.ToUpper(tk.text); kw {
+			case "AND", "OR", "IN", "IS", "NULL":
+			case "NOT":
+				if i == 0 || !strings.EqualFold(toks[i-1].text, "IS") || toks[i-1].kind != msWord {
+					return errors.New("NOT is allowed only in IS NOT NULL")
+				}
+			case "LIKE", "BETWEEN", "EXISTS", "SELECT", "CASE", "ANY", "ALL", "SOME":
+				return fmt.Errorf("%s is not allowed", kw)
+			}
+		}
+		next := i+1 < len(toks) && toks[i+1].kind == msPunct && toks[i+1].text == "("
+		if next && (tk.kind == msQuoted || tk.kind == msWord && !msFilterKeyword(tk.text)) {
+			return fmt.Errorf("function call %s(…) is not allowed", tk.text)
+		}
+		if tk.kind != msPunct || tk.text != "(" && tk.text != ")" {
+			flat = append(flat, tk)
+		}
+	}
+	for _, conj := range msSplitWord(flat, "AND") {
+		alts := msSplitWord(conj, "OR")
+		if len(alts) == 1 {
+			continue
+		}
+		var col string
+		for _, alt := range alts {
+			c, ok := msColumnEqualsConstant(alt)
+			if !ok || col != "" && !strings.EqualFold(c, col) {
+				return errors.New("OR is not allowed (use IN for one column's values)")
+			}
+			col = c
+		}
+	}
+	return nil
+}
+
+// msColumnEqualsConstant reports whether toks are column = constant (a
+// string or a number, maybe signed), and returns the column's name.
+func msColumnEqualsConstant(toks []msToken) (string, bool) {
+	if len(toks) == 4 && toks[2].kind == msPunct && (toks[2].text == "-" || toks[2].text == "+") && toks[3].kind == msNumber {
+		toks = append(toks[:2:2], toks[3])
+	}
+	if len(toks) != 3 || toks[1].kind != msPunct || toks[1].text != "=" ||
+		toks[2].kind != msString && toks[2].kind != msNumber {
+		return "", false
+	}
+	switch toks[0].kind {
+	case msQuoted:
+		return toks[0].text, true
+	case msWord:
+		return toks[0].text, !msFilterKeyword(toks[0].text)
+	}
+	return "", false
+}
+
+// msFilterKeyword reports whether word is a keyword a filter may hold.
+func msFilterKeyword(word string) bool {
+	switch strings.ToUpper(word) {
+	case "AND", "OR", "IN", "IS", "NOT", "NULL":
+		return true
+	}
+	return false
+}
+
+// msSplitWord splits toks at every keyword kw.
+func msSplitWord(toks []msToken, kw string) [][]msToken {
+	var out [][]msToken
+	start := 0
+	for i, tk := range toks {
+		if tk.kind == msWord && strings.EqualFold(tk.text, kw) {
+			out = append(out, toks[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, toks[start:])
+}
+
+// msTokenKind classifies the tokens of a filter predicate.
+type msTokenKind int
+
+const (
+	msWord   msTokenKind = iota + 1 // unquoted name or keyword
+	msQuoted                        // [quoted] or "quoted" name, text unquoted
+	msString                        // 'literal' or N'literal'
+	msNumber                        // 12, 1.5, 0x1F
+	msPunct                         // ( ) , . and operators
+)
+
+// msToken is one token of a filter predicate.
+type msToken struct {
+	kind msTokenKind
+	text string
+}
+
+// msFilterTokens splits a T-SQL predicate into tokens; unterminated quotes
+// and characters no filter can hold are errors.
+func msFilterTokens(s string) ([]msToken, error) {
+	var out []msToken
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c == '[' || c == '"' || c == '\'' || (c == 'N' || c == 'n') && i+1 < len(s) && s[i+1] == '\'':
+			kind, closing := msQuoted, byte(']')
+			if c == '"' {
+				closing = '"'
+			} else if c != '[' {
+				kind, closing = msString, '\''
+				if c != '\'' {
+					i++
+				}
+			}
+			var b strings.Builder
+			j := i + 1
+			for ; j < len(s); j++ {
+				if s[j] == closing {
+					if j+1 < len(s) && s[j+1] == closing {
+						b.WriteByte(closing)
+						j++
+						continue
+					}
+					break
+				}
+				b.WriteByte(s[j])
+			}
+			if j >= len(s) {
+				return nil, errors.New("unterminated quote")
+			}
+			out = append(out, msToken{kind, b.String()})
+			i = j + 1
+		case isWordRune(rune(c)) && !(c >= '0' && c <= '9') || c == '@' || c == '#' || c >= 0x80:
+			j := i
+			for j < len(s) && (isWordRune(rune(s[j])) || s[j] == '@' || s[j] == '#' || s[j] == '$' || s[j] >= 0x80) {
+				j++
+			}
+			out = append(out, msToken{msWord, s[i:j]})
+			i = j
+		case c >= '0' && c <= '9' || c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			j := i
+			for j < len(s) && (isWordRune(rune(s[j])) || s[j] == '.') {
+				j++
+			}
+			out = append(out, msToken{msNumber, s[i:j]})
+			i = j
+		case strings.ContainsRune("<>!=", rune(c)):
+			j := i + 1
+			if j < len(s) && strings.ContainsRune("<>=", rune(s[j])) {
+				j++
+			}
+			out = append(out, msToken{msPunct, s[i:j]})
+			i = j
+		case strings.ContainsRune("(),.-+", rune(c)):
+			out = append(out, msToken{msPunct, string(c)})
+			i++
+		default:
+			return nil, fmt.Errorf("%q is not allowed", c)
+		}
+	}
+	return out, nil
 }
 
 // msComment sets (add or update) or removes the MS_Description extended
@@ -637,7 +817,10 @@ func msLiteral(s string) string {
 
 // scriptStatement renders one statement of a script: its text and ";\n",
 // then for SQL Server a GO line unless opts turn batch separators off, in
-// which case CREATE SCHEMA (which must start a batch) runs through EXEC.
+// which case the statements that cannot share a batch with those before
+// them run through EXEC, a batch of its own: CREATE SCHEMA (which must start
+// a batch) and a filtered CREATE INDEX (its filter is bound when the batch
+// compiles, before a column the batch adds exists: Msg 207).
 func scriptStatement(s Statement, opts ScriptOptions) string {
 	if s.Dialect != schema.SQLServer {
 		return s.SQL + ";\n"
@@ -645,7 +828,7 @@ func scriptStatement(s Statement, opts ScriptOptions) string {
 	if !opts.NoBatchSeparator {
 		return s.SQL + ";\nGO\n"
 	}
-	if s.Change != nil && s.Change.Kind == diff.CreateSchema {
+	if c := s.Change; c != nil && (c.Kind == diff.CreateSchema || c.Kind == diff.CreateIndex && c.Index != nil && c.Index.Where != "") {
 		return "EXEC(" + msLiteral(s.SQL) + ");\n"
 	}
 	return s.SQL + ";\n"

@@ -200,6 +200,16 @@ func TestSQLServerErrors(t *testing.T) {
 			"a clustered index can have neither INCLUDE columns nor a filter"},
 		{"clustered filtered index", index(schema.Index{Clustered: msBoolPtr(true), Parts: msKeys("a"), Where: "a = 0"}),
 			"a clustered index can have neither"},
+		{"filter with OR of two columns", index(schema.Index{Parts: msKeys("a"), Where: "a = 0 OR b = 0"}), "OR is not allowed"},
+		{"filter with OR of a comparison", index(schema.Index{Parts: msKeys("a"), Where: "([a]=(1) OR [a]>(2))"}), "OR is not allowed"},
+		{"filter with a function", index(schema.Index{Parts: msKeys("a"), Where: "deleted_at < GETDATE()"}), "function call GETDATE(…) is not allowed"},
+		{"filter with a quoted function", index(schema.Index{Parts: msKeys("a"), Where: "[dbo].[f](a) = 1"}), "function call f(…)"},
+		{"filter with NOT IN", index(schema.Index{Parts: msKeys("a"), Where: "a NOT IN (1, 2)"}), "NOT is allowed only in IS NOT NULL"},
+		{"filter with LIKE", index(schema.Index{Parts: msKeys("a"), Where: "name LIKE N'a%'"}), "LIKE is not allowed"},
+		{"filter with BETWEEN", index(schema.Index{Parts: msKeys("a"), Where: "a BETWEEN 1 AND 2"}), "BETWEEN is not allowed"},
+		{"filter with arithmetic", index(schema.Index{Parts: msKeys("a"), Where: "a * 2 > 1"}), `'*' is not allowed`},
+		{"filter with a statement", index(schema.Index{Parts: msKeys("a"), Where: "a = 1; DROP TABLE y"}), `';' is not allowed`},
+		{"filter with an open quote", index(schema.Index{Parts: msKeys("a"), Where: "a = 'x"}), "unterminated quote"},
 		{"expression key", index(schema.Index{Parts: []schema.IndexPart{{Expr: "lower(a)"}}}), "SQL Server index keys are columns"},
 		{"nulls order", index(schema.Index{Parts: []schema.IndexPart{{Column: "a", Nulls: "first"}}}), "no expression or nulls order"},
 		{"index method", index(schema.Index{Parts: msKeys("a"), Using: "gin"}), `SQL Server has no index method "gin"`},
@@ -216,6 +226,36 @@ func TestSQLServerErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %q does not contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestSQLServerFilters checks that the filters SQL Server takes, as written
+// and as sys.indexes.filter_definition stores them, are rendered as they are.
+func TestSQLServerFilters(t *testing.T) {
+	for _, where := range []string{
+		"is_deleted = 0",
+		"([is_deleted]=(0))",
+		"is_deleted = 0 AND status <> 'invited'",
+		"([is_deleted]=(0) AND [status]<>N'invited')",
+		"account_id IS NOT NULL",
+		"([account_id] IS NOT NULL)",
+		"deleted_at IS NULL AND tenant_id >= -1",
+		"status IN ('active', 'invited')",
+		"([status]='active' OR [status]='invited')",
+		"([status]=N'a' OR [Status]=N'b' OR [status]=N'c') AND [x]!<(1.5)",
+		"[a]]b] = N'it''s (not) OR LIKE'",
+		"created_at > '2024-01-01'",
+	} {
+		t.Run(where, func(t *testing.T) {
+			ix := &schema.Index{Name: "ix", Parts: msKeys("a"), Where: where}
+			stmts, err := SQL(ms(&diff.Change{Kind: diff.CreateIndex, Table: msUsers, Index: ix}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "CREATE NONCLUSTERED INDEX [ix] ON [dbo].[users] ([a]) WHERE " + where; stmts[0].SQL != want {
+				t.Errorf("got %s, want %s", stmts[0].SQL, want)
 			}
 		})
 	}
@@ -261,6 +301,13 @@ func TestScriptWith(t *testing.T) {
 		{SQL: "B", Change: table, Dialect: schema.SQLServer},
 		{SQL: "C", Change: other, Dialect: schema.SQLServer},
 	}
+	filtered := &diff.Change{Kind: diff.CreateIndex, Table: msUsers, Index: &schema.Index{Name: "ix", Where: "b = 'x'"}}
+	plain := &diff.Change{Kind: diff.CreateIndex, Table: msUsers, Index: &schema.Index{Name: "ix2"}}
+	indexStmts := []Statement{
+		{SQL: "ALTER TABLE [dbo].[users] ADD [b] nvarchar(1) NULL", Change: table, Dialect: schema.SQLServer},
+		{SQL: "CREATE NONCLUSTERED INDEX [ix] ON [dbo].[users] ([a]) WHERE b = 'x'", Change: filtered, Dialect: schema.SQLServer},
+		{SQL: "CREATE NONCLUSTERED INDEX [ix2] ON [dbo].[users] ([b])", Change: plain, Dialect: schema.SQLServer},
+	}
 	pgStmts := []Statement{{SQL: "CREATE SCHEMA x", Change: schemaChange}, {SQL: "A", Change: table}}
 	tests := []struct {
 		name  string
@@ -271,6 +318,12 @@ func TestScriptWith(t *testing.T) {
 		{"sql server batches", msStmts, ScriptOptions{}, "CREATE SCHEMA [it's];\nGO\n\nA;\nGO\nB;\nGO\n\nC;\nGO\n"},
 		{"sql server in one batch", msStmts, ScriptOptions{NoBatchSeparator: true},
 			"EXEC(N'CREATE SCHEMA [it''s]');\n\nA;\nB;\n\nC;\n"},
+		{"filtered index in one batch runs in a batch of its own", indexStmts, ScriptOptions{NoBatchSeparator: true},
+			"ALTER TABLE [dbo].[users] ADD [b] nvarchar(1) NULL;\n" +
+				"EXEC(N'CREATE NONCLUSTERED INDEX [ix] ON [dbo].[users] ([a]) WHERE b = ''x''');\n" +
+				"CREATE NONCLUSTERED INDEX [ix2] ON [dbo].[users] ([b]);\n"},
+		{"filtered index with batch separators", indexStmts[1:2], ScriptOptions{},
+			"CREATE NONCLUSTERED INDEX [ix] ON [dbo].[users] ([a]) WHERE b = 'x';\nGO\n"},
 		{"postgres has no batches", pgStmts, ScriptOptions{}, "CREATE SCHEMA x;\n\nA;\n"},
 		{"postgres unchanged by the option", pgStmts, ScriptOptions{NoBatchSeparator: true}, "CREATE SCHEMA x;\n\nA;\n"},
 		{"none", nil, ScriptOptions{}, ""},

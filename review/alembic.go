@@ -105,6 +105,9 @@ type alembicReader struct {
 	file string
 	d    schema.Dialect
 	out  parsed
+	// vars are the local variables assigned so far (mood = sa.Enum(…)),
+	// for column types given by name.
+	vars map[string]*pyValue
 }
 
 // batch is an open `with op.batch_alter_table(...) as alias:` block.
@@ -115,7 +118,7 @@ type batch struct {
 }
 
 func readAlembicBody(file string, lines []pyLine, d schema.Dialect) parsed {
-	r := &alembicReader{file: file, d: d}
+	r := &alembicReader{file: file, d: d, vars: map[string]*pyValue{}}
 	var batches []batch
 	for _, l := range lines {
 		for len(batches) > 0 && l.indent <= batches[len(batches)-1].indent {
@@ -151,8 +154,18 @@ func (r *alembicReader) statement(l pyLine, batches *[]batch) {
 	if first.kind == pyString && len(toks) == 1 { // docstring
 		return
 	}
-	if len(toks) > 1 && assignIndex(toks) > 0 {
-		return // a local variable (conn = op.get_bind()…): no schema change of its own
+	if j := assignIndex(toks); len(toks) > 1 && j > 0 {
+		// A local variable: kept for later use as a column type; an op call
+		// on the right (users = op.create_table(…), for bulk_insert) still runs.
+		v, err := safeExpr(toks[j+1:])
+		if err != nil || first.kind != pyName {
+			return
+		}
+		r.vars[first.text] = v
+		if v.kind == pvCall {
+			r.call(v, *batches)
+		}
+		return
 	}
 	v, err := safeExpr(toks)
 	if err != nil {
@@ -210,8 +223,14 @@ func (r *alembicReader) tableName(name, name2, sch *pyValue) schema.QName {
 	return q
 }
 
-// strValue is the string a value holds ("" when it is not a string).
+// strValue is the string a value holds ("" when it is not a string). A name
+// marked final, op.f('ix_…') (batch_op.f, conv(…)) as autogenerate writes
+// it, is the string inside.
 func strValue(v *pyValue) string {
+	if v != nil && v.kind == pvCall && len(v.args) == 1 &&
+		(v.lastName() == "f" && strings.Contains(v.name, ".") || v.lastName() == "conv") {
+		return strValue(v.arg(0))
+	}
 	if v == nil || v.kind != pvString {
 		return ""
 	}
@@ -263,6 +282,7 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 		}
 	}
 	if bt == nil && !strings.HasPrefix(name, "op.") {
+		r.typeCall(v)
 		return // print(), logging…: no schema change
 	}
 	fn := name[strings.LastIndexByte(name, '.')+1:]
@@ -388,6 +408,33 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 	default:
 		r.unparsed(line, name, "op."+fn+" is not followed")
 	}
+}
+
+// typeCall follows sa.Enum(…, name='x').create(op.get_bind()) and
+// postgresql.ENUM(name='x').drop(op.get_bind()): how revisions create and
+// drop PostgreSQL enum types of their own.
+func (r *alembicReader) typeCall(v *pyValue) {
+	if r.d != schema.Postgres || v.name != ".create" && v.name != ".drop" || v.fn == nil || v.fn.fn == nil {
+		return
+	}
+	e := v.fn.fn
+	if e.kind != pvCall || e.lastName() != "Enum" && e.lastName() != "ENUM" || strValue(e.kw("name")) == "" {
+		return
+	}
+	q := schema.QName{Schema: r.d.DefaultSchema(), Name: strValue(e.kw("name"))}
+	if s := strValue(e.kw("schema")); s != "" {
+		q.Schema = s
+	}
+	// checkfirst is False by default for sa.Enum, True for postgresql.ENUM.
+	check := e.lastName() == "ENUM"
+	if c := v.kw("checkfirst"); c != nil {
+		check = c.truthy()
+	}
+	if v.name == ".drop" {
+		r.emit(op{kind: opDropEnum, table: q, ifExist: check}, v.line)
+		return
+	}
+	r.emit(op{kind: opCreateEnum, ifExist: check, enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: strArgs(e)}}, v.line)
 }
 
 // dialectOptions reports options of the other dialect on a call (and on the

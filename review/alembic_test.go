@@ -147,3 +147,71 @@ func TestAlembicHistory(t *testing.T) {
 		t.Errorf("down mismatches: got %+v", dm)
 	}
 }
+
+// TestReadAlembicAutogenerate: what `alembic revision --autogenerate` and
+// hand edits really write — op.f() names (with naming conventions),
+// batch_op.f(), enum types created and dropped through the bind or kept in a
+// variable, a table kept for bulk_insert — read to
+// the right state, and the down part undoes the up part with no finding.
+func TestReadAlembicAutogenerate(t *testing.T) {
+	src := `revision: str = 'c3'
+down_revision: Union[str, None] = None
+
+def upgrade() -> None:
+    mood = postgresql.ENUM('sad', 'ok', name='mood', create_type=False)
+    postgresql.ENUM('sad', 'ok', name='mood').create(op.get_bind())
+    users = op.create_table('users',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('m', mood, nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_users'))
+    )
+    op.bulk_insert(users, [{'id': 1, 'm': 'ok'}])
+    op.create_index(op.f('ix_users_m'), 'users', ['m'], unique=False)
+    op.create_index(op.f('ix_users_id_m'), 'users', ['id', 'm'], unique=False)
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.create_unique_constraint(batch_op.f('uq_users_m'), ['m'])
+
+def downgrade() -> None:
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('uq_users_m'), type_='unique')
+    op.drop_index(op.f('ix_users_id_m'), table_name='users')
+    op.drop_index(op.f('ix_users_m'), table_name='users')
+    op.drop_table('users')
+    sa.Enum(name='mood').drop(op.get_bind(), checkfirst=False)
+`
+	rf := readAlembic("c3.py", src, schema.Postgres)
+	s := newState(schema.Postgres)
+	var fs []Finding
+	s.report = func(f Finding) { fs = append(fs, f) }
+	for _, o := range rf.up.ops {
+		s.apply(o)
+	}
+	fs = append(fs, rf.up.findings...)
+	users := s.db.Table(schema.QName{Schema: "public", Name: "users"})
+	if users == nil || users.PrimaryKey == nil || users.PrimaryKey.Name != "pk_users" {
+		t.Fatalf("want users with primary key pk_users, got %+v (findings %+v)", users, fs)
+	}
+	var names []string
+	for _, x := range users.Indexes {
+		names = append(names, x.Name)
+	}
+	for _, u := range users.Uniques {
+		names = append(names, u.Name)
+	}
+	if d := cmp.Diff([]string{"ix_users_id_m", "ix_users_m", "uq_users_m"}, names, cmpopts.SortSlices(func(a, b string) bool { return a < b })); d != "" {
+		t.Errorf("op.f names (-want +got):\n%s", d)
+	}
+	if e := s.db.Enum(schema.QName{Schema: "public", Name: "mood"}); e == nil || len(e.Values) != 2 {
+		t.Errorf("ENUM(...).create(bind) must create the type, got %+v", e)
+	}
+	for _, o := range rf.down.ops {
+		s.apply(o)
+	}
+	fs = append(fs, rf.down.findings...)
+	if len(fs) > 0 {
+		t.Errorf("unexpected findings: %+v", fs)
+	}
+	if len(s.db.Tables) != 0 || len(s.db.Enums) != 0 {
+		t.Errorf("the down part must leave nothing, got %d tables, %d enums", len(s.db.Tables), len(s.db.Enums))
+	}
+}

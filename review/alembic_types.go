@@ -14,6 +14,9 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 	if v == nil {
 		panic(parseError{"missing type"})
 	}
+	if v.kind == pvName && r.vars[v.name] != nil { // a type kept in a local variable
+		v = r.vars[v.name]
+	}
 	// sa.BigInteger().with_variant(sa.Integer, "sqlite"): the base type.
 	for v.kind == pvCall && v.fn != nil && v.fn.kind == pvName && v.fn.fn != nil && strings.HasPrefix(v.fn.name, ".") {
 		v = v.fn.fn

@@ -30,6 +30,10 @@ type WriteOptions struct {
 	Color bool
 	// Version is the tool version SARIF records (default "dev").
 	Version string
+	// BaseDir is the directory SARIF locations are relative to, the root of
+	// the repository code scanning resolves them against (default: the
+	// working directory).
+	BaseDir string
 }
 
 // Write renders the report in format f.
@@ -43,7 +47,7 @@ func (r *Report) Write(w io.Writer, f Format, opts WriteOptions) error {
 		enc.SetIndent("", "  ")
 		err = enc.Encode(r)
 	case SARIF:
-		err = r.writeSARIF(w, opts.Version)
+		err = r.writeSARIF(w, opts.Version, opts.BaseDir)
 	case GitHub:
 		err = r.writeGitHub(w)
 	case Markdown:
@@ -271,9 +275,12 @@ func sarifLevel(s diff.Severity) string {
 	return "note"
 }
 
-func (r *Report) writeSARIF(w io.Writer, version string) error {
+func (r *Report) writeSARIF(w io.Writer, version, base string) error {
 	if version == "" {
 		version = "dev"
+	}
+	if base == "" {
+		base, _ = os.Getwd()
 	}
 	rules := Rules()
 	index := map[string]int{}
@@ -301,7 +308,7 @@ func (r *Report) writeSARIF(w io.Writer, version string) error {
 		res := sarifResult{RuleID: f.Code, RuleIndex: i, Level: sarifLevel(f.Severity), Message: sarifMessage{msg}}
 		if f.Pos.File != "" {
 			var loc sarifLocation
-			loc.PhysicalLocation.ArtifactLocation.URI = sarifURI(f.Pos.File)
+			loc.PhysicalLocation.ArtifactLocation.URI = sarifURI(f.Pos.File, base)
 			if f.Pos.Line > 0 {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Pos.Line}
 			}
@@ -314,8 +321,24 @@ func (r *Report) writeSARIF(w io.Writer, version string) error {
 	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
-// sarifURI writes a path as a relative URI reference (forward slashes, spaces escaped).
-func sarifURI(p string) string {
-	p = strings.ReplaceAll(p, "\\", "/")
-	return strings.NewReplacer("%", "%25", " ", "%20", "#", "%23", "?", "%3F").Replace(p)
+// sarifURI writes a path as a URI reference (forward slashes, spaces
+// escaped): relative to base, as code scanning needs, when the path is
+// absolute and under base; a file:// URI when it is absolute elsewhere.
+func sarifURI(p, base string) string {
+	abs := false
+	if filepath.IsAbs(p) {
+		abs = true
+		if rel, err := filepath.Rel(base, p); err == nil && base != "" && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			p, abs = rel, false
+		}
+	}
+	p = filepath.ToSlash(strings.TrimPrefix(p, "."+string(filepath.Separator)))
+	p = strings.NewReplacer("%", "%25", " ", "%20", "#", "%23", "?", "%3F").Replace(p)
+	if abs {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x → file:///C:/x
+		}
+		return "file://" + p
+	}
+	return p
 }

@@ -144,7 +144,9 @@ func TestConflicts(t *testing.T) {
 		{"drop a table never created", schema.Postgres, "DROP TABLE nope;", CodeDropMissing, 1, "nope"},
 		{"drop an index never created", schema.SQLServer, "CREATE TABLE t (a int)\nGO\nDROP INDEX ix_x ON t\n", CodeDropMissing, 3, "ix_x"},
 		{"drop a column never created", schema.Postgres, "CREATE TABLE t (a int);\nALTER TABLE t DROP COLUMN b;", CodeDropMissing, 2, "t.b"},
-		{"unknown statement", schema.Postgres, "CREATE TABLE t (a int);\n\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;", CodeUnparsed, 3, "cannot read"},
+		{"unknown statement", schema.Postgres, "CREATE TABLE t (a int);\n\nDO $$ BEGIN EXECUTE 'DROP TABLE t'; END $$;", CodeUnparsed, 3, "cannot read"},
+		{"unknown t-sql statement in a batch", schema.SQLServer, "CREATE TABLE t (a int)\nSET NOCOUNT ON\nALTER TABLE t SWITCH TO u\nCREATE INDEX ix_a ON t (a)\nGO\n", CodeUnparsed, 3, "SWITCH"},
+		{"guarded drop still drops", schema.SQLServer, "IF OBJECT_ID(N'dbo.t', N'U') IS NOT NULL DROP TABLE dbo.t\nGO\nALTER TABLE dbo.t ADD a int\n", CodeDropMissing, 3, "dbo.t"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -213,5 +215,161 @@ func TestHazards(t *testing.T) {
 	rep = run(t, Options{Dialect: schema.Postgres, Dir: dir, Since: []string{filepath.Join(dir, "001_init.up.sql")}})
 	if len(rep.Findings) != 0 {
 		t.Errorf("with --since naming only 001, the findings of 002 must go: %+v", rep.Findings)
+	}
+}
+
+// TestReadRealWorldSQL: migrations as tools and people write them (pg_dump,
+// SSMS "Script As" and change scripts, T-SQL without ';') read to the right
+// state with no finding: statements on objects outside the model, owners,
+// settings and guards are not "unparsed", and nothing is lost after them.
+func TestReadRealWorldSQL(t *testing.T) {
+	tests := []struct {
+		name string
+		d    schema.Dialect
+		src  string
+		want []*schema.Table
+	}{
+		{
+			name: "pg_dump",
+			d:    schema.Postgres,
+			src: `SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
+COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
+CREATE FUNCTION public.touch() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  NEW.at = now(); RETURN NEW;
+END;
+$$;
+ALTER FUNCTION public.touch() OWNER TO postgres;
+CREATE TABLE public.users (
+    id integer NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE public.users OWNER TO postgres;
+CREATE SEQUENCE public.users_id_seq
+    AS integer
+    START WITH 1
+    CACHE 1;
+ALTER TABLE public.users_id_seq OWNER TO postgres;
+ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;
+ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);
+ALTER TABLE ONLY public.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+CREATE TRIGGER t BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION public.touch();
+CREATE VIEW public.v AS
+ SELECT users.id
+   FROM public.users;
+CREATE MATERIALIZED VIEW public.mv AS SELECT 1 AS one WITH NO DATA;
+GRANT ALL ON TABLE public.users TO app;
+ALTER TABLE public.users ADD CONSTRAINT users_id_check CHECK (id > 0) NOT VALID;
+ALTER TABLE public.users VALIDATE CONSTRAINT users_id_check;
+ALTER TABLE public.users ENABLE ROW LEVEL SECURITY;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO app;
+CREATE POLICY p ON public.users USING (true);
+DROP VIEW public.v;
+`,
+			want: []*schema.Table{{Schema: "public", Name: "users", Columns: []*schema.Column{
+				{Name: "id", Type: "integer", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "nextval('public.users_id_seq'::regclass)"}},
+				{Name: "at", Type: "timestamp with time zone", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "now()"}},
+			},
+				PrimaryKey: &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},
+				Checks:     []*schema.Check{{Name: "users_id_check", Expr: "id > 0"}},
+			}},
+		},
+		{
+			name: "ssms script as create, with guards, unnamed default and check constraint",
+			d:    schema.SQLServer,
+			src: `USE [app]
+GO
+/****** Object:  Table [dbo].[users]    Script Date: 1/2/2024 10:00:00 AM ******/
+SET ANSI_NULLS ON
+GO
+SET QUOTED_IDENTIFIER ON
+GO
+IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'[dbo].[users]') AND type in (N'U'))
+BEGIN
+CREATE TABLE [dbo].[users](
+	[id] [int] IDENTITY(1,1) NOT NULL,
+	[active] [bit] NOT NULL,
+ CONSTRAINT [PK_users] PRIMARY KEY CLUSTERED 
+(
+	[id] ASC
+)WITH (PAD_INDEX = OFF, STATISTICS_NORECOMPUTE = OFF, IGNORE_DUP_KEY = OFF, ALLOW_ROW_LOCKS = ON, ALLOW_PAGE_LOCKS = ON) ON [PRIMARY]
+) ON [PRIMARY]
+END
+GO
+ALTER TABLE [dbo].[users] ADD  DEFAULT ((1)) FOR [active]
+GO
+IF  EXISTS (SELECT * FROM sys.foreign_keys WHERE name = N'FK_x') ALTER TABLE [dbo].[users] DROP CONSTRAINT [FK_x]
+GO
+CREATE TABLE [dbo].[orders](
+	[id] [int] NOT NULL,
+	[user_id] [int] NOT NULL
+) ON [PRIMARY]
+GO
+ALTER TABLE [dbo].[orders]  WITH CHECK ADD  CONSTRAINT [FK_orders_users] FOREIGN KEY([user_id])
+REFERENCES [dbo].[users] ([id])
+GO
+ALTER TABLE [dbo].[orders] CHECK CONSTRAINT [FK_orders_users]
+GO
+EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Orders' , @level0type=N'SCHEMA',@level0name=N'dbo', @level1type=N'TABLE',@level1name=N'orders'
+GO
+CREATE PROCEDURE dbo.p AS
+BEGIN
+  DROP TABLE dbo.nothing
+END
+GO
+`,
+			want: []*schema.Table{
+				{Schema: "dbo", Name: "users", Columns: []*schema.Column{
+					{Name: "id", Type: "int", Identity: &schema.Identity{Seed: 1, Increment: 1}},
+					{Name: "active", Type: "bit", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "((1))"}},
+				},
+					PrimaryKey: &schema.PrimaryKey{Name: "PK_users", Columns: []string{"id"}, Clustered: ptr(true)}},
+				{Schema: "dbo", Name: "orders", Comment: "Orders", Columns: []*schema.Column{{Name: "id", Type: "int"}, {Name: "user_id", Type: "int"}},
+					ForeignKeys: []*schema.ForeignKey{{Name: "FK_orders_users", Columns: []string{"user_id"}, RefSchema: "dbo", RefTable: "users", RefColumns: []string{"id"}}}},
+			},
+		},
+		{
+			name: "ssms change script: transactions and settings without ';'",
+			d:    schema.SQLServer,
+			src: `BEGIN TRANSACTION
+SET QUOTED_IDENTIFIER ON
+SET ARITHABORT ON
+COMMIT
+BEGIN TRANSACTION
+GO
+CREATE TABLE dbo.Table_1
+	(
+	id int NOT NULL
+	)  ON [PRIMARY]
+GO
+ALTER TABLE dbo.Table_1 SET (LOCK_ESCALATION = TABLE)
+GO
+COMMIT
+BEGIN TRANSACTION
+ALTER TABLE dbo.Table_1 ADD
+	a int NULL,
+	b nvarchar(10) NOT NULL CONSTRAINT DF_Table_1_b DEFAULT N''
+ALTER TABLE dbo.Table_1 DROP COLUMN a, b
+ALTER TABLE dbo.Table_1 ADD c int NULL
+COMMIT
+`,
+			want: []*schema.Table{{Schema: "dbo", Name: "Table_1", Columns: []*schema.Column{{Name: "id", Type: "int"}, {Name: "c", Type: "int", Null: true}}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, fs := applySQL(tt.d, tt.src)
+			if len(fs) > 0 {
+				t.Errorf("unexpected findings: %+v", fs)
+			}
+			if d := cmp.Diff(tt.want, db.Tables, cmpopts.IgnoreTypes(schema.Pos{}), cmpopts.EquateEmpty()); d != "" {
+				t.Errorf("tables (-want +got):\n%s", d)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,26 +40,48 @@ func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
 	var out parsed
 	for _, stmt := range splitStatements(lexSQL(src, firstLine, d == schema.SQLServer)) {
 		p := &sqlParser{file: file, src: src, toks: stmt, d: d}
-		p.statement(&out)
+		p.statements(&out)
 	}
 	return out
 }
 
-// sqlParser reads one statement.
+// sqlParser reads the statements of one batch: one statement up to ';' or,
+// in T-SQL, where statements need no ';', every statement up to GO.
 type sqlParser struct {
-	file string
-	src  string
-	toks []sqlTok
-	i    int
-	d    schema.Dialect
-	ops  []op
+	file  string
+	src   string
+	toks  []sqlTok
+	i     int
+	start int // the first token of the current statement
+	d     schema.Dialect
+	ops   []op
+	// cond is set after IF … (and ELSE): the next statement runs only when
+	// the condition holds, so what it creates may exist and what it drops
+	// may be missing. condBlocks holds, for each open BEGIN … END block,
+	// whether the block is conditional.
+	cond       bool
+	condBlocks []bool
+	// prefix is set when the statement read was only IF …, ELSE, BEGIN or
+	// END: the statement it leads to may follow on the same line.
+	prefix bool
 }
 
-func (p *sqlParser) pos() schema.Pos { return schema.Pos{File: p.file, Line: p.toks[0].line} }
+func (p *sqlParser) pos() schema.Pos { return schema.Pos{File: p.file, Line: p.toks[p.start].line} }
 
-// statement parses the statement into out; what it cannot read becomes an
-// unparsed finding at the statement's first line.
-func (p *sqlParser) statement(out *parsed) {
+// statements parses the batch into out, statement by statement; what it
+// cannot read becomes an unparsed finding at the statement's first line.
+func (p *sqlParser) statements(out *parsed) {
+	for !p.eof() {
+		p.start, p.ops = p.i, nil
+		if !p.statement(out) {
+			return
+		}
+	}
+}
+
+// statement parses one statement into out and reports whether the batch
+// goes on after it (T-SQL statements without ';').
+func (p *sqlParser) statement(out *parsed) (more bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			pe, ok := r.(parseError)
@@ -67,16 +90,80 @@ func (p *sqlParser) statement(out *parsed) {
 			}
 			out.findings = append(out.findings, Finding{
 				Code: CodeUnparsed, Severity: diff.Warning, Pos: p.pos(),
-				Object:  firstWords(p.toks, 3),
+				Object:  firstWords(p.toks[p.start:], 3),
 				Message: fmt.Sprintf("Review cannot read this statement (%s); check by hand what it does to the schema.", pe.msg),
 			})
+			// Go on with the next T-SQL statement of the batch, if one can be found.
+			p.i, p.cond = max(p.i, p.start+1), false
+			p.skipStatement()
+			more = !p.eof()
 		}
 	}()
+	wasCond := p.cond
+	p.prefix = false
 	p.parse()
-	if !p.eof() {
+	if wasCond && p.cond {
+		p.cond = false // the conditional statement is done
+	}
+	if !p.eof() && !p.prefix && !p.atStatementStart() {
 		p.fail("unexpected %q", p.peek().text)
 	}
 	out.ops = append(out.ops, p.ops...)
+	return !p.eof()
+}
+
+// tsqlStarters are the keywords that start a T-SQL statement on a new line
+// of a batch without ';'.
+var tsqlStarters = []string{"CREATE", "ALTER", "DROP", "EXEC", "EXECUTE", "SET", "BEGIN", "COMMIT", "ROLLBACK",
+	"IF", "ELSE", "END", "USE", "PRINT", "INSERT", "UPDATE", "DELETE", "MERGE", "GRANT", "REVOKE", "DENY", "DECLARE",
+	"RAISERROR", "THROW", "RETURN", "TRUNCATE", "WAITFOR", "sp_rename"}
+
+// atStatementStart reports whether, in T-SQL, the next token starts another
+// statement of the batch: a statement keyword first on its line.
+func (p *sqlParser) atStatementStart() bool {
+	if p.d != schema.SQLServer || p.eof() || p.i == 0 {
+		return false
+	}
+	t := p.toks[p.i]
+	if !strings.Contains(p.src[p.toks[p.i-1].end:t.start], "\n") {
+		return false
+	}
+	for _, kw := range tsqlStarters {
+		if t.is(kw) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipStatement skips what is left of a statement that changes no schema:
+// to the end of the batch, or in T-SQL to the next statement.
+func (p *sqlParser) skipStatement() {
+	for !p.eof() && !p.atStatementStart() {
+		p.i++
+	}
+}
+
+// skipAction skips the rest of an ALTER TABLE action that changes no schema:
+// up to a ',' outside parentheses or the end of the statement.
+func (p *sqlParser) skipAction() {
+	depth := 0
+	for !p.eof() && !p.atStatementStart() {
+		t := p.peek()
+		if t.kind == tkPunct {
+			switch t.text {
+			case "(":
+				depth++
+			case ")":
+				depth--
+			case ",":
+				if depth <= 0 {
+					return
+				}
+			}
+		}
+		p.i++
+	}
 }
 
 func firstWords(toks []sqlTok, n int) string {
@@ -225,7 +312,7 @@ func (p *sqlParser) exprUntil(stop func(t sqlTok) bool) string {
 	}
 	first, last := p.peek(), sqlTok{}
 	depth := 0
-	for !p.eof() {
+	for !p.eof() && !(depth == 0 && last.end > 0 && p.atStatementStart()) {
 		t := p.peek()
 		if depth == 0 && (stop(t) || t.kind == tkPunct && (t.text == "," || t.text == ")")) {
 			break
@@ -262,6 +349,9 @@ func (p *sqlParser) nameList() []string {
 
 func (p *sqlParser) emit(o op) {
 	o.pos = p.pos()
+	if p.cond || slices.Contains(p.condBlocks, true) {
+		o.ifExist = true // IF EXISTS … / IF NOT EXISTS … guard the statement
+	}
 	p.ops = append(p.ops, o)
 }
 
@@ -269,6 +359,8 @@ func (p *sqlParser) emit(o op) {
 func (p *sqlParser) parse() {
 	t := p.peek()
 	switch {
+	case p.outsideModel():
+		// objects the schema model does not hold: no change to review
 	case p.at("CREATE"):
 		p.next()
 		p.create()
@@ -295,13 +387,136 @@ func (p *sqlParser) parse() {
 		p.exec()
 	case t.is("sp_rename") || t.is("sp_addextendedproperty") || t.is("sp_updateextendedproperty") || t.is("sp_dropextendedproperty"):
 		p.exec()
+	case p.d == schema.SQLServer && p.at("IF"):
+		p.next()
+		p.condition()
+		p.cond, p.prefix = true, true
+	case p.d == schema.SQLServer && p.at("ELSE"):
+		p.next()
+		p.cond, p.prefix = true, true
+	case p.d == schema.SQLServer && (p.at("BEGIN", "TRY") || p.at("BEGIN", "CATCH")):
+		p.i += 2
+		p.condBlocks = append(p.condBlocks, p.cond)
+		p.cond, p.prefix = false, true
+	case p.d == schema.SQLServer && p.at("BEGIN") && !p.at("BEGIN", "TRAN") && !p.at("BEGIN", "TRANSACTION") && !p.at("BEGIN", "DISTRIBUTED"):
+		p.next() // BEGIN … END block
+		p.condBlocks = append(p.condBlocks, p.cond)
+		p.cond, p.prefix = false, true
+	case p.d == schema.SQLServer && p.at("END") && len(p.condBlocks) > 0:
+		p.next()
+		if !p.accept("TRY") {
+			p.accept("CATCH")
+		}
+		p.condBlocks = p.condBlocks[:len(p.condBlocks)-1]
+		p.prefix = true
 	case p.at("BEGIN"), p.at("COMMIT"), p.at("ROLLBACK"), p.at("END"), p.at("START", "TRANSACTION"),
 		p.at("SET"), p.at("USE"), p.at("PRINT"), p.at("SELECT"), p.at("INSERT"), p.at("UPDATE"),
-		p.at("DELETE"), p.at("GRANT"), p.at("REVOKE"), p.at("ANALYZE"), p.at("VACUUM"):
-		p.i = len(p.toks) // no schema change
+		p.at("DELETE"), p.at("MERGE"), p.at("TRUNCATE"), p.at("GRANT"), p.at("REVOKE"), p.at("DENY"),
+		p.at("ANALYZE"), p.at("VACUUM"), p.at("DECLARE"), p.at("RAISERROR"), p.at("THROW"), p.at("RETURN"),
+		p.at("WAITFOR"), p.at("REINDEX"), p.at("CLUSTER"), p.at("REFRESH"), p.at("CHECKPOINT"), p.at("LOCK"),
+		p.at("SAVEPOINT"), p.at("RELEASE"), p.at("RESET"), p.at("DISCARD"), p.at("NOTIFY"), p.at("LISTEN"),
+		p.at("SAVE"), p.at("COPY"), p.at("WITH"), p.at("VALUES"), p.at("CALL"):
+		p.next()
+		p.skipStatement() // no schema change
 	default:
 		p.fail("%s statements are not understood", strings.ToUpper(t.text))
 	}
+}
+
+// condition skips the condition of an IF, up to the statement it guards.
+func (p *sqlParser) condition() {
+	depth := 0
+	for !p.eof() {
+		t := p.peek()
+		if depth == 0 && p.i > p.start+1 && t.kind == tkIdent {
+			for _, kw := range tsqlStarters {
+				if t.is(kw) && !t.is("IF") && !t.is("ELSE") && !t.is("END") {
+					return
+				}
+			}
+		}
+		if t.kind == tkPunct && t.text == "(" {
+			depth++
+		}
+		if t.kind == tkPunct && t.text == ")" {
+			depth--
+		}
+		p.i++
+	}
+	p.fail("IF without a statement")
+}
+
+// otherObjects are objects the schema model does not hold: CREATE, ALTER and
+// DROP of them (functions, views, sequences, extensions…) change
+// nothing review compares.
+var otherObjects = [][]string{{"FUNCTION"}, {"PROCEDURE"}, {"PROC"}, {"TRIGGER"}, {"EVENT", "TRIGGER"}, {"VIEW"},
+	{"MATERIALIZED", "VIEW"}, {"SEQUENCE"}, {"EXTENSION"}, {"ROLE"}, {"USER"}, {"LOGIN"}, {"GROUP"}, {"POLICY"},
+	{"AGGREGATE"}, {"OPERATOR"}, {"RULE"}, {"PUBLICATION"}, {"SUBSCRIPTION"}, {"SYNONYM"}, {"STATISTICS"},
+	{"FULLTEXT"}, {"CAST"}, {"LANGUAGE"}, {"TRANSFORM"}, {"CONVERSION"}, {"TEXT", "SEARCH"}, {"SERVER"},
+	{"FOREIGN", "DATA", "WRAPPER"}, {"USER", "MAPPING"}, {"DATABASE"}, {"TABLESPACE"}, {"DEFAULT", "PRIVILEGES"},
+	{"SYSTEM"}, {"TEMP", "TABLE"}, {"TEMPORARY", "TABLE"}, {"LARGE", "OBJECT"}}
+
+// skipName returns the index of the token after IF EXISTS, ONLY and a dotted
+// name starting at token k.
+func (p *sqlParser) skipName(k int) int {
+	for k+1 < len(p.toks) && p.toks[k].is("IF") && p.toks[k+1].is("EXISTS") || k < len(p.toks) && p.toks[k].is("ONLY") {
+		if p.toks[k].is("IF") {
+			k++
+		}
+		k++
+	}
+	for k < len(p.toks) && (p.toks[k].kind == tkIdent || p.toks[k].kind == tkQIdent) {
+		k++
+		if k < len(p.toks) && p.toks[k].text == "." {
+			k++
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// outsideModel reports whether the statement creates, alters or drops an
+// object outside the schema model (or only changes an owner), and skips it.
+func (p *sqlParser) outsideModel() bool {
+	j := p.i
+	if !(p.at("CREATE") || p.at("ALTER") || p.at("DROP")) {
+		return false
+	}
+	p.i++
+	p.accept("OR", "REPLACE")
+	p.accept("OR", "ALTER")
+	p.accept("TRUSTED")
+	p.accept("PROCEDURAL")
+	p.accept("CONSTRAINT") // CREATE CONSTRAINT TRIGGER
+	for _, kws := range otherObjects {
+		if p.at(kws...) {
+			// A T-SQL module (procedure, function, trigger, view) is the whole batch.
+			module := !p.toks[j].is("DROP") && (p.at("PROCEDURE") || p.at("PROC") || p.at("FUNCTION") || p.at("TRIGGER") || p.at("VIEW"))
+			p.i += len(kws)
+			if module || p.d != schema.SQLServer {
+				p.i = len(p.toks)
+			}
+			p.skipStatement()
+			return true
+		}
+	}
+	// ALTER TYPE|SCHEMA x OWNER TO …; ALTER INDEX x [ON t] REBUILD|REORGANIZE|SET|RESET …
+	if p.toks[j].is("ALTER") && (p.at("TYPE") || p.at("SCHEMA") || p.at("INDEX")) {
+		index := p.at("INDEX")
+		k := p.skipName(p.i + 1)
+		if index && k < len(p.toks) && p.toks[k].is("ON") {
+			k = p.skipName(k + 1)
+		}
+		if k+1 < len(p.toks) && p.toks[k].is("OWNER") && p.toks[k+1].is("TO") || index && k < len(p.toks) &&
+			(p.toks[k].is("REBUILD") || p.toks[k].is("REORGANIZE") || p.toks[k].is("SET") || p.toks[k].is("RESET")) {
+			p.i = k
+			p.skipStatement()
+			return true
+		}
+	}
+	p.i = j
+	return false
 }
 
 func (p *sqlParser) create() {
@@ -358,9 +573,7 @@ func (p *sqlParser) createTable() {
 		}
 	}
 	p.expect(")")
-	for !p.eof() { // WITH (...), ON filegroup, TABLESPACE, PARTITION BY …
-		p.next()
-	}
+	p.skipStatement() // WITH (...), ON filegroup, TABLESPACE, PARTITION BY …
 	p.emit(op{kind: opCreateTable, tbl: t, ifExist: ine, table: q})
 	for _, x := range idxs {
 		p.emit(op{kind: opCreateIndex, table: q, idx: x})
@@ -486,7 +699,7 @@ func (p *sqlParser) typeText() string {
 	var b strings.Builder
 	depth := 0
 	prevWord := false
-	for !p.eof() {
+	for !p.eof() && !(depth == 0 && b.Len() > 0 && p.atStatementStart()) {
 		t := p.peek()
 		if depth == 0 && (columnStop(t) || t.kind == tkPunct && (t.text == "," || t.text == ")")) || t.is("USING") {
 			break
@@ -619,7 +832,7 @@ func (p *sqlParser) createIndex() {
 		x.Using = strings.ToLower(p.ident())
 	}
 	x.Parts = p.indexParts()
-	for !p.eof() {
+	for !p.eof() && !p.atStatementStart() {
 		switch {
 		case p.accept("INCLUDE"):
 			x.Include = p.nameList()
@@ -758,51 +971,73 @@ func (p *sqlParser) alterTable() {
 	p.accept("ONLY")
 	q := p.qname()
 	base := op{table: q, ifExist: ie}
+	last := ""
 	for {
-		p.alterAction(base)
+		last = p.alterAction(base, last)
 		if !p.accept(",") {
 			return
 		}
 	}
 }
 
-// alterAction reads one action of ALTER TABLE.
-func (p *sqlParser) alterAction(base op) {
+// alterNoops are ALTER TABLE actions that change nothing the schema model
+// holds (owners, row security, triggers, storage, validation of a
+// constraint that exists already…).
+var alterNoops = [][]string{{"OWNER", "TO"}, {"VALIDATE", "CONSTRAINT"}, {"ENABLE"}, {"DISABLE"},
+	{"FORCE", "ROW"}, {"NO", "FORCE"}, {"REPLICA", "IDENTITY"}, {"CLUSTER", "ON"}, {"SET", "WITHOUT"},
+	{"SET", "TABLESPACE"}, {"SET", "("}, {"RESET", "("}, {"SET", "LOGGED"}, {"SET", "UNLOGGED"},
+	{"SET", "ACCESS", "METHOD"}, {"CHECK", "CONSTRAINT"}, {"NOCHECK", "CONSTRAINT"}, {"REBUILD"}}
+
+// alterAction reads one action of ALTER TABLE and returns what it was
+// ("add", "drop column", "drop constraint" or ""): in T-SQL a list after ADD
+// or DROP does not repeat the keyword (ADD a int, b int; DROP COLUMN a, b).
+func (p *sqlParser) alterAction(base op, last string) string {
 	o := base
+	if p.d == schema.SQLServer && last != "" && !(p.at("ADD") || p.at("DROP") || p.at("ALTER") || p.at("WITH")) {
+		switch last {
+		case "add":
+			p.add(base)
+			return last
+		case "drop column":
+			o.kind, o.name = opDropColumn, p.ident()
+			p.emit(o)
+			return last
+		case "drop constraint":
+			o.kind, o.name = opDropConstraint, p.ident()
+			p.emit(o)
+			return last
+		}
+	}
+	for _, kws := range alterNoops {
+		if p.at(kws...) {
+			p.skipAction()
+			return ""
+		}
+	}
 	switch {
 	case p.accept("WITH", "CHECK"), p.accept("WITH", "NOCHECK"):
-		p.alterAction(base)
+		return p.alterAction(base, "")
 	case p.accept("ADD"):
-		if p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("FOREIGN") {
-			c := p.constraint()
-			c.kind, c.table = opAddConstraint, base.table
-			p.emit(c)
-			return
-		}
-		p.accept("COLUMN")
-		o.ifExist = p.accept("IF", "NOT", "EXISTS")
-		t := &schema.Table{Schema: base.table.Schema, Name: base.table.Name}
-		o.kind, o.col = opAddColumn, p.column(t)
-		p.emit(o)
-		for _, c := range tableConstraints(t) {
-			c.kind, c.table = opAddConstraint, base.table
-			p.emit(c)
-		}
+		p.add(base)
+		return "add"
 	case p.accept("DROP"):
+		kind := "drop column"
 		switch {
 		case p.accept("CONSTRAINT"):
+			kind = "drop constraint"
 			o.kind = opDropConstraint
-			o.ifExist = p.accept("IF", "EXISTS")
+			o.ifExist = p.accept("IF", "EXISTS") || o.ifExist
 			o.name = p.ident()
 		default:
 			p.accept("COLUMN")
 			o.kind = opDropColumn
-			o.ifExist = p.accept("IF", "EXISTS")
+			o.ifExist = p.accept("IF", "EXISTS") || o.ifExist
 			o.name = p.ident()
 		}
 		p.accept("CASCADE")
 		p.accept("RESTRICT")
 		p.emit(o)
+		return kind
 	case p.accept("ALTER"):
 		p.accept("COLUMN")
 		o.kind, o.name = opAlterColumn, p.ident()
@@ -827,6 +1062,27 @@ func (p *sqlParser) alterAction(base op) {
 		p.emit(o)
 	default:
 		p.fail("ALTER TABLE … %s is not understood", strings.ToUpper(p.peek().text))
+	}
+	return ""
+}
+
+// add reads what follows ADD in ALTER TABLE: a constraint or a column.
+func (p *sqlParser) add(base op) {
+	o := base
+	if p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("FOREIGN") || p.at("DEFAULT") {
+		c := p.constraint()
+		c.kind, c.table = opAddConstraint, base.table
+		p.emit(c)
+		return
+	}
+	p.accept("COLUMN")
+	o.ifExist = p.accept("IF", "NOT", "EXISTS")
+	t := &schema.Table{Schema: base.table.Schema, Name: base.table.Name}
+	o.kind, o.col = opAddColumn, p.column(t)
+	p.emit(o)
+	for _, c := range tableConstraints(t) {
+		c.kind, c.table = opAddConstraint, base.table
+		p.emit(c)
 	}
 }
 
@@ -909,7 +1165,7 @@ func (p *sqlParser) commentOn() {
 		}
 		o.target, o.name, o.table = "column", parts[len(parts)-1], partsQName(parts[:len(parts)-1], p.d)
 	default:
-		p.i = len(p.toks) // comments on other objects: not in the model
+		p.skipStatement() // comments on other objects: not in the model
 		return
 	}
 	p.expect("IS")
@@ -935,10 +1191,8 @@ func (p *sqlParser) exec() {
 		p.ops = append(p.ops, inner.ops...)
 		return
 	}
-	proc := strings.ToLower(p.ident())
-	if i := strings.LastIndexByte(proc, '.'); i >= 0 {
-		proc = proc[i+1:]
-	}
+	parts := p.nameParts() // sp_rename, sys.sp_rename, [sys].[sp_rename]
+	proc := strings.ToLower(parts[len(parts)-1])
 	args := p.execArgs()
 	switch proc {
 	case "sp_rename":

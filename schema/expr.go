@@ -660,8 +660,129 @@ func (p *parser) prefix() (node, error) {
 		return &castNode{&litNode{litStr, s.text}, typ}, nil
 	case reservedWords[kw] && kw != "left" && kw != "right":
 		return nil, errSyntax
+	case sqlSyntaxFuncs[kw] && p.isPunct(0, "(") && p.d == Postgres:
+		start := p.pos
+		if f, err := p.sqlSyntaxCall(kw); err == nil {
+			return f, nil
+		}
+		p.pos = start
 	}
 	return p.nameOrCall(t.text)
+}
+
+// sqlSyntaxFuncs are the functions SQL calls with key words between the
+// arguments, which PostgreSQL stores in that syntax.
+var sqlSyntaxFuncs = map[string]bool{"extract": true, "position": true, "substring": true, "trim": true}
+
+// sqlSyntaxCall parses the rest of EXTRACT(f FROM x), POSITION(a IN b),
+// SUBSTRING(x FROM a FOR b) or TRIM([BOTH|LEADING|TRAILING] [a] FROM x) as
+// the plain call it stands for — extract('f', x), position(b, a),
+// substring(x, a, b), btrim|ltrim|rtrim(x, a) — so that a user's text and
+// the text PostgreSQL stores (EXTRACT(year FROM d), POSITION(('x'::text) IN
+// (s)), TRIM(BOTH ' '::text FROM s)) compare equal. It fails on the plain
+// comma form (except for trim), which nameOrCall then reads.
+func (p *parser) sqlSyntaxCall(kw string) (node, error) {
+	p.next() // (
+	call := func(name string, args ...node) (node, error) {
+		if err := p.expect(tPunct, ")"); err != nil {
+			return nil, err
+		}
+		return &funcNode{name: []string{name}, args: args}, nil
+	}
+	switch kw {
+	case "extract":
+		f := p.next()
+		if (f.kind != tIdent && f.kind != tStr) || !p.isKw(0, "from") {
+			return nil, errSyntax
+		}
+		p.next()
+		x, err := p.expr(0)
+		if err != nil {
+			return nil, err
+		}
+		return call("extract", &litNode{litStr, lowerASCII(f.text)}, x)
+	case "position":
+		a, err := p.expr(pLike + 1) // b_expr: IN must end it
+		if err != nil || !p.isKw(0, "in") {
+			return nil, errSyntax
+		}
+		p.next()
+		b, err := p.expr(0)
+		if err != nil {
+			return nil, err
+		}
+		return call("position", b, a)
+	case "substring":
+		x, err := p.expr(0)
+		if err != nil {
+			return nil, err
+		}
+		var from, forN node
+		for _, k := range []string{"from", "for", "from"} {
+			if !p.isKw(0, k) || (k == "from" && from != nil) || (k == "for" && forN != nil) {
+				continue
+			}
+			p.next()
+			v, err := p.expr(0)
+			if err != nil {
+				return nil, err
+			}
+			if k == "from" {
+				from = v
+			} else {
+				forN = v
+			}
+		}
+		switch {
+		case from == nil && forN == nil:
+			return nil, errSyntax
+		case forN == nil:
+			return call("substring", x, from)
+		case from == nil:
+			from = &litNode{litNum, "1"}
+		}
+		return call("substring", x, from, forN)
+	}
+	name := "btrim"
+	switch {
+	case p.isKw(0, "both"):
+		p.next()
+	case p.isKw(0, "leading"):
+		p.next()
+		name = "ltrim"
+	case p.isKw(0, "trailing"):
+		p.next()
+		name = "rtrim"
+	}
+	if p.isKw(0, "from") {
+		p.next()
+		x, err := p.expr(0)
+		if err != nil {
+			return nil, err
+		}
+		return call(name, x)
+	}
+	first, err := p.expr(0)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case p.isKw(0, "from"):
+		p.next()
+		x, err := p.expr(0)
+		if err != nil {
+			return nil, err
+		}
+		return call(name, x, first)
+	case p.isPunct(0, ","):
+		p.next()
+		chars, err := p.expr(0)
+		if err != nil {
+			return nil, err
+		}
+		return call(name, first, chars)
+	}
+	return call(name, first)
 }
 
 // nameOrCall parses the rest of a (possibly qualified) name, and the
@@ -891,7 +1012,7 @@ func (p *parser) infix(left node, minP int) (node, bool, error) {
 	}
 	kw := t.text
 	not := false
-	if kw == "not" && (p.isKw(1, "in") || p.isKw(1, "between") || p.isKw(1, "like") || p.isKw(1, "ilike")) {
+	if kw == "not" && (p.isKw(1, "in") || p.isKw(1, "between") || p.isKw(1, "like") || p.isKw(1, "ilike") || p.isKw(1, "similar")) {
 		not, kw = true, p.peekAt(1).text
 	}
 	switch kw {
@@ -1004,6 +1125,34 @@ func (p *parser) infix(left node, minP int) (node, bool, error) {
 			op = "not " + kw
 		}
 		return &binaryNode{op, left, r}, true, nil
+	case "similar":
+		// x SIMILAR TO p [ESCAPE e] is stored as x ~ similar_to_escape(p [, e]).
+		skip := 1
+		if not {
+			skip = 2
+		}
+		if pLike < minP || !p.isKw(skip, "to") {
+			return nil, false, nil
+		}
+		p.pos += skip + 1
+		pat, err := p.expr(pLike + 1)
+		if err != nil {
+			return nil, false, err
+		}
+		args := []node{pat}
+		if p.isKw(0, "escape") {
+			p.next()
+			e, err := p.expr(pLike + 1)
+			if err != nil {
+				return nil, false, err
+			}
+			args = append(args, e)
+		}
+		op := "~"
+		if not {
+			op = "!~"
+		}
+		return &binaryNode{op, left, &funcNode{name: []string{"similar_to_escape"}, args: args}}, true, nil
 	case "collate":
 		if pCollate < minP {
 			return nil, false, nil
@@ -1208,6 +1357,12 @@ func isStringType(typ string) bool {
 func (s *simplifier) cast(c *castNode) node {
 	if inner, ok := c.x.(*castNode); ok && inner.typ == c.typ {
 		return inner
+	}
+	if inner, ok := c.x.(*castNode); ok && sameTypeButModifiers(inner.typ, c.typ) {
+		// PostgreSQL stores ARRAY[]::varchar(10)[] as
+		// (ARRAY[]::character varying[])::character varying(10)[]: a cast
+		// to the bare type, then the length coercion. One cast says the same.
+		return s.cast(&castNode{inner.x, c.typ})
 	}
 	cls := classOf(s.d, c.typ)
 	switch x := c.x.(type) {

@@ -15,6 +15,7 @@ var recordedColumns = map[string]map[string]string{
 	"orders": {"email": "text", "created_at": "timestamp with time zone"},
 	"nm":     {"a": "integer", "b": "text", "c": "character varying(10)", "Upper": "integer", "position": "integer"},
 	"shorty": {"x": "integer", "y": "integer"},
+	"docs":   {"email": "text", "code": "character varying(10)", "born": "date"},
 }
 
 // TestRecordedPairs checks that what a user writes and what PostgreSQL 15
@@ -56,6 +57,12 @@ func TestRecordedPairs(t *testing.T) {
 		{"nm", `a > 0 and "Upper" > 0`, `((a > 0) AND ("Upper" > 0))`, `a > 0 and "Upper" > 0`},
 		{"nm", `"position" > 0`, `("position" > 0)`, `"position" > 0`},
 		{"shorty", "x > 0 AND y > 0", "((x > 0) AND (y > 0))", "x > 0 and y > 0"},
+		// SQL-syntax calls and SIMILAR TO (convergence pair 138)
+		{"docs", "EXTRACT(year FROM born) > 1900", "(EXTRACT(year FROM born) > (1900)::numeric)", "extract('year', born) > 1900"},
+		{"docs", "position('x' in email) = 0", "(POSITION(('x'::text) IN (email)) = 0)", "position(email, 'x') = 0"},
+		{"docs", "substring(code from 1 for 1) <> 'Z'", "(SUBSTRING(code FROM 1 FOR 1) <> 'Z'::text)", "substring(code, 1, 1) <> 'Z'"},
+		{"docs", "trim(both ' ' from email) = email", "(TRIM(BOTH ' '::text FROM email) = email)", "btrim(email, ' ') = email"},
+		{"docs", "code SIMILAR TO '[A-Z]{3}%'", "((code)::text ~ similar_to_escape('[A-Z]{3}%'::text))", "code ~ similar_to_escape('[A-Z]{3}%')"},
 		// partial index predicates: pg_get_expr(indpred, indrelid)
 		{"users", "is_deleted = false", "(is_deleted = false)", "is_deleted = false"},
 		{"users", "status IN ('active', 'invited')", "((status)::text = ANY ((ARRAY['active'::character varying, 'invited'::character varying])::text[]))", "status = any (array['active', 'invited'])"},
@@ -145,6 +152,17 @@ func TestNormalizeExprRules(t *testing.T) {
 		{"at time zone", Postgres, "created_at AT TIME ZONE 'UTC' > now()", "created_at at time zone 'UTC' > now()"},
 		{"fallback on subquery", Postgres, "EXISTS ( SELECT 1 FROM T WHERE X=1 )", "exists (select 1 from t where x = 1)"},
 		{"fallback strips outer parentheses", Postgres, "(a > ALL (SELECT b FROM t))", "a > all (select b from t)"},
+		{"extract with string field", Postgres, "EXTRACT('YEAR' FROM d) = extract(year from d)", "extract('year', d) = extract('year', d)"},
+		{"substring from only", Postgres, "SUBSTRING(s FROM 2) = substring(s, 2)", "substring(s, 2) = substring(s, 2)"},
+		{"substring for only", Postgres, "substring(s for 3) = 'abc'", "substring(s, 1, 3) = 'abc'"},
+		{"substring plain call", Postgres, "substring(s, 1, 3) = 'abc'", "substring(s, 1, 3) = 'abc'"},
+		{"trim forms", Postgres, "trim(s) = trim(both from s) and trim(leading 'x' from s) = trim(trailing from s)", "btrim(s) = btrim(s) and ltrim(s, 'x') = rtrim(s)"},
+		{"trim plain call", Postgres, "trim(s, 'x') = trim('x' from s)", "btrim(s, 'x') = btrim(s, 'x')"},
+		{"position of expression", Postgres, "position(lower(a) || 'x' in b) > 0", "position(b, lower(a) || 'x') > 0"},
+		{"not similar to with escape", Postgres, "a NOT SIMILAR TO 'x!%' ESCAPE '!'", "a !~ similar_to_escape('x!%', '!')"},
+		{"cast to bare type then typmod", Postgres, "(ARRAY[]::character varying[])::character varying(10)[]", "array[]::character varying(10)[]"},
+		{"typmod cast of written type", Postgres, "ARRAY[]::varchar(10)[]", "array[]::character varying(10)[]"},
+		{"casts to other types kept", Postgres, "(a::text)::integer", "(a::text)::integer"},
 		{"sqlserver brackets", SQLServer, "([is_deleted]=(0))", "is_deleted = 0"},
 		{"sqlserver function case", SQLServer, "(getdate())", "getdate()"},
 		{"sqlserver national string", SQLServer, "([status]=N'active')", "status = 'active'"},

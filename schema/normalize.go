@@ -322,6 +322,10 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 		return
 	}
 	kind, val := d.Kind, d.Value
+	if kind == DefaultExpr && n.d == Postgres && isNullLiteral(n.d, val) {
+		c.Default = nil // PostgreSQL stores no default for DEFAULT NULL
+		return
+	}
 	if kind == DefaultExpr {
 		lit, ok := literalDefault(n.d, val)
 		if !ok {
@@ -335,7 +339,7 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 			n.errorf(c.Pos, obj, "write a number, or an expression with sql(...)", "default %q is not a number, but the column is of type %s", val, c.Type)
 			return
 		}
-		c.Default = &Default{Kind: DefaultNumber, Value: canonicalNumber(strings.TrimSpace(val))}
+		c.Default = &Default{Kind: DefaultNumber, Value: numberValue(strings.TrimSpace(val))}
 	case classBool:
 		b, ok := boolText(val)
 		if !ok {
@@ -346,6 +350,21 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 	default:
 		c.Default = &Default{Kind: DefaultString, Value: val}
 	}
+}
+
+// numberValue writes a numeric default by its value: canonicalNumber without
+// trailing fractional zeros, so that a file's 1.50 (which HCL and YAML read as
+// the number 1.5) equals the 1.50 PostgreSQL stores. The column's type, not
+// the literal, fixes the scale of the stored values.
+func numberValue(s string) string {
+	s = canonicalNumber(s)
+	if strings.Contains(s, ".") {
+		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 // defaultLit is the literal a default expression boils down to.
@@ -385,6 +404,21 @@ func literalDefault(d Dialect, expr string) (defaultLit, bool) {
 		return defaultLit{DefaultBool, l.val}, true
 	}
 	return defaultLit{}, false
+}
+
+// isNullLiteral reports whether expr is only NULL, possibly cast and
+// parenthesized: NULL, (NULL), NULL::integer.
+func isNullLiteral(d Dialect, expr string) bool {
+	toks, err := tokenize(d, expr)
+	if err != nil {
+		return false
+	}
+	x, err := parseTokens(d, toks)
+	if err != nil {
+		return false
+	}
+	l, ok := stripLitCast(x).(*litNode)
+	return ok && l.kind == litKw && l.val == "null"
 }
 
 // boolText reads the spellings PostgreSQL and SQL Server accept for booleans.

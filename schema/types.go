@@ -144,6 +144,15 @@ func parseTypeText(typ string) (parsedType, bool) {
 	return p, true
 }
 
+// sameTypeButModifiers reports whether two canonical type spellings differ
+// at most in their modifiers: character varying[] and character varying(10)[],
+// numeric and numeric(10,2).
+func sameTypeButModifiers(a, b string) bool {
+	pa, okA := parseTypeText(a)
+	pb, okB := parseTypeText(b)
+	return okA && okB && pa.base == pb.base && pa.tz == pb.tz && pa.array == pb.array
+}
+
 // intArgs converts modifiers to numbers; ok is false on anything else.
 func intArgs(args []string) ([]int, bool) {
 	out := make([]int, len(args))

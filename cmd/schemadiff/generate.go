@@ -98,12 +98,27 @@ func (f projectFlags) resolve(format string) (*project, error) {
 		p.url = first(p.url, env.URL)
 		p.devURL = first(p.devURL, env.DevURL)
 	}
+	if err := source.CheckURL(urlFlag("--url", f.Env), p.url); err != nil {
+		return nil, err
+	}
+	if err := source.CheckURL(urlFlag("--dev-url", f.Env), p.devURL); err != nil {
+		return nil, err
+	}
 	switch d := p.dialect; d {
 	case "", schema.Postgres, schema.SQLServer:
 	default:
 		return nil, fmt.Errorf("%s: dialect %q: use postgres or sqlserver", path, d)
 	}
 	return p, nil
+}
+
+// urlFlag names a URL setting in messages: the flag, and the environment it
+// may come from.
+func urlFlag(flag, env string) string {
+	if env == "" {
+		return flag
+	}
+	return flag + " (or env " + env + " of the configuration)"
 }
 
 // first returns the first non-empty string.

@@ -58,7 +58,7 @@ func TestInitGenerateCheck(t *testing.T) {
 }
 
 func TestInitRefusesToOverwrite(t *testing.T) {
-	for _, existing := range []string{"schemadiff.yaml", "schemadiff.hcl", "migrations/", "schema/schema.hcl"} {
+	for _, existing := range []string{"schemadiff.yaml", "schemadiff.hcl", "migrations/", "schema/schema.hcl", "schema/"} {
 		t.Run(existing, func(t *testing.T) {
 			t.Chdir(t.TempDir())
 			if strings.HasSuffix(existing, "/") {
@@ -203,5 +203,45 @@ func TestInitAlembic(t *testing.T) {
 	}
 	if src, _ := os.ReadFile(revs[0]); !strings.Contains(string(src), "down_revision = None") || !strings.Contains(string(src), "op.create_table(\n        'users',") {
 		t.Errorf("revision:\n%s", src)
+	}
+}
+
+// TestMalformedURLHidesPassword: a password with an unescaped #, ? or /, as
+// expanding ${VAR} of a raw password gives, cuts the URL where redaction
+// cannot find the password; every command refuses such a URL without
+// showing it.
+func TestMalformedURLHidesPassword(t *testing.T) {
+	const secret = "Tr0ub4dor"
+	tests := []struct {
+		name, password string
+		args           []string // "URL" is replaced by the URL
+	}{
+		{"env url with #", "a#" + secret, []string{"check", "--env", "local"}},
+		{"env url with ?", "1?" + secret, []string{"generate", "-m", "x", "--env", "local"}},
+		{"env url with /", "a/" + secret, []string{"check", "--env", "local"}},
+		{"url flag with #", "9#" + secret, []string{"generate", "-m", "x", "--url", "URL"}},
+		{"dev-url flag with ?", "9?" + secret, []string{"check", "--dev-url", "URL"}},
+		{"diff --from with #", "9#" + secret, []string{"diff", "--from", "URL", "--to", "schema"}},
+		{"diff --dev-url with #", "9#" + secret, []string{"diff", "--from", "schema", "--to", "schema", "--dev-url", "URL"}},
+		{"inspect with ?", "9?" + secret, []string{"inspect", "--url", "URL"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			runCLI(t, "init")
+			url := "postgres://app:" + tt.password + "@127.0.0.1:1/app"
+			t.Setenv("DATABASE_URL", url)
+			args := make([]string, len(tt.args))
+			for i, a := range tt.args {
+				args[i] = strings.ReplaceAll(a, "URL", url)
+			}
+			r := runCLI(t, args...)
+			if r.code != 2 || !strings.Contains(r.stderr, "percent-encode") {
+				t.Errorf("exit %d, stderr %q; want 2 and the percent-encoding hint", r.code, r.stderr)
+			}
+			if out := r.stdout + r.stderr; strings.Contains(out, secret) || strings.Count(r.stderr, "\n") != 1 {
+				t.Errorf("want one line without the password, got:\n%s", out)
+			}
+		})
 	}
 }

@@ -33,7 +33,9 @@ func (c *initCmd) Run(e *env) error {
 		return err
 	}
 	dir := initDir
-	existing := []string{initConfig, "schemadiff.yml", "schemadiff.hcl", initSchema, initDir}
+	// The schema folder as a whole: init creates it, and an existing one
+	// (even empty) would otherwise fail half-way with a bare mkdir error.
+	existing := []string{initConfig, "schemadiff.yml", "schemadiff.hcl", filepath.Dir(initSchema), initDir}
 	if format == migrate.Alembic {
 		dir, existing = initAlembicDir, existing[:4]
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {

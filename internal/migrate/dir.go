@@ -283,8 +283,9 @@ func (d *Dir) verifyFiles() []Problem {
 			continue
 		}
 		ps = append(ps, Problem{Kind: Added, File: file,
-			Message: "is not recorded (added by hand?)",
-			Hint:    "`schemadiff migrate hash` adopts it, but the recorded state then cannot know what it does: run `schemadiff migrate hash --dev-url URL` to recompute the state by replaying the migrations"})
+			Message: "is not recorded (added by hand, or kept from your branch when a merge took the other branch's " + SumFile + "?)",
+			Hint: "after a merge, delete it and run `schemadiff generate` again on top of the merged migrations (it was generated on an older state); " +
+				"if you added it by hand on purpose, run `schemadiff migrate hash --dev-url URL` to adopt it and recompute the state by replaying the migrations"})
 	}
 	return ps
 }

@@ -141,6 +141,21 @@ func TestWriteRecordsState(t *testing.T) {
 			if diff := cmp.Diff(users(t, "email", "name"), state, cmpopts.IgnoreTypes(schema.Pos{})); diff != "" {
 				t.Errorf("recorded state (-want +got):\n%s", diff)
 			}
+			// Migrations are read by the tools that run them, often as another
+			// user: every file is world-readable, like the sum file.
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				info, err := e.Info()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if mode := info.Mode().Perm(); mode != 0o644 {
+					t.Errorf("%s has mode %v, want -rw-r--r--", e.Name(), mode)
+				}
+			}
 		})
 	}
 }
@@ -219,6 +234,14 @@ func TestIntegrity(t *testing.T) {
 			write(t, filepath.Join(dir, "20240601000000_mine.up.sql"), "CREATE TABLE t (id int);\n")
 			write(t, filepath.Join(dir, "20240601000000_mine.down.sql"), "DROP TABLE t;\n")
 		}, Added, "20240601000000_mine.down.sql", "--dev-url"},
+		{"kept from the other side of a merge", func(t *testing.T, dir string) {
+			// Both branches generated on top of add_name; the merge took the
+			// other branch's sum (with its migration) and kept this branch's
+			// newer files: they are unrecorded, and adopting them by hash
+			// alone would record a state they were not generated against.
+			generate(t, dir, SQL, "theirs", users(t, "email", "name", "theirs"), clock)
+			write(t, filepath.Join(dir, "20240501130000_mine.up.sql"), "ALTER TABLE users ADD COLUMN mine text;\n")
+		}, Added, "20240501130000_mine.up.sql", "after a merge, delete it and run `schemadiff generate` again"},
 		{"added before the newest", func(t *testing.T, dir string) {
 			write(t, filepath.Join(dir, "20240501110000_other.up.sql"), "SELECT 1;\n")
 		}, Added, "20240501110000_other.up.sql", "sorts before"},

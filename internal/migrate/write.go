@@ -229,6 +229,9 @@ func lock(dir string) (func(), error) {
 	return func() { os.Remove(p) }, nil
 }
 
+// migrationFileMode is the permission of every migration file written.
+const migrationFileMode = 0o644
+
 // createNew writes a new file at path through a temporary file and a hard
 // link, which fails rather than replace a file that exists.
 func createNew(path string, data []byte) error {
@@ -238,6 +241,11 @@ func createNew(path string, data []byte) error {
 	}
 	defer os.Remove(tmp.Name())
 	_, err = tmp.Write(data)
+	if err == nil {
+		// CreateTemp makes the file private (0600); a migration is read by
+		// the tools that run it, often as another user, like the sum file.
+		err = tmp.Chmod(migrationFileMode)
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}

@@ -108,7 +108,7 @@ func onlyComments(s string) bool {
 func Apply(ctx context.Context, dbURL string, stmts []string) error {
 	conn, err := pgx.Connect(ctx, dbURL)
 	if err != nil {
-		return redact.Error(fmt.Errorf("connect to %s: %w", redact.URL(dbURL), err), dbURL)
+		return redact.Error(fmt.Errorf("connect to %s: %w", redact.URL(dbURL), redact.OneLine(err)), dbURL)
 	}
 	defer conn.Close(context.Background())
 	for _, s := range stmts {
@@ -129,7 +129,7 @@ func WithScratchDatabase(ctx context.Context, serverURL, prefix string, fn func(
 	}
 	admin, err := pgx.Connect(ctx, serverURL)
 	if err != nil {
-		return redact.Error(fmt.Errorf("connect to --dev-url %s: %w", redact.URL(serverURL), err), serverURL)
+		return redact.Error(fmt.Errorf("connect to --dev-url %s: %w", redact.URL(serverURL), redact.OneLine(err)), serverURL)
 	}
 	defer admin.Close(context.Background())
 	b := make([]byte, 6)

@@ -36,10 +36,16 @@ func userinfoPassword(s string) (start, end int, ok bool) {
 	rest := s[i+3:]
 	// The userinfo ends at the last '@' of the authority; the query and
 	// fragment may hold '@' of their own (e-mail addresses in options).
+	authority := rest
 	if q := strings.IndexAny(rest, "?#"); q >= 0 {
-		rest = rest[:q]
+		authority = rest[:q]
 	}
-	at := strings.LastIndexByte(rest, '@')
+	at := strings.LastIndexByte(authority, '@')
+	if at < 0 {
+		// A password holding an unescaped '?' or '#' ends the authority
+		// early: then the userinfo runs to the last '@' of the whole string.
+		at = strings.LastIndexByte(rest, '@')
+	}
 	if at < 0 {
 		return 0, 0, false
 	}
@@ -109,3 +115,22 @@ type redacted struct {
 
 func (r *redacted) Error() string { return r.msg }
 func (r *redacted) Unwrap() error { return r.err }
+
+// OneLine wraps err so that its message prints on one line: errors that list
+// several attempts one per line (pgx tries every address and TLS mode) print
+// as their last line. The result still unwraps to err.
+func OneLine(err error) error {
+	if err == nil {
+		return nil
+	}
+	return oneLine{err}
+}
+
+type oneLine struct{ err error }
+
+func (e oneLine) Error() string {
+	lines := strings.Split(strings.TrimSpace(e.err.Error()), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+func (e oneLine) Unwrap() error { return e.err }

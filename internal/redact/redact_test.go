@@ -17,7 +17,10 @@ func TestURL(t *testing.T) {
 		{"postgresql url", "postgresql://app:pw@localhost/shop", "postgresql://app:xxxxx@localhost/shop"},
 		{"password with @ and /", "postgres://app:p@ss/w0rd@h/db", "postgres://app:xxxxx@h/db"},
 		{"escaped password", "postgres://app:p%40ss@h/db", "postgres://app:xxxxx@h/db"},
+		{"password with ?", "postgres://app:1?Tr0ub4dor@h/db", "postgres://app:xxxxx@h/db"},
+		{"password with #", "postgres://app:9#secret@h/db?sslmode=disable", "postgres://app:xxxxx@h/db?sslmode=disable"},
 		{"no password", "postgres://app@h/db", "postgres://app@h/db"},
+		{"no password, @ in the query", "postgres://app@h/db?application_name=a@b", "postgres://app@h/db?application_name=a@b"},
 		{"no userinfo", "postgres://h/db?options=a@b", "postgres://h/db?options=a@b"},
 		{"empty password", "postgres://app:@h/db", "postgres://app:xxxxx@h/db"},
 		{"sqlserver url", "sqlserver://sa:Str0ng!@mssql:1433?database=shop",
@@ -89,5 +92,19 @@ func TestErrorKeepsChain(t *testing.T) {
 	}
 	if Error(nil, "x") != nil {
 		t.Fatalf("Error(nil) must be nil")
+	}
+}
+
+func TestOneLine(t *testing.T) {
+	err := errors.New("failed to connect:\n\t127.0.0.1:1 (tls): refused\n\t127.0.0.1:1 (plain): refused\n")
+	got := OneLine(err)
+	if got.Error() != "127.0.0.1:1 (plain): refused" {
+		t.Errorf("OneLine = %q", got.Error())
+	}
+	if !errors.Is(got, err) {
+		t.Error("OneLine does not unwrap to the original error")
+	}
+	if OneLine(nil) != nil {
+		t.Error("OneLine(nil) is not nil")
 	}
 }

@@ -16,6 +16,9 @@ import (
 // and the throwaway database is dropped. Expressions then compare exactly as
 // PostgreSQL itself prints them, whatever rules the built-in normalizer knows.
 func normalizeOnDev(ctx context.Context, db *schema.Database, opts Options) (*schema.Database, error) {
+	if err := CheckURL("--dev-url", opts.DevURL); err != nil {
+		return nil, err
+	}
 	if Dialect(opts.DevURL) != schema.Postgres {
 		return nil, fmt.Errorf("--dev-url %s: only a postgres:// scratch server is supported", redact.URL(opts.DevURL))
 	}

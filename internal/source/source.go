@@ -4,7 +4,9 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 
@@ -62,7 +64,45 @@ func Dialect(src string) schema.Dialect {
 	return ""
 }
 
+// CheckURL returns an error when the database URL rawURL (given as flag, which
+// may be empty) is
+// malformed in a way that hides its password from redaction: a password with
+// an unescaped #, ? or / (which expanding ${PGPASSWORD} in a configuration
+// gives) ends the URL's authority early, so the rest of the password reads as
+// a fragment, a query or a path and would be printed as such. The error never
+// shows the URL. Strings that are not URLs pass.
+func CheckURL(flag, rawURL string) error {
+	if !IsURL(rawURL) {
+		return nil
+	}
+	u, err := url.Parse(rawURL)
+	if err == nil && u.Fragment == "" && !strings.Contains(rawURL, "#") && !bareQueryAt(u.RawQuery) {
+		return nil
+	}
+	msg := "malformed database URL (not shown: it may hold a password): " +
+		"percent-encode special characters of the user name and password (# as %23, ? as %3F, / as %2F, @ as %40, : as %3A, % as %25, space as %20)"
+	if flag != "" {
+		msg = flag + ": " + msg
+	}
+	return errors.New(msg)
+}
+
+// bareQueryAt reports whether a URL query holds a part with an @ but no =,
+// which no connection option looks like: it is the tail of a password that
+// held a ? ("postgres://app:se?cret@host/db").
+func bareQueryAt(query string) bool {
+	for _, part := range strings.Split(query, "&") {
+		if strings.Contains(part, "@") && !strings.Contains(part, "=") {
+			return true
+		}
+	}
+	return false
+}
+
 func inspect(ctx context.Context, url string, opts Options) (*schema.Database, error) {
+	if err := CheckURL("", url); err != nil {
+		return nil, err
+	}
 	in, err := introspect.Open(ctx, url)
 	if err != nil {
 		return nil, err

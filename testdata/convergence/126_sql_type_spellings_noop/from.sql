@@ -1,0 +1,20 @@
+CREATE TABLE events (
+    id int8 NOT NULL,
+    name varchar NOT NULL,
+    at timestamp(0) without time zone NOT NULL,
+    at_tz timestamptz(3),
+    t time with time zone,
+    t2 time(0),
+    score double precision,
+    flag character(1),
+    codes varchar(10)[],
+    grid integer[][],
+    amount decimal(12,3),
+    small int2,
+    f4 float4,
+    f8 float8,
+    bits bit varying(8),
+    ch char,
+    iv interval,
+    CONSTRAINT events_pkey PRIMARY KEY (id)
+);

@@ -1,0 +1,8 @@
+CREATE TABLE customer_subscription_billing_history_entries_archive (
+    id integer PRIMARY KEY,
+    subscription_identifier_for_external_payment_provider text NOT NULL UNIQUE,
+    amount_in_smallest_currency_unit_including_all_taxes integer CHECK (amount_in_smallest_currency_unit_including_all_taxes >= 0),
+    parent_entry_identifier_referencing_same_table integer REFERENCES customer_subscription_billing_history_entries_archive (id)
+);
+CREATE INDEX ON customer_subscription_billing_history_entries_archive (parent_entry_identifier_referencing_same_table, amount_in_smallest_currency_unit_including_all_taxes);
+CREATE INDEX ON customer_subscription_billing_history_entries_archive (parent_entry_identifier_referencing_same_table, amount_in_smallest_currency_unit_including_all_taxes);

@@ -1,0 +1,58 @@
+dialect = "postgres"
+
+table "customers" {
+  column "id" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
+
+table "orders" {
+  column "id" {
+    type = "serial"
+  }
+  column "customer_id" {
+    type = "integer"
+  }
+  column "number" {
+    type   = "text"
+    unique = true
+  }
+  column "total" {
+    type = "numeric(10,2)"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  foreign_key {
+    columns     = ["customer_id"]
+    ref_table   = "customers"
+    ref_columns = ["id"]
+  }
+  check {
+    expr = "total >= 0"
+  }
+  index {
+    columns = ["customer_id"]
+  }
+}
+
+table "shipments" {
+  column "id" {
+    type = "integer"
+  }
+  column "order_id" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  foreign_key {
+    columns     = ["order_id"]
+    ref_table   = "orders"
+    ref_columns = ["id"]
+    on_delete   = "CASCADE"
+  }
+}

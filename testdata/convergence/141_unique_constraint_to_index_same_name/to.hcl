@@ -1,0 +1,17 @@
+dialect = "postgres"
+
+table "members" {
+  column "id" {
+    type = "integer"
+  }
+  column "email" {
+    type = "text"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  index "members_email_key" {
+    columns = ["email"]
+    unique  = true
+  }
+}
