@@ -71,8 +71,12 @@ func readAlembic(file, src string, d schema.Dialect) revisionFile {
 	return rf
 }
 
-// assignIndex returns the index of '=' in `name = …` or `name: T = …`, or -1.
+// assignIndex returns the index of '=' in `name = …` or `name: T = …`, or -1
+// (also for a statement of one token).
 func assignIndex(toks []pyTok) int {
+	if len(toks) < 2 {
+		return -1
+	}
 	if toks[1].kind == pyOp && toks[1].text == "=" {
 		return 1
 	}
@@ -154,7 +158,7 @@ func (r *alembicReader) statement(l pyLine, batches *[]batch) {
 	if first.kind == pyString && len(toks) == 1 { // docstring
 		return
 	}
-	if j := assignIndex(toks); len(toks) > 1 && j > 0 {
+	if j := assignIndex(toks); j > 0 {
 		// A local variable: kept for later use as a column type; an op call
 		// on the right (users = op.create_table(…), for bulk_insert) still runs.
 		v, err := safeExpr(toks[j+1:])

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
@@ -332,7 +334,8 @@ func sarifURI(p, base string) string {
 			p, abs = rel, false
 		}
 	}
-	p = filepath.ToSlash(strings.TrimPrefix(p, "."+string(filepath.Separator)))
+	p = strings.ReplaceAll(filepath.ToSlash(p), "\\", "/")
+	p = strings.TrimPrefix(p, "./")
 	p = strings.NewReplacer("%", "%25", " ", "%20", "#", "%23", "?", "%3F").Replace(p)
 	if abs {
 		if !strings.HasPrefix(p, "/") {

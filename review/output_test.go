@@ -131,3 +131,23 @@ func TestSARIFSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFURI: code scanning resolves locations against the repository, so
+// an absolute path under the base directory becomes relative; one elsewhere
+// is a file:// URI, never a bare absolute path.
+func TestSARIFURI(t *testing.T) {
+	tests := []struct{ path, base, want string }{
+		{"migrations/001 init.sql", "/repo", "migrations/001%20init.sql"},
+		{"./migrations/a#1.sql", "/repo", "migrations/a%231.sql"},
+		{"/repo/migrations/001.sql", "/repo", "migrations/001.sql"},
+		{"/repo/migrations/001.sql", "/repo/", "migrations/001.sql"},
+		{"/repository/001.sql", "/repo", "file:///repository/001.sql"},
+		{"/other/001.sql", "/repo", "file:///other/001.sql"},
+		{`versions\x.py`, "/repo", "versions/x.py"},
+	}
+	for _, tt := range tests {
+		if got := sarifURI(tt.path, tt.base); got != tt.want {
+			t.Errorf("sarifURI(%q, %q) = %q, want %q", tt.path, tt.base, got, tt.want)
+		}
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/schemadiff/schemadiff/internal/migrate"
 )
 
 const (
@@ -34,10 +36,10 @@ func TestReviewSeed002(t *testing.T) {
 // format, reviews clean even with --fail-on info.
 func TestReviewGeneratedDirectories(t *testing.T) {
 	for _, schemaPath := range []string{reviewUsersHCL, reviewShopHCL} {
-		for _, format := range []string{"sql", "goose", "dbmate", "flyway", "alembic"} {
-			t.Run(filepath.Base(schemaPath)+"/"+format, func(t *testing.T) {
+		for _, format := range migrate.Formats() { // every format, golang-migrate too
+			t.Run(filepath.Base(schemaPath)+"/"+string(format), func(t *testing.T) {
 				dir := filepath.Join(t.TempDir(), "migrations")
-				if r := runCLI(t, "generate", "--schema", schemaPath, "--dir", dir, "--format", format, "-m", "create"); r.code != 0 {
+				if r := runCLI(t, "generate", "--schema", schemaPath, "--dir", dir, "--format", string(format), "-m", "create"); r.code != 0 {
 					t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
 				}
 				r := runCLI(t, "review", "--schema", schemaPath, "--dir", dir, "--fail-on", "info", "--format", "json")
