@@ -818,3 +818,36 @@ func TestInputsUntouched(t *testing.T) {
 		t.Errorf("to modified:\n%s", d)
 	}
 }
+
+// TestRenameTableListsSerialColumns checks that a table rename carries the
+// serial columns whose sequences the renderer renames along (convergence
+// pair 149: a later ALTER SEQUENCE customers_id_seq failed on customer_id_seq).
+func TestRenameTableListsSerialColumns(t *testing.T) {
+	from := pg(table("customer", col("no", "bigserial"), col("email", "text")))
+	to := pg(with(table("customers", col("no", "bigserial"), col("email", "text")), func(t *schema.Table) {
+		t.RenamedFrom = "customer"
+		t.PrimaryKey.Name = "customer_pkey"
+	}))
+	for _, tt := range []struct {
+		name     string
+		plan     func() (*Plan, error)
+		wantName string
+	}{
+		{"up", func() (*Plan, error) { return Compare(from, to, Options{}) }, "customers"},
+		{"down", func() (*Plan, error) { return Down(from, to, Options{}) }, "customer"},
+	} {
+		plan, err := tt.plan()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var got []string
+		for _, c := range plan.Changes {
+			if c.Kind == RenameTable && c.Table.Name == tt.wantName {
+				got = c.SerialColumns
+			}
+		}
+		if !slices.Equal(got, []string{"no"}) {
+			t.Errorf("%s: rename to %s lists serial columns %v, want [no]; plan:\n%s", tt.name, tt.wantName, got, strings.Join(describePlan(plan), "\n"))
+		}
+	}
+}

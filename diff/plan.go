@@ -121,6 +121,11 @@ type Change struct {
 	// Concurrently is set on CreateIndex/DropIndex when Options.Concurrently
 	// applies (index on a table that already exists).
 	Concurrently bool `json:"concurrently,omitempty"`
+	// SerialColumns lists, on RenameTable, the table's serial columns (by
+	// their names before any column rename): PostgreSQL keeps the name of a
+	// serial's sequence (old_id_seq) when the table is renamed, so the
+	// rename renames the sequence too, keeping the name schemadiff uses later.
+	SerialColumns []string `json:"serial_columns,omitempty"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }

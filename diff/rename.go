@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -79,7 +80,13 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 		if to, ok := tableMap[old]; ok {
 			t.Schema, t.Name = to.Schema, to.Name
 			d.origName[to] = old
-			d.add(phaseRenames, &Change{Kind: RenameTable, Table: to, OldName: old})
+			var serials []string
+			for _, c := range t.Columns {
+				if strings.HasSuffix(c.Type, "serial") {
+					serials = append(serials, c.Name)
+				}
+			}
+			d.add(phaseRenames, &Change{Kind: RenameTable, Table: to, OldName: old, SerialColumns: serials})
 		}
 	}
 

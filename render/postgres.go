@@ -213,6 +213,9 @@ func pgTableChange(c *diff.Change) ([]string, error) {
 		}
 		if cur.Name != c.Table.Name {
 			out = append(out, pgAlterTable(cur)+" RENAME TO "+pgIdent(c.Table.Name))
+			for _, col := range c.SerialColumns {
+				out = append(out, pgRenameSequence(c.Table.Schema, cur.Name, col, c.Table.Name, col))
+			}
 		}
 		return out, nil
 	default:
@@ -277,7 +280,11 @@ func pgColumnChange(c *diff.Change) ([]string, error) {
 		if c.OldColumn == nil {
 			return nil, errMissing("old column")
 		}
-		return []string{pgAlterTable(c.Table) + " RENAME COLUMN " + pgIdent(c.OldColumn.Name) + " TO " + pgIdent(c.Column.Name)}, nil
+		out := []string{pgAlterTable(c.Table) + " RENAME COLUMN " + pgIdent(c.OldColumn.Name) + " TO " + pgIdent(c.Column.Name)}
+		if _, serial := serialBase(c.OldColumn.Type); serial {
+			out = append(out, pgRenameSequence(c.Table.Schema, c.Table.Name, c.OldColumn.Name, c.Table.Name, c.Column.Name))
+		}
+		return out, nil
 	default:
 		return []string{"COMMENT ON COLUMN " + pgQName(c.Table.Schema, c.Table.Name) + "." + pgIdent(c.Column.Name) +
 			" IS " + pgComment(c.Comment)}, nil
@@ -458,6 +465,14 @@ func pgAlterIdentity(prefix string, old, id *schema.Identity) []string {
 		return nil
 	}
 	return []string{prefix + " " + strings.Join(opts, " ")}
+}
+
+// pgRenameSequence renames the sequence of a serial column after its table
+// or the column was renamed (PostgreSQL keeps the old name), so that the
+// sequence keeps the name schemadiff gives it: table_column_seq.
+func pgRenameSequence(schemaName, oldTable, oldCol, table, col string) string {
+	return "ALTER SEQUENCE " + pgQName(schemaName, schema.PostgresObjectName(oldTable, oldCol, "seq")) +
+		" RENAME TO " + pgIdent(schema.PostgresObjectName(table, col, "seq"))
 }
 
 // serialBase maps a serial pseudo-type to the integer type under it; other

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -1250,6 +1251,7 @@ func (s *simplifier) simplify(n node) node {
 			if !isLit(l) {
 				r = stripLitCast(r)
 			}
+			l, r = s.typedLit(l, r), s.typedLit(r, l)
 		}
 		return &binaryNode{op, l, r}
 	case *boolNode:
@@ -1295,6 +1297,30 @@ func (s *simplifier) simplify(n node) node {
 		return &collateNode{s.simplify(n.x), n.coll}
 	}
 	return n
+}
+
+// typedLit writes a string literal compared with a column of known boolean
+// or numeric type as the constant PostgreSQL folds it to: ok = 't' is stored
+// as (ok = true), n = '5' as (n = 5).
+func (s *simplifier) typedLit(lit, other node) node {
+	l, ok := lit.(*litNode)
+	id, isID := other.(*identNode)
+	if !ok || !isID || l.kind != litStr {
+		return lit
+	}
+	colType, known := s.cols[id.parts[len(id.parts)-1]]
+	if !known {
+		return lit
+	}
+	switch cls := classOf(s.d, colType); {
+	case cls == classBool && s.d == Postgres:
+		if b, ok := boolText(l.val); ok {
+			return &litNode{litKw, strconv.FormatBool(b)}
+		}
+	case (cls == classInteger || cls == classNumber) && isNumberText(l.val):
+		return &litNode{litNum, canonicalNumber(strings.TrimSpace(l.val))}
+	}
+	return lit
 }
 
 // in writes x IN (…) the way PostgreSQL stores it: = ANY (ARRAY[…]) when the

@@ -57,6 +57,9 @@ func TestRecordedPairs(t *testing.T) {
 		{"nm", `a > 0 and "Upper" > 0`, `((a > 0) AND ("Upper" > 0))`, `a > 0 and "Upper" > 0`},
 		{"nm", `"position" > 0`, `("position" > 0)`, `"position" > 0`},
 		{"shorty", "x > 0 AND y > 0", "((x > 0) AND (y > 0))", "x > 0 and y > 0"},
+		{"users", "b1 = 't'", "(b1 = true)", "b1 = true"},
+		{"users", "'no' <> b2", "(false <> b2)", "false <> b2"},
+		{"users", "qty = '5'", "(qty = 5)", "qty = 5"},
 		// SQL-syntax calls and SIMILAR TO (convergence pair 138)
 		{"docs", "EXTRACT(year FROM born) > 1900", "(EXTRACT(year FROM born) > (1900)::numeric)", "extract('year', born) > 1900"},
 		{"docs", "position('x' in email) = 0", "(POSITION(('x'::text) IN (email)) = 0)", "position(email, 'x') = 0"},

@@ -1,0 +1,16 @@
+dialect = "postgres"
+
+table "customer" {
+  column "id" {
+    type = "serial"
+  }
+  column "email" {
+    type = "text"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  index {
+    columns = ["email"]
+  }
+}

@@ -1,0 +1,14 @@
+dialect = "postgres"
+
+table "logs" {
+  column "log_id" {
+    type         = "integer"
+    renamed_from = "id"
+  }
+  column "msg" {
+    type = "text"
+  }
+  primary_key {
+    columns = ["log_id"]
+  }
+}
