@@ -300,3 +300,41 @@ table "events" {
 		t.Errorf("--dev-url left %d scratch databases behind", left)
 	}
 }
+
+// TestSQLServerExample is the SQL Server issue's "done when": from the empty
+// schema to seed 002's tables, the T-SQL creates every object once, with every
+// option, identically from HCL and YAML; --no-go leaves out the batch lines.
+func TestSQLServerExample(t *testing.T) {
+	ex := "../../testdata/examples/sqlserver"
+	empty := filepath.Join(ex, "empty.hcl")
+	hcl := runCLI(t, "diff", "--from", empty, "--to", filepath.Join(ex, "users.hcl"))
+	yaml := runCLI(t, "diff", "--from", empty, "--to", filepath.Join(ex, "users.yaml"))
+	if hcl.code != exitOK || hcl.stdout != yaml.stdout {
+		t.Fatalf("exit %d %s; HCL and YAML give the same T-SQL: %v", hcl.code, hcl.stderr, hcl.stdout == yaml.stdout)
+	}
+	for _, want := range []string{
+		"CONSTRAINT [pk_users] PRIMARY KEY NONCLUSTERED ([id])",
+		"CREATE UNIQUE CLUSTERED INDEX [ix_users_index_id] ON [dbo].[users] ([index_id]);",
+		"CREATE UNIQUE NONCLUSTERED INDEX [ix_users_tenant_email] ON [dbo].[users] ([tenant_id], [email]) WHERE is_deleted = 0;",
+		"INCLUDE ([email]) WHERE is_deleted = 0;",
+		"[index_id] bigint IDENTITY(1, 1) NOT NULL",
+		"CONSTRAINT [df_users_id] DEFAULT (NEWID())",
+		"CONSTRAINT [fk_users_tenant] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id])",
+		"\nGO\n",
+	} {
+		if strings.Count(hcl.stdout, want) < 1 {
+			t.Errorf("T-SQL lacks %q", want)
+		}
+	}
+	if n := strings.Count(hcl.stdout, "[ix_users_active]"); n != 1 {
+		t.Errorf("ix_users_active appears %d times, want once", n)
+	}
+	clustered := strings.Index(hcl.stdout, "[ix_users_index_id]")
+	if nonclustered := strings.Index(hcl.stdout, "[ix_users_active]"); clustered < 0 || nonclustered < clustered {
+		t.Errorf("the clustered index of users is not created before its nonclustered ones")
+	}
+	noGO := runCLI(t, "diff", "--from", empty, "--to", filepath.Join(ex, "users.hcl"), "--no-go")
+	if strings.Contains(noGO.stdout, "\nGO\n") || !strings.Contains(noGO.stdout, "CREATE TABLE [dbo].[users]") {
+		t.Errorf("--no-go output:\n%s", noGO.stdout)
+	}
+}

@@ -32,6 +32,7 @@ type diffCmd struct {
 	Down         bool   `help:"Print the down migration (from --to back to --from) instead."`
 	ExitCode     bool   `name:"exit-code" help:"Exit 1 when there are changes."`
 	Concurrently bool   `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
+	NoGO         bool   `name:"no-go" help:"SQL Server: leave out the GO batch separators (for tools that send a script as one batch)."`
 	sourceFlags
 }
 
@@ -65,7 +66,7 @@ func (c *diffCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writePlan(e, plan, c.Format); err != nil {
+	if err := writePlan(e, plan, c.Format, render.ScriptOptions{NoBatchSeparator: c.NoGO}); err != nil {
 		return err
 	}
 	if c.ExitCode && len(plan.Changes) > 0 {
@@ -74,8 +75,8 @@ func (c *diffCmd) Run(e *env) error {
 	return nil
 }
 
-// writePlan prints plan in format (sql, plan or json).
-func writePlan(e *env, plan *diff.Plan, format string) error {
+// writePlan prints plan in format (sql, plan or json); opts shape the SQL script.
+func writePlan(e *env, plan *diff.Plan, format string, opts render.ScriptOptions) error {
 	switch format {
 	case "plan":
 		return render.WritePlan(e.stdout, plan, e.color)
@@ -86,7 +87,7 @@ func writePlan(e *env, plan *diff.Plan, format string) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.WriteString(e.stdout, render.Script(stmts))
+		_, err = io.WriteString(e.stdout, render.ScriptWith(stmts, opts))
 		return err
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/internal/source"
+	"github.com/schemadiff/schemadiff/render"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
@@ -13,7 +14,8 @@ type inspectCmd struct {
 	URL     string   `required:"" help:"Database URL (postgres://, postgresql://, sqlserver://)." placeholder:"URL"`
 	Format  string   `help:"Output: hcl, yaml, json or sql." enum:"hcl,yaml,json,sql" default:"hcl"`
 	Schema  []string `help:"Database schema to read (repeatable; default: all user schemas)." placeholder:"NAME"`
-	Exclude []string `help:"Glob of tables to leave out, as name or schema.name (repeatable)." placeholder:"PATTERN"`
+	Exclude []string `help:"Glob of tables to leave out, as name or schema.name (repeatable); migration tools' own tables are always left out." placeholder:"PATTERN"`
+	NoGO    bool     `name:"no-go" help:"SQL Server, --format sql: leave out the GO batch separators."`
 }
 
 // Run prints the live schema.
@@ -37,7 +39,7 @@ func (c *inspectCmd) Run(e *env) error {
 		if err != nil {
 			return err
 		}
-		return writePlan(e, plan, "sql")
+		return writePlan(e, plan, "sql", render.ScriptOptions{NoBatchSeparator: c.NoGO})
 	default:
 		return schema.WriteHCL(e.stdout, db)
 	}
