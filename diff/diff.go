@@ -141,7 +141,7 @@ func kindRank(k Kind) int {
 		return 1
 	case DropUnique, AddCheck, AlterColumn:
 		return 2
-	case DropPrimaryKey:
+	case DropPrimaryKey, RenameIndex, RenameConstraint, RenameDefault:
 		return 3
 	}
 	return 0
@@ -318,6 +318,7 @@ func indexName(x *schema.Index) string { return x.Name }
 // alterTable changes table s (source, renamed) into t.
 func (d *differ) alterTable(s, t *schema.Table) {
 	d.compareColumns(s, t)
+	d.renameKeys(s, t)
 	d.compareKeys(s, t)
 	if s.Comment != t.Comment {
 		d.add(phaseComments, &Change{Kind: CommentTable, Table: t.QName(), Comment: t.Comment, OldComment: s.Comment})
@@ -352,7 +353,14 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 			}
 			continue
 		}
-		if alter := columnAlter(sc, tc); alter != (ColumnAlter{}) {
+		alter := columnAlter(sc, tc)
+		if alter.Default && !alter.Type && !alter.Collation && sc.DefaultName != "" && tc.DefaultName != "" && equalDefault(sc.Default, tc.Default) {
+			// Only the DEFAULT constraint's name changed (SQL Server, e.g. after a
+			// table or column rename): rename it.
+			alter.Default = false
+			d.add(phaseRenames, &Change{Kind: RenameDefault, Table: name, Column: tc, OldColumn: sc, RenamedFrom: cmp.Or(sc.DefaultSystemName, sc.DefaultName)})
+		}
+		if alter != (ColumnAlter{}) {
 			if alter.Type {
 				mark(d.retyped, name, tc.Name)
 			}
@@ -632,6 +640,9 @@ func (d *differ) compareForeignKeys() {
 		}
 		if t != nil {
 			tFKs = t.ForeignKeys
+		}
+		if s != nil && t != nil {
+			d.renameForeignKeys(s, t)
 		}
 		pairByName(sFKs, tFKs, foreignKeyKey, func(sf, tf *schema.ForeignKey) {
 			if sf != nil && tf != nil && equalForeignKey(sf, tf) && !d.foreignKeyDisturbed(t.QName(), sf) {

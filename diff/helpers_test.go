@@ -125,6 +125,9 @@ func describe(c *Change) string {
 	case c.Index != nil:
 		fmt.Fprintf(&b, " %s", c.Index.Name)
 	}
+	if c.RenamedFrom != "" {
+		fmt.Fprintf(&b, " from %s", c.RenamedFrom)
+	}
 	if c.Alter != (ColumnAlter{}) {
 		fmt.Fprintf(&b, " %+v", c.Alter)
 	}

@@ -69,6 +69,20 @@ const (
 	DropForeignKey Kind = "drop_foreign_key" // Table, ForeignKey
 	CreateIndex    Kind = "create_index"     // Table, Index
 	DropIndex      Kind = "drop_index"       // Table, Index
+
+	// RenameIndex renames index RenamedFrom of Table to Index.Name (Index is
+	// the to-side index): its definition is unchanged.
+	RenameIndex Kind = "rename_index"
+	// RenameConstraint renames constraint RenamedFrom of Table (the name it
+	// has in the database: on SQL Server the server-generated one when it
+	// has one) to the name of whichever of PrimaryKey, Unique, Check or
+	// ForeignKey is set (the to-side object, same definition). On PostgreSQL
+	// the index of a primary key or unique constraint follows.
+	RenameConstraint Kind = "rename_constraint"
+	// RenameDefault renames, on SQL Server, the DEFAULT constraint of Column
+	// in Table from RenamedFrom (its live name) to Column.DefaultName;
+	// OldColumn is the column before (same default, other constraint name).
+	RenameDefault Kind = "rename_default"
 )
 
 // ColumnAlter says which attributes of a column an AlterColumn changes.
@@ -126,6 +140,9 @@ type Change struct {
 	// serial's sequence (old_id_seq) when the table is renamed, so the
 	// rename renames the sequence too, keeping the name schemadiff uses later.
 	SerialColumns []string `json:"serial_columns,omitempty"`
+	// RenamedFrom is, on RenameIndex, RenameConstraint and RenameDefault, the
+	// object's current name in the database.
+	RenamedFrom string `json:"renamed_from,omitempty"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }

@@ -246,3 +246,99 @@ func sortedKeys[V any](m map[string]V) []string {
 func compareQName(a, b schema.QName) int {
 	return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 }
+
+// renamePairs pairs the objects of src and dst that only changed name: an
+// object of src whose name no object of dst has, and one of dst whose name no
+// object of src has, with the same definition (same). Unnamed objects never
+// pair. Both sides are taken in name order and each object pairs at most
+// once, so the result is deterministic.
+func renamePairs[T any](src, dst []*T, name func(*T) string, same func(s, d *T) bool) [][2]*T {
+	srcNames, dstNames := map[string]bool{}, map[string]bool{}
+	for _, s := range src {
+		srcNames[name(s)] = true
+	}
+	for _, x := range dst {
+		dstNames[name(x)] = true
+	}
+	var olds, news []*T
+	for _, s := range sortedByName(src, name) {
+		if n := name(s); n != "" && !dstNames[n] {
+			olds = append(olds, s)
+		}
+	}
+	for _, x := range sortedByName(dst, name) {
+		if n := name(x); n != "" && !srcNames[n] {
+			news = append(news, x)
+		}
+	}
+	var pairs [][2]*T
+	used := make([]bool, len(news))
+	for _, o := range olds {
+		for i, n := range news {
+			if !used[i] && same(o, n) {
+				used[i] = true
+				pairs = append(pairs, [2]*T{o, n})
+				break
+			}
+		}
+	}
+	return pairs
+}
+
+// renamed returns a copy of *x changed by set (given the other side's name),
+// for comparing definitions only.
+func renamed[T any](x *T, set func(*T)) *T {
+	c := *x
+	set(&c)
+	return &c
+}
+
+// renameKeys renames, instead of dropping and adding them, the primary key,
+// uniques, checks and indexes of table s (the source after renames, a copy
+// this comparison owns) that keep their definition in t but not their name:
+// the commonest case is a renamed table or column whose unnamed objects
+// PostgreSQL and SQL Server keep under the old name. The renamed objects of s
+// take their new name, so that compareKeys finds nothing left to do.
+// Objects that must be dropped and added again anyway (they use a recreated
+// or altered column) are left to compareKeys.
+func (d *differ) renameKeys(s, t *schema.Table) {
+	name := t.QName()
+	if sp, tp := s.PrimaryKey, t.PrimaryKey; sp != nil && tp != nil && sp.Name != "" && tp.Name != "" && sp.Name != tp.Name &&
+		equalPrimaryKey(renamed(sp, func(p *schema.PrimaryKey) { p.Name = tp.Name }), tp) && !d.usesRecreated(name, sp.Columns) {
+		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: name, PrimaryKey: tp, RenamedFrom: cmp.Or(sp.SystemName, sp.Name)})
+		sp.Name, sp.SystemName = tp.Name, ""
+	}
+	uniqueName := func(u *schema.Unique) string { return u.Name }
+	for _, p := range renamePairs(s.Uniques, t.Uniques, uniqueName, func(su, tu *schema.Unique) bool {
+		return equalUnique(renamed(su, func(u *schema.Unique) { u.Name = tu.Name }), tu) && !d.usesRecreated(name, su.Columns)
+	}) {
+		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: name, Unique: p[1], RenamedFrom: cmp.Or(p[0].SystemName, p[0].Name)})
+		p[0].Name, p[0].SystemName = p[1].Name, ""
+	}
+	checkName := func(c *schema.Check) string { return c.Name }
+	for _, p := range renamePairs(s.Checks, t.Checks, checkName, func(sc, tc *schema.Check) bool {
+		return equalCheck(renamed(sc, func(c *schema.Check) { c.Name = tc.Name }), tc) && !d.usesRecreated(name, nil, sc.Expr)
+	}) {
+		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: name, Check: p[1], RenamedFrom: cmp.Or(p[0].SystemName, p[0].Name)})
+		p[0].Name, p[0].SystemName = p[1].Name, ""
+	}
+	for _, p := range renamePairs(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) bool {
+		return equalIndex(renamed(sx, func(x *schema.Index) { x.Name = tx.Name }), tx) && !d.usesRecreated(name, indexColumns(sx), indexExprs(sx)...)
+	}) {
+		d.add(phaseRenames, &Change{Kind: RenameIndex, Table: name, Index: p[1], RenamedFrom: p[0].Name})
+		p[0].Name = p[1].Name
+	}
+}
+
+// renameForeignKeys renames the foreign keys of table s (source after
+// renames, a copy) that keep their definition in t but not their name, unless
+// they must be dropped and added again anyway (see foreignKeyDisturbed).
+func (d *differ) renameForeignKeys(s, t *schema.Table) {
+	fkName := func(f *schema.ForeignKey) string { return f.Name }
+	for _, p := range renamePairs(s.ForeignKeys, t.ForeignKeys, fkName, func(sf, tf *schema.ForeignKey) bool {
+		return equalForeignKey(renamed(sf, func(f *schema.ForeignKey) { f.Name = tf.Name }), tf) && !d.foreignKeyDisturbed(t.QName(), sf)
+	}) {
+		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: t.QName(), ForeignKey: p[1], RenamedFrom: cmp.Or(p[0].SystemName, p[0].Name)})
+		p[0].Name, p[0].SystemName = p[1].Name, ""
+	}
+}

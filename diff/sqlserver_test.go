@@ -61,7 +61,7 @@ func sqlserverCases() []diffCase {
 		want: []string{"create_table dbo.users !implicit-clustered-pk/error", "create_index dbo.users cx_a"},
 	}, {
 		name: "existing table: clustered index created first, dropped last, with rebuild hazards",
-		from: ms(withIndexes(with(msTable("t", col("a", "int")), nonclusteredPK(false)), msIndex("cx_old", true, "a"), msIndex("ix_b", false, "a"))),
+		from: ms(withIndexes(with(msTable("t", col("a", "int")), nonclusteredPK(false)), msIndex("cx_old", true, "a"), msIndex("ix_b", false, "a", "id"))),
 		to:   ms(withIndexes(with(msTable("t", col("a", "int")), nonclusteredPK(false)), msIndex("ix_a", false, "a"), msIndex("cx_new", true, "a", "id"))),
 		want: []string{
 			"drop_index dbo.t ix_b",

@@ -207,7 +207,16 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []string{call("op.alter_column", append(args, kw("new_column_name", pyStr(c.Column.Name)))...)}, nil
+		out := []string{call("op.alter_column", append(args, kw("new_column_name", pyStr(c.Column.Name)))...)}
+		if _, serial := serialBase(c.OldColumn.Type); serial && w.dialect == schema.Postgres {
+			// PostgreSQL keeps a serial's sequence name: rename it as render.SQL does.
+			text, err := w.text(pgRenameSequence(c.Table.Schema, c.Table.Name, c.OldColumn.Name, c.Table.Name, c.Column.Name))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, "op.execute("+text+")")
+		}
+		return out, nil
 	case diff.CommentColumn:
 		if w.dialect == schema.Postgres {
 			s, err := w.columnComment(c)
@@ -565,6 +574,16 @@ func (w *pyWriter) renameTable(c *diff.Change) ([]string, error) {
 	}
 	if c.OldName.Name != c.Table.Name {
 		out = append(out, call("op.rename_table", pyStr(c.OldName.Name), pyStr(c.Table.Name), w.schemaKw(c.Table)))
+		if w.dialect == schema.Postgres {
+			// PostgreSQL keeps a serial's sequence name: rename it as render.SQL does.
+			for _, col := range c.SerialColumns {
+				text, err := w.text(pgRenameSequence(c.Table.Schema, c.OldName.Name, col, c.Table.Name, col))
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, "op.execute("+text+")")
+			}
+		}
 	}
 	return out, nil
 }

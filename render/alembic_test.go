@@ -291,3 +291,32 @@ func TestAlembicLiterals(t *testing.T) {
 		}
 	}
 }
+
+// TestAlembicRenamesSerialSequences checks that op.rename_table and a column
+// rename carry the sequence rename render.SQL does: PostgreSQL keeps the
+// sequence name of a serial column, which schemadiff would otherwise see as
+// a difference after the migration.
+func TestAlembicRenamesSerialSequences(t *testing.T) {
+	tests := []struct {
+		name   string
+		change *diff.Change
+		want   string
+	}{
+		{"table renamed", &diff.Change{Kind: diff.RenameTable, OldName: qn("public", "customer"), Table: qn("public", "customers"), SerialColumns: []string{"id"}},
+			`op.execute(sa.text('ALTER SEQUENCE "public"."customer_id_seq" RENAME TO "customers_id_seq"'))`},
+		{"serial column renamed", &diff.Change{Kind: diff.RenameColumn, Table: users, OldColumn: &schema.Column{Name: "no", Type: "serial"},
+			Column: &schema.Column{Name: "number", Type: "serial"}},
+			`op.execute(sa.text('ALTER SEQUENCE "public"."users_no_seq" RENAME TO "users_number_seq"'))`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Alembic(pg(tc.change), nil, testRev(tc.name, ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(got), tc.want) {
+				t.Errorf("no %s in:\n%s", tc.want, got)
+			}
+		})
+	}
+}

@@ -259,5 +259,19 @@ func goldenCases() []goldenCase {
 			&diff.Change{Kind: diff.DropSchema, Schema: &schema.Schema{Name: "audit"},
 				Hazards: hz(diff.HazardDropSchema, diff.Info, "schema audit is dropped")},
 		)},
+		// Objects that only change name are renamed in place.
+		{"05_renames", pg(
+			&diff.Change{Kind: diff.RenameTable, OldName: tenants, Table: qn("public", "orgs")},
+			&diff.Change{Kind: diff.RenameConstraint, Table: users, RenamedFrom: "users_pkey",
+				PrimaryKey: &schema.PrimaryKey{Name: "users_id_tenant_pkey", Columns: []string{"id", "tenant_id"}}},
+			&diff.Change{Kind: diff.RenameConstraint, Table: users, RenamedFrom: "users_nickname_key",
+				Unique: &schema.Unique{Name: "users_nick_key", Columns: []string{"nickname"}}},
+			&diff.Change{Kind: diff.RenameConstraint, Table: users, RenamedFrom: "users_score_check",
+				Check: &schema.Check{Name: "users_score_nonnegative", Expr: "score >= 0"}},
+			&diff.Change{Kind: diff.RenameConstraint, Table: users, RenamedFrom: "users_tenant_fkey",
+				ForeignKey: &schema.ForeignKey{Name: "users_org_fkey", Columns: []string{"tenant_id"}, RefSchema: "public", RefTable: "orgs", RefColumns: []string{"id"}}},
+			&diff.Change{Kind: diff.RenameIndex, Table: users, RenamedFrom: "users_inserted_at_idx",
+				Index: &schema.Index{Name: "users_inserted_idx", Parts: []schema.IndexPart{{Column: "inserted_at", Desc: true}}}},
+		)},
 	}
 }

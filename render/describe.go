@@ -77,6 +77,16 @@ func Describe(c *diff.Change) string {
 		return s + concurrentlyNote(c)
 	case diff.DropIndex:
 		return "drop index " + indexName(c) + concurrentlyNote(c)
+	case diff.RenameIndex:
+		name := "?"
+		if c.Index != nil {
+			name = c.Index.Name
+		}
+		return "rename index " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + name
+	case diff.RenameConstraint:
+		return "rename " + renamedConstraintKind(c) + " " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + constraintNewName(c) + " on " + t
+	case diff.RenameDefault:
+		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	}
 	return strings.ReplaceAll(string(c.Kind), "_", " ") + " " + t
 }
@@ -272,4 +282,48 @@ func quoteText(s string) string {
 	s = strings.ReplaceAll(s, "'", "''")
 	s = strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
 	return "'" + s + "'"
+}
+
+// qualifiedIn writes name in the schema of table t ("public.users_pkey"): the
+// namespace of indexes and constraints.
+func qualifiedIn(t schema.QName, name string) string {
+	return schema.QName{Schema: t.Schema, Name: name}.String()
+}
+
+// renamedConstraintKind names the kind of constraint a RenameConstraint renames.
+func renamedConstraintKind(c *diff.Change) string {
+	switch {
+	case c.PrimaryKey != nil:
+		return "primary key"
+	case c.Unique != nil:
+		return "unique"
+	case c.Check != nil:
+		return "check"
+	case c.ForeignKey != nil:
+		return "foreign key"
+	}
+	return "constraint"
+}
+
+// constraintNewName returns the new name of a RenameConstraint, "" when unknown.
+func constraintNewName(c *diff.Change) string {
+	switch {
+	case c.PrimaryKey != nil:
+		return c.PrimaryKey.Name
+	case c.Unique != nil:
+		return c.Unique.Name
+	case c.Check != nil:
+		return c.Check.Name
+	case c.ForeignKey != nil:
+		return c.ForeignKey.Name
+	}
+	return ""
+}
+
+// defaultNewName returns the new name of a RenameDefault, "" when unknown.
+func defaultNewName(c *diff.Change) string {
+	if c.Column == nil {
+		return ""
+	}
+	return c.Column.DefaultName
 }

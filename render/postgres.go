@@ -82,6 +82,20 @@ func pgChange(c *diff.Change) ([]string, error) {
 			conc = "CONCURRENTLY "
 		}
 		return []string{"DROP INDEX " + conc + pgQName(c.Table.Schema, c.Index.Name)}, nil
+	case diff.RenameIndex:
+		if c.Index == nil || c.Index.Name == "" || c.RenamedFrom == "" {
+			return nil, errMissing("old or new index name")
+		}
+		return []string{"ALTER INDEX " + pgQName(c.Table.Schema, c.RenamedFrom) + " RENAME TO " + pgIdent(c.Index.Name)}, nil
+	case diff.RenameConstraint:
+		name, err := renamedConstraintName(c)
+		if err != nil {
+			return nil, err
+		}
+		// A primary key's or unique constraint's index follows its constraint.
+		return []string{pgAlterTable(c.Table) + " RENAME CONSTRAINT " + pgIdent(c.RenamedFrom) + " TO " + pgIdent(name)}, nil
+	case diff.RenameDefault:
+		return nil, errors.New("PostgreSQL defaults have no name to rename")
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -530,6 +544,16 @@ func constraintName(c *diff.Change) (string, error) {
 	}
 	if name == "" {
 		return "", errMissing("constraint name")
+	}
+	return name, nil
+}
+
+// renamedConstraintName returns the new name of the constraint a
+// RenameConstraint renames, checking that the old one is known.
+func renamedConstraintName(c *diff.Change) (string, error) {
+	name := constraintNewName(c)
+	if name == "" || c.RenamedFrom == "" {
+		return "", errMissing("old or new constraint name")
 	}
 	return name, nil
 }

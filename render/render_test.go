@@ -75,7 +75,7 @@ func TestEveryKindRendered(t *testing.T) {
 		diff.RecreateEnum, diff.CreateTable, diff.DropTable, diff.RenameTable, diff.CommentTable, diff.AddColumn,
 		diff.DropColumn, diff.RenameColumn, diff.AlterColumn, diff.CommentColumn, diff.AddPrimaryKey,
 		diff.DropPrimaryKey, diff.AddUnique, diff.DropUnique, diff.AddCheck, diff.DropCheck, diff.AddForeignKey,
-		diff.DropForeignKey, diff.CreateIndex, diff.DropIndex,
+		diff.DropForeignKey, diff.CreateIndex, diff.DropIndex, diff.RenameIndex, diff.RenameConstraint,
 	}
 	seen := map[diff.Kind]int{}
 	for _, tc := range goldenCases() {

@@ -70,6 +70,22 @@ func msChange(c *diff.Change) ([]string, error) {
 			return nil, errMissing("index name")
 		}
 		return []string{"DROP INDEX " + msIdent(c.Index.Name) + " ON " + msQName(c.Table)}, nil
+	case diff.RenameIndex:
+		if c.Index == nil || c.Index.Name == "" || c.RenamedFrom == "" {
+			return nil, errMissing("old or new index name")
+		}
+		return []string{msRename(msQName(c.Table)+"."+msIdent(c.RenamedFrom), c.Index.Name, "INDEX")}, nil
+	case diff.RenameConstraint:
+		name, err := renamedConstraintName(c)
+		if err != nil {
+			return nil, err
+		}
+		return []string{msRename(msQName(schema.QName{Schema: c.Table.Schema, Name: c.RenamedFrom}), name, "OBJECT")}, nil
+	case diff.RenameDefault:
+		if c.Column == nil || c.Column.DefaultName == "" || c.RenamedFrom == "" {
+			return nil, errMissing("old or new default name")
+		}
+		return []string{msRename(msQName(schema.QName{Schema: c.Table.Schema, Name: c.RenamedFrom}), c.Column.DefaultName, "OBJECT")}, nil
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -183,7 +199,7 @@ func msColumnChange(c *diff.Change) ([]string, error) {
 			return nil, errMissing("old column")
 		}
 		col := msQName(c.Table) + "." + msIdent(c.OldColumn.Name)
-		return []string{"EXEC sp_rename " + msLiteral(col) + ", " + msLiteral(c.Column.Name) + ", N'COLUMN'"}, nil
+		return []string{msRename(col, c.Column.Name, "COLUMN")}, nil
 	default:
 		return []string{msComment(c.Comment, c.OldComment,
 			"SCHEMA", msSchema(c.Table.Schema), "TABLE", c.Table.Name, "COLUMN", c.Column.Name)}, nil
@@ -781,6 +797,12 @@ func msColumnList(cols []string) (string, error) {
 		q[i] = msIdent(c)
 	}
 	return strings.Join(q, ", "), nil
+}
+
+// msRename renders EXEC sp_rename of the object called old (qualified and
+// bracketed) to name, of sp_rename's class kind (OBJECT, INDEX, COLUMN).
+func msRename(old, name, kind string) string {
+	return "EXEC sp_rename " + msLiteral(old) + ", " + msLiteral(name) + ", " + msLiteral(kind)
 }
 
 // msAlterTable returns "ALTER TABLE [schema].[table]".

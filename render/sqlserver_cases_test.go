@@ -222,5 +222,21 @@ func msGoldenCases() []msGoldenCase {
 				&schema.Column{Name: "kind", Type: "nvarchar(40)", Default: num("1"), DefaultName: "df_users_kind"},
 				diff.ColumnAlter{Type: true}),
 		)},
+		// Objects that only change name are renamed in place: constraints
+		// (a server-named one by its live name), a default, an index.
+		{"05_renames", false, ms(
+			&diff.Change{Kind: diff.RenameConstraint, Table: msUsers, RenamedFrom: "PK__users__3213E83F0A9D95DB",
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_users", Columns: []string{"id"}}},
+			&diff.Change{Kind: diff.RenameConstraint, Table: msOrders, RenamedFrom: "uq_orders_user",
+				Unique: &schema.Unique{Name: "uq_orders_user_id", Columns: []string{"user_id"}}},
+			&diff.Change{Kind: diff.RenameConstraint, Table: msUsers, RenamedFrom: "ck_users_plan",
+				Check: &schema.Check{Name: "ck_users_plan_known", Expr: "[plan] IN ('free', 'pro')"}},
+			&diff.Change{Kind: diff.RenameConstraint, Table: msOdd, RenamedFrom: "fk_o'dd]",
+				ForeignKey: &schema.ForeignKey{Name: "fk_odd", Columns: []string{"tenant_id"}, RefSchema: "dbo", RefTable: "tenants", RefColumns: []string{"id"}}},
+			&diff.Change{Kind: diff.RenameDefault, Table: msUsers, RenamedFrom: "df_accounts_plan",
+				OldColumn: &schema.Column{Name: "plan", Type: "nvarchar(10)", Default: str("free"), DefaultName: "df_accounts_plan"},
+				Column:    &schema.Column{Name: "plan", Type: "nvarchar(10)", Default: str("free"), DefaultName: "df_users_plan"}},
+			&diff.Change{Kind: diff.RenameIndex, Table: msOdd, RenamedFrom: "ix_o'ld]", Index: &schema.Index{Name: "ix_new", Parts: msKeys("name")}},
+		)},
 	}
 }

@@ -52,7 +52,8 @@ func TestSQLServerEveryKind(t *testing.T) {
 		diff.CreateSchema, diff.DropSchema, diff.CommentSchema, diff.CreateTable, diff.DropTable, diff.RenameTable,
 		diff.CommentTable, diff.AddColumn, diff.DropColumn, diff.RenameColumn, diff.AlterColumn, diff.CommentColumn,
 		diff.AddPrimaryKey, diff.DropPrimaryKey, diff.AddUnique, diff.DropUnique, diff.AddCheck, diff.DropCheck,
-		diff.AddForeignKey, diff.DropForeignKey, diff.CreateIndex, diff.DropIndex,
+		diff.AddForeignKey, diff.DropForeignKey, diff.CreateIndex, diff.DropIndex, diff.RenameIndex, diff.RenameConstraint,
+		diff.RenameDefault,
 	} {
 		if seen[k] == 0 {
 			t.Errorf("no SQL Server golden case renders a statement for %s", k)

@@ -373,3 +373,114 @@ COMMIT
 		})
 	}
 }
+
+// TestReadRenames checks that the rename statements schemadiff writes for
+// indexes and constraints that only change name are applied to the state,
+// and that renaming something no migration created is a finding.
+func TestReadRenames(t *testing.T) {
+	names := func(tb *schema.Table) []string {
+		var out []string
+		if tb.PrimaryKey != nil {
+			out = append(out, "pk "+tb.PrimaryKey.Name)
+		}
+		for _, u := range tb.Uniques {
+			out = append(out, "uq "+u.Name)
+		}
+		for _, c := range tb.Checks {
+			out = append(out, "ck "+c.Name)
+		}
+		for _, f := range tb.ForeignKeys {
+			out = append(out, "fk "+f.Name)
+		}
+		for _, x := range tb.Indexes {
+			out = append(out, "ix "+x.Name)
+		}
+		for _, c := range tb.Columns {
+			if c.DefaultName != "" {
+				out = append(out, "df "+c.DefaultName)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		d        schema.Dialect
+		src      string
+		want     []string // the names of the last table's objects
+		table    string   // the last table's name, when it matters
+		findings int
+	}{{
+		name: "postgres: table renamed, its objects follow",
+		d:    schema.Postgres,
+		src: `CREATE TABLE public.teams (id integer PRIMARY KEY);
+CREATE TABLE public.accounts (id integer, team_id integer, email text,
+  CONSTRAINT accounts_pkey PRIMARY KEY (id), CONSTRAINT accounts_email_key UNIQUE (email),
+  CONSTRAINT accounts_email_check CHECK (length(email) > 3),
+  CONSTRAINT accounts_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams (id));
+CREATE INDEX accounts_email_idx ON public.accounts (email);
+ALTER TABLE "public"."accounts" RENAME TO "users";
+ALTER TABLE "public"."users" RENAME CONSTRAINT "accounts_pkey" TO "users_pkey";
+ALTER TABLE "public"."users" RENAME CONSTRAINT "accounts_email_key" TO "users_email_key";
+ALTER TABLE "public"."users" RENAME CONSTRAINT "accounts_email_check" TO "users_email_check";
+ALTER TABLE "public"."users" RENAME CONSTRAINT "accounts_team_id_fkey" TO "users_team_id_fkey";
+ALTER INDEX "public"."accounts_email_idx" RENAME TO "users_email_idx";`,
+		want: []string{"pk users_pkey", "uq users_email_key", "ck users_email_check", "fk users_team_id_fkey", "ix users_email_idx"},
+	}, {
+		name: "postgres: ALTER INDEX on a primary key's index renames the key",
+		d:    schema.Postgres,
+		src: `CREATE TABLE public.t (id integer, CONSTRAINT t_pkey PRIMARY KEY (id));
+ALTER INDEX public.t_pkey RENAME TO t_id_pkey;`,
+		want: []string{"pk t_id_pkey"},
+	}, {
+		name: "postgres: renaming a missing constraint is a finding",
+		d:    schema.Postgres,
+		src: `CREATE TABLE public.t (id integer);
+ALTER TABLE public.t RENAME CONSTRAINT t_pkey TO t_id_pkey;`,
+		findings: 1,
+	}, {
+		name: "sql server: sp_rename OBJECT of constraints and a default, INDEX of an index",
+		d:    schema.SQLServer,
+		src: `CREATE TABLE [dbo].[users] ([id] int NOT NULL, [status] nvarchar(20) NOT NULL,
+  CONSTRAINT [pk_accounts] PRIMARY KEY ([id]), CONSTRAINT [ck_accounts_status] CHECK ([status] <> ''));
+GO
+ALTER TABLE [dbo].[users] ADD CONSTRAINT [df_accounts_status] DEFAULT N'active' FOR [status];
+GO
+CREATE INDEX [ix_accounts_status] ON [dbo].[users] ([status]);
+GO
+EXEC sp_rename N'[dbo].[pk_accounts]', N'pk_users', N'OBJECT';
+GO
+EXEC sp_rename N'[dbo].[ck_accounts_status]', N'ck_users_status', N'OBJECT';
+GO
+EXEC sp_rename N'[dbo].[df_accounts_status]', N'df_users_status', N'OBJECT';
+GO
+EXEC sp_rename N'[dbo].[users].[ix_accounts_status]', N'ix_users_status', N'INDEX';
+GO`,
+		want: []string{"pk pk_users", "ck ck_users_status", "ix ix_users_status", "df df_users_status"},
+	}, {
+		name: "sql server: sp_rename OBJECT of a table still renames the table",
+		d:    schema.SQLServer,
+		src: `CREATE TABLE [dbo].[accounts] ([id] int NOT NULL);
+GO
+EXEC sp_rename N'[dbo].[accounts]', N'users';
+GO`,
+		table: "users",
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db, fs := applySQL(tc.d, tc.src)
+			if len(fs) != tc.findings {
+				t.Fatalf("%d findings, want %d: %v", len(fs), tc.findings, fs)
+			}
+			if tc.findings > 0 {
+				return
+			}
+			last := db.Tables[len(db.Tables)-1]
+			if tc.table != "" && last.Name != tc.table {
+				t.Errorf("table %s, want %s", last.QName(), tc.table)
+			}
+			if d := cmp.Diff(tc.want, names(last), cmpopts.EquateEmpty()); d != "" {
+				t.Errorf("objects (-want +got):\n%s", d)
+			}
+		})
+	}
+}

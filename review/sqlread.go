@@ -1047,10 +1047,10 @@ func (p *sqlParser) alterAction(base op, last string) string {
 		o.kind, o.newName = opRenameTable, p.ident()
 		p.emit(o)
 	case p.accept("RENAME", "CONSTRAINT"):
-		p.ident()
+		o.kind, o.name = opRenameConstraint, p.ident()
 		p.expect("TO")
-		p.ident()
-		p.fail("RENAME CONSTRAINT is not followed")
+		o.newName = p.ident()
+		p.emit(o)
 	case p.accept("RENAME"):
 		p.accept("COLUMN")
 		o.kind, o.name = opRenameColumn, p.ident()
@@ -1241,8 +1241,8 @@ func (p *sqlParser) spRename(args map[string]string) {
 			p.fail("sp_rename of an index needs table.index")
 		}
 		p.emit(op{kind: opRenameIndex, table: partsQName(parts[:len(parts)-1], p.d), name: parts[len(parts)-1], newName: to})
-	case "", "OBJECT":
-		p.emit(op{kind: opRenameTable, table: partsQName(parts, p.d), newName: to})
+	case "", "OBJECT": // a table, or a constraint (schema.constraint)
+		p.emit(op{kind: opRenameObject, table: partsQName(parts, p.d), newName: to})
 	default:
 		p.fail("sp_rename of a %s is not understood", kind)
 	}

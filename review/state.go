@@ -30,6 +30,13 @@ const (
 	opCreateIndex
 	opDropIndex
 	opRenameIndex
+	// opRenameConstraint renames constraint name (primary key, unique, check,
+	// foreign key or SQL Server default) of table to newName; with no table
+	// name, any table of table.Schema.
+	opRenameConstraint
+	// opRenameObject is sp_rename of an OBJECT: a table when table names
+	// one, else a constraint of that schema called table.Name.
+	opRenameObject
 	opComment
 )
 
@@ -317,10 +324,71 @@ func (s *state) apply(o op) {
 				return
 			}
 		}
+		if db.Dialect == schema.Postgres && renameConstraint(db, o.table, o.name, o.newName, true) {
+			return // ALTER INDEX on a primary key's or unique constraint's index renames the constraint
+		}
 		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is renamed but no migration creates it; fix the name.", o.name)
+	case opRenameConstraint:
+		if o.table.Name != "" && s.table(o) == nil {
+			return
+		}
+		if !renameConstraint(db, o.table, o.name, o.newName, false) {
+			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s is renamed but no migration creates it; fix the name.", o.name)
+		}
+	case opRenameObject:
+		if db.Table(o.table) == nil && renameConstraint(db, schema.QName{Schema: o.table.Schema}, o.table.Name, o.newName, false) {
+			return
+		}
+		o.kind = opRenameTable
+		s.apply(o)
 	case opComment:
 		s.comment(o)
 	}
+}
+
+// renameConstraint renames the constraint called from (primary key, unique,
+// check, foreign key, SQL Server default) of table in db to to; a table with
+// no name means any table of its schema. keysOnly limits it to primary keys
+// and uniques (whose index PostgreSQL's ALTER INDEX renames). It reports
+// whether it found one.
+func renameConstraint(db *schema.Database, table schema.QName, from, to string, keysOnly bool) bool {
+	for _, t := range db.Tables {
+		if t.Schema != table.Schema || table.Name != "" && t.Name != table.Name {
+			continue
+		}
+		if pk := t.PrimaryKey; pk != nil && (pk.Name == from || pk.SystemName == from) {
+			pk.Name, pk.SystemName = to, ""
+			return true
+		}
+		for _, u := range t.Uniques {
+			if u.Name == from || u.SystemName == from {
+				u.Name, u.SystemName = to, ""
+				return true
+			}
+		}
+		if keysOnly {
+			continue
+		}
+		for _, c := range t.Checks {
+			if c.Name == from || c.SystemName == from {
+				c.Name, c.SystemName = to, ""
+				return true
+			}
+		}
+		for _, f := range t.ForeignKeys {
+			if f.Name == from || f.SystemName == from {
+				f.Name, f.SystemName = to, ""
+				return true
+			}
+		}
+		for _, c := range t.Columns {
+			if c.Default != nil && (c.DefaultName == from || c.DefaultSystemName == from) {
+				c.DefaultName, c.DefaultSystemName = to, ""
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func objColumn(t *schema.Table, col string) string {

@@ -1,0 +1,4 @@
+EXEC sp_rename N'[dbo].[users].[status]', N'state', N'COLUMN';
+GO
+EXEC sp_rename N'[dbo].[df_users_status]', N'df_users_state', N'OBJECT';
+GO
