@@ -337,7 +337,7 @@ func opName(o op) string {
 		return o.ck.Name
 	case o.fk != nil:
 		return o.fk.Name
-	case o.newName != "" && o.kind == opRenameColumn:
+	case o.newName != "" && (o.kind == opRenameColumn || o.kind == opRenameConstraint || o.kind == opRenameIndex):
 		return o.newName
 	}
 	return o.name
