@@ -23,6 +23,9 @@ const (
 	phaseRenames  // rename tables, then columns
 	phaseCreateTables
 	phaseColumns // per table: drop, add, alter columns
+	// phaseColumnsAfterAlter adds again, on SQL Server, the computed columns
+	// dropped for the ALTER COLUMN of a column they use.
+	phaseColumnsAfterAlter
 	phaseAddKeys // per table: add primary key, uniques, checks
 	phaseCreateIndexes
 	phaseAddForeignKeys
@@ -63,6 +66,11 @@ type differ struct {
 	// Server while indexes or constraints use them: those are dropped before
 	// and created again after (SQL Server refuses the ALTER otherwise).
 	altered map[schema.QName]map[string]bool
+	// lengthened holds, per table, the altered columns whose ALTER COLUMN
+	// only lengthens a varchar, nvarchar or varbinary (lengthensOnly): the
+	// indexes, uniques and checks naming them stay in place, only the
+	// primary key and foreign keys move.
+	lengthened map[schema.QName]map[string]bool
 	// droppedKeys holds, per table, the column sets of the primary keys,
 	// uniques and unique indexes dropped (removed or changed).
 	droppedKeys map[schema.QName][][]string
@@ -89,6 +97,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 		recreated:   map[schema.QName]map[string]bool{},
 		retyped:     map[schema.QName]map[string]bool{},
 		altered:     map[schema.QName]map[string]bool{},
+		lengthened:  map[schema.QName]map[string]bool{},
 		droppedKeys: map[schema.QName][][]string{},
 	}
 	d.applyRenames(h, reverse)
@@ -328,10 +337,13 @@ func (d *differ) alterTable(s, t *schema.Table) {
 // compareColumns drops, adds and alters the columns of a table. A column whose
 // computed expression changes, or that becomes or stops being computed, is
 // dropped and added again; so is, on SQL Server, a column whose IDENTITY is
-// added, removed or changed (SQL Server cannot alter it).
+// added, removed or changed (SQL Server cannot alter it), and a computed
+// column that mentions a column altered in place (SQL Server refuses ALTER
+// COLUMN on a column a computed column uses, Msg 5074): it is dropped before
+// the ALTER COLUMN and added again after it.
 func (d *differ) compareColumns(s, t *schema.Table) {
 	name := t.QName()
-	var drops, adds, alters []*Change
+	var drops, adds, alters, lateAdds []*Change
 	for _, sc := range s.Columns {
 		tc := t.Column(sc.Name)
 		switch {
@@ -344,10 +356,27 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, tc)}})
 		}
 	}
+	inPlace := d.alteredInPlace(s, t)
+	for _, sc := range s.Columns {
+		tc := t.Column(sc.Name)
+		if sc.Computed == nil || tc == nil || d.recreated[name][sc.Name] {
+			continue
+		}
+		if used := slices.DeleteFunc(slices.Clone(inPlace), func(col string) bool { return !mentionsColumn(sc.Computed.Expr, col) }); len(used) > 0 {
+			mark(d.recreated, name, sc.Name)
+			mark(d.retyped, name, sc.Name)
+			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{computedAroundAlterHazard(name, sc.Name, used)}})
+		}
+	}
 	for _, tc := range t.Columns {
 		sc := s.Column(tc.Name)
 		if sc == nil || d.recreated[name][tc.Name] {
-			adds = append(adds, &Change{Kind: AddColumn, Table: name, Column: tc, Hazards: addColumnHazards(name, tc)})
+			c := &Change{Kind: AddColumn, Table: name, Column: tc, Hazards: addColumnHazards(name, tc)}
+			if tc.Computed != nil && slices.ContainsFunc(inPlace, func(col string) bool { return mentionsColumn(tc.Computed.Expr, col) }) {
+				lateAdds = append(lateAdds, c) // after the ALTER COLUMN of the column it uses
+			} else {
+				adds = append(adds, c)
+			}
 			if tc.Comment != "" {
 				d.add(phaseComments, &Change{Kind: CommentColumn, Table: name, Column: tc, Comment: tc.Comment})
 			}
@@ -365,9 +394,13 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 				mark(d.retyped, name, tc.Name)
 			}
 			hs := d.alterColumnHazards(name, sc, tc)
-			if d.dst.Dialect == schema.SQLServer && (alter.Type || alter.Null || alter.Collation) {
-				if users := d.columnUsers(s, sc.Name); len(users) > 0 {
+			if slices.Contains(inPlace, tc.Name) {
+				lengthens := alter.Type && !alter.Null && !alter.Collation && lengthensOnly(sc.Type, tc.Type)
+				if users := d.columnUsers(s, sc.Name, lengthens); len(users) > 0 {
 					mark(d.altered, name, tc.Name)
+					if lengthens {
+						mark(d.lengthened, name, tc.Name)
+					}
 					hs = append(hs, alterColumnInUseHazard(name, tc.Name, users))
 				}
 			}
@@ -384,6 +417,30 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 	for _, c := range slices.Concat(drops, adds, alters) {
 		d.add(phaseColumns, c)
 	}
+	for _, c := range lateAdds {
+		d.add(phaseColumnsAfterAlter, c)
+	}
+}
+
+// alteredInPlace returns the columns of table s (source, renamed) that an
+// ALTER COLUMN changes on SQL Server in type, nullability or collation: what
+// SQL Server refuses while indexes, constraints or computed columns use them.
+// It is empty on PostgreSQL and for columns dropped and added again.
+func (d *differ) alteredInPlace(s, t *schema.Table) []string {
+	if d.dst.Dialect != schema.SQLServer {
+		return nil
+	}
+	var cols []string
+	for _, tc := range t.Columns {
+		sc := s.Column(tc.Name)
+		if sc == nil || d.recreated[t.QName()][tc.Name] {
+			continue
+		}
+		if a := columnAlter(sc, tc); a.Type || a.Null || a.Collation {
+			cols = append(cols, tc.Name)
+		}
+	}
+	return cols
 }
 
 // b2i is 1 for true, 0 for false.
@@ -418,9 +475,37 @@ func equalPtr[T comparable](a, b *T) bool {
 // whose expressions mention them) depends on a column recreated in this plan
 // (the database drops it with the column, or refuses to drop the column), or
 // on a column altered in place on SQL Server while in use: either way it
-// must be dropped and added again.
+// must be dropped and added again. It is the rule for primary keys, foreign
+// keys and index filters, which even a lengthening disturbs.
 func (d *differ) usesRecreated(table schema.QName, columns []string, exprs ...string) bool {
+	return d.dependsOnChanged(table, false, columns, exprs)
+}
+
+// keyUsesRecreated is usesRecreated for an index's key and INCLUDE columns, a
+// unique constraint or a check: those stay in place when their column is
+// only lengthened (see lengthensOnly).
+func (d *differ) keyUsesRecreated(table schema.QName, columns []string, exprs ...string) bool {
+	return d.dependsOnChanged(table, true, columns, exprs)
+}
+
+// indexUsesRecreated reports whether index x of table must be dropped and
+// created again for a column recreated or altered in place: its key and
+// INCLUDE columns as keyUsesRecreated, its filter as usesRecreated.
+func (d *differ) indexUsesRecreated(table schema.QName, x *schema.Index) bool {
+	var exprs []string
+	for _, p := range x.Parts {
+		exprs = append(exprs, p.Expr)
+	}
+	return d.keyUsesRecreated(table, indexColumns(x), exprs...) || d.usesRecreated(table, nil, x.Where)
+}
+
+// dependsOnChanged is usesRecreated, ignoring the lengthened columns when
+// keptByLengthening.
+func (d *differ) dependsOnChanged(table schema.QName, keptByLengthening bool, columns, exprs []string) bool {
 	for _, col := range slices.Concat(slices.Sorted(maps.Keys(d.recreated[table])), slices.Sorted(maps.Keys(d.altered[table]))) {
+		if keptByLengthening && d.lengthened[table][col] && !d.recreated[table][col] {
+			continue
+		}
 		if slices.Contains(columns, col) {
 			return true
 		}
@@ -458,7 +543,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	}
 
 	pairByName(s.Uniques, t.Uniques, uniqueKey, func(su, tu *schema.Unique) {
-		if su != nil && tu != nil && equalUnique(su, tu) && !d.usesRecreated(name, su.Columns) {
+		if su != nil && tu != nil && equalUnique(su, tu) && !d.keyUsesRecreated(name, su.Columns) {
 			return
 		}
 		if su != nil {
@@ -474,7 +559,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	})
 
 	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
-		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.usesRecreated(name, nil, sc.Expr) {
+		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.keyUsesRecreated(name, nil, sc.Expr) {
 			return
 		}
 		if sc != nil {
@@ -488,7 +573,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	concurrently := d.opts.Concurrently && d.dst.Dialect == schema.Postgres
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
-		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.usesRecreated(name, indexColumns(sx), indexExprs(sx)...) {
+		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.indexUsesRecreated(name, sx) {
 			return
 		}
 		if sx != nil {
@@ -562,27 +647,37 @@ func foreignKeyKey(f *schema.ForeignKey) string {
 	return fmt.Sprintf("\x00%q %s %q %s %s %v %v", f.Columns, f.RefQName(), f.RefColumns, f.OnDelete, f.OnUpdate, f.Deferrable, f.InitiallyDeferred)
 }
 
-// columnUsers names the indexes and constraints that use column col of the
-// source table s: its primary key, uniques, indexes, checks and foreign keys,
-// and the foreign keys of other tables that reference it.
-func (d *differ) columnUsers(s *schema.Table, col string) []string {
+// columnUsers names the objects that use column col of the source table s
+// and that an ALTER COLUMN of it on SQL Server moves: its primary key,
+// uniques, indexes, checks and foreign keys, the foreign keys of other tables
+// that reference it, and the computed columns that mention it. When the
+// ALTER COLUMN only lengthens the column (lengthensOnly), the uniques, checks
+// and indexes that merely name it stay and are left out; an index whose
+// filter mentions it still moves.
+func (d *differ) columnUsers(s *schema.Table, col string, lengthens bool) []string {
 	var users []string
 	if pk := s.PrimaryKey; pk != nil && slices.Contains(pk.Columns, col) {
 		users = append(users, "primary key "+pk.Name)
 	}
 	for _, u := range s.Uniques {
-		if slices.Contains(u.Columns, col) {
+		if slices.Contains(u.Columns, col) && !lengthens {
 			users = append(users, "unique constraint "+constraintLabel(u.Name, u.SystemName))
 		}
 	}
 	for _, x := range s.Indexes {
-		if slices.Contains(indexColumns(x), col) || slices.ContainsFunc(indexExprs(x), func(e string) bool { return e != "" && mentionsColumn(e, col) }) {
+		named := slices.Contains(indexColumns(x), col) || slices.ContainsFunc(x.Parts, func(p schema.IndexPart) bool { return p.Expr != "" && mentionsColumn(p.Expr, col) })
+		if named && !lengthens || x.Where != "" && mentionsColumn(x.Where, col) {
 			users = append(users, "index "+x.Name)
 		}
 	}
 	for _, c := range s.Checks {
-		if mentionsColumn(c.Expr, col) {
+		if mentionsColumn(c.Expr, col) && !lengthens {
 			users = append(users, "check "+constraintLabel(c.Name, c.SystemName))
+		}
+	}
+	for _, c := range s.Columns {
+		if c.Computed != nil && mentionsColumn(c.Computed.Expr, col) {
+			users = append(users, "computed column "+c.Name)
 		}
 	}
 	for _, t := range d.src.Tables {
@@ -615,15 +710,6 @@ func keyColumns(x *schema.Index) []string {
 // indexColumns returns the columns an index names (key parts and INCLUDE).
 func indexColumns(x *schema.Index) []string {
 	return append(keyColumns(x), x.Include...)
-}
-
-// indexExprs returns the expressions of an index (key parts and predicate).
-func indexExprs(x *schema.Index) []string {
-	exprs := []string{x.Where}
-	for _, p := range x.Parts {
-		exprs = append(exprs, p.Expr)
-	}
-	return exprs
 }
 
 // compareForeignKeys drops and adds foreign keys: those removed, added or

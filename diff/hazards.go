@@ -105,7 +105,11 @@ func (d *differ) alterColumnHazards(table schema.QName, old, new *schema.Column)
 		}
 	}
 	if old.Null && !new.Null {
-		hs = append(hs, hazard(HazardSetNotNull, Warning, "Setting column %s NOT NULL fails if a row holds NULL, and scans table %s under an ACCESS EXCLUSIVE lock.", columnName(table, new.Name), table))
+		lock := "an ACCESS EXCLUSIVE lock"
+		if d.dst.Dialect == schema.SQLServer {
+			lock = "a schema modification lock"
+		}
+		hs = append(hs, hazard(HazardSetNotNull, Warning, "Setting column %s NOT NULL fails if a row holds NULL, and scans table %s under %s.", columnName(table, new.Name), table, lock))
 	}
 	return hs
 }
@@ -219,4 +223,11 @@ func primaryKeyClusteringHazards(t *schema.Table) []Hazard {
 // created again after.
 func alterColumnInUseHazard(table schema.QName, column string, users []string) Hazard {
 	return hazard(HazardAlterColumnInUse, Warning, "Column %s is used by %s: SQL Server refuses ALTER COLUMN on it, so they are dropped before and created again after, which takes time and leaves the table without them meanwhile.", columnName(table, column), strings.Join(users, ", "))
+}
+
+// computedAroundAlterHazard: SQL Server refuses ALTER COLUMN on a column a
+// computed column uses (Msg 5074), so the computed column is dropped before
+// and added again after, with the indexes and constraints on it.
+func computedAroundAlterHazard(table schema.QName, column string, used []string) Hazard {
+	return hazard(HazardDropColumn, Info, "Computed column %s uses %s, which ALTER COLUMN changes: SQL Server refuses that while the computed column exists, so it is dropped before and added again after (at the end of the table), with the indexes and constraints on it.", columnName(table, column), strings.Join(used, ", "))
 }

@@ -310,20 +310,20 @@ func (d *differ) renameKeys(s, t *schema.Table) {
 	}
 	uniqueName := func(u *schema.Unique) string { return u.Name }
 	for _, p := range renamePairs(s.Uniques, t.Uniques, uniqueName, func(su, tu *schema.Unique) bool {
-		return equalUnique(renamed(su, func(u *schema.Unique) { u.Name = tu.Name }), tu) && !d.usesRecreated(name, su.Columns)
+		return equalUnique(renamed(su, func(u *schema.Unique) { u.Name = tu.Name }), tu) && !d.keyUsesRecreated(name, su.Columns)
 	}) {
 		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: name, Unique: p[1], RenamedFrom: cmp.Or(p[0].SystemName, p[0].Name)})
 		p[0].Name, p[0].SystemName = p[1].Name, ""
 	}
 	checkName := func(c *schema.Check) string { return c.Name }
 	for _, p := range renamePairs(s.Checks, t.Checks, checkName, func(sc, tc *schema.Check) bool {
-		return equalCheck(renamed(sc, func(c *schema.Check) { c.Name = tc.Name }), tc) && !d.usesRecreated(name, nil, sc.Expr)
+		return equalCheck(renamed(sc, func(c *schema.Check) { c.Name = tc.Name }), tc) && !d.keyUsesRecreated(name, nil, sc.Expr)
 	}) {
 		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: name, Check: p[1], RenamedFrom: cmp.Or(p[0].SystemName, p[0].Name)})
 		p[0].Name, p[0].SystemName = p[1].Name, ""
 	}
 	for _, p := range renamePairs(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) bool {
-		return equalIndex(renamed(sx, func(x *schema.Index) { x.Name = tx.Name }), tx) && !d.usesRecreated(name, indexColumns(sx), indexExprs(sx)...)
+		return equalIndex(renamed(sx, func(x *schema.Index) { x.Name = tx.Name }), tx) && !d.indexUsesRecreated(name, sx)
 	}) {
 		d.add(phaseRenames, &Change{Kind: RenameIndex, Table: name, Index: p[1], RenamedFrom: p[0].Name})
 		p[0].Name = p[1].Name

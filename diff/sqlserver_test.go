@@ -33,10 +33,30 @@ func msIndex(name string, clustered bool, columns ...string) *schema.Index {
 	return x
 }
 
+// computed builds a nullable SQL Server computed column of expression expr.
+func computed(name, expr string) *schema.Column {
+	return &schema.Column{Name: name, Null: true, Computed: &schema.Computed{Expr: expr}}
+}
+
+// inUse builds dbo.a, whose column code (of type typ, nullable or not) an
+// index, a unique, a check and a foreign key of dbo.b use.
+func inUse(typ string, null bool) *schema.Database {
+	return ms(
+		with(withIndexes(msTable("a", &schema.Column{Name: "code", Type: typ, Null: null}), msIndex("ix_code", false, "code")), func(t *schema.Table) {
+			t.Uniques = []*schema.Unique{{Name: "uq_code", Columns: []string{"code"}, Clustered: new(false)}}
+			t.Checks = []*schema.Check{{Name: "ck_code", Expr: "code <> ''"}}
+		}),
+		with(msTable("b", col("a_code", "nvarchar(2)")), func(t *schema.Table) {
+			t.ForeignKeys = []*schema.ForeignKey{{Name: "fk_b_a", Columns: []string{"a_code"}, RefSchema: "dbo", RefTable: "a", RefColumns: []string{"code"}, OnDelete: "NO ACTION", OnUpdate: "NO ACTION"}}
+		}))
+}
+
+// withIndexes returns t with indexes xs.
+func withIndexes(t *schema.Table, xs ...*schema.Index) *schema.Table {
+	return with(t, func(t *schema.Table) { t.Indexes = xs })
+}
+
 func sqlserverCases() []diffCase {
-	withIndexes := func(t *schema.Table, xs ...*schema.Index) *schema.Table {
-		return with(t, func(t *schema.Table) { t.Indexes = xs })
-	}
 	nonclusteredPK := func(implied bool) func(t *schema.Table) {
 		return func(t *schema.Table) { t.PrimaryKey.Clustered, t.PrimaryKey.ClusteredImplied = new(false), implied }
 	}
@@ -94,33 +114,87 @@ func sqlserverCases() []diffCase {
 		},
 	}, {
 		name: "ALTER COLUMN of a column in use: its index, check, key and foreign keys around it",
-		from: ms(
-			with(withIndexes(msTable("a", col("code", "nvarchar(2)")), msIndex("ix_code", false, "code")), func(t *schema.Table) {
-				t.Uniques = []*schema.Unique{{Name: "uq_code", Columns: []string{"code"}, Clustered: new(false)}}
-				t.Checks = []*schema.Check{{Name: "ck_code", Expr: "code <> ''"}}
-			}),
-			with(msTable("b", col("a_code", "nvarchar(2)")), func(t *schema.Table) {
-				t.ForeignKeys = []*schema.ForeignKey{{Name: "fk_b_a", Columns: []string{"a_code"}, RefSchema: "dbo", RefTable: "a", RefColumns: []string{"code"}, OnDelete: "NO ACTION", OnUpdate: "NO ACTION"}}
-			})),
-		to: ms(
-			with(withIndexes(msTable("a", col("code", "nvarchar(3)")), msIndex("ix_code", false, "code")), func(t *schema.Table) {
-				t.Uniques = []*schema.Unique{{Name: "uq_code", Columns: []string{"code"}, Clustered: new(false)}}
-				t.Checks = []*schema.Check{{Name: "ck_code", Expr: "code <> ''"}}
-			}),
-			with(msTable("b", col("a_code", "nvarchar(2)")), func(t *schema.Table) {
-				t.ForeignKeys = []*schema.ForeignKey{{Name: "fk_b_a", Columns: []string{"a_code"}, RefSchema: "dbo", RefTable: "a", RefColumns: []string{"code"}, OnDelete: "NO ACTION", OnUpdate: "NO ACTION"}}
-			})),
+		from: inUse("nvarchar(2)", false),
+		to:   inUse("nvarchar(2)", true),
 		want: []string{
 			"drop_foreign_key dbo.b fk_b_a",
 			"drop_index dbo.a ix_code",
 			"drop_check dbo.a ck_code",
 			"drop_unique dbo.a uq_code",
-			"alter_column dbo.a.code {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"alter_column dbo.a.code {Type:false Null:true Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
 			"add_unique dbo.a uq_code !unique-may-fail/warning",
 			"add_check dbo.a ck_code !check-may-fail/warning",
 			"create_index dbo.a ix_code",
 			"add_foreign_key dbo.b fk_b_a !fk-may-fail/warning",
 		},
+	}, {
+		name: "ALTER COLUMN that only lengthens an nvarchar: index, check and unique stay, the foreign key moves",
+		from: inUse("nvarchar(2)", false),
+		to:   inUse("nvarchar(3)", false),
+		want: []string{
+			"drop_foreign_key dbo.b fk_b_a",
+			"alter_column dbo.a.code {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"add_foreign_key dbo.b fk_b_a !fk-may-fail/warning",
+		},
+	}, {
+		name: "ALTER COLUMN that lengthens a varbinary used by a key and a filtered index: both move, the plain index stays",
+		from: ms(withIndexes(with(msTable("t", col("h", "varbinary(16)"), col("k", "int")), func(t *schema.Table) {
+			t.PrimaryKey.Columns = []string{"id", "h"}
+		}), msIndex("ix_h", false, "h"), filtered(msIndex("ix_k", false, "k"), "h IS NOT NULL"))),
+		to: ms(withIndexes(with(msTable("t", col("h", "varbinary(32)"), col("k", "int")), func(t *schema.Table) {
+			t.PrimaryKey.Columns = []string{"id", "h"}
+		}), msIndex("ix_h", false, "h"), filtered(msIndex("ix_k", false, "k"), "h IS NOT NULL"))),
+		want: []string{
+			"drop_index dbo.t ix_k",
+			"drop_primary_key dbo.t pk_t !clustered-rebuild/warning",
+			"alter_column dbo.t.h {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"add_primary_key dbo.t pk_t !unique-may-fail/warning !clustered-rebuild/warning",
+			"create_index dbo.t ix_k",
+		},
+	}, {
+		name: "ALTER COLUMN to nvarchar(max), to another type or lengthening with a null change: everything moves",
+		from: ms(withIndexes(msTable("t", col("a", "nvarchar(10)"), col("b", "varchar(10)"), col("c", "nvarchar(10)")),
+			msIndex("ix_a", false, "a"), msIndex("ix_b", false, "b"), msIndex("ix_c", false, "c"))),
+		to: ms(withIndexes(msTable("t", col("a", "nvarchar(max)"), col("b", "nvarchar(10)"), nullable("c", "nvarchar(20)")),
+			msIndex("ix_a", false, "a"), msIndex("ix_b", false, "b"), msIndex("ix_c", false, "c"))),
+		want: []string{
+			"drop_index dbo.t ix_a",
+			"drop_index dbo.t ix_b",
+			"drop_index dbo.t ix_c",
+			"alter_column dbo.t.a {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"alter_column dbo.t.b {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"alter_column dbo.t.c {Type:true Null:true Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"create_index dbo.t ix_a",
+			"create_index dbo.t ix_b",
+			"create_index dbo.t ix_c",
+		},
+	}, {
+		name: "ALTER COLUMN of a column a computed column uses: the computed column and its index around it",
+		from: ms(withIndexes(msTable("t", col("price", "decimal(10,2)"), computed("total", "price * 2"), col("n", "int")), msIndex("ix_total", false, "total"))),
+		to:   ms(withIndexes(msTable("t", col("price", "decimal(12,2)"), computed("total", "price * 2"), col("n", "int")), msIndex("ix_total", false, "total"))),
+		want: []string{
+			"drop_index dbo.t ix_total",
+			"drop_column dbo.t.total !drop-column/info",
+			"alter_column dbo.t.price {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"add_column dbo.t.total",
+			"create_index dbo.t ix_total",
+		},
+	}, {
+		name: "lengthening a column a computed column uses still moves the computed column; a changed computed column is added after the ALTER",
+		from: ms(msTable("t", col("s", "varchar(5)"), computed("u", "UPPER(s)"), computed("l", "LOWER(s)"))),
+		to:   ms(msTable("t", col("s", "varchar(9)"), computed("u", "UPPER(s)"), computed("l", "LOWER(RTRIM(s))"))),
+		want: []string{
+			"drop_column dbo.t.l !drop-column/info",
+			"drop_column dbo.t.u !drop-column/info",
+			"alter_column dbo.t.s {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
+			"add_column dbo.t.u",
+			"add_column dbo.t.l",
+		},
+	}, {
+		name: "a default-only change is no ALTER COLUMN: the computed column stays",
+		from: ms(msTable("t", &schema.Column{Name: "s", Type: "int", Default: &schema.Default{Kind: schema.DefaultNumber, Value: "1"}, DefaultName: "df_t_s"}, computed("d", "s * 2"))),
+		to:   ms(msTable("t", &schema.Column{Name: "s", Type: "int", Default: &schema.Default{Kind: schema.DefaultNumber, Value: "2"}, DefaultName: "df_t_s"}, computed("d", "s * 2"))),
+		want: []string{"alter_column dbo.t.s {Type:false Null:false Default:true Identity:false Computed:false Collation:false}"},
 	}, {
 		name: "unnamed constraints match by definition, whatever the server named them",
 		from: ms(

@@ -214,3 +214,22 @@ func crossFamilyChange(o, n typeInfo) (narrows, rewrites bool) {
 	}
 	return true, true
 }
+
+// lengthensOnly reports whether a SQL Server type change only lengthens a
+// varchar, nvarchar or varbinary column: same type, a length at least as
+// large, neither of them max. SQL Server then keeps the indexes, unique and
+// check constraints that use the column (ALTER TABLE documentation: "the
+// column is a varchar, nvarchar, or varbinary data type, and the new size is
+// equal to or larger than the old size"; "you can change the length of a
+// variable-length column used in a CHECK or UNIQUE constraint"). A change to
+// max is not one: it makes the column a large object type, which no index
+// key may hold.
+func lengthensOnly(old, new string) bool {
+	ob, _, _ := strings.Cut(old, "(")
+	nb, _, _ := strings.Cut(new, "(")
+	if ob != nb || ob != "varchar" && ob != "nvarchar" && ob != "varbinary" {
+		return false
+	}
+	o, n := parseType(old), parseType(new)
+	return o.size > 0 && n.size > 0 && n.size >= o.size
+}

@@ -165,3 +165,27 @@ func TestEqualCoversEveryField(t *testing.T) {
 		}
 	}
 }
+
+func TestLengthensOnly(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     bool
+	}{
+		{"nvarchar(10)", "nvarchar(20)", true},
+		{"varchar(10)", "varchar(10)", true},
+		{"varbinary(16)", "varbinary(32)", true},
+		{"nvarchar(20)", "nvarchar(10)", false},   // narrowing
+		{"nvarchar(10)", "nvarchar(max)", false},  // to a large object type
+		{"nvarchar(max)", "nvarchar(max)", false}, // no length to compare
+		{"varchar(10)", "nvarchar(20)", false},    // another type
+		{"char(10)", "char(20)", false},           // fixed length: not in the documented list
+		{"nchar(10)", "nchar(20)", false},
+		{"binary(8)", "binary(16)", false},
+		{"int", "bigint", false},
+	}
+	for _, tt := range tests {
+		if got := lengthensOnly(tt.old, tt.new); got != tt.want {
+			t.Errorf("lengthensOnly(%q, %q) = %v, want %v", tt.old, tt.new, got, tt.want)
+		}
+	}
+}

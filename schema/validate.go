@@ -120,6 +120,7 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 	}
 	if db.Dialect == SQLServer {
 		l.oneClustered(t, obj)
+		l.validateSQLServerKeys(t, obj)
 	}
 }
 

@@ -1,0 +1,6 @@
+DROP INDEX [ix_tickets_assignee] ON [dbo].[tickets];
+GO
+ALTER TABLE [dbo].[tickets] ALTER COLUMN [assignee] nvarchar(50) NULL;
+GO
+CREATE NONCLUSTERED INDEX [ix_tickets_assignee] ON [dbo].[tickets] ([assignee]);
+GO
