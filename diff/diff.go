@@ -23,8 +23,8 @@ const (
 	phaseRenames  // rename tables, then columns
 	phaseCreateTables
 	phaseColumns // per table: drop, add, alter columns
-	// phaseColumnsAfterAlter adds again, on SQL Server, the computed columns
-	// dropped for the ALTER COLUMN of a column they use.
+	// phaseColumnsAfterAlter adds again the computed columns dropped for the
+	// ALTER COLUMN of a column they use.
 	phaseColumnsAfterAlter
 	phaseAddKeys // per table: add primary key, uniques, checks
 	phaseCreateIndexes
@@ -338,9 +338,9 @@ func (d *differ) alterTable(s, t *schema.Table) {
 // computed expression changes, or that becomes or stops being computed, is
 // dropped and added again; so is, on SQL Server, a column whose IDENTITY is
 // added, removed or changed (SQL Server cannot alter it), and a computed
-// column that mentions a column altered in place (SQL Server refuses ALTER
-// COLUMN on a column a computed column uses, Msg 5074): it is dropped before
-// the ALTER COLUMN and added again after it.
+// column that mentions a column altered in place in a way the database
+// refuses while it exists (blockedByComputed): it is dropped before the ALTER
+// COLUMN and added again after it.
 func (d *differ) compareColumns(s, t *schema.Table) {
 	name := t.QName()
 	var drops, adds, alters, lateAdds []*Change
@@ -357,12 +357,13 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		}
 	}
 	inPlace := d.alteredInPlace(s, t)
+	blocked := d.blockedByComputed(s, t)
 	for _, sc := range s.Columns {
 		tc := t.Column(sc.Name)
 		if sc.Computed == nil || tc == nil || d.recreated[name][sc.Name] {
 			continue
 		}
-		if used := slices.DeleteFunc(slices.Clone(inPlace), func(col string) bool { return !mentionsColumn(sc.Computed.Expr, col) }); len(used) > 0 {
+		if used := slices.DeleteFunc(slices.Clone(blocked), func(col string) bool { return !mentionsColumn(sc.Computed.Expr, col) }); len(used) > 0 {
 			mark(d.recreated, name, sc.Name)
 			mark(d.retyped, name, sc.Name)
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{computedAroundAlterHazard(name, sc.Name, used)}})
@@ -372,7 +373,7 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		sc := s.Column(tc.Name)
 		if sc == nil || d.recreated[name][tc.Name] {
 			c := &Change{Kind: AddColumn, Table: name, Column: tc, Hazards: addColumnHazards(name, tc)}
-			if tc.Computed != nil && slices.ContainsFunc(inPlace, func(col string) bool { return mentionsColumn(tc.Computed.Expr, col) }) {
+			if tc.Computed != nil && slices.ContainsFunc(blocked, func(col string) bool { return mentionsColumn(tc.Computed.Expr, col) }) {
 				lateAdds = append(lateAdds, c) // after the ALTER COLUMN of the column it uses
 			} else {
 				adds = append(adds, c)
@@ -437,6 +438,28 @@ func (d *differ) alteredInPlace(s, t *schema.Table) []string {
 			continue
 		}
 		if a := columnAlter(sc, tc); a.Type || a.Null || a.Collation {
+			cols = append(cols, tc.Name)
+		}
+	}
+	return cols
+}
+
+// blockedByComputed returns the columns of t whose in-place ALTER COLUMN a
+// computed column that uses them blocks, so that such computed columns are
+// dropped before and added again after: on SQL Server every type, null or
+// collation change (Msg 5074); on PostgreSQL a type or collation change
+// ("cannot alter type of a column used by a generated column").
+func (d *differ) blockedByComputed(s, t *schema.Table) []string {
+	if d.dst.Dialect == schema.SQLServer {
+		return d.alteredInPlace(s, t)
+	}
+	var cols []string
+	for _, tc := range t.Columns {
+		sc := s.Column(tc.Name)
+		if sc == nil || d.recreated[t.QName()][tc.Name] {
+			continue
+		}
+		if a := columnAlter(sc, tc); a.Type || a.Collation {
 			cols = append(cols, tc.Name)
 		}
 	}

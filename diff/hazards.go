@@ -229,5 +229,5 @@ func alterColumnInUseHazard(table schema.QName, column string, users []string) H
 // computed column uses (Msg 5074), so the computed column is dropped before
 // and added again after, with the indexes and constraints on it.
 func computedAroundAlterHazard(table schema.QName, column string, used []string) Hazard {
-	return hazard(HazardDropColumn, Info, "Computed column %s uses %s, which ALTER COLUMN changes: SQL Server refuses that while the computed column exists, so it is dropped before and added again after (at the end of the table), with the indexes and constraints on it.", columnName(table, column), strings.Join(used, ", "))
+	return hazard(HazardDropColumn, Info, "Computed column %s uses %s, which ALTER COLUMN changes: the database refuses that while the computed column exists, so it is dropped before and added again after (at the end of the table), with the indexes and constraints on it.", columnName(table, column), strings.Join(used, ", "))
 }
