@@ -351,7 +351,8 @@ func (l *loader) column(o object) *Column {
 	}
 	c.Collation, _, _ = o.str("collation")
 	c.Comment, _, _ = o.str("comment")
-	c.Unique, _, _ = o.boolean("unique")
+	c.Unique, pos, _ = o.boolean("unique")
+	l.setPos(c, "unique", pos)
 	c.RenamedFrom, _, _ = o.str("renamed_from")
 	c.DefaultName, pos, _ = o.str("default_name")
 	l.setPos(c, "default_name", pos)
@@ -398,7 +399,9 @@ func (l *loader) index(o object) *Index {
 		ix.Parts = append(ix.Parts, part)
 	}
 	ix.Include = l.columnList(o, ix, "include", false)
-	ix.Where, _, _ = o.str("where")
+	var wherePos Pos
+	ix.Where, wherePos, _ = o.str("where")
+	l.setPos(ix, "where", wherePos)
 	ix.Using, pos, _ = o.str("using")
 	l.setPos(ix, "using", pos)
 	ix.Clustered = l.optBool(o, ix, "clustered")

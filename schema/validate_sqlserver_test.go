@@ -43,7 +43,7 @@ table "t" {
 }
 `,
 			want: []string{
-				"s.hcl:7:3: table dbo.t column blob: a unique column cannot be of type varbinary(max), which SQL Server cannot use as a key column (Msg 1919) (remove unique, or make the column a bounded type such as nvarchar(450))",
+				"s.hcl:9:5: table dbo.t column blob: a unique column cannot be of type varbinary(max), which SQL Server cannot use as a key column (Msg 1919) (remove unique, or make the column a bounded type such as nvarchar(450))",
 				"s.hcl:11:28: table dbo.t primary key: column id is of type nvarchar(max), which SQL Server cannot use as a key column (Msg 1919) (make the column a bounded type such as nvarchar(450), or move it to include)",
 				"s.hcl:12:40: table dbo.t unique uq_doc: column doc is of type xml, which SQL Server cannot use as a key column (Msg 1919) (make the column a bounded type such as nvarchar(450), or move it to include)",
 				"s.hcl:14:24: table dbo.t index ix_body: column body is of type nvarchar(max), which SQL Server cannot use as a key column (Msg 1919) (make the column a bounded type such as nvarchar(450), or move it to include)",
@@ -96,10 +96,10 @@ table "t" {
 }
 `,
 			want: []string{
-				"s.hcl:10:3: table dbo.t index ix_total: the filter uses computed column total: SQL Server cannot filter an index on a computed column (filter on the columns the computed expression uses instead)",
-				"s.hcl:14:3: table dbo.t index ix_code: the filter compares string column code with the number 1: SQL Server converts the column, the left side of the comparison, and refuses the filter (compare with a string literal: code = '1')",
-				"s.hcl:18:3: table dbo.t index ix_lit_left: the filter compares the string '5' with numeric column qty: SQL Server converts the string, the left side of the comparison, and refuses the filter (put the column on the left: qty > '5', or compare with a number)",
-				"s.hcl:18:3: table dbo.t index ix_lit_left: the filter compares the string '1' with bit column flag: SQL Server converts the string, the left side of the comparison, and refuses the filter (put the column on the left: flag = '1', or compare with a number)",
+				"s.hcl:12:5: table dbo.t index ix_total: the filter uses computed column total: SQL Server cannot filter an index on a computed column (filter on the columns the computed expression uses instead)",
+				"s.hcl:16:5: table dbo.t index ix_code: the filter compares string column code with the number 1: SQL Server converts the column, the left side of the comparison, and refuses the filter (compare with a string literal: code = '1')",
+				"s.hcl:20:5: table dbo.t index ix_lit_left: the filter compares the string '5' with numeric column qty: SQL Server converts the string, the left side of the comparison, and refuses the filter (put the column on the left: qty > '5', or compare with a number)",
+				"s.hcl:20:5: table dbo.t index ix_lit_left: the filter compares the string '1' with bit column flag: SQL Server converts the string, the left side of the comparison, and refuses the filter (put the column on the left: flag = '1', or compare with a number)",
 			},
 		},
 		{

@@ -568,7 +568,7 @@ tables:
 `,
 			want: []string{
 				"s.yaml:8:10: table dbo.t index ix_a: a clustered index cannot have INCLUDE columns (remove include: a clustered index holds every column already)",
-				"s.yaml:8:10: table dbo.t index ix_a: a clustered index cannot have a filter (where) (remove where, or make the index clustered = false)",
+				"s.yaml:8:68: table dbo.t index ix_a: a clustered index cannot have a filter (where) (remove where, or make the index clustered = false)",
 			},
 		},
 		{
