@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/config"
 	"github.com/schemadiff/schemadiff/review"
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -20,12 +21,16 @@ type reviewCmd struct {
 	Format  string   `help:"Output: text, json, sarif, github or markdown." enum:"text,json,sarif,github,markdown" default:"text"`
 	FailOn  string   `name:"fail-on" help:"Lowest severity that makes the command exit 1: error, warning or info." enum:"error,warning,info" default:"error"`
 	Since   string   `help:"Report only on migrations changed since this git ref (earlier ones still build the state)." placeholder:"REF"`
+	Config  string   `help:"Configuration file whose schema, migration directory and dialect fill in what the flags leave out (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory, when there is one)." placeholder:"FILE"`
 }
 
 // Run reviews the migrations and exits 1 when a finding reaches --fail-on.
 func (c *reviewCmd) Run(e *env) error {
+	if err := c.fromConfig(); err != nil {
+		return err
+	}
 	if len(c.Files) == 0 && c.Dir == "" {
-		return fmt.Errorf("review: name migration files or --dir")
+		return fmt.Errorf("review: name migration files or --dir (or run it where a schemadiff.yaml names them)")
 	}
 	opts := review.Options{Dialect: schema.Dialect(c.Dialect), Files: c.Files, Dir: c.Dir}
 	if len(c.Schema) > 0 {
@@ -51,6 +56,33 @@ func (c *reviewCmd) Run(e *env) error {
 	}
 	if rep.Fails(diff.Severity(c.FailOn)) {
 		return errChanges
+	}
+	return nil
+}
+
+// fromConfig fills, from the configuration file when there is one, what the
+// flags leave out: the migration directory (when no file is named), the
+// desired schema and the dialect.
+func (c *reviewCmd) fromConfig() error {
+	path := c.Config
+	if path == "" {
+		var err error
+		if path, err = config.Find("."); err != nil || path == "" {
+			return err
+		}
+	}
+	p, err := projectFlags{Config: path}.resolve("")
+	if err != nil {
+		return err
+	}
+	if len(c.Files) == 0 && c.Dir == "" {
+		c.Dir = p.dir
+	}
+	if len(c.Schema) == 0 {
+		c.Schema = p.schemas
+	}
+	if c.Dialect == "" {
+		c.Dialect = string(p.dialect)
 	}
 	return nil
 }

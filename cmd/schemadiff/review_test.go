@@ -118,3 +118,30 @@ func TestReviewSince(t *testing.T) {
 		t.Errorf("a bad ref must exit 2, got %d", r.code)
 	}
 }
+
+// TestReviewFromConfig: in a project made by init, a bare `review` takes the
+// migration directory, the schema and the dialect from schemadiff.yaml.
+func TestReviewFromConfig(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if r := runCLI(t, "init", "--dialect", "postgres"); r.code != 0 {
+		t.Fatalf("init: %s", r.stderr)
+	}
+	if r := runCLI(t, "generate", "-m", "create users"); r.code != 0 {
+		t.Fatalf("generate: %s", r.stderr)
+	}
+	if r := runCLI(t, "review", "--fail-on", "info"); r.code != 0 {
+		t.Errorf("review of a generated project: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	src, err := os.ReadFile("schema/schema.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "  primary_key {", "  column \"nickname\" {\n    type = \"text\"\n    null = true\n  }\n\n  primary_key {", 1)
+	if err := os.WriteFile("schema/schema.hcl", []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "review", "--fail-on", "warning")
+	if r.code != 1 || !strings.Contains(r.stdout, "drift-missing") || !strings.Contains(r.stdout, "nickname") {
+		t.Errorf("review after a schema edit: exit %d, want 1 and a drift-missing finding for nickname:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
