@@ -1,11 +1,6 @@
 package schema_test
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/schemadiff/schemadiff/schema"
-)
+import "testing"
 
 // TestSQLServerKeyAndFilterDiagnostics checks the SQL Server rules on index
 // keys and filters: large object key columns (Msg 1919), filters on computed
@@ -144,13 +139,6 @@ table "t" {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := writeFiles(t, map[string]string{tt.file: tt.src})
-			_, err := schema.Load(schema.LoadOptions{}, dir)
-			got := relDiags(dir, err)
-			if want := strings.Join(tt.want, "\n"); got != want {
-				t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.ReplaceAll(got, "\n", "\n      "), strings.ReplaceAll(want, "\n", "\n      "))
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { assertDiagnostics(t, tt.file, tt.src, tt.want) })
 	}
 }

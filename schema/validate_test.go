@@ -594,14 +594,7 @@ table "t" {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := writeFiles(t, map[string]string{tt.file: tt.src})
-			_, err := schema.Load(schema.LoadOptions{}, dir)
-			got := relDiags(dir, err)
-			if want := strings.Join(tt.want, "\n"); got != want {
-				t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.ReplaceAll(got, "\n", "\n      "), strings.ReplaceAll(want, "\n", "\n      "))
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { assertDiagnostics(t, tt.file, tt.src, tt.want) })
 	}
 }
 
@@ -620,5 +613,18 @@ func TestValidateWithoutSource(t *testing.T) {
 	want := `x.hcl:5:3: table public.t primary key: unknown column "idd" in public.t (did you mean id?)`
 	if got != want {
 		t.Errorf("Validate:\n got %s\nwant %s", got, want)
+	}
+}
+
+// assertDiagnostics loads src as the one file of a schema folder and expects
+// exactly the diagnostics want (file:line:col relative to the folder), or
+// "<nil>" for none.
+func assertDiagnostics(t *testing.T, file, src string, want []string) {
+	t.Helper()
+	dir := writeFiles(t, map[string]string{file: src})
+	_, err := schema.Load(schema.LoadOptions{}, dir)
+	got := relDiags(dir, err)
+	if w := strings.Join(want, "\n"); got != w {
+		t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.ReplaceAll(got, "\n", "\n      "), strings.ReplaceAll(w, "\n", "\n      "))
 	}
 }
