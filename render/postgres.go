@@ -26,7 +26,10 @@ func postgresSQL(plan *diff.Plan) ([]Statement, error) {
 		if err != nil {
 			return nil, fmt.Errorf("render: change %d (%s): %w", i+1, Describe(c), err)
 		}
-		noTx := c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex)
+		// CONCURRENTLY refuses a transaction block; a value ALTER TYPE … ADD
+		// VALUE adds cannot be used until its transaction commits, so it runs
+		// on its own too (later statements may set it as a default).
+		noTx := c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex) || c.Kind == diff.AddEnumValue
 		for _, s := range sqls {
 			out = append(out, Statement{SQL: s, Change: c, NoTransaction: noTx})
 		}

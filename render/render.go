@@ -21,8 +21,9 @@ type Statement struct {
 	SQL string
 	// Change is the plan change the statement belongs to.
 	Change *diff.Change
-	// NoTransaction is set when the statement cannot run inside a transaction
-	// block (CREATE/DROP INDEX CONCURRENTLY).
+	// NoTransaction is set when the statement must run outside a transaction
+	// block: CREATE/DROP INDEX CONCURRENTLY, and ALTER TYPE … ADD VALUE (the new
+	// value is unusable until the statement commits).
 	NoTransaction bool
 	// Dialect is schema.SQLServer for a T-SQL statement, which a script
 	// follows with a GO batch separator; PostgreSQL statements leave it empty.

@@ -23,6 +23,7 @@ import (
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/internal/migrate"
+	"github.com/schemadiff/schemadiff/internal/pgscript"
 	"github.com/schemadiff/schemadiff/internal/pgtest"
 	"github.com/schemadiff/schemadiff/introspect"
 	"github.com/schemadiff/schemadiff/schema"
@@ -383,13 +384,20 @@ func dbmateDown(t *testing.T, dir, url string) {
 }
 
 // flywayRun runs Flyway scripts in order, each in a transaction unless its
-// .conf says executeInTransaction=false.
+// .conf says executeInTransaction=false; then, as Flyway does, each of its
+// statements runs on its own.
 func flywayRun(t *testing.T, url string, files []string) {
 	t.Helper()
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
 		conf, _ := os.ReadFile(f + ".conf")
-		execScript(t, url, f, string(data), !strings.Contains(string(conf), "executeInTransaction=false"))
+		if strings.Contains(string(conf), "executeInTransaction=false") {
+			if err := pgscript.Apply(context.Background(), url, pgscript.Split(string(data))); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			continue
+		}
+		execScript(t, url, f, string(data), true)
 	}
 }
 
@@ -403,4 +411,53 @@ func flywayDown(t *testing.T, dir, url string) {
 		files[i], files[j] = files[j], files[i]
 	}
 	flywayRun(t, url, files)
+}
+
+// TestEnumValueAddedAndUsed: a migration that adds an enum value and makes
+// it a column's default runs under the real tools, which would otherwise run
+// both in one transaction (PostgreSQL: "unsafe use of new value").
+func TestEnumValueAddedAndUsed(t *testing.T) {
+	state := func(values, def string) *schema.Database {
+		p := filepath.Join(t.TempDir(), "schema.hcl")
+		src := `dialect = "postgres"
+enum "mood" {
+  values = [` + values + `]
+}
+table "people" {
+  column "id" { type = "integer" }
+  column "mood" {
+    type    = "mood"
+    default = "` + def + `"
+  }
+  primary_key { columns = ["id"] }
+}
+`
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return loadFile(t, p)
+	}
+	want := []*schema.Database{state(`"happy", "sad"`, "happy"), state(`"happy", "sad", "meh"`, "meh")}
+	// dbmate is left out: it sends a whole section as one query, which
+	// PostgreSQL runs as one transaction (docs/migrations.md says so).
+	for _, f := range []migrate.Format{migrate.Goose, migrate.Flyway, migrate.GolangMigrate} {
+		t.Run(string(f), func(t *testing.T) {
+			dir := generateAll(t, f, want)
+			url := pgtest.NewDB(t)
+			toolURL := url
+			if f == migrate.GolangMigrate {
+				// As the generated file says: statements that must not share a
+				// transaction need golang-migrate's x-multi-statement.
+				toolURL += "&x-multi-statement=true"
+			}
+			toolOf(f).up(t, dir, toolURL)
+			plan, err := diff.Compare(liveState(t, url), want[1], diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(plan.Changes) > 0 {
+				t.Errorf("after the up migrations: %d changes, first %s", len(plan.Changes), plan.Changes[0].Kind)
+			}
+		})
+	}
 }

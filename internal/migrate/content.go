@@ -109,7 +109,8 @@ func txNote(d direction) string {
 	if !d.noTx {
 		return ""
 	}
-	return "-- This migration holds statements that cannot run inside a transaction block (CONCURRENTLY):\n" +
+	return "-- This migration holds statements that must run outside a transaction block (CONCURRENTLY,\n" +
+		"-- or ALTER TYPE … ADD VALUE followed by a use of the value):\n" +
 		"-- with golang-migrate, add x-multi-statement=true to the database URL so they run one by one.\n\n"
 }
 
