@@ -104,3 +104,30 @@ func TestExecNamesFailingStatement(t *testing.T) {
 		t.Errorf("error %q names a later statement", r.msg)
 	}
 }
+
+func TestNewServerSettings(t *testing.T) {
+	tests := []struct {
+		name string
+		want string
+	}{
+		{"max_locks_per_transaction", "10"},
+		{"max_connections", "10"}, // overrides the default of 50
+		{"fsync", "off"},          // the defaults still apply
+	}
+	url := NewServer(t, "max_locks_per_transaction=10", "max_connections=10")
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, tt := range tests {
+		var got string
+		if err := conn.QueryRow(ctx, `SELECT current_setting($1)`, tt.name).Scan(&got); err != nil || got != tt.want {
+			t.Errorf("%s = %q (err %v), want %q", tt.name, got, err, tt.want)
+		}
+	}
+	if url == AdminURL(t) {
+		t.Errorf("NewServer returned the shared server %s", url)
+	}
+}

@@ -61,10 +61,30 @@ func Start(ctx context.Context) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	return startFresh(ctx, bin, nil)
+}
+
+// StartWith starts a new server in a fresh temp dir, as Start does, with extra
+// server settings ("name=value", each passed as -c name=value after the
+// defaults, so they win; no spaces, as pg_ctl -o splits on them), e.g.
+// "max_locks_per_transaction=10". It always starts its own server, even when
+// SCHEMADIFF_TEST_PG_URL is set: an existing server's settings cannot be
+// changed for one test.
+func StartWith(ctx context.Context, settings ...string) (*Server, error) {
+	bin, err := findBinaries()
+	if err != nil {
+		return nil, err
+	}
+	return startFresh(ctx, bin, settings)
+}
+
+// startFresh starts a new server from the binaries in bin, retrying when the
+// chosen port is taken.
+func startFresh(ctx context.Context, bin string, settings []string) (*Server, error) {
 	removeStaleDirs()
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ { // a free port can be taken before the server binds it
-		s, err := start(ctx, bin)
+		s, err := start(ctx, bin, settings)
 		if err == nil {
 			return s, nil
 		}
@@ -76,8 +96,8 @@ func Start(ctx context.Context) (*Server, error) {
 	return nil, lastErr
 }
 
-// start makes one attempt at initdb + pg_ctl start.
-func start(ctx context.Context, bin string) (s *Server, err error) {
+// start makes one attempt at initdb + pg_ctl start, with the extra settings.
+func start(ctx context.Context, bin string, settings []string) (s *Server, err error) {
 	dir, err := os.MkdirTemp("", dirPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("pgtest: creating temp dir: %w", err)
@@ -107,6 +127,9 @@ func start(ctx context.Context, bin string) (s *Server, err error) {
 	}
 	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off "+
 		"-c synchronous_commit=off -c max_connections=50", port, sock)
+	for _, setting := range settings {
+		opts += " -c " + setting
+	}
 	if err := s.run(ctx, logFile, s.pgctl, "start", "-D", data, "-l", logFile, "-w", "-t", "60", "-o", opts); err != nil {
 		return nil, err
 	}

@@ -144,3 +144,22 @@ func Exec(t testing.TB, url, script string) {
 		}
 	}
 }
+
+// NewServer starts a server of t's own with extra settings (see StartWith),
+// stops it when t ends and returns its superuser URL of the "postgres"
+// database. Without PostgreSQL binaries it skips t (fails it with CI=true),
+// as the tests of the shared server do.
+func NewServer(t testing.TB, settings ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	srv, err := StartWith(ctx, settings...)
+	switch {
+	case errors.Is(err, ErrNoBinaries) && os.Getenv("CI") != "true":
+		t.Skip("pgtest: ", err)
+	case err != nil:
+		t.Fatalf("pgtest: starting a server with %v: %v", settings, err)
+	}
+	t.Cleanup(srv.Stop)
+	return srv.AdminURL()
+}
