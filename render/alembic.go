@@ -295,10 +295,11 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 // execute renders a change as op.execute calls of the statements render.SQL
 // prints for it: the way for what Alembic has no operation for.
 func (w *pyWriter) execute(c *diff.Change) ([]string, error) {
-	sqls, err := pgChange(c)
-	if w.dialect == schema.SQLServer {
-		sqls, err = msChange(c)
+	d, err := dialectOf(w.dialect)
+	if err != nil {
+		return nil, err
 	}
+	sqls, err := renderChange(d, c)
 	if err != nil {
 		return nil, err
 	}

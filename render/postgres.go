@@ -15,109 +15,77 @@ import (
 // <name>__schemadiff_old, shortened as PostgreSQL shortens derived names.
 const oldEnumLabel = "_schemadiff_old"
 
-// postgresSQL renders every change of plan as PostgreSQL statements.
-func postgresSQL(plan *diff.Plan) ([]Statement, error) {
-	var out []Statement
-	for i, c := range plan.Changes {
-		if c == nil {
-			return nil, fmt.Errorf("render: change %d is nil", i+1)
-		}
-		sqls, err := pgChange(c)
-		if err != nil {
-			return nil, fmt.Errorf("render: change %d (%s): %w", i+1, Describe(c), err)
-		}
-		// CONCURRENTLY refuses a transaction block; a value ALTER TYPE … ADD
-		// VALUE adds cannot be used until its transaction commits, so it runs
-		// on its own too (later statements may set it as a default).
-		noTx := c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex) || c.Kind == diff.AddEnumValue
-		for _, s := range sqls {
-			out = append(out, Statement{SQL: s, Change: c, NoTransaction: noTx})
-		}
-	}
-	return out, nil
-}
-
 // errMissing reports a change that lacks a field its Kind requires.
 func errMissing(field string) error {
 	return fmt.Errorf("the change has no %s", field)
 }
 
-// pgChange renders one change.
-func pgChange(c *diff.Change) ([]string, error) {
-	switch c.Kind {
-	case diff.CreateSchema, diff.DropSchema, diff.CommentSchema:
-		return pgSchemaChange(c)
-	case diff.CreateEnum, diff.DropEnum, diff.AddEnumValue, diff.RecreateEnum:
-		return pgEnumChange(c)
-	case diff.CreateTable, diff.DropTable, diff.RenameTable, diff.CommentTable:
-		return pgTableChange(c)
-	case diff.AddColumn, diff.DropColumn, diff.RenameColumn, diff.CommentColumn:
-		return pgColumnChange(c)
-	case diff.AlterColumn:
-		if c.Column == nil || c.OldColumn == nil {
-			return nil, errMissing("column or old column")
-		}
-		return pgAlterColumn(c.Table, c.OldColumn, c.Column, c.Alter)
-	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
-		clause, err := pgConstraintOf(c)
-		if err != nil {
-			return nil, err
-		}
-		return []string{pgAlterTable(c.Table) + " ADD " + clause}, nil
-	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
-		name, err := constraintName(c)
-		if err != nil {
-			return nil, err
-		}
-		return []string{pgAlterTable(c.Table) + " DROP CONSTRAINT " + pgIdent(name)}, nil
-	case diff.CreateIndex:
-		if c.Index == nil {
-			return nil, errMissing("index")
-		}
-		s, err := pgCreateIndex(c.Table, c.Index, c.Concurrently)
-		return []string{s}, err
-	case diff.DropIndex:
-		if c.Index == nil || c.Index.Name == "" {
-			return nil, errMissing("index name")
-		}
-		conc := ""
-		if c.Concurrently {
-			conc = "CONCURRENTLY "
-		}
-		return []string{"DROP INDEX " + conc + pgQName(c.Table.Schema, c.Index.Name)}, nil
-	case diff.RenameIndex:
-		if c.Index == nil || c.Index.Name == "" || c.RenamedFrom == "" {
-			return nil, errMissing("old or new index name")
-		}
-		return []string{"ALTER INDEX " + pgQName(c.Table.Schema, c.RenamedFrom) + " RENAME TO " + pgIdent(c.Index.Name)}, nil
-	case diff.RenameConstraint:
-		name, err := renamedConstraintName(c)
-		if err != nil {
-			return nil, err
-		}
-		// A primary key's or unique constraint's index follows its constraint.
-		return []string{pgAlterTable(c.Table) + " RENAME CONSTRAINT " + pgIdent(c.RenamedFrom) + " TO " + pgIdent(name)}, nil
-	case diff.RenameDefault:
-		return nil, errors.New("PostgreSQL defaults have no name to rename")
-	default:
-		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
-	}
+// postgresDialect renders PostgreSQL.
+type postgresDialect struct{}
+
+// statementDialect is empty: a PostgreSQL statement needs no batch separator.
+func (postgresDialect) statementDialect() schema.Dialect { return "" }
+
+// noTransaction: CONCURRENTLY refuses a transaction block; a value ALTER
+// TYPE … ADD VALUE adds cannot be used until its transaction commits, so it
+// runs on its own too (later statements may set it as a default).
+func (postgresDialect) noTransaction(c *diff.Change) bool {
+	return c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex) || c.Kind == diff.AddEnumValue
 }
 
-// pgSchemaChange renders CreateSchema, DropSchema and CommentSchema.
-func pgSchemaChange(c *diff.Change) ([]string, error) {
-	if c.Schema == nil || c.Schema.Name == "" {
-		return nil, errMissing("schema")
+func (postgresDialect) ident(name string) string         { return pgIdent(name) }
+func (postgresDialect) alterTable(t schema.QName) string { return pgAlterTable(t) }
+
+func (postgresDialect) columnDef(_ string, col *schema.Column) (string, error) {
+	return pgColumnDef(col)
+}
+
+func (postgresDialect) constraintName(c *diff.Change) (string, error) { return constraintName(c) }
+
+func (postgresDialect) dropIndex(t schema.QName, name string, concurrently bool) string {
+	conc := ""
+	if concurrently {
+		conc = "CONCURRENTLY "
 	}
-	name := pgIdent(c.Schema.Name)
-	switch c.Kind {
-	case diff.CreateSchema:
-		return []string{"CREATE SCHEMA " + name}, nil
-	case diff.DropSchema:
-		return []string{"DROP SCHEMA " + name}, nil
-	default:
-		return []string{"COMMENT ON SCHEMA " + name + " IS " + pgComment(schemaComment(c))}, nil
+	return "DROP INDEX " + conc + pgQName(t.Schema, name)
+}
+
+func (postgresDialect) renameIndex(t schema.QName, old, name string) string {
+	return "ALTER INDEX " + pgQName(t.Schema, old) + " RENAME TO " + pgIdent(name)
+}
+
+// renameConstraint renames a constraint; a primary key's or unique
+// constraint's index follows its constraint.
+func (postgresDialect) renameConstraint(t schema.QName, old, name string) string {
+	return pgAlterTable(t) + " RENAME CONSTRAINT " + pgIdent(old) + " TO " + pgIdent(name)
+}
+
+func (postgresDialect) qname(q schema.QName) string { return pgQName(q.Schema, q.Name) }
+
+func (postgresDialect) commentSchema(c *diff.Change) string {
+	return "COMMENT ON SCHEMA " + pgIdent(c.Schema.Name) + " IS " + pgComment(schemaComment(c))
+}
+
+func (postgresDialect) moveTable(t schema.QName, schemaName string) string {
+	return pgAlterTable(t) + " SET SCHEMA " + pgIdent(schemaName)
+}
+
+// renameTable renames t to c.Table.Name, and the sequences of its serial
+// columns after it.
+func (postgresDialect) renameTable(t schema.QName, c *diff.Change) []string {
+	out := []string{pgAlterTable(t) + " RENAME TO " + pgIdent(c.Table.Name)}
+	for _, col := range c.SerialColumns {
+		out = append(out, pgRenameSequence(c.Table.Schema, t.Name, col, c.Table.Name, col))
 	}
+	return out
+}
+
+func (postgresDialect) commentTable(c *diff.Change) ([]string, error) {
+	return []string{"COMMENT ON TABLE " + pgQName(c.Table.Schema, c.Table.Name) + " IS " + pgComment(c.Comment)}, nil
+}
+
+func (postgresDialect) renameDefault(*diff.Change) ([]string, error) {
+	return nil, errors.New("PostgreSQL defaults have no name to rename")
 }
 
 // schemaComment returns the comment a CommentSchema sets: Schema.Comment,
@@ -129,8 +97,8 @@ func schemaComment(c *diff.Change) string {
 	return c.Comment
 }
 
-// pgEnumChange renders CreateEnum, DropEnum, AddEnumValue and RecreateEnum.
-func pgEnumChange(c *diff.Change) ([]string, error) {
+// enumChange renders CreateEnum, DropEnum, AddEnumValue and RecreateEnum.
+func (postgresDialect) enumChange(c *diff.Change) ([]string, error) {
 	if c.Enum == nil || c.Enum.Name == "" {
 		return nil, errMissing("enum")
 	}
@@ -204,73 +172,12 @@ func textCastOf(typ string) string {
 	return "text"
 }
 
-// pgTableChange renders CreateTable, DropTable, RenameTable and CommentTable.
-func pgTableChange(c *diff.Change) ([]string, error) {
-	switch c.Kind {
-	case diff.CreateTable:
-		if c.TableDef == nil {
-			return nil, errMissing("table definition")
-		}
-		s, err := pgCreateTable(c.TableDef)
-		return []string{s}, err
-	case diff.DropTable:
-		if c.TableDef == nil {
-			return nil, errMissing("table definition")
-		}
-		return []string{"DROP TABLE " + pgQName(c.TableDef.Schema, c.TableDef.Name)}, nil
-	case diff.RenameTable:
-		if c.OldName.Name == "" || c.Table.Name == "" {
-			return nil, errMissing("old or new table name")
-		}
-		var out []string
-		cur := c.OldName
-		if cur.Schema != c.Table.Schema {
-			out = append(out, pgAlterTable(cur)+" SET SCHEMA "+pgIdent(c.Table.Schema))
-			cur.Schema = c.Table.Schema
-		}
-		if cur.Name != c.Table.Name {
-			out = append(out, pgAlterTable(cur)+" RENAME TO "+pgIdent(c.Table.Name))
-			for _, col := range c.SerialColumns {
-				out = append(out, pgRenameSequence(c.Table.Schema, cur.Name, col, c.Table.Name, col))
-			}
-		}
-		return out, nil
-	default:
-		return []string{"COMMENT ON TABLE " + pgQName(c.Table.Schema, c.Table.Name) + " IS " + pgComment(c.Comment)}, nil
-	}
-}
-
-// pgCreateTable renders CREATE TABLE with columns, primary key, unique and
+// createTable renders CREATE TABLE with columns, primary key, unique and
 // check constraints inline, one per line.
-func pgCreateTable(t *schema.Table) (string, error) {
-	var lines []string
-	for _, col := range t.Columns {
-		def, err := pgColumnDef(col)
-		if err != nil {
-			return "", fmt.Errorf("column %s: %w", col.Name, err)
-		}
-		lines = append(lines, def)
-	}
-	if t.PrimaryKey != nil {
-		s, err := pgPrimaryKey(t.PrimaryKey)
-		if err != nil {
-			return "", err
-		}
-		lines = append(lines, s)
-	}
-	for _, u := range t.Uniques {
-		s, err := pgUnique(u)
-		if err != nil {
-			return "", err
-		}
-		lines = append(lines, s)
-	}
-	for _, ck := range t.Checks {
-		s, err := pgCheck(ck)
-		if err != nil {
-			return "", err
-		}
-		lines = append(lines, s)
+func (postgresDialect) createTable(t *schema.Table) (string, error) {
+	lines, err := tableElements(postgresDialect{}, t)
+	if err != nil {
+		return "", err
 	}
 	head := "CREATE TABLE " + pgQName(t.Schema, t.Name)
 	if len(lines) == 0 {
@@ -279,8 +186,8 @@ func pgCreateTable(t *schema.Table) (string, error) {
 	return head + " (\n  " + strings.Join(lines, ",\n  ") + "\n)", nil
 }
 
-// pgColumnChange renders AddColumn, DropColumn, RenameColumn and CommentColumn.
-func pgColumnChange(c *diff.Change) ([]string, error) {
+// columnChange renders AddColumn, DropColumn, RenameColumn and CommentColumn.
+func (postgresDialect) columnChange(c *diff.Change) ([]string, error) {
 	if c.Column == nil {
 		return nil, errMissing("column")
 	}
@@ -374,11 +281,11 @@ func orOne(n int64) int64 {
 	return n
 }
 
-// pgAlterColumn renders an AlterColumn as the statements that take old to
+// alterColumn renders an AlterColumn as the statements that take old to
 // col, in an order PostgreSQL accepts: generated expression and identity
 // removed first, the default dropped before a cast, then type, nullability,
 // default and identity.
-func pgAlterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error) {
+func (postgresDialect) alterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error) {
 	prefix := pgAlterColumnPrefix(t, col.Name)
 	if a.Computed && col.Computed != nil {
 		// PostgreSQL before 17 cannot change or add a generation expression:
@@ -517,21 +424,6 @@ func pgAlterColumnPrefix(t schema.QName, col string) string {
 	return pgAlterTable(t) + " ALTER COLUMN " + pgIdent(col)
 }
 
-// pgConstraintOf renders the constraint clause an Add* change adds.
-func pgConstraintOf(c *diff.Change) (string, error) {
-	switch {
-	case c.Kind == diff.AddPrimaryKey && c.PrimaryKey != nil:
-		return pgPrimaryKey(c.PrimaryKey)
-	case c.Kind == diff.AddUnique && c.Unique != nil:
-		return pgUnique(c.Unique)
-	case c.Kind == diff.AddCheck && c.Check != nil:
-		return pgCheck(c.Check)
-	case c.Kind == diff.AddForeignKey && c.ForeignKey != nil:
-		return pgForeignKey(c.ForeignKey)
-	}
-	return "", errMissing("constraint")
-}
-
 // constraintName returns the name of the constraint a Drop* change drops.
 func constraintName(c *diff.Change) (string, error) {
 	var name string
@@ -561,51 +453,35 @@ func renamedConstraintName(c *diff.Change) (string, error) {
 	return name, nil
 }
 
-// constraintPrefix returns `CONSTRAINT "name" ` or "" for an unnamed one.
-func constraintPrefix(name string) string {
-	if name == "" {
-		return ""
-	}
-	return "CONSTRAINT " + pgIdent(name) + " "
-}
-
-// pgPrimaryKey renders a PRIMARY KEY constraint clause.
-func pgPrimaryKey(pk *schema.PrimaryKey) (string, error) {
-	cols, err := pgColumnList(pk.Columns)
+// primaryKey renders a PRIMARY KEY constraint clause.
+func (postgresDialect) primaryKey(_ string, pk *schema.PrimaryKey) (string, error) {
+	cols, err := columnList(postgresDialect{}, pk.Columns)
 	if err != nil {
 		return "", fmt.Errorf("primary key %s: %w", pk.Name, err)
 	}
-	return constraintPrefix(pk.Name) + "PRIMARY KEY (" + cols + ")", nil
+	return constraintPrefix(postgresDialect{}, pk.Name) + "PRIMARY KEY (" + cols + ")", nil
 }
 
-// pgUnique renders a UNIQUE constraint clause.
-func pgUnique(u *schema.Unique) (string, error) {
-	cols, err := pgColumnList(u.Columns)
+// unique renders a UNIQUE constraint clause.
+func (postgresDialect) unique(u *schema.Unique) (string, error) {
+	cols, err := columnList(postgresDialect{}, u.Columns)
 	if err != nil {
 		return "", fmt.Errorf("unique %s: %w", u.Name, err)
 	}
-	return constraintPrefix(u.Name) + "UNIQUE (" + cols + ")", nil
+	return constraintPrefix(postgresDialect{}, u.Name) + "UNIQUE (" + cols + ")", nil
 }
 
-// pgCheck renders a CHECK constraint clause.
-func pgCheck(ck *schema.Check) (string, error) {
-	if strings.TrimSpace(ck.Expr) == "" {
-		return "", fmt.Errorf("check %s: empty expression", ck.Name)
-	}
-	return constraintPrefix(ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")", nil
-}
-
-// pgForeignKey renders a FOREIGN KEY constraint clause.
-func pgForeignKey(fk *schema.ForeignKey) (string, error) {
-	cols, err := pgColumnList(fk.Columns)
+// foreignKey renders a FOREIGN KEY constraint clause.
+func (postgresDialect) foreignKey(fk *schema.ForeignKey) (string, error) {
+	cols, err := columnList(postgresDialect{}, fk.Columns)
 	if err != nil {
 		return "", fmt.Errorf("foreign key %s: %w", fk.Name, err)
 	}
-	refs, err := pgColumnList(fk.RefColumns)
+	refs, err := columnList(postgresDialect{}, fk.RefColumns)
 	if err != nil {
 		return "", fmt.Errorf("foreign key %s references: %w", fk.Name, err)
 	}
-	s := constraintPrefix(fk.Name) + "FOREIGN KEY (" + cols + ") REFERENCES " + pgQName(fk.RefSchema, fk.RefTable) + " (" + refs + ")"
+	s := constraintPrefix(postgresDialect{}, fk.Name) + "FOREIGN KEY (" + cols + ") REFERENCES " + pgQName(fk.RefSchema, fk.RefTable) + " (" + refs + ")"
 	for _, act := range []struct{ on, action string }{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
 		a, err := fkAction(act.action)
 		if err != nil {
@@ -635,20 +511,8 @@ func fkAction(a string) (string, error) {
 	return "", fmt.Errorf("unknown referential action %q", a)
 }
 
-// pgColumnList renders a non-empty list of quoted column names.
-func pgColumnList(cols []string) (string, error) {
-	if len(cols) == 0 {
-		return "", errors.New("no columns")
-	}
-	q := make([]string, len(cols))
-	for i, c := range cols {
-		q[i] = pgIdent(c)
-	}
-	return strings.Join(q, ", "), nil
-}
-
-// pgCreateIndex renders CREATE INDEX.
-func pgCreateIndex(t schema.QName, ix *schema.Index, concurrently bool) (string, error) {
+// createIndex renders CREATE INDEX.
+func (postgresDialect) createIndex(t schema.QName, ix *schema.Index, concurrently bool) (string, error) {
 	if ix.Name == "" {
 		return "", errMissing("index name")
 	}
@@ -678,7 +542,7 @@ func pgCreateIndex(t schema.QName, ix *schema.Index, concurrently bool) (string,
 	}
 	b.WriteString(" (" + strings.Join(parts, ", ") + ")")
 	if len(ix.Include) > 0 {
-		inc, _ := pgColumnList(ix.Include)
+		inc, _ := columnList(postgresDialect{}, ix.Include)
 		b.WriteString(" INCLUDE (" + inc + ")")
 	}
 	if ix.Where != "" {

@@ -8,7 +8,6 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
@@ -35,14 +34,11 @@ func SQL(plan *diff.Plan) ([]Statement, error) {
 	if plan == nil {
 		return nil, nil
 	}
-	switch plan.Dialect {
-	case schema.Postgres:
-		return postgresSQL(plan)
-	case schema.SQLServer:
-		return sqlserverSQL(plan)
-	default:
-		return nil, fmt.Errorf("render: unknown dialect %q", plan.Dialect)
+	d, err := dialectOf(plan.Dialect)
+	if err != nil {
+		return nil, err
 	}
+	return renderPlan(d, plan)
 }
 
 // Script joins statements into an SQL script: each statement followed by

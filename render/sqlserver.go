@@ -11,177 +11,90 @@ import (
 	"github.com/schemadiff/schemadiff/schema"
 )
 
-// sqlserverSQL renders every change of plan as T-SQL statements. Every
-// statement is meant to run in a batch of its own (Script separates them with
-// GO lines).
-func sqlserverSQL(plan *diff.Plan) ([]Statement, error) {
-	var out []Statement
-	for i, c := range plan.Changes {
-		if c == nil {
-			return nil, fmt.Errorf("render: change %d is nil", i+1)
-		}
-		sqls, err := msChange(c)
-		if err != nil {
-			return nil, fmt.Errorf("render: change %d (%s): %w", i+1, Describe(c), err)
-		}
-		for _, s := range sqls {
-			out = append(out, Statement{SQL: s, Change: c, Dialect: schema.SQLServer})
-		}
-	}
-	return out, nil
+// sqlserverDialect renders T-SQL. Every statement is meant to run in a
+// batch of its own (Script separates them with GO lines).
+type sqlserverDialect struct{}
+
+// statementDialect marks a statement as T-SQL, which a script follows with GO.
+func (sqlserverDialect) statementDialect() schema.Dialect { return schema.SQLServer }
+
+// noTransaction is false: every T-SQL statement runs in a transaction.
+func (sqlserverDialect) noTransaction(*diff.Change) bool { return false }
+
+func (sqlserverDialect) ident(name string) string         { return msIdent(name) }
+func (sqlserverDialect) alterTable(t schema.QName) string { return msAlterTable(t) }
+
+func (sqlserverDialect) enumChange(*diff.Change) ([]string, error) {
+	return nil, errors.New("SQL Server has no enum types (use a check constraint)")
 }
 
-// msChange renders one change as T-SQL.
-func msChange(c *diff.Change) ([]string, error) {
-	switch c.Kind {
-	case diff.CreateSchema, diff.DropSchema, diff.CommentSchema:
-		return msSchemaChange(c)
-	case diff.CreateEnum, diff.DropEnum, diff.AddEnumValue, diff.RecreateEnum:
-		return nil, errors.New("SQL Server has no enum types (use a check constraint)")
-	case diff.CreateTable, diff.DropTable, diff.RenameTable, diff.CommentTable:
-		return msTableChange(c)
-	case diff.AddColumn, diff.DropColumn, diff.RenameColumn, diff.CommentColumn:
-		return msColumnChange(c)
-	case diff.AlterColumn:
-		if c.Column == nil || c.OldColumn == nil {
-			return nil, errMissing("column or old column")
-		}
-		return msAlterColumn(c.Table, c.OldColumn, c.Column, c.Alter)
-	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
-		clause, err := msConstraintOf(c)
-		if err != nil {
-			return nil, err
-		}
-		return []string{msAlterTable(c.Table) + " ADD " + clause}, nil
-	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
-		name, err := msConstraintName(c)
-		if err != nil {
-			return nil, err
-		}
-		return []string{msDropConstraint(c.Table, name)}, nil
-	case diff.CreateIndex:
-		if c.Index == nil {
-			return nil, errMissing("index")
-		}
-		s, err := msCreateIndex(c.Table, c.Index)
-		return []string{s}, err
-	case diff.DropIndex:
-		if c.Index == nil || c.Index.Name == "" {
-			return nil, errMissing("index name")
-		}
-		return []string{"DROP INDEX " + msIdent(c.Index.Name) + " ON " + msQName(c.Table)}, nil
-	case diff.RenameIndex:
-		if c.Index == nil || c.Index.Name == "" || c.RenamedFrom == "" {
-			return nil, errMissing("old or new index name")
-		}
-		return []string{msRename(msQName(c.Table)+"."+msIdent(c.RenamedFrom), c.Index.Name, "INDEX")}, nil
-	case diff.RenameConstraint:
-		name, err := renamedConstraintName(c)
-		if err != nil {
-			return nil, err
-		}
-		return []string{msRename(msQName(schema.QName{Schema: c.Table.Schema, Name: c.RenamedFrom}), name, "OBJECT")}, nil
-	case diff.RenameDefault:
-		if c.Column == nil || c.Column.DefaultName == "" || c.RenamedFrom == "" {
-			return nil, errMissing("old or new default name")
-		}
-		return []string{msRename(msQName(schema.QName{Schema: c.Table.Schema, Name: c.RenamedFrom}), c.Column.DefaultName, "OBJECT")}, nil
-	default:
-		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
-	}
+func (sqlserverDialect) columnDef(table string, col *schema.Column) (string, error) {
+	return msColumnDef(table, col)
 }
 
-// msSchemaChange renders CreateSchema, DropSchema and CommentSchema.
-func msSchemaChange(c *diff.Change) ([]string, error) {
-	if c.Schema == nil || c.Schema.Name == "" {
-		return nil, errMissing("schema")
-	}
-	switch c.Kind {
-	case diff.CreateSchema:
-		return []string{"CREATE SCHEMA " + msIdent(c.Schema.Name)}, nil
-	case diff.DropSchema:
-		return []string{"DROP SCHEMA " + msIdent(c.Schema.Name)}, nil
-	default:
-		return []string{msComment(schemaComment(c), c.OldComment, "SCHEMA", c.Schema.Name)}, nil
-	}
+func (sqlserverDialect) constraintName(c *diff.Change) (string, error) { return msConstraintName(c) }
+
+// createIndex renders CREATE INDEX; SQL Server has no CONCURRENTLY.
+func (sqlserverDialect) createIndex(t schema.QName, ix *schema.Index, _ bool) (string, error) {
+	return msCreateIndex(t, ix)
 }
 
-// msTableChange renders CreateTable, DropTable, RenameTable and CommentTable.
-func msTableChange(c *diff.Change) ([]string, error) {
-	switch c.Kind {
-	case diff.CreateTable:
-		if c.TableDef == nil {
-			return nil, errMissing("table definition")
-		}
-		s, err := msCreateTable(c.TableDef)
-		return []string{s}, err
-	case diff.DropTable:
-		if c.TableDef == nil {
-			return nil, errMissing("table definition")
-		}
-		return []string{"DROP TABLE " + msQName(c.TableDef.QName())}, nil
-	case diff.RenameTable:
-		if c.OldName.Name == "" || c.Table.Name == "" {
-			return nil, errMissing("old or new table name")
-		}
-		var out []string
-		cur := c.OldName
-		if cur.Schema != c.Table.Schema {
-			out = append(out, "ALTER SCHEMA "+msIdent(c.Table.Schema)+" TRANSFER "+msQName(cur))
-			cur.Schema = c.Table.Schema
-		}
-		if cur.Name != c.Table.Name {
-			out = append(out, "EXEC sp_rename "+msLiteral(msQName(cur))+", "+msLiteral(c.Table.Name))
-		}
-		return out, nil
-	default:
-		if c.Table.Name == "" {
-			return nil, errMissing("table")
-		}
-		return []string{msComment(c.Comment, c.OldComment, "SCHEMA", msSchema(c.Table.Schema), "TABLE", c.Table.Name)}, nil
-	}
+func (sqlserverDialect) dropIndex(t schema.QName, name string, _ bool) string {
+	return "DROP INDEX " + msIdent(name) + " ON " + msQName(t)
 }
 
-// msCreateTable renders CREATE TABLE with columns, primary key, unique and
+func (sqlserverDialect) renameIndex(t schema.QName, old, name string) string {
+	return msRename(msQName(t)+"."+msIdent(old), name, "INDEX")
+}
+
+func (sqlserverDialect) renameConstraint(t schema.QName, old, name string) string {
+	return msRename(msQName(schema.QName{Schema: t.Schema, Name: old}), name, "OBJECT")
+}
+
+func (sqlserverDialect) qname(q schema.QName) string { return msQName(q) }
+
+func (sqlserverDialect) commentSchema(c *diff.Change) string {
+	return msComment(schemaComment(c), c.OldComment, "SCHEMA", c.Schema.Name)
+}
+
+func (sqlserverDialect) moveTable(t schema.QName, schemaName string) string {
+	return "ALTER SCHEMA " + msIdent(schemaName) + " TRANSFER " + msQName(t)
+}
+
+func (sqlserverDialect) renameTable(t schema.QName, c *diff.Change) []string {
+	return []string{"EXEC sp_rename " + msLiteral(msQName(t)) + ", " + msLiteral(c.Table.Name)}
+}
+
+func (sqlserverDialect) commentTable(c *diff.Change) ([]string, error) {
+	if c.Table.Name == "" {
+		return nil, errMissing("table")
+	}
+	return []string{msComment(c.Comment, c.OldComment, "SCHEMA", msSchema(c.Table.Schema), "TABLE", c.Table.Name)}, nil
+}
+
+// renameDefault renames a DEFAULT constraint, an object of the table's schema.
+func (d sqlserverDialect) renameDefault(c *diff.Change) ([]string, error) {
+	if c.Column == nil || c.Column.DefaultName == "" || c.RenamedFrom == "" {
+		return nil, errMissing("old or new default name")
+	}
+	return []string{d.renameConstraint(c.Table, c.RenamedFrom, c.Column.DefaultName)}, nil
+}
+
+// createTable renders CREATE TABLE with columns, primary key, unique and
 // check constraints inline, one per line.
-func msCreateTable(t *schema.Table) (string, error) {
+func (sqlserverDialect) createTable(t *schema.Table) (string, error) {
 	if len(t.Columns) == 0 {
 		return "", fmt.Errorf("table %s has no columns", t.QName())
 	}
-	var lines []string
-	for _, col := range t.Columns {
-		def, err := msColumnDef(t.Name, col)
-		if err != nil {
-			return "", fmt.Errorf("column %s: %w", col.Name, err)
-		}
-		lines = append(lines, def)
-	}
-	if t.PrimaryKey != nil {
-		s, err := msPrimaryKey(t.Name, t.PrimaryKey)
-		if err != nil {
-			return "", err
-		}
-		lines = append(lines, s)
-	}
-	for _, u := range t.Uniques {
-		s, err := msUnique(u)
-		if err != nil {
-			return "", err
-		}
-		lines = append(lines, s)
-	}
-	for _, ck := range t.Checks {
-		s, err := msCheck(ck)
-		if err != nil {
-			return "", err
-		}
-		lines = append(lines, s)
+	lines, err := tableElements(sqlserverDialect{}, t)
+	if err != nil {
+		return "", err
 	}
 	return "CREATE TABLE " + msQName(t.QName()) + " (\n  " + strings.Join(lines, ",\n  ") + "\n)", nil
 }
 
-// msColumnChange renders AddColumn, DropColumn, RenameColumn and CommentColumn.
-func msColumnChange(c *diff.Change) ([]string, error) {
+// columnChange renders AddColumn, DropColumn, RenameColumn and CommentColumn.
+func (sqlserverDialect) columnChange(c *diff.Change) ([]string, error) {
 	if c.Column == nil {
 		return nil, errMissing("column")
 	}
@@ -211,7 +124,7 @@ func msColumnChange(c *diff.Change) ([]string, error) {
 func msDropColumn(t schema.QName, col *schema.Column) []string {
 	var out []string
 	if col.Default != nil {
-		out = append(out, msDropConstraint(t, msLiveDefaultName(t.Name, col)))
+		out = append(out, dropConstraint(sqlserverDialect{}, t, msLiveDefaultName(t.Name, col)))
 	}
 	return append(out, msAlterTable(t)+" DROP COLUMN "+msIdent(col.Name))
 }
@@ -310,11 +223,11 @@ func msAddDefault(t schema.QName, col *schema.Column) (string, error) {
 		" FOR " + msIdent(col.Name), nil
 }
 
-// msAlterColumn renders an AlterColumn as the statements that take old to
+// alterColumn renders an AlterColumn as the statements that take old to
 // col. Identity cannot change in place on SQL Server; a computed column is
 // dropped and added again; a default is a constraint of its own, dropped
 // before and added after an ALTER COLUMN that changes the type.
-func msAlterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error) {
+func (sqlserverDialect) alterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error) {
 	if a.Identity {
 		return nil, fmt.Errorf("SQL Server cannot add, remove or change IDENTITY on existing column %s.%s; "+
 			"the column must be dropped and added again", t, col.Name)
@@ -331,7 +244,7 @@ func msAlterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) 
 	var out []string
 	dropDefault := old.Default != nil && (a.Default || alterType)
 	if dropDefault {
-		out = append(out, msDropConstraint(t, msLiveDefaultName(t.Name, old)))
+		out = append(out, dropConstraint(sqlserverDialect{}, t, msLiveDefaultName(t.Name, old)))
 	}
 	if alterType || a.Null {
 		typ, err := msType(col.Type)
@@ -358,21 +271,6 @@ func msAlterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) 
 	return out, nil
 }
 
-// msConstraintOf renders the constraint clause an Add* change adds.
-func msConstraintOf(c *diff.Change) (string, error) {
-	switch {
-	case c.Kind == diff.AddPrimaryKey && c.PrimaryKey != nil:
-		return msPrimaryKey(c.Table.Name, c.PrimaryKey)
-	case c.Kind == diff.AddUnique && c.Unique != nil:
-		return msUnique(c.Unique)
-	case c.Kind == diff.AddCheck && c.Check != nil:
-		return msCheck(c.Check)
-	case c.Kind == diff.AddForeignKey && c.ForeignKey != nil:
-		return msForeignKey(c.ForeignKey)
-	}
-	return "", errMissing("constraint")
-}
-
 // msConstraintName returns the live name of the constraint a Drop* change
 // drops: the server-generated name when there is one.
 func msConstraintName(c *diff.Change) (string, error) {
@@ -396,15 +294,6 @@ func msConstraintName(c *diff.Change) (string, error) {
 	return name, nil
 }
 
-// msConstraintPrefix returns "CONSTRAINT [name] ", or "" for an unnamed
-// constraint (the server names it).
-func msConstraintPrefix(name string) string {
-	if name == "" {
-		return ""
-	}
-	return "CONSTRAINT " + msIdent(name) + " "
-}
-
 // msClustered says CLUSTERED or NONCLUSTERED; nil takes def, what SQL Server
 // would do.
 func msClustered(clustered *bool, def bool) string {
@@ -414,10 +303,10 @@ func msClustered(clustered *bool, def bool) string {
 	return "NONCLUSTERED"
 }
 
-// msPrimaryKey renders a PRIMARY KEY constraint of table, named pk_<table>
+// primaryKey renders a PRIMARY KEY constraint of table, named pk_<table>
 // when it has no name, clustered unless it says otherwise.
-func msPrimaryKey(table string, pk *schema.PrimaryKey) (string, error) {
-	cols, err := msColumnList(pk.Columns)
+func (sqlserverDialect) primaryKey(table string, pk *schema.PrimaryKey) (string, error) {
+	cols, err := columnList(sqlserverDialect{}, pk.Columns)
 	if err != nil {
 		return "", fmt.Errorf("primary key %s: %w", pk.Name, err)
 	}
@@ -425,44 +314,36 @@ func msPrimaryKey(table string, pk *schema.PrimaryKey) (string, error) {
 	if name == "" {
 		name = "pk_" + table
 	}
-	return msConstraintPrefix(name) + "PRIMARY KEY " + msClustered(pk.Clustered, true) + " (" + cols + ")", nil
+	return constraintPrefix(sqlserverDialect{}, name) + "PRIMARY KEY " + msClustered(pk.Clustered, true) + " (" + cols + ")", nil
 }
 
-// msUnique renders a UNIQUE constraint, nonclustered unless it says otherwise.
-func msUnique(u *schema.Unique) (string, error) {
-	cols, err := msColumnList(u.Columns)
+// unique renders a UNIQUE constraint, nonclustered unless it says otherwise.
+func (sqlserverDialect) unique(u *schema.Unique) (string, error) {
+	cols, err := columnList(sqlserverDialect{}, u.Columns)
 	if err != nil {
 		return "", fmt.Errorf("unique %s: %w", u.Name, err)
 	}
-	return msConstraintPrefix(u.Name) + "UNIQUE " + msClustered(u.Clustered, false) + " (" + cols + ")", nil
+	return constraintPrefix(sqlserverDialect{}, u.Name) + "UNIQUE " + msClustered(u.Clustered, false) + " (" + cols + ")", nil
 }
 
-// msCheck renders a CHECK constraint.
-func msCheck(ck *schema.Check) (string, error) {
-	if strings.TrimSpace(ck.Expr) == "" {
-		return "", fmt.Errorf("check %s: empty expression", ck.Name)
-	}
-	return msConstraintPrefix(ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")", nil
-}
-
-// msForeignKey renders a FOREIGN KEY constraint. SQL Server has no RESTRICT
+// foreignKey renders a FOREIGN KEY constraint. SQL Server has no RESTRICT
 // and no deferrable constraints: those are refused rather than weakened.
-func msForeignKey(fk *schema.ForeignKey) (string, error) {
+func (sqlserverDialect) foreignKey(fk *schema.ForeignKey) (string, error) {
 	if fk.Deferrable || fk.InitiallyDeferred {
 		return "", fmt.Errorf("foreign key %s: SQL Server has no deferrable constraints", fk.Name)
 	}
-	cols, err := msColumnList(fk.Columns)
+	cols, err := columnList(sqlserverDialect{}, fk.Columns)
 	if err != nil {
 		return "", fmt.Errorf("foreign key %s: %w", fk.Name, err)
 	}
-	refs, err := msColumnList(fk.RefColumns)
+	refs, err := columnList(sqlserverDialect{}, fk.RefColumns)
 	if err != nil {
 		return "", fmt.Errorf("foreign key %s references: %w", fk.Name, err)
 	}
 	if fk.RefTable == "" {
 		return "", fmt.Errorf("foreign key %s references no table", fk.Name)
 	}
-	s := msConstraintPrefix(fk.Name) + "FOREIGN KEY (" + cols + ") REFERENCES " + msQName(fk.RefQName()) + " (" + refs + ")"
+	s := constraintPrefix(sqlserverDialect{}, fk.Name) + "FOREIGN KEY (" + cols + ") REFERENCES " + msQName(fk.RefQName()) + " (" + refs + ")"
 	for _, act := range []struct{ on, action string }{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
 		a, err := fkAction(act.action)
 		if err != nil {
@@ -510,7 +391,7 @@ func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 	}
 	b.WriteString(clustered + " INDEX " + msIdent(ix.Name) + " ON " + msQName(t) + " (" + strings.Join(parts, ", ") + ")")
 	if len(ix.Include) > 0 {
-		inc, _ := msColumnList(ix.Include)
+		inc, _ := columnList(sqlserverDialect{}, ix.Include)
 		b.WriteString(" INCLUDE (" + inc + ")")
 	}
 	if ix.Where != "" {
@@ -787,18 +668,6 @@ func isWordRune(r rune) bool {
 	return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
-// msColumnList renders a non-empty list of bracket-quoted column names.
-func msColumnList(cols []string) (string, error) {
-	if len(cols) == 0 {
-		return "", errors.New("no columns")
-	}
-	q := make([]string, len(cols))
-	for i, c := range cols {
-		q[i] = msIdent(c)
-	}
-	return strings.Join(q, ", "), nil
-}
-
 // msRename renders EXEC sp_rename of the object called old (qualified and
 // bracketed) to name, of sp_rename's class kind (OBJECT, INDEX, COLUMN).
 func msRename(old, name, kind string) string {
@@ -807,11 +676,6 @@ func msRename(old, name, kind string) string {
 
 // msAlterTable returns "ALTER TABLE [schema].[table]".
 func msAlterTable(t schema.QName) string { return "ALTER TABLE " + msQName(t) }
-
-// msDropConstraint returns ALTER TABLE … DROP CONSTRAINT [name].
-func msDropConstraint(t schema.QName, name string) string {
-	return msAlterTable(t) + " DROP CONSTRAINT " + msIdent(name)
-}
 
 // msIdent bracket-quotes an identifier, doubling inner closing brackets.
 func msIdent(name string) string {

@@ -1,0 +1,278 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// dialect is what one SQL dialect renders its own way. renderPlan and
+// renderChange do the rest: the dispatch over change kinds, the checks of the
+// fields a kind needs and the statements both dialects build alike.
+type dialect interface {
+	// statementDialect is the Dialect of the Statements rendered.
+	statementDialect() schema.Dialect
+	// noTransaction reports whether the statements of c must run outside a
+	// transaction block.
+	noTransaction(c *diff.Change) bool
+	// ident quotes an identifier.
+	ident(name string) string
+	// alterTable returns "ALTER TABLE <t>".
+	alterTable(t schema.QName) string
+	// qname quotes a schema-qualified name.
+	qname(q schema.QName) string
+	// commentSchema renders a CommentSchema of a change with a named schema.
+	commentSchema(c *diff.Change) string
+	// enumChange renders CreateEnum, DropEnum, AddEnumValue and RecreateEnum.
+	enumChange(c *diff.Change) ([]string, error)
+	// createTable renders CREATE TABLE t.
+	createTable(t *schema.Table) (string, error)
+	// moveTable moves table t to the schema called schemaName.
+	moveTable(t schema.QName, schemaName string) string
+	// renameTable renames table t (in its new schema) to c.Table.Name.
+	renameTable(t schema.QName, c *diff.Change) []string
+	// commentTable renders a CommentTable.
+	commentTable(c *diff.Change) ([]string, error)
+	// columnChange renders AddColumn, DropColumn, RenameColumn and CommentColumn.
+	columnChange(c *diff.Change) ([]string, error)
+	// alterColumn renders the statements that take old to col of table t.
+	alterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error)
+	// columnDef renders the definition of col, a column of table.
+	columnDef(table string, col *schema.Column) (string, error)
+	// primaryKey renders the PRIMARY KEY clause of table.
+	primaryKey(table string, pk *schema.PrimaryKey) (string, error)
+	// unique renders a UNIQUE constraint clause.
+	unique(u *schema.Unique) (string, error)
+	// foreignKey renders a FOREIGN KEY constraint clause.
+	foreignKey(fk *schema.ForeignKey) (string, error)
+	// constraintName returns the live name of the constraint a Drop* change drops.
+	constraintName(c *diff.Change) (string, error)
+	// createIndex renders CREATE INDEX of ix on t.
+	createIndex(t schema.QName, ix *schema.Index, concurrently bool) (string, error)
+	// dropIndex renders DROP INDEX of the index called name on t.
+	dropIndex(t schema.QName, name string, concurrently bool) string
+	// renameIndex renames index old of t to name.
+	renameIndex(t schema.QName, old, name string) string
+	// renameConstraint renames constraint old of t to name.
+	renameConstraint(t schema.QName, old, name string) string
+	// renameDefault renders a RenameDefault.
+	renameDefault(c *diff.Change) ([]string, error)
+}
+
+// dialectOf returns the dialect that renders plans of d.
+func dialectOf(d schema.Dialect) (dialect, error) {
+	switch d {
+	case schema.Postgres:
+		return postgresDialect{}, nil
+	case schema.SQLServer:
+		return sqlserverDialect{}, nil
+	}
+	return nil, fmt.Errorf("render: unknown dialect %q", d)
+}
+
+// renderPlan renders every change of plan as statements of d, in plan order.
+func renderPlan(d dialect, plan *diff.Plan) ([]Statement, error) {
+	var out []Statement
+	for i, c := range plan.Changes {
+		if c == nil {
+			return nil, fmt.Errorf("render: change %d is nil", i+1)
+		}
+		sqls, err := renderChange(d, c)
+		if err != nil {
+			return nil, fmt.Errorf("render: change %d (%s): %w", i+1, Describe(c), err)
+		}
+		noTx := d.noTransaction(c)
+		for _, s := range sqls {
+			out = append(out, Statement{SQL: s, Change: c, NoTransaction: noTx, Dialect: d.statementDialect()})
+		}
+	}
+	return out, nil
+}
+
+// renderChange renders one change as statements of d.
+func renderChange(d dialect, c *diff.Change) ([]string, error) {
+	switch c.Kind {
+	case diff.CreateSchema, diff.DropSchema, diff.CommentSchema:
+		return schemaChange(d, c)
+	case diff.CreateEnum, diff.DropEnum, diff.AddEnumValue, diff.RecreateEnum:
+		return d.enumChange(c)
+	case diff.CreateTable, diff.DropTable:
+		if c.TableDef == nil {
+			return nil, errMissing("table definition")
+		}
+		if c.Kind == diff.DropTable {
+			return []string{"DROP TABLE " + d.qname(c.TableDef.QName())}, nil
+		}
+		s, err := d.createTable(c.TableDef)
+		return []string{s}, err
+	case diff.RenameTable:
+		return renameTable(d, c)
+	case diff.CommentTable:
+		return d.commentTable(c)
+	case diff.AddColumn, diff.DropColumn, diff.RenameColumn, diff.CommentColumn:
+		return d.columnChange(c)
+	case diff.AlterColumn:
+		if c.Column == nil || c.OldColumn == nil {
+			return nil, errMissing("column or old column")
+		}
+		return d.alterColumn(c.Table, c.OldColumn, c.Column, c.Alter)
+	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
+		clause, err := constraintClause(d, c)
+		if err != nil {
+			return nil, err
+		}
+		return []string{d.alterTable(c.Table) + " ADD " + clause}, nil
+	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
+		name, err := d.constraintName(c)
+		if err != nil {
+			return nil, err
+		}
+		return []string{dropConstraint(d, c.Table, name)}, nil
+	case diff.CreateIndex:
+		if c.Index == nil {
+			return nil, errMissing("index")
+		}
+		s, err := d.createIndex(c.Table, c.Index, c.Concurrently)
+		return []string{s}, err
+	case diff.DropIndex:
+		if c.Index == nil || c.Index.Name == "" {
+			return nil, errMissing("index name")
+		}
+		return []string{d.dropIndex(c.Table, c.Index.Name, c.Concurrently)}, nil
+	case diff.RenameIndex:
+		if c.Index == nil || c.Index.Name == "" || c.RenamedFrom == "" {
+			return nil, errMissing("old or new index name")
+		}
+		return []string{d.renameIndex(c.Table, c.RenamedFrom, c.Index.Name)}, nil
+	case diff.RenameConstraint:
+		name, err := renamedConstraintName(c)
+		if err != nil {
+			return nil, err
+		}
+		return []string{d.renameConstraint(c.Table, c.RenamedFrom, name)}, nil
+	case diff.RenameDefault:
+		return d.renameDefault(c)
+	default:
+		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
+	}
+}
+
+// schemaChange renders CreateSchema, DropSchema and CommentSchema.
+func schemaChange(d dialect, c *diff.Change) ([]string, error) {
+	if c.Schema == nil || c.Schema.Name == "" {
+		return nil, errMissing("schema")
+	}
+	switch c.Kind {
+	case diff.CreateSchema:
+		return []string{"CREATE SCHEMA " + d.ident(c.Schema.Name)}, nil
+	case diff.DropSchema:
+		return []string{"DROP SCHEMA " + d.ident(c.Schema.Name)}, nil
+	default:
+		return []string{d.commentSchema(c)}, nil
+	}
+}
+
+// renameTable renders a RenameTable: a move to the new schema, then a
+// rename, each only when needed.
+func renameTable(d dialect, c *diff.Change) ([]string, error) {
+	if c.OldName.Name == "" || c.Table.Name == "" {
+		return nil, errMissing("old or new table name")
+	}
+	var out []string
+	cur := c.OldName
+	if cur.Schema != c.Table.Schema {
+		out = append(out, d.moveTable(cur, c.Table.Schema))
+		cur.Schema = c.Table.Schema
+	}
+	if cur.Name != c.Table.Name {
+		out = append(out, d.renameTable(cur, c)...)
+	}
+	return out, nil
+}
+
+// constraintClause renders the constraint clause an Add* change adds.
+func constraintClause(d dialect, c *diff.Change) (string, error) {
+	switch {
+	case c.Kind == diff.AddPrimaryKey && c.PrimaryKey != nil:
+		return d.primaryKey(c.Table.Name, c.PrimaryKey)
+	case c.Kind == diff.AddUnique && c.Unique != nil:
+		return d.unique(c.Unique)
+	case c.Kind == diff.AddCheck && c.Check != nil:
+		return checkClause(d, c.Check)
+	case c.Kind == diff.AddForeignKey && c.ForeignKey != nil:
+		return d.foreignKey(c.ForeignKey)
+	}
+	return "", errMissing("constraint")
+}
+
+// tableElements renders the lines of CREATE TABLE t: its columns, then its
+// primary key, unique and check constraints.
+func tableElements(d dialect, t *schema.Table) ([]string, error) {
+	var lines []string
+	for _, col := range t.Columns {
+		def, err := d.columnDef(t.Name, col)
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", col.Name, err)
+		}
+		lines = append(lines, def)
+	}
+	if t.PrimaryKey != nil {
+		s, err := d.primaryKey(t.Name, t.PrimaryKey)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, s)
+	}
+	for _, u := range t.Uniques {
+		s, err := d.unique(u)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, s)
+	}
+	for _, ck := range t.Checks {
+		s, err := checkClause(d, ck)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, s)
+	}
+	return lines, nil
+}
+
+// checkClause renders a CHECK constraint clause.
+func checkClause(d dialect, ck *schema.Check) (string, error) {
+	if strings.TrimSpace(ck.Expr) == "" {
+		return "", fmt.Errorf("check %s: empty expression", ck.Name)
+	}
+	return constraintPrefix(d, ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")", nil
+}
+
+// constraintPrefix returns "CONSTRAINT <name> ", or "" for an unnamed
+// constraint (the database names it).
+func constraintPrefix(d dialect, name string) string {
+	if name == "" {
+		return ""
+	}
+	return "CONSTRAINT " + d.ident(name) + " "
+}
+
+// dropConstraint returns ALTER TABLE … DROP CONSTRAINT <name>.
+func dropConstraint(d dialect, t schema.QName, name string) string {
+	return d.alterTable(t) + " DROP CONSTRAINT " + d.ident(name)
+}
+
+// columnList renders a non-empty list of quoted column names.
+func columnList(d dialect, cols []string) (string, error) {
+	if len(cols) == 0 {
+		return "", errors.New("no columns")
+	}
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = d.ident(c)
+	}
+	return strings.Join(q, ", "), nil
+}
