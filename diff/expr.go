@@ -1,6 +1,10 @@
 package diff
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
 
 // ident is an identifier in an SQL expression that may name a column.
 type ident struct {
@@ -98,8 +102,9 @@ func mentionsColumn(expr, column string) bool {
 }
 
 // renameInExpr returns expr with every reference to column old changed to new,
-// as the database does inside constraints and indexes when a column is renamed.
-func renameInExpr(expr, old, new string) string {
+// as the database does inside constraints and indexes when a column is renamed;
+// new is quoted as dialect d needs.
+func renameInExpr(d schema.Dialect, expr, old, new string) string {
 	var b strings.Builder
 	last := 0
 	for _, id := range columnIdents(expr) {
@@ -107,7 +112,7 @@ func renameInExpr(expr, old, new string) string {
 			continue
 		}
 		b.WriteString(expr[last:id.start])
-		b.WriteString(quoteIdentIfNeeded(new))
+		b.WriteString(schema.QuoteIdent(d, new))
 		last = id.end
 	}
 	if last == 0 {
@@ -115,18 +120,4 @@ func renameInExpr(expr, old, new string) string {
 	}
 	b.WriteString(expr[last:])
 	return b.String()
-}
-
-// quoteIdentIfNeeded returns name bare when it is a plain lower-case
-// identifier, else in double quotes.
-func quoteIdentIfNeeded(name string) string {
-	plain := name != "" && !(name[0] >= '0' && name[0] <= '9')
-	for i := 0; i < len(name) && plain; i++ {
-		c := name[i]
-		plain = c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-	}
-	if plain {
-		return name
-	}
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }

@@ -120,7 +120,7 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 				d.add(phaseRenames, &Change{Kind: RenameColumn, Table: t.QName(), OldColumn: orig.Column(c.Name), Column: d.dst.Table(t.QName()).Column(to)})
 			}
 		}
-		renameColumns(t, renames)
+		renameColumns(d.orig.Dialect, t, renames)
 	}
 	for _, t := range d.src.Tables {
 		for i, fk := range t.ForeignKeys {
@@ -167,13 +167,13 @@ func cloneAll[T any](list []*T) []*T {
 // renameColumns renames columns of t (old → new) and every reference to them
 // in t: keys, indexes, checks, computed expressions (canonical and source
 // texts), foreign key columns.
-func renameColumns(t *schema.Table, renames map[string]string) {
+func renameColumns(dialect schema.Dialect, t *schema.Table, renames map[string]string) {
 	if len(renames) == 0 {
 		return
 	}
 	expr := func(s string) string {
 		for _, old := range sortedKeys(renames) {
-			s = renameInExpr(s, old, renames[old])
+			s = renameInExpr(dialect, s, old, renames[old])
 		}
 		return s
 	}

@@ -124,8 +124,9 @@ func TestRenameInExpr(t *testing.T) {
 		{"mail(x) > 0", "mail", "email", "mail(x) > 0"},
 		{"[mail] = 1", "mail", "email", "email = 1"},
 		{"status = 'a'", "mail", "email", "status = 'a'"},
+		{"mail <> ''", "mail", "order", `"order" <> ''`},
 	} {
-		if got := renameInExpr(tc.expr, tc.old, tc.new); got != tc.want {
+		if got := renameInExpr(schema.Postgres, tc.expr, tc.old, tc.new); got != tc.want {
 			t.Errorf("renameInExpr(%q, %q, %q) = %q, want %q", tc.expr, tc.old, tc.new, got, tc.want)
 		}
 	}

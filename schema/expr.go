@@ -1528,6 +1528,10 @@ func render(d Dialect, n node) string {
 // quoteString writes s as a standard SQL string literal.
 func quoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
+// QuoteIdent writes an identifier for an expression of dialect d, quoted only
+// where it must be (not a plain lower-case word, or a reserved word).
+func QuoteIdent(d Dialect, name string) string { return quoteIdent(d, name) }
+
 // quoteIdent writes an identifier, quoted only where it must be.
 func quoteIdent(d Dialect, name string) string {
 	if d == SQLServer {
