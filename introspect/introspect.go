@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/schemadiff/schemadiff/internal/redact"
@@ -71,4 +72,19 @@ func Open(ctx context.Context, rawURL string) (Inspector, error) {
 	default:
 		return nil, fmt.Errorf("introspect: %s: unsupported URL scheme %q: use postgres://, postgresql:// or sqlserver://", redact.URL(rawURL), scheme)
 	}
+}
+
+// Reads reports whether Inspect under o reads the table (or, with name "",
+// the enum-holding schema) schemaName.name: the schema is among o.Schemas
+// (any schema when that is empty) and no pattern of o.Exclude matches the
+// table. A malformed pattern is an error.
+func (o Options) Reads(schemaName, name string) (bool, error) {
+	if len(o.Schemas) > 0 && !slices.Contains(o.Schemas, schemaName) {
+		return false, nil
+	}
+	if name == "" {
+		return true, nil
+	}
+	skip, err := o.excluded(schemaName, name)
+	return !skip, err
 }

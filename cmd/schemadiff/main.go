@@ -33,6 +33,7 @@ type cli struct {
 	Generate generateCmd `cmd:"" help:"Write the next migration: the desired schema against the migrations' state (or --url)."`
 	Check    checkCmd    `cmd:"" help:"CI: exit 1 when the schema has changes no migration holds, or (--url) the database drifted."`
 	Migrate  migrateCmd  `cmd:"" help:"Maintain the migration directory."`
+	Apply    applyCmd    `cmd:"" help:"Apply the desired schema to a database directly: plan, confirm, run, verify."`
 }
 
 // env is what every command writes to.
@@ -42,6 +43,8 @@ type env struct {
 	stderr io.Writer
 	// color reports whether stdout is a terminal that takes ANSI colors.
 	color bool
+	// stdin is the terminal to ask for confirmation on; nil when stdin is not one.
+	stdin io.Reader
 }
 
 // errChanges is returned by a command that found changes and must exit 1.
@@ -77,7 +80,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "schemadiff: %s\n", redactArgs(err.Error(), args))
 		return exitFailure
 	}
-	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, color: colorOK(stdout)}
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, color: colorOK(stdout), stdin: terminalStdin()}
 	if err := kctx.Run(e); err != nil {
 		if errors.Is(err, errChanges) {
 			return exitChanges

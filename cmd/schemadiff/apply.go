@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/apply"
+	"github.com/schemadiff/schemadiff/internal/redact"
+	"github.com/schemadiff/schemadiff/internal/source"
+	"github.com/schemadiff/schemadiff/render"
+)
+
+type applyCmd struct {
+	URL          string        `help:"Database to change (postgres://, sqlserver://); default: the url of --env in the configuration." placeholder:"URL"`
+	To           string        `help:"Desired schema: file or folder (default: the configuration's schema, else schema/)." placeholder:"PATH"`
+	Schema       []string      `help:"Database schema to manage (repeatable; default: all user schemas)." placeholder:"NAME"`
+	Exclude      []string      `help:"Glob of tables to leave alone, as name or schema.name (repeatable); migration tools' own tables are always left alone." placeholder:"PATTERN"`
+	Format       string        `help:"Output: plan (the plan with its hazards, then its SQL), sql or json." enum:"plan,sql,json" default:"plan"`
+	DryRun       bool          `name:"dry-run" help:"Print what would be applied and change nothing."`
+	AutoApprove  bool          `name:"auto-approve" help:"Apply without asking for confirmation (CI)."`
+	AllowHazards []string      `name:"allow-hazards" sep:"," help:"Error-level hazard codes to apply anyway (comma-separated, e.g. drop-column,drop-table)." placeholder:"CODE,..."`
+	LockTimeout  time.Duration `name:"lock-timeout" default:"5s" help:"Longest wait of a statement for a lock before it fails (0: wait as long as it takes)." placeholder:"DURATION"`
+	Concurrently bool          `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY (run outside the transaction)."`
+	Config       string        `help:"Configuration file (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory)." placeholder:"FILE"`
+	Env          string        `help:"Environment of the configuration file whose url to use." placeholder:"NAME"`
+}
+
+// Run plans the changes that take the database to the desired schema, shows
+// them, gates hazards, asks, applies them and checks the result.
+func (c *applyCmd) Run(e *env) error {
+	if c.LockTimeout < 0 {
+		return fmt.Errorf("--lock-timeout %s: give a duration of 0 or more (0: no lock timeout)", c.LockTimeout)
+	}
+	flags := projectFlags{Config: c.Config, Env: c.Env, URL: c.URL, Exclude: c.Exclude}
+	if c.To != "" {
+		flags.Schema = []string{c.To}
+	}
+	p, err := flags.resolve("")
+	if err != nil {
+		return err
+	}
+	if p.url == "" {
+		return errors.New("no database to apply to: give --url, or --env naming an environment of the configuration")
+	}
+	if !source.IsURL(p.url) {
+		return fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", redact.URL(p.url))
+	}
+	if p.dialect == "" {
+		p.dialect = source.Dialect(p.url)
+	}
+	want, err := p.desired()
+	if err != nil {
+		return err
+	}
+	target := apply.Target{URL: p.url, Schemas: c.Schema, Exclude: p.exclude}
+	opts := diff.Options{Concurrently: c.Concurrently}
+	plan, err := apply.Plan(e.ctx, target, want, opts)
+	if err != nil {
+		return err
+	}
+	stmts, err := render.SQL(plan)
+	if err != nil {
+		return err
+	}
+	if err := c.print(e, plan, stmts); err != nil {
+		return err
+	}
+	where := redact.URL(p.url)
+	if len(plan.Changes) == 0 {
+		fmt.Fprintf(e.stderr, "No changes: %s already equals the desired schema.\n", where)
+		return nil
+	}
+	hazards := apply.CheckHazards(plan, c.AllowHazards)
+	if c.DryRun {
+		if hazards != nil {
+			fmt.Fprintf(e.stderr, "note: without --dry-run, apply would refuse: %v\n", hazards)
+		}
+		fmt.Fprintln(e.stderr, "Dry run: nothing was applied.")
+		return nil
+	}
+	if hazards != nil {
+		return hazards
+	}
+	if err := c.confirm(e, len(plan.Changes), where); err != nil {
+		return err
+	}
+	outside := 0
+	for _, s := range stmts {
+		if s.NoTransaction {
+			outside++
+		}
+	}
+	if outside > 0 {
+		fmt.Fprintf(e.stderr, "%d of %d statements cannot run inside a transaction block; they run on their own, in plan order.\n", outside, len(stmts))
+	}
+	if err := apply.Execute(e.ctx, p.url, stmts, apply.Options{LockTimeout: c.LockTimeout, Progress: e.stderr}); err != nil {
+		return err
+	}
+	remaining, err := apply.Plan(e.ctx, target, want, opts)
+	if err != nil {
+		return fmt.Errorf("applied, but reading the database back failed: %w", err)
+	}
+	if len(remaining.Changes) > 0 {
+		fmt.Fprintf(e.stderr, "Applied, but %s does not equal the desired schema: %d changes remain (below). Please report this as a schemadiff bug.\n", where, len(remaining.Changes))
+		if err := render.WritePlan(e.stdout, remaining, e.color); err != nil {
+			return err
+		}
+		return errChanges
+	}
+	fmt.Fprintf(e.stderr, "Applied %d changes (%d statements) to %s; it now equals the desired schema.\n", len(plan.Changes), len(stmts), where)
+	return nil
+}
+
+// print writes the plan to stdout in --format; plan format adds its SQL.
+func (c *applyCmd) print(e *env, plan *diff.Plan, stmts []render.Statement) error {
+	switch c.Format {
+	case "json":
+		return render.WriteJSON(e.stdout, plan)
+	case "sql":
+		_, err := io.WriteString(e.stdout, render.Script(stmts))
+		return err
+	}
+	if err := render.WritePlan(e.stdout, plan, e.color); err != nil {
+		return err
+	}
+	if len(stmts) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(e.stdout, "\n%s", render.Script(stmts))
+	return err
+}
+
+// confirm asks on the terminal whether to apply n changes to where; without
+// a terminal it refuses, unless --auto-approve.
+func (c *applyCmd) confirm(e *env, n int, where string) error {
+	if c.AutoApprove {
+		return nil
+	}
+	if e.stdin == nil {
+		return errors.New("refusing to apply without confirmation: stdin is not a terminal; pass --auto-approve to apply without asking (CI)")
+	}
+	fmt.Fprintf(e.stderr, "Apply these %d changes to %s? [y/N] ", n, where)
+	answer, err := bufio.NewReader(e.stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("reading the answer: %w", err)
+	}
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes":
+		return nil
+	}
+	return errors.New("not applied: the answer was not yes; nothing was changed")
+}
+
+// terminalStdin returns os.Stdin when it is a terminal (someone to ask),
+// nil otherwise (a pipe, a file, /dev/null).
+func terminalStdin() io.Reader {
+	if term.IsTerminal(int(os.Stdin.Fd())) {
+		return os.Stdin
+	}
+	return nil
+}

@@ -1,0 +1,384 @@
+// Package apply takes a live database to a desired schema directly, without
+// migration files: it reads the database and plans the changes (Plan), gates
+// the error-level hazards (CheckHazards), runs the statements under a lock
+// timeout, in transactions wherever they allow one (Execute), and is then
+// used to read the database again, proving it equals the desired schema.
+//
+// Statements run over database/sql: PostgreSQL through pgx's stdlib driver,
+// SQL Server through go-mssqldb, so that both dialects share one execution
+// path (transactions, lock timeout, cancellation).
+package apply
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	mssql "github.com/microsoft/go-mssqldb"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/migrate"
+	"github.com/schemadiff/schemadiff/internal/redact"
+	"github.com/schemadiff/schemadiff/internal/source"
+	"github.com/schemadiff/schemadiff/introspect"
+	"github.com/schemadiff/schemadiff/render"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// Target is the database to apply to and the part of it schemadiff manages.
+type Target struct {
+	// URL is the database (postgres://, postgresql:// or sqlserver://).
+	URL string
+	// Schemas are the database schemas (namespaces) managed; empty: all user schemas.
+	Schemas []string
+	// Exclude holds glob patterns of tables left alone, as name or
+	// schema.name; the migration tools' own tables are always left alone.
+	Exclude []string
+}
+
+// Plan reads the database t names and returns the plan that takes it to
+// want. An object of want that t leaves out (a schema not among t.Schemas, a
+// table t.Exclude matches) is an error naming it: applying it could never be
+// verified by reading the database back.
+func Plan(ctx context.Context, t Target, want *schema.Database, opts diff.Options) (*diff.Plan, error) {
+	if err := checkScope(t, want); err != nil {
+		return nil, err
+	}
+	live, err := source.Load(ctx, t.URL, source.Options{Schemas: t.Schemas, Exclude: t.Exclude})
+	if err != nil {
+		return nil, err
+	}
+	if live.Dialect != want.Dialect {
+		return nil, fmt.Errorf("%s is a %s database but the desired schema is %s", redact.URL(t.URL), live.Dialect, want.Dialect)
+	}
+	return diff.Compare(live, want, opts)
+}
+
+// checkScope returns an error naming the first object of want that reading
+// t leaves out.
+func checkScope(t Target, want *schema.Database) error {
+	in := introspect.Options{Schemas: t.Schemas, Exclude: append(migrate.ToolTables(), t.Exclude...)}
+	outside := func(what string, q schema.QName, pos schema.Pos) error {
+		at := ""
+		if !pos.IsZero() {
+			at = pos.String() + ": "
+		}
+		why := fmt.Sprintf("its schema %s is not among the managed schemas (--schema %s): add --schema %s", q.Schema, strings.Join(t.Schemas, ", --schema "), q.Schema)
+		if len(t.Schemas) == 0 || slices.Contains(t.Schemas, q.Schema) {
+			why = "it is left out of the database comparison (by --exclude, or as a migration tool's table): stop excluding it"
+		}
+		return fmt.Errorf("%s%s %s is in the desired schema but %s, or remove it from the desired schema", at, what, q, why)
+	}
+	for _, s := range want.Schemas {
+		if ok, err := in.Reads(s.Name, ""); err != nil || !ok {
+			return errors.Join(err, outside("schema", schema.QName{Schema: s.Name, Name: s.Name}, s.Pos))
+		}
+	}
+	for _, e := range want.Enums {
+		if ok, err := in.Reads(e.Schema, ""); err != nil || !ok {
+			return errors.Join(err, outside("enum", e.QName(), e.Pos))
+		}
+	}
+	for _, tb := range want.Tables {
+		ok, err := in.Reads(tb.Schema, tb.Name)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return outside("table", tb.QName(), tb.Pos)
+		}
+	}
+	return nil
+}
+
+// HazardError is the refusal of a plan that holds error-level hazards not
+// allowed by name.
+type HazardError struct {
+	// Codes are the hazard codes to allow, sorted, each once.
+	Codes []string
+	// Hazards are the refused hazards, in plan order.
+	Hazards []diff.Hazard
+}
+
+// Error lists the refused hazards and the codes that would allow them.
+func (e *HazardError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "refusing to apply a plan with %d error-level hazards", len(e.Hazards))
+	for _, h := range e.Hazards {
+		fmt.Fprintf(&b, "; %s: %s", h.Code, h.Message)
+	}
+	fmt.Fprintf(&b, " (to apply it anyway, pass --allow-hazards %s)", strings.Join(e.Codes, ","))
+	return b.String()
+}
+
+// CheckHazards returns a *HazardError when plan holds an error-level hazard
+// whose code allowed does not name, nil otherwise.
+func CheckHazards(plan *diff.Plan, allowed []string) error {
+	e := &HazardError{}
+	for _, c := range plan.Changes {
+		for _, h := range c.Hazards {
+			if h.Severity != diff.Error || slices.Contains(allowed, h.Code) {
+				continue
+			}
+			e.Hazards = append(e.Hazards, h)
+			if !slices.Contains(e.Codes, h.Code) {
+				e.Codes = append(e.Codes, h.Code)
+			}
+		}
+	}
+	if len(e.Hazards) == 0 {
+		return nil
+	}
+	slices.Sort(e.Codes)
+	return e
+}
+
+// Batch is a run of statements executed together: consecutive statements in
+// one transaction, or one statement that must run outside a transaction block.
+type Batch struct {
+	Statements []render.Statement
+	// Transaction is false for a statement render marks NoTransaction.
+	Transaction bool
+}
+
+// Batches splits stmts, keeping their order, into transactions of
+// consecutive statements that allow one, and single statements that must run
+// outside a transaction block (render.Statement.NoTransaction: CREATE/DROP
+// INDEX CONCURRENTLY, ALTER TYPE … ADD VALUE).
+func Batches(stmts []render.Statement) []Batch {
+	var out []Batch
+	for _, s := range stmts {
+		if !s.NoTransaction && len(out) > 0 && out[len(out)-1].Transaction {
+			last := &out[len(out)-1]
+			last.Statements = append(last.Statements, s)
+			continue
+		}
+		out = append(out, Batch{Statements: []render.Statement{s}, Transaction: !s.NoTransaction})
+	}
+	return out
+}
+
+// Options tune Execute.
+type Options struct {
+	// LockTimeout is how long a statement may wait for a lock before it fails
+	// instead of queueing behind a long transaction (and making every later
+	// query of the table queue behind it); 0 waits as long as it takes. It is
+	// set first, for the whole session, rounded up to milliseconds.
+	LockTimeout time.Duration
+	// Progress, when not nil, receives one line per step.
+	Progress io.Writer
+}
+
+// Execute runs stmts, in order, on the database url names, over one
+// connection: the lock timeout first, then every batch of Batches(stmts) —
+// a transaction committed whole or rolled back whole, or one statement on
+// its own. It stops at the first failure with an *ExecError. Cancelling ctx
+// (Ctrl-C) stops the running statement and rolls its transaction back.
+func Execute(ctx context.Context, url string, stmts []render.Statement, opts Options) error {
+	d, err := driver(url)
+	if err != nil {
+		return err
+	}
+	if opts.LockTimeout < 0 {
+		return fmt.Errorf("lock timeout %s: give a duration of 0 or more", opts.LockTimeout)
+	}
+	db, err := sql.Open(d.name, url)
+	if err != nil {
+		return redact.Error(fmt.Errorf("open %s: %w", redact.URL(url), err), url)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return redact.Error(fmt.Errorf("connect to %s: %w", redact.URL(url), redact.OneLine(err)), url)
+	}
+	defer conn.Close()
+	set := d.lockTimeout(opts.LockTimeout)
+	if _, err := conn.ExecContext(ctx, set); err != nil {
+		return redact.Error(fmt.Errorf("%s: %w", set, err), url)
+	}
+	x := &executor{conn: conn, dialect: d, opts: opts, total: len(stmts)}
+	for _, b := range Batches(stmts) {
+		if err := x.run(ctx, b); err != nil {
+			return redact.Error(err, url)
+		}
+	}
+	return nil
+}
+
+// executor runs the batches of one Execute.
+type executor struct {
+	conn    *sql.Conn
+	dialect dbDriver
+	opts    Options
+	total   int // statements in the plan
+	done    int // statements committed so far
+}
+
+// progress writes one line of progress.
+func (x *executor) progress(format string, args ...any) {
+	if x.opts.Progress != nil {
+		fmt.Fprintf(x.opts.Progress, format+"\n", args...)
+	}
+}
+
+// run executes one batch, committing it or rolling it back whole.
+func (x *executor) run(ctx context.Context, b Batch) error {
+	if !b.Transaction {
+		s := b.Statements[0]
+		x.progress("running outside a transaction: %s", firstLine(s.SQL))
+		if _, err := x.conn.ExecContext(ctx, s.SQL); err != nil {
+			return x.failed(ctx, s, 0, err)
+		}
+		x.done++
+		return nil
+	}
+	x.progress("running %s in one transaction", plural(len(b.Statements), "statement"))
+	tx, err := x.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin a transaction: %w", err)
+	}
+	for i, s := range b.Statements {
+		if _, err := tx.ExecContext(ctx, s.SQL); err != nil {
+			rollback := tx.Rollback()
+			if errors.Is(rollback, sql.ErrTxDone) {
+				rollback = nil // ctx was cancelled: database/sql rolled it back
+			}
+			return errors.Join(x.failed(ctx, s, i, err), rollback)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return x.failed(ctx, b.Statements[len(b.Statements)-1], len(b.Statements)-1, fmt.Errorf("commit: %w", err))
+	}
+	x.done += len(b.Statements)
+	x.progress("committed")
+	return nil
+}
+
+// failed builds the *ExecError of statement s, the undone-th statement of
+// its transaction (0 outside one).
+func (x *executor) failed(ctx context.Context, s render.Statement, undone int, err error) error {
+	e := &ExecError{Statement: s, Index: x.done + undone + 1, Total: x.total, Committed: x.done, Undone: undone, Err: err}
+	switch {
+	case ctx.Err() != nil:
+		e.Cause = "cancelled"
+		e.Err = errors.Join(ctx.Err(), err)
+	case x.dialect.isLockTimeout(err):
+		e.Cause = fmt.Sprintf("waited longer than the lock timeout (%s) for a lock another session holds on an object it changes: retry when that session is done, or raise --lock-timeout", x.opts.LockTimeout)
+	}
+	return e
+}
+
+// ExecError is a statement that failed, and what of the plan stands.
+type ExecError struct {
+	// Statement is the statement that failed; Index its 1-based place among Total.
+	Statement    render.Statement
+	Index, Total int
+	// Committed is the number of statements committed before (they stay
+	// applied); Undone the number of statements of the failed one's
+	// transaction rolled back with it.
+	Committed, Undone int
+	// Cause says why, when it is known: "cancelled", or a lock timeout.
+	Cause string
+	Err   error
+}
+
+// Error says which statement failed, why, and what was rolled back or stays.
+func (e *ExecError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "statement %d of %d failed", e.Index, e.Total)
+	if e.Cause != "" {
+		b.WriteString(" (" + e.Cause + ")")
+	}
+	fmt.Fprintf(&b, ": %s: %v; ", firstLine(e.Statement.SQL), e.Err)
+	switch {
+	case e.Undone > 0:
+		fmt.Fprintf(&b, "its transaction was rolled back (%s undone)", plural(e.Undone, "earlier statement"))
+	case e.Statement.NoTransaction && strings.Contains(e.Statement.SQL, "INDEX CONCURRENTLY"):
+		// https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY
+		b.WriteString("it ran outside a transaction; a failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind: drop it before running apply again")
+	case e.Statement.NoTransaction:
+		b.WriteString("it ran outside a transaction")
+	default:
+		b.WriteString("its transaction was rolled back")
+	}
+	if e.Committed == 0 {
+		b.WriteString("; nothing was applied")
+	} else {
+		fmt.Fprintf(&b, "; the %s committed before stay applied: the database is between the two schemas (run apply again to finish)", plural(e.Committed, "statement"))
+	}
+	return b.String()
+}
+
+// Unwrap returns the driver's error.
+func (e *ExecError) Unwrap() error { return e.Err }
+
+// dbDriver is what differs between the dialects when executing.
+type dbDriver struct {
+	name string // the database/sql driver
+	// lockTimeout renders the statement setting the session's lock timeout.
+	lockTimeout func(time.Duration) string
+	// isLockTimeout reports whether err is the server giving up on a lock.
+	isLockTimeout func(error) bool
+}
+
+// driver returns the driver of the database url names.
+func driver(url string) (dbDriver, error) {
+	switch source.Dialect(url) {
+	case schema.Postgres:
+		return dbDriver{
+			name: "pgx",
+			// lock_timeout in milliseconds, 0 turns it off
+			// (https://www.postgresql.org/docs/current/runtime-config-client.html).
+			lockTimeout: func(d time.Duration) string { return fmt.Sprintf("SET lock_timeout = %d", millis(d)) },
+			// SQLSTATE 55P03 lock_not_available: "canceling statement due to lock timeout".
+			isLockTimeout: func(err error) bool {
+				var pg *pgconn.PgError
+				return errors.As(err, &pg) && pg.Code == "55P03"
+			},
+		}, nil
+	case schema.SQLServer:
+		return dbDriver{
+			name: "sqlserver",
+			// SET LOCK_TIMEOUT in milliseconds; -1 waits forever, 0 does not
+			// wait at all (https://learn.microsoft.com/sql/t-sql/statements/set-lock-timeout-transact-sql).
+			lockTimeout: func(d time.Duration) string {
+				if d == 0 {
+					return "SET LOCK_TIMEOUT -1"
+				}
+				return fmt.Sprintf("SET LOCK_TIMEOUT %d", millis(d))
+			},
+			// Msg 1222: "Lock request time out period exceeded."
+			isLockTimeout: func(err error) bool {
+				var ms mssql.Error
+				return errors.As(err, &ms) && ms.Number == 1222
+			},
+		}, nil
+	}
+	return dbDriver{}, fmt.Errorf("%s is not a database URL: use postgres://, postgresql:// or sqlserver://", redact.URL(url))
+}
+
+// millis is d in whole milliseconds, rounded up.
+func millis(d time.Duration) int64 { return int64((d + time.Millisecond - 1) / time.Millisecond) }
+
+// firstLine is the first line of a statement, for messages.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+// plural renders "1 statement" or "3 statements".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
