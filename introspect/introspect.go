@@ -74,16 +74,12 @@ func Open(ctx context.Context, rawURL string) (Inspector, error) {
 	}
 }
 
-// Reads reports whether Inspect under o reads the table (or, with name "",
-// the enum-holding schema) schemaName.name: the schema is among o.Schemas
-// (any schema when that is empty) and no pattern of o.Exclude matches the
-// table. A malformed pattern is an error.
+// Reads reports whether Inspect under o reads the table schemaName.name: its
+// schema is among o.Schemas (any schema when that is empty) and no pattern
+// of o.Exclude matches it. A malformed pattern is an error.
 func (o Options) Reads(schemaName, name string) (bool, error) {
 	if len(o.Schemas) > 0 && !slices.Contains(o.Schemas, schemaName) {
 		return false, nil
-	}
-	if name == "" {
-		return true, nil
 	}
 	skip, err := o.excluded(schemaName, name)
 	return !skip, err

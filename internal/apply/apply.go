@@ -65,25 +65,27 @@ func Plan(ctx context.Context, t Target, want *schema.Database, opts diff.Option
 // t leaves out.
 func checkScope(t Target, want *schema.Database) error {
 	in := introspect.Options{Schemas: t.Schemas, Exclude: append(migrate.ToolTables(), t.Exclude...)}
-	outside := func(what string, q schema.QName, pos schema.Pos) error {
+	managed := func(schemaName string) bool { return len(t.Schemas) == 0 || slices.Contains(t.Schemas, schemaName) }
+	// outside names object (of database schema schemaName) and why it is outside.
+	outside := func(object, schemaName string, pos schema.Pos) error {
 		at := ""
 		if !pos.IsZero() {
 			at = pos.String() + ": "
 		}
-		why := fmt.Sprintf("its schema %s is not among the managed schemas (--schema %s): add --schema %s", q.Schema, strings.Join(t.Schemas, ", --schema "), q.Schema)
-		if len(t.Schemas) == 0 || slices.Contains(t.Schemas, q.Schema) {
+		why := fmt.Sprintf("its schema is not among the managed schemas (--schema %s): add --schema %s", strings.Join(t.Schemas, " --schema "), schemaName)
+		if managed(schemaName) {
 			why = "it is left out of the database comparison (by --exclude, or as a migration tool's table): stop excluding it"
 		}
-		return fmt.Errorf("%s%s %s is in the desired schema but %s, or remove it from the desired schema", at, what, q, why)
+		return fmt.Errorf("%s%s is in the desired schema but %s, or remove it from the desired schema", at, object, why)
 	}
 	for _, s := range want.Schemas {
-		if ok, err := in.Reads(s.Name, ""); err != nil || !ok {
-			return errors.Join(err, outside("schema", schema.QName{Schema: s.Name, Name: s.Name}, s.Pos))
+		if !managed(s.Name) {
+			return outside("schema "+s.Name, s.Name, s.Pos)
 		}
 	}
 	for _, e := range want.Enums {
-		if ok, err := in.Reads(e.Schema, ""); err != nil || !ok {
-			return errors.Join(err, outside("enum", e.QName(), e.Pos))
+		if !managed(e.Schema) {
+			return outside("enum "+e.QName().String(), e.Schema, e.Pos)
 		}
 	}
 	for _, tb := range want.Tables {
@@ -92,7 +94,7 @@ func checkScope(t Target, want *schema.Database) error {
 			return err
 		}
 		if !ok {
-			return outside("table", tb.QName(), tb.Pos)
+			return outside("table "+tb.QName().String(), tb.Schema, tb.Pos)
 		}
 	}
 	return nil
