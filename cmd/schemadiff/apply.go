@@ -80,8 +80,9 @@ func (c *applyCmd) Run(e *env) error {
 	}
 	hazards := apply.CheckHazards(plan, c.AllowHazards)
 	if c.DryRun {
-		if hazards != nil {
-			fmt.Fprintf(e.stderr, "note: without --dry-run, apply would refuse: %v\n", hazards)
+		var he *apply.HazardError
+		if errors.As(hazards, &he) {
+			fmt.Fprintf(e.stderr, "note: the plan has error-level hazards: apply refuses it without --allow-hazards %s\n", strings.Join(he.Codes, ","))
 		}
 		fmt.Fprintln(e.stderr, "Dry run: nothing was applied.")
 		return nil
@@ -91,15 +92,6 @@ func (c *applyCmd) Run(e *env) error {
 	}
 	if err := c.confirm(e, len(plan.Changes), where); err != nil {
 		return err
-	}
-	outside := 0
-	for _, s := range stmts {
-		if s.NoTransaction {
-			outside++
-		}
-	}
-	if outside > 0 {
-		fmt.Fprintf(e.stderr, "%d of %d statements cannot run inside a transaction block; they run on their own, in plan order.\n", outside, len(stmts))
 	}
 	if err := apply.Execute(e.ctx, p.url, stmts, apply.Options{LockTimeout: c.LockTimeout, Progress: e.stderr}); err != nil {
 		return err
@@ -115,7 +107,7 @@ func (c *applyCmd) Run(e *env) error {
 		}
 		return errChanges
 	}
-	fmt.Fprintf(e.stderr, "Applied %d changes (%d statements) to %s; it now equals the desired schema.\n", len(plan.Changes), len(stmts), where)
+	fmt.Fprintf(e.stderr, "Applied the plan to %s; it now equals the desired schema.\n", where)
 	return nil
 }
 
@@ -147,7 +139,11 @@ func (c *applyCmd) confirm(e *env, n int, where string) error {
 	if e.stdin == nil {
 		return errors.New("refusing to apply without confirmation: stdin is not a terminal; pass --auto-approve to apply without asking (CI)")
 	}
-	fmt.Fprintf(e.stderr, "Apply these %d changes to %s? [y/N] ", n, where)
+	what := fmt.Sprintf("these %d changes", n)
+	if n == 1 {
+		what = "this change"
+	}
+	fmt.Fprintf(e.stderr, "Apply %s to %s? [y/N] ", what, where)
 	answer, err := bufio.NewReader(e.stdin).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
 		return fmt.Errorf("reading the answer: %w", err)

@@ -111,13 +111,12 @@ type HazardError struct {
 
 // Error lists the refused hazards and the codes that would allow them.
 func (e *HazardError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "refusing to apply a plan with %d error-level hazards", len(e.Hazards))
-	for _, h := range e.Hazards {
-		fmt.Fprintf(&b, "; %s: %s", h.Code, h.Message)
+	hs := make([]string, len(e.Hazards))
+	for i, h := range e.Hazards {
+		hs[i] = h.Code + " (" + h.Message + ")"
 	}
-	fmt.Fprintf(&b, " (to apply it anyway, pass --allow-hazards %s)", strings.Join(e.Codes, ","))
-	return b.String()
+	return fmt.Sprintf("refusing to apply: the plan has error-level hazards: %s; pass --allow-hazards %s to apply it anyway",
+		strings.Join(hs, ", "), strings.Join(e.Codes, ","))
 }
 
 // CheckHazards returns a *HazardError when plan holds an error-level hazard
@@ -167,6 +166,17 @@ func Batches(stmts []render.Statement) []Batch {
 	return out
 }
 
+// transactional counts the statements of batches that run in a transaction.
+func transactional(batches []Batch) int {
+	n := 0
+	for _, b := range batches {
+		if b.Transaction {
+			n += len(b.Statements)
+		}
+	}
+	return n
+}
+
 // Options tune Execute.
 type Options struct {
 	// LockTimeout is how long a statement may wait for a lock before it fails
@@ -206,7 +216,11 @@ func Execute(ctx context.Context, url string, stmts []render.Statement, opts Opt
 		return redact.Error(fmt.Errorf("%s: %w", set, err), url)
 	}
 	x := &executor{conn: conn, dialect: d, opts: opts, total: len(stmts)}
-	for _, b := range Batches(stmts) {
+	batches := Batches(stmts)
+	if outside := len(stmts) - transactional(batches); outside > 0 {
+		x.progress("%d of %d statements cannot run inside a transaction block: each runs on its own, in plan order", outside, len(stmts))
+	}
+	for _, b := range batches {
 		if err := x.run(ctx, b); err != nil {
 			return redact.Error(err, url)
 		}

@@ -74,8 +74,8 @@ func TestCheckHazards(t *testing.T) {
 		want    []string // codes refused; nil: allowed
 		say     string
 	}{
-		{"nothing allowed", nil, []string{"drop-column", "drop-table"}, "--allow-hazards drop-column,drop-table"},
-		{"one of two allowed", []string{"drop-table"}, []string{"drop-column"}, "drop-column: Dropping column b."},
+		{"nothing allowed", nil, []string{"drop-column", "drop-table"}, "drop-column (Dropping column a.), drop-table (Dropping table t.), drop-column (Dropping column b.); pass --allow-hazards drop-column,drop-table to apply it anyway"},
+		{"one of two allowed", []string{"drop-table"}, []string{"drop-column"}, "hazards: drop-column (Dropping column a.), drop-column (Dropping column b.); pass --allow-hazards drop-column to"},
 		{"warnings need no allowing", []string{"drop-column", "drop-table"}, nil, ""},
 	}
 	for _, tt := range tests {
