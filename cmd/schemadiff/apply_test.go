@@ -372,3 +372,40 @@ func TestApplyJSONAndConfig(t *testing.T) {
 	}
 	assertEquals(t, url, users)
 }
+
+// TestApplyEnumValue: a value ALTER TYPE … ADD VALUE adds cannot be used in
+// the transaction that adds it; apply runs it on its own first, so a default
+// later in the same plan may use it.
+func TestApplyEnumValue(t *testing.T) {
+	url := pgtest.NewDB(t)
+	from := filepath.Join("..", "..", "testdata", "convergence", "107_enum_value_added_at_end", "from.hcl")
+	to := writeSchema(t, "tickets.hcl", `dialect = "postgres"
+
+enum "ticket_state" {
+  values = ["open", "closed", "archived"]
+}
+
+table "tickets" {
+  column "id" {
+    type = "integer"
+  }
+  column "state" {
+    type    = "ticket_state"
+    default = "archived"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
+`)
+	runSteps(t, url, []step{
+		{name: "from", args: []string{"apply", "--url", url, "--to", from, "--auto-approve"}, stateAfter: from},
+		{
+			name: "add a value and use it", args: []string{"apply", "--url", url, "--to", to, "--auto-approve"},
+			stdout: []string{`ALTER TYPE "public"."ticket_state" ADD VALUE 'archived'`, `SET DEFAULT 'archived'`},
+			stderr: []string{"1 of 2 statements cannot run inside a transaction block", `running outside a transaction: ALTER TYPE "public"."ticket_state" ADD VALUE 'archived'`,
+				"running 1 statement in one transaction"},
+			stateAfter: to,
+		},
+	})
+}
