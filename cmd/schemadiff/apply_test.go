@@ -64,11 +64,12 @@ table "users" {
 `
 
 // assertEquals checks, independently of apply, that the database at url
-// equals the schema file: introspected and diffed, no change remains.
-func assertEquals(t *testing.T, url, file string) {
+// (its schemas among schemas; all when none are given) equals the schema
+// file: introspected and diffed, no change remains.
+func assertEquals(t *testing.T, url, file string, schemas ...string) {
 	t.Helper()
 	ctx := context.Background()
-	live, err := source.Load(ctx, url, source.Options{})
+	live, err := source.Load(ctx, url, source.Options{Schemas: schemas})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,6 +97,7 @@ type step struct {
 	stderr     []string // what stderr holds
 	notStdout  []string // what stdout must not hold
 	stateAfter string   // the schema file the database equals afterwards
+	schemas    []string // the database schemas stateAfter describes (default: all)
 }
 
 // runSteps runs steps in order on one database, checking each.
@@ -122,7 +124,7 @@ func runSteps(t *testing.T, url string, steps []step) {
 					t.Errorf("stderr does not hold %q:\n%s", w, r.stderr)
 				}
 			}
-			assertEquals(t, url, s.stateAfter)
+			assertEquals(t, url, s.stateAfter, s.schemas...)
 		})
 	}
 }
@@ -407,5 +409,37 @@ table "tickets" {
 				"running 1 statement in one transaction"},
 			stateAfter: to,
 		},
+	})
+}
+
+// TestApplySchemaFlag: --schema manages only the schemas it names: one that
+// does not exist yet is created, tables of other schemas are left alone.
+func TestApplySchemaFlag(t *testing.T) {
+	url := seed000DB(t)
+	app := writeSchema(t, "app.hcl", `dialect = "postgres"
+
+schema "app" {}
+
+table "orders" {
+  schema = "app"
+  column "id" {
+    type = "bigint"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
+`)
+	args := []string{"apply", "--url", url, "--to", app, "--schema", "app", "--auto-approve"}
+	runSteps(t, url, []step{
+		{
+			name: "app created, public left alone", args: args,
+			stdout:     []string{"+ create schema app", "+ create table app.orders"},
+			notStdout:  []string{"users"},
+			stateAfter: app, schemas: []string{"app"},
+		},
+		{name: "again: no changes", args: args, stdout: []string{"No changes."}, stateAfter: app, schemas: []string{"app"}},
+		{name: "public untouched", args: []string{"apply", "--url", url, "--to", filepath.Join(examples, "users.hcl"), "--schema", "public", "--dry-run"},
+			stdout: []string{"No changes."}, stateAfter: filepath.Join(examples, "users.hcl"), schemas: []string{"public"}},
 	})
 }

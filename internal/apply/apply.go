@@ -51,7 +51,7 @@ func Plan(ctx context.Context, t Target, want *schema.Database, opts diff.Option
 	if err := checkScope(t, want); err != nil {
 		return nil, err
 	}
-	live, err := source.Load(ctx, t.URL, source.Options{Schemas: t.Schemas, Exclude: t.Exclude})
+	live, err := inspect(ctx, t)
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +59,47 @@ func Plan(ctx context.Context, t Target, want *schema.Database, opts diff.Option
 		return nil, fmt.Errorf("%s is a %s database but the desired schema is %s", redact.URL(t.URL), live.Dialect, want.Dialect)
 	}
 	return diff.Compare(live, want, opts)
+}
+
+// inspect reads the part of the database t manages. Managed schemas that do
+// not exist yet (the plan creates them) are not asked for, as introspection
+// refuses a missing schema; when none exists, that part is empty.
+func inspect(ctx context.Context, t Target) (*schema.Database, error) {
+	opts := source.Options{Schemas: t.Schemas, Exclude: t.Exclude}
+	if len(t.Schemas) > 0 {
+		have, err := existingSchemas(ctx, t.URL)
+		if err != nil {
+			return nil, err
+		}
+		opts.Schemas = slices.DeleteFunc(slices.Clone(t.Schemas), func(s string) bool { return !slices.Contains(have, s) })
+		if len(opts.Schemas) == 0 {
+			return &schema.Database{Dialect: source.Dialect(t.URL)}, nil
+		}
+	}
+	return source.Load(ctx, t.URL, opts)
+}
+
+// existingSchemas lists the schemas (namespaces) of the database at url.
+func existingSchemas(ctx context.Context, url string) ([]string, error) {
+	s, err := open(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	defer s.close()
+	rows, err := s.conn.QueryContext(ctx, s.driver.schemasQuery)
+	if err != nil {
+		return nil, redact.Error(fmt.Errorf("list the schemas of %s: %w", redact.URL(url), err), url)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("list the schemas: %w", err)
+		}
+		out = append(out, name)
+	}
+	return out, rows.Err()
 }
 
 // checkScope returns an error naming the first object of want that reading
@@ -194,28 +235,19 @@ type Options struct {
 // its own. It stops at the first failure with an *ExecError. Cancelling ctx
 // (Ctrl-C) stops the running statement and rolls its transaction back.
 func Execute(ctx context.Context, url string, stmts []render.Statement, opts Options) error {
-	d, err := driver(url)
-	if err != nil {
-		return err
-	}
 	if opts.LockTimeout < 0 {
 		return fmt.Errorf("lock timeout %s: give a duration of 0 or more", opts.LockTimeout)
 	}
-	db, err := sql.Open(d.name, url)
+	s, err := open(ctx, url)
 	if err != nil {
-		return redact.Error(fmt.Errorf("open %s: %w", redact.URL(url), err), url)
+		return err
 	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return redact.Error(fmt.Errorf("connect to %s: %w", redact.URL(url), redact.OneLine(err)), url)
-	}
-	defer conn.Close()
-	set := d.lockTimeout(opts.LockTimeout)
-	if _, err := conn.ExecContext(ctx, set); err != nil {
+	defer s.close()
+	set := s.driver.lockTimeout(opts.LockTimeout)
+	if _, err := s.conn.ExecContext(ctx, set); err != nil {
 		return redact.Error(fmt.Errorf("%s: %w", set, err), url)
 	}
-	x := &executor{conn: conn, dialect: d, opts: opts, total: len(stmts)}
+	x := &executor{conn: s.conn, dialect: s.driver, opts: opts, total: len(stmts)}
 	batches := Batches(stmts)
 	if outside := len(stmts) - transactional(batches); outside > 0 {
 		x.progress("%d of %d statements cannot run inside a transaction block: each runs on its own, in plan order", outside, len(stmts))
@@ -335,9 +367,42 @@ func (e *ExecError) Error() string {
 // Unwrap returns the driver's error.
 func (e *ExecError) Unwrap() error { return e.Err }
 
+// session is one connection to a database.
+type session struct {
+	db     *sql.DB
+	conn   *sql.Conn
+	driver dbDriver
+}
+
+// open connects to the database url names, over one connection.
+func open(ctx context.Context, url string) (*session, error) {
+	d, err := driver(url)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(d.name, url)
+	if err != nil {
+		return nil, redact.Error(fmt.Errorf("open %s: %w", redact.URL(url), err), url)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, redact.Error(fmt.Errorf("connect to %s: %w", redact.URL(url), redact.OneLine(err)), url)
+	}
+	return &session{db: db, conn: conn, driver: d}, nil
+}
+
+// close closes the connection and its pool.
+func (s *session) close() {
+	s.conn.Close()
+	s.db.Close()
+}
+
 // dbDriver is what differs between the dialects when executing.
 type dbDriver struct {
 	name string // the database/sql driver
+	// schemasQuery selects the name of every schema of the database.
+	schemasQuery string
 	// lockTimeout renders the statement setting the session's lock timeout.
 	lockTimeout func(time.Duration) string
 	// isLockTimeout reports whether err is the server giving up on a lock.
@@ -349,7 +414,8 @@ func driver(url string) (dbDriver, error) {
 	switch source.Dialect(url) {
 	case schema.Postgres:
 		return dbDriver{
-			name: "pgx",
+			name:         "pgx",
+			schemasQuery: "SELECT nspname::text FROM pg_namespace",
 			// lock_timeout in milliseconds, 0 turns it off
 			// (https://www.postgresql.org/docs/current/runtime-config-client.html).
 			lockTimeout: func(d time.Duration) string { return fmt.Sprintf("SET lock_timeout = %d", millis(d)) },
@@ -361,7 +427,8 @@ func driver(url string) (dbDriver, error) {
 		}, nil
 	case schema.SQLServer:
 		return dbDriver{
-			name: "sqlserver",
+			name:         "sqlserver",
+			schemasQuery: "SELECT name FROM sys.schemas",
 			// SET LOCK_TIMEOUT in milliseconds; -1 waits forever, 0 does not
 			// wait at all (https://learn.microsoft.com/sql/t-sql/statements/set-lock-timeout-transact-sql).
 			lockTimeout: func(d time.Duration) string {
