@@ -66,11 +66,8 @@ func (c *applyCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	stmts, err := render.SQL(plan)
+	stmts, err := c.show(e, plan)
 	if err != nil {
-		return err
-	}
-	if err := c.print(e, plan, stmts); err != nil {
 		return err
 	}
 	where := redact.URL(p.url)
@@ -101,8 +98,8 @@ func (c *applyCmd) Run(e *env) error {
 		return fmt.Errorf("applied, but reading the database back failed: %w", err)
 	}
 	if len(remaining.Changes) > 0 {
-		fmt.Fprintf(e.stderr, "Applied, but %s does not equal the desired schema: %d changes remain (below). Please report this as a schemadiff bug.\n", where, len(remaining.Changes))
-		if err := render.WritePlan(e.stdout, remaining, e.color); err != nil {
+		fmt.Fprintf(e.stderr, "Applied, but %s does not equal the desired schema: the changes printed last remain. Please report this as a schemadiff bug.\n", where)
+		if _, err := c.show(e, remaining); err != nil {
 			return err
 		}
 		return errChanges
@@ -111,23 +108,27 @@ func (c *applyCmd) Run(e *env) error {
 	return nil
 }
 
-// print writes the plan to stdout in --format; plan format adds its SQL.
-func (c *applyCmd) print(e *env, plan *diff.Plan, stmts []render.Statement) error {
+// show renders plan as statements and writes it to stdout in --format (plan
+// format adds the SQL); it returns the statements.
+func (c *applyCmd) show(e *env, plan *diff.Plan) ([]render.Statement, error) {
+	stmts, err := render.SQL(plan)
+	if err != nil {
+		return nil, err
+	}
 	switch c.Format {
 	case "json":
-		return render.WriteJSON(e.stdout, plan)
+		return stmts, render.WriteJSON(e.stdout, plan)
 	case "sql":
 		_, err := io.WriteString(e.stdout, render.Script(stmts))
-		return err
+		return stmts, err
 	}
 	if err := render.WritePlan(e.stdout, plan, e.color); err != nil {
-		return err
+		return nil, err
 	}
-	if len(stmts) == 0 {
-		return nil
+	if len(stmts) > 0 {
+		_, err = fmt.Fprintf(e.stdout, "\n%s", render.Script(stmts))
 	}
-	_, err := fmt.Fprintf(e.stdout, "\n%s", render.Script(stmts))
-	return err
+	return stmts, err
 }
 
 // confirm asks on the terminal whether to apply n changes to where; without

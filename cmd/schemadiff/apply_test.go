@@ -19,49 +19,32 @@ import (
 	"github.com/schemadiff/schemadiff/render"
 )
 
-// usersChanged is seed 000's users table without full_name (a drop-column
-// hazard) and with a new nullable column.
-const usersChanged = `dialect = "postgres"
-
-table "users" {
-  column "id" {
-    type = "serial"
-  }
-  column "username" {
-    type   = "varchar(50)"
-    unique = true
-  }
-  column "email" {
-    type   = "varchar(100)"
-    unique = true
-  }
-  column "role" {
-    type    = "varchar(20)"
-    default = "viewer"
-  }
-  column "hashed_password" {
-    type = "varchar(255)"
-  }
-  column "disabled" {
-    type    = "boolean"
-    null    = true
-    default = false
-  }
-  column "created_at" {
-    type    = "timestamp"
-    null    = true
-    default = sql("now()")
-  }
-  column "nickname" {
-    type = "text"
-    null = true
-  }
-
-  primary_key {
-    columns = ["id"]
-  }
+// editSchema writes the schema file from with every old replaced by its new
+// (pairs) into a fresh temp folder and returns its path.
+func editSchema(t *testing.T, from string, pairs ...string) string {
+	t.Helper()
+	src, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	for i := 0; i < len(pairs); i += 2 {
+		if !strings.Contains(s, pairs[i]) {
+			t.Fatalf("%s does not hold %q", from, pairs[i])
+		}
+		s = strings.ReplaceAll(s, pairs[i], pairs[i+1])
+	}
+	return writeSchema(t, filepath.Base(from), s)
 }
-`
+
+// usersChanged writes seed 000's users table without full_name (a
+// drop-column hazard) and with a new nullable column, nickname.
+func usersChanged(t *testing.T) string {
+	return editSchema(t, filepath.Join(examples, "users.hcl"),
+		`column "full_name" {`, `column "nickname" {`, `type = "varchar(100)"
+    null = true`, `type = "text"
+    null = true`)
+}
 
 // assertEquals checks, independently of apply, that the database at url
 // (its schemas among schemas; all when none are given) equals the schema
@@ -136,7 +119,7 @@ func runSteps(t *testing.T, url string, steps []step) {
 func TestApply(t *testing.T) {
 	url := pgtest.NewDB(t)
 	users := filepath.Join(examples, "users.hcl")
-	changed := writeSchema(t, "users.hcl", usersChanged)
+	changed := usersChanged(t)
 	apply := func(to string, more ...string) []string {
 		return append([]string{"apply", "--url", url, "--to", to}, more...)
 	}
@@ -183,12 +166,8 @@ func TestApply(t *testing.T) {
 // transaction block; apply says so and runs it on its own, and it is valid.
 func TestApplyConcurrently(t *testing.T) {
 	url := seed000DB(t)
-	users, err := os.ReadFile(filepath.Join(examples, "users.hcl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	to := writeSchema(t, "users.hcl", strings.Replace(string(users),
-		"  primary_key {", "  index \"users_full_name_idx\" {\n    columns = [\"full_name\"]\n  }\n\n  primary_key {", 1))
+	to := editSchema(t, filepath.Join(examples, "users.hcl"),
+		"  primary_key {", "  index \"users_full_name_idx\" {\n    columns = [\"full_name\"]\n  }\n\n  primary_key {")
 	runSteps(t, url, []step{{
 		name: "concurrently", args: []string{"apply", "--url", url, "--to", to, "--concurrently", "--auto-approve"},
 		stdout: []string{"+ create index public.users_full_name_idx on public.users (concurrently)", `CREATE INDEX CONCURRENTLY "users_full_name_idx"`},
@@ -232,7 +211,7 @@ func TestApplyLockTimeout(t *testing.T) {
 	deadline, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	var stdout, stderr bytes.Buffer
-	code := run(deadline, []string{"apply", "--url", url, "--to", writeSchema(t, "users.hcl", usersChanged),
+	code := run(deadline, []string{"apply", "--url", url, "--to", usersChanged(t),
 		"--allow-hazards", "drop-column", "--auto-approve", "--lock-timeout", "500ms"}, &stdout, &stderr)
 	if deadline.Err() != nil {
 		t.Fatalf("the safety net fired: apply queued behind the lock; stderr: %s", stderr.String())
@@ -380,26 +359,9 @@ func TestApplyJSONAndConfig(t *testing.T) {
 // later in the same plan may use it.
 func TestApplyEnumValue(t *testing.T) {
 	url := pgtest.NewDB(t)
-	from := filepath.Join("..", "..", "testdata", "convergence", "107_enum_value_added_at_end", "from.hcl")
-	to := writeSchema(t, "tickets.hcl", `dialect = "postgres"
-
-enum "ticket_state" {
-  values = ["open", "closed", "archived"]
-}
-
-table "tickets" {
-  column "id" {
-    type = "integer"
-  }
-  column "state" {
-    type    = "ticket_state"
-    default = "archived"
-  }
-  primary_key {
-    columns = ["id"]
-  }
-}
-`)
+	pair := filepath.Join("..", "..", "testdata", "convergence", "107_enum_value_added_at_end")
+	from := filepath.Join(pair, "from.hcl")
+	to := editSchema(t, filepath.Join(pair, "to.hcl"), `default = "open"`, `default = "archived"`)
 	runSteps(t, url, []step{
 		{name: "from", args: []string{"apply", "--url", url, "--to", from, "--auto-approve"}, stateAfter: from},
 		{

@@ -2,72 +2,23 @@ package apply
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/mssqltest"
 	"github.com/schemadiff/schemadiff/render"
 	"github.com/schemadiff/schemadiff/schema"
 )
-
-// mssqlURL names the SQL Server the live tests use: a login that may create
-// databases. SQL Server cannot run on the project's machines, so these tests
-// run only where it is set.
-const mssqlURL = "SCHEMADIFF_TEST_MSSQL_URL"
-
-// mssqlScratch creates a database on the server for t, drops it when t
-// ends, and returns its URL and a pool connected to it.
-func mssqlScratch(t *testing.T) (string, *sql.DB) {
-	t.Helper()
-	server := os.Getenv(mssqlURL)
-	if server == "" {
-		t.Skip(mssqlURL + " is not set: no SQL Server to run against (it cannot run on these machines)")
-	}
-	ctx := context.Background()
-	admin, err := sql.Open("sqlserver", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	name := "schemadiff_apply_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE ["+name+"]"); err != nil {
-		t.Fatalf("create database: %v", err)
-	}
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("database", name)
-	u.RawQuery = q.Encode()
-	db, err := sql.Open("sqlserver", u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db.Close()
-		admin.ExecContext(ctx, "ALTER DATABASE ["+name+"] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE ["+name+"]")
-	})
-	return u.String(), db
-}
 
 // TestExecuteSQLServerLive runs Execute through go-mssqldb on a real SQL
 // Server: a transaction committed, one rolled back whole on a failure, and
 // SET LOCK_TIMEOUT failing a statement (Msg 1222) instead of queueing.
 func TestExecuteSQLServerLive(t *testing.T) {
-	dbURL, db := mssqlScratch(t)
+	dbURL, db := mssqltest.Scratch(t, "schemadiff_apply_")
 	ctx := context.Background()
 	count := func(table string) int {
 		var n int
@@ -118,7 +69,7 @@ func TestExecuteSQLServerLive(t *testing.T) {
 // TestApplySQLServerLive takes a real SQL Server database from empty to the
 // SQL Server example schema with Plan and Execute, and reads it back equal.
 func TestApplySQLServerLive(t *testing.T) {
-	dbURL, _ := mssqlScratch(t)
+	dbURL, _ := mssqltest.Scratch(t, "schemadiff_apply_")
 	ctx := context.Background()
 	want, err := schema.Load(schema.LoadOptions{}, filepath.Join("..", "..", "testdata", "examples", "sqlserver", "users.hcl"))
 	if err != nil {
