@@ -247,7 +247,7 @@ func Execute(ctx context.Context, url string, stmts []render.Statement, opts Opt
 	if _, err := s.conn.ExecContext(ctx, set); err != nil {
 		return redact.Error(fmt.Errorf("%s: %w", set, err), url)
 	}
-	x := &executor{conn: s.conn, dialect: s.driver, opts: opts, total: len(stmts)}
+	x := &executor{conn: s.conn, driver: s.driver, opts: opts, total: len(stmts)}
 	batches := Batches(stmts)
 	if outside := len(stmts) - transactional(batches); outside > 0 {
 		x.progress("%d of %d statements cannot run inside a transaction block: each runs on its own, in plan order", outside, len(stmts))
@@ -262,11 +262,11 @@ func Execute(ctx context.Context, url string, stmts []render.Statement, opts Opt
 
 // executor runs the batches of one Execute.
 type executor struct {
-	conn    *sql.Conn
-	dialect dbDriver
-	opts    Options
-	total   int // statements in the plan
-	done    int // statements committed so far
+	conn   *sql.Conn
+	driver dbDriver
+	opts   Options
+	total  int // statements in the plan
+	done   int // statements committed so far
 }
 
 // progress writes one line of progress.
@@ -317,7 +317,7 @@ func (x *executor) failed(ctx context.Context, s render.Statement, undone int, e
 	case ctx.Err() != nil:
 		e.Cause = "cancelled"
 		e.Err = errors.Join(ctx.Err(), err)
-	case x.dialect.isLockTimeout(err):
+	case x.driver.isLockTimeout(err):
 		e.Cause = fmt.Sprintf("waited longer than the lock timeout (%s) for a lock another session holds on an object it changes: retry when that session is done, or raise --lock-timeout", x.opts.LockTimeout)
 	}
 	return e
