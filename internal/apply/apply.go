@@ -294,11 +294,13 @@ func (x *executor) run(ctx context.Context, b Batch) error {
 	}
 	for i, s := range b.Statements {
 		if _, err := tx.ExecContext(ctx, s.SQL); err != nil {
-			rollback := tx.Rollback()
-			if errors.Is(rollback, sql.ErrTxDone) {
-				rollback = nil // ctx was cancelled: database/sql rolled it back
+			e := x.failed(ctx, s, i, err)
+			// Cancelled, database/sql rolls back itself (or the connection
+			// is gone, which rolls back on the server).
+			if rb := tx.Rollback(); rb != nil && ctx.Err() == nil && !errors.Is(rb, sql.ErrTxDone) {
+				e.Rollback = rb
 			}
-			return errors.Join(x.failed(ctx, s, i, err), rollback)
+			return e
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -311,12 +313,14 @@ func (x *executor) run(ctx context.Context, b Batch) error {
 
 // failed builds the *ExecError of statement s, the undone-th statement of
 // its transaction (0 outside one).
-func (x *executor) failed(ctx context.Context, s render.Statement, undone int, err error) error {
+func (x *executor) failed(ctx context.Context, s render.Statement, undone int, err error) *ExecError {
 	e := &ExecError{Statement: s, Index: x.done + undone + 1, Total: x.total, Committed: x.done, Undone: undone, Err: err}
 	switch {
 	case ctx.Err() != nil:
 		e.Cause = "cancelled"
-		e.Err = errors.Join(ctx.Err(), err)
+		if !errors.Is(err, ctx.Err()) {
+			e.Err = fmt.Errorf("%w: %w", ctx.Err(), err)
+		}
 	case x.driver.isLockTimeout(err):
 		e.Cause = fmt.Sprintf("waited longer than the lock timeout (%s) for a lock another session holds on an object it changes: retry when that session is done, or raise --lock-timeout", x.opts.LockTimeout)
 	}
@@ -335,6 +339,8 @@ type ExecError struct {
 	// Cause says why, when it is known: "cancelled", or a lock timeout.
 	Cause string
 	Err   error
+	// Rollback is the error of rolling the transaction back, if that failed.
+	Rollback error
 }
 
 // Error says which statement failed, why, and what was rolled back or stays.
@@ -346,6 +352,8 @@ func (e *ExecError) Error() string {
 	}
 	fmt.Fprintf(&b, ": %s: %v; ", firstLine(e.Statement.SQL), e.Err)
 	switch {
+	case e.Rollback != nil:
+		fmt.Fprintf(&b, "rolling its transaction back failed (%v): the server rolls it back as the connection closes", e.Rollback)
 	case e.Undone > 0:
 		fmt.Fprintf(&b, "its transaction was rolled back (%s undone)", plural(e.Undone, "earlier statement"))
 	case e.Statement.NoTransaction && strings.Contains(e.Statement.SQL, "INDEX CONCURRENTLY"):
