@@ -331,8 +331,8 @@ func TestExecuteCancel(t *testing.T) {
 	if !errors.As(err, &ee) || ee.Cause != "cancelled" || !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want a cancelled *ExecError", err)
 	}
-	if !strings.Contains(err.Error(), "its transaction was rolled back") {
-		t.Errorf("error %q does not say the transaction was rolled back", err)
+	if !strings.Contains(err.Error(), "its transaction was rolled back") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("error %q: want one line saying the transaction was rolled back", err)
 	}
 	if got := tables(t, url); got != "held" {
 		t.Errorf("tables %q: the transaction was not rolled back", got)
