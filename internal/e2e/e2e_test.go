@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/schemadiff/schemadiff/diff"
-	"github.com/schemadiff/schemadiff/internal/pgscript"
+	sdapply "github.com/schemadiff/schemadiff/internal/apply"
 	"github.com/schemadiff/schemadiff/internal/pgtest"
 	"github.com/schemadiff/schemadiff/introspect"
 	"github.com/schemadiff/schemadiff/render"
@@ -64,15 +64,11 @@ func planSQL(t *testing.T, plan *diff.Plan) (string, []render.Statement) {
 	return render.Script(stmts), stmts
 }
 
-// apply runs each statement on its own, as a migration runner that honours
-// NoTransaction would.
+// apply runs the statements as schemadiff apply does: in transactions, the
+// ones marked NoTransaction on their own, in plan order.
 func apply(t *testing.T, url string, stmts []render.Statement) {
 	t.Helper()
-	sqls := make([]string, len(stmts))
-	for i, s := range stmts {
-		sqls[i] = s.SQL
-	}
-	if err := pgscript.Apply(context.Background(), url, sqls); err != nil {
+	if err := sdapply.Execute(context.Background(), url, stmts, sdapply.Options{}); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
 }
