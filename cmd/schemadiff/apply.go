@@ -21,14 +21,14 @@ import (
 type applyCmd struct {
 	URL          string        `help:"Database to change (postgres://, sqlserver://); default: the url of --env in the configuration." placeholder:"URL"`
 	To           string        `help:"Desired schema: file or folder (default: the configuration's schema, else schema/)." placeholder:"PATH"`
-	Schema       []string      `help:"Database schema to manage (repeatable; default: all user schemas)." placeholder:"NAME"`
-	Exclude      []string      `help:"Glob of tables to leave alone, as name or schema.name (repeatable); migration tools' own tables are always left alone." placeholder:"PATTERN"`
+	Schema       []string      `help:"Database schema to read from a live database (repeatable; default: all user schemas)." placeholder:"NAME"`
+	Exclude      []string      `help:"Glob of tables to leave out of a live database, as name or schema.name (repeatable); migration tools' own tables are always left out." placeholder:"PATTERN"`
 	Format       string        `help:"Output: plan (the plan with its hazards, then its SQL), sql or json." enum:"plan,sql,json" default:"plan"`
 	DryRun       bool          `name:"dry-run" help:"Print what would be applied and change nothing."`
 	AutoApprove  bool          `name:"auto-approve" help:"Apply without asking for confirmation (CI)."`
-	AllowHazards []string      `name:"allow-hazards" sep:"," help:"Error-level hazard codes to apply anyway (comma-separated, e.g. drop-column,drop-table)." placeholder:"CODE,..."`
+	AllowHazards []string      `name:"allow-hazards" sep:"," help:"Error-level hazard codes to apply anyway (comma-separated, e.g. drop-column,drop-table)." placeholder:"CODE"`
 	LockTimeout  time.Duration `name:"lock-timeout" default:"5s" help:"Longest wait of a statement for a lock before it fails (0: wait as long as it takes)." placeholder:"DURATION"`
-	Concurrently bool          `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY (run outside the transaction)."`
+	Concurrently bool          `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
 	Config       string        `help:"Configuration file (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory)." placeholder:"FILE"`
 	Env          string        `help:"Environment of the configuration file whose url to use." placeholder:"NAME"`
 }
