@@ -340,7 +340,7 @@ func (t *tokens) result(res *Result) {
 	t.b = append(t.b, tokenColMetadata)
 	t.b = binary.LittleEndian.AppendUint16(t.b, uint16(len(res.Columns)))
 	for i, c := range res.Columns {
-		types[i], _ = parseType(c.Type) // checked by Load
+		types[i], _ = parseType(c.Type)                // checked by Load
 		t.b = binary.LittleEndian.AppendUint32(t.b, 0) // user type
 		flags := uint16(0)
 		if c.Nullable {
