@@ -373,7 +373,10 @@ func (c *msCatalog) readColumns(ctx context.Context, _ Options) error {
 // sqlServerType spells a column type from sys.types and sys.columns: lengths
 // in characters (max_length is in bytes, two per nchar/nvarchar character;
 // -1 is max), precision and scale where the type takes them, and the default
-// fractional-seconds scale 7 of datetime2/time/datetimeoffset left out.
+// fractional-seconds scale 7 of datetime2/time/datetimeoffset left out;
+// timestamp, the name sys.types keeps for rowversion ("timestamp is the
+// synonym for the rowversion data type", Microsoft Learn: rowversion), read
+// as rowversion.
 func sqlServerType(name string, maxLength, precision, scale int64) string {
 	length := func(bytesPerChar int64) string {
 		if maxLength == -1 {
@@ -388,6 +391,8 @@ func sqlServerType(name string, maxLength, precision, scale int64) string {
 		return length(1)
 	case "decimal", "numeric":
 		return fmt.Sprintf("%s(%d,%d)", name, precision, scale)
+	case "timestamp":
+		return "rowversion"
 	case "datetime2", "time", "datetimeoffset":
 		if scale == 7 {
 			return name

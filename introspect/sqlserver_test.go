@@ -252,6 +252,7 @@ func TestSQLServerRecorded(t *testing.T) {
 		{"users", usersWant()},
 		{"orders", ordersWant()},
 		{"audit", auditWant()},
+		{"stored_forms", storedFormsWant()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -263,6 +264,61 @@ func TestSQLServerRecorded(t *testing.T) {
 				t.Errorf("inspected model (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// storedFormsWant is stored_forms.json as read: definitions as SQL Server
+// stores them, kept verbatim.
+func storedFormsWant() *schema.Database {
+	return &schema.Database{
+		Dialect: schema.SQLServer,
+		Schemas: []*schema.Schema{{Name: "dbo"}},
+		Tables: []*schema.Table{
+			{
+				Schema: "dbo", Name: "accounts",
+				Columns: []*schema.Column{
+					msCol("id", "int", msIdentity(1, 1)),
+					msCol("status", "nvarchar(20)", msSysDefault("DF__accounts__statu__5CD6CB2B", "(N'active')")),
+					msCol("code", "nvarchar(10)"),
+					msCol("is_deleted", "bit", msSysDefault("DF__accounts__is_de__5EBF139D", "((0))")),
+					msCol("is_active", "bit", msNamedDefault("df_accounts_is_active", "((1))")),
+					msCol("created_at", "datetime", msSysDefault("DF__accounts__creat__5FB337D6", "(getdate())")),
+					msCol("public_id", "uniqueidentifier", msSysDefault("DF__accounts__publi__60A75C0F", "(newid())")),
+					msCol("starts_on", "date", msSysDefault("DF__accounts__start__619B8048", "('2020-01-01')")),
+					msCol("due_text", "varchar(30)", msNull),
+					msCol("due_at", "datetime", msNull, func(c *schema.Column) {
+						c.Computed = &schema.Computed{Expr: "(CONVERT([datetime],[due_text],(0)))"}
+					}),
+					msCol("row_version", "rowversion"),
+					msCol("email", "nvarchar(320)", msNull),
+				},
+				PrimaryKey: &schema.PrimaryKey{SystemName: "PK__accounts__3213E83F9A1B2C3D", Columns: []string{"id"}, Clustered: msBool(true)},
+				Checks: []*schema.Check{
+					{SystemName: "CK__accounts__statu__5DCAEF64", Expr: "([status]='invited' OR [status]='active')"},
+					{Name: "ck_accounts_code", Expr: "(CONVERT([int],[code])>(0))"},
+				},
+				Indexes: []*schema.Index{
+					{Name: "ix_accounts_active", Parts: msParts("status"), Where: "([is_deleted]=(0))", Clustered: msBool(false)},
+					{Name: "ix_accounts_email", Unique: true, Parts: msParts("email"), Where: "([email] IS NOT NULL)", Clustered: msBool(false)},
+				},
+			},
+			{
+				Schema: "dbo", Name: "documents",
+				Columns:    []*schema.Column{msCol("id", "int"), msCol("body", "xml", msNull)},
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_documents", Columns: []string{"id"}, Clustered: msBool(true)},
+			},
+			{
+				Schema: "dbo", Name: "places",
+				Columns:    []*schema.Column{msCol("id", "int"), msCol("node", "hierarchyid", msNull), msCol("location", "geography", msNull)},
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_places", Columns: []string{"id"}, Clustered: msBool(true)},
+			},
+		},
+		Warnings: []schema.Warning{
+			{Object: "dbo.places.spot", Message: "column of a CLR user-defined type (its type has no base type name): left out of the schema, so changes to it are not planned"},
+			{Object: "dbo.documents.ncci_documents", Message: "NONCLUSTERED COLUMNSTORE index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped"},
+			{Object: "dbo.documents.xml_documents_body", Message: "XML index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped"},
+			{Object: "dbo.places.six_places_location", Message: "SPATIAL index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped"},
+		},
 	}
 }
 
@@ -410,6 +466,8 @@ func TestSQLServerType(t *testing.T) {
 		{"bit", 1, 1, 0, "bit"},
 		{"float", 8, 53, 0, "float"},
 		{"uniqueidentifier", 16, 0, 0, "uniqueidentifier"},
+		{"timestamp", 8, 0, 0, "rowversion"},
+		{"hierarchyid", 892, 0, 0, "hierarchyid"},
 	}
 	for _, tt := range tests {
 		if got := sqlServerType(tt.name, tt.maxLength, tt.precision, tt.scale); got != tt.want {
@@ -467,7 +525,7 @@ func TestOpenSQLServerUnreachable(t *testing.T) {
 // HCL and as YAML loads back as a desired schema equal to the database read.
 func TestSQLServerInspectLoadsBack(t *testing.T) {
 	writers := map[string]func(io.Writer, *schema.Database) error{"hcl": schema.WriteHCL, "yaml": schema.WriteYAML}
-	for _, name := range []string{"users", "orders", "audit"} {
+	for _, name := range []string{"users", "orders", "audit", "stored_forms"} {
 		got, err := inspectRecording(t, name, Options{})
 		if err != nil {
 			t.Fatal(err)
