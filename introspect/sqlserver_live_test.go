@@ -33,6 +33,8 @@ func TestSQLServerLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer admin.Close()
+	// stored_forms is left out: its user CLR type needs a .NET assembly
+	// that stored_forms.sql cannot create.
 	for _, name := range []string{"users", "orders", "audit"} {
 		t.Run(name, func(t *testing.T) {
 			dbName := fmt.Sprintf("schemadiff_test_%s_%d", name, os.Getpid())
