@@ -36,6 +36,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // serverName is the server name the server's messages carry.
@@ -104,6 +105,15 @@ type Server struct {
 	mu    sync.Mutex
 	conns map[net.Conn]bool
 	log   []string
+	delay time.Duration
+}
+
+// SetDelay makes the server wait d before answering each query, as a slow
+// server would, so tests can cancel a query while it runs.
+func (s *Server) SetDelay(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.delay = d
 }
 
 // Listen starts a server on addr (host:port; port 0 picks a free one).
@@ -221,6 +231,13 @@ func (ss *session) run() error {
 			ss.s.logf("reset")
 			ss.tran = 0 // sp_reset_connection rolls back an open transaction
 			t.envChangeBytes(envResetAck, nil, nil)
+		}
+		switch m.typ {
+		case packetBatch, packetRPC:
+			ss.s.mu.Lock()
+			delay := ss.s.delay
+			ss.s.mu.Unlock()
+			time.Sleep(delay)
 		}
 		switch m.typ {
 		case packetBatch:

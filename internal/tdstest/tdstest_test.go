@@ -244,24 +244,37 @@ func TestReadOnlyRefused(t *testing.T) {
 	}
 }
 
-// TestCancel: a query whose context ends sends ATTENTION, which the server
-// acknowledges, and the connection stays usable.
+// TestCancel: a query whose context ends while the server works sends
+// ATTENTION, which the server acknowledges, and the connection stays usable.
 func TestCancel(t *testing.T) {
 	s := Start(t, Serve(testRecording()))
 	db := open(t, s)
 	db.SetMaxOpenConns(1)
-	ctx, cancel := context.WithCancel(context.Background())
-	rows, err := db.QueryContext(ctx, typesQuery)
-	if err != nil {
+	if err := db.PingContext(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	cancel()
-	for rows.Next() {
+	s.SetDelay(500 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	rows, err := db.QueryContext(ctx, typesQuery)
+	if err == nil {
+		for rows.Next() {
+		}
+		err = rows.Err()
+		rows.Close()
 	}
-	rows.Close()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("cancelled query: %v, want the context's deadline", err)
+	}
+	s.SetDelay(0)
 	var n int64
 	if err := db.QueryRowContext(context.Background(), paramsQuery, 42, "ü", true).Scan(&n, new(string), new(bool)); err != nil || n != 42 {
 		t.Fatalf("query after a cancel: %d, %v", n, err)
+	}
+	// (go-mssqldb then drops the connection and logs in again.)
+	want := []string{"login app", "reset", "ping", "reset", "query types", "attention"}
+	if got := s.Log(); len(got) < len(want) || !cmp.Equal(want, got[:len(want)]) {
+		t.Errorf("requests %q, want them to start with %q", got, want)
 	}
 }
 
