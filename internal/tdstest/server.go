@@ -102,10 +102,11 @@ type Server struct {
 	lookup Lookup
 	wg     sync.WaitGroup
 
-	mu    sync.Mutex
-	conns map[net.Conn]bool
-	log   []string
-	delay time.Duration
+	mu     sync.Mutex
+	conns  map[net.Conn]bool
+	closed bool
+	log    []string
+	delay  time.Duration
 }
 
 // SetDelay makes the server wait d before answering each query, as a slow
@@ -114,6 +115,13 @@ func (s *Server) SetDelay(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.delay = d
+}
+
+// queryDelay returns the delay SetDelay set.
+func (s *Server) queryDelay() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.delay
 }
 
 // Listen starts a server on addr (host:port; port 0 picks a free one).
@@ -155,6 +163,7 @@ func (s *Server) logf(format string, args ...any) {
 func (s *Server) Close() error {
 	err := s.ln.Close()
 	s.mu.Lock()
+	s.closed = true
 	for c := range s.conns {
 		c.Close()
 	}
@@ -171,6 +180,11 @@ func (s *Server) accept() {
 			return
 		}
 		s.mu.Lock()
+		if s.closed { // accepted as Close ran
+			s.mu.Unlock()
+			c.Close()
+			return
+		}
 		s.conns[c] = true
 		s.mu.Unlock()
 		s.wg.Add(1)
@@ -232,12 +246,8 @@ func (ss *session) run() error {
 			ss.tran = 0 // sp_reset_connection rolls back an open transaction
 			t.envChangeBytes(envResetAck, nil, nil)
 		}
-		switch m.typ {
-		case packetBatch, packetRPC:
-			ss.s.mu.Lock()
-			delay := ss.s.delay
-			ss.s.mu.Unlock()
-			time.Sleep(delay)
+		if m.typ == packetBatch || m.typ == packetRPC {
+			time.Sleep(ss.s.queryDelay())
 		}
 		switch m.typ {
 		case packetBatch:
