@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
+	"os"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -21,11 +23,16 @@ type postgres struct {
 	afterBegin func(ctx context.Context, tx pgx.Tx) error
 }
 
-// openPostgres connects to a PostgreSQL URL.
+// openPostgres connects to a PostgreSQL URL. Connecting and logging in must
+// finish within the URL's connect_timeout (seconds; or PGCONNECT_TIMEOUT;
+// default defaultConnectTimeout).
 func openPostgres(ctx context.Context, url string) (*postgres, error) {
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, redact.Error(fmt.Errorf("introspect: invalid PostgreSQL URL %s: %w", url, err), url)
+	}
+	if u, err := neturl.Parse(url); err == nil && !u.Query().Has("connect_timeout") && os.Getenv("PGCONNECT_TIMEOUT") == "" {
+		cfg.ConnectTimeout = defaultConnectTimeout
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
@@ -46,6 +53,9 @@ func connectError(err error, url string, cfg *pgx.ConnConfig) error {
 			return fmt.Errorf("introspect: database %q does not exist at %s: create it or fix the database name in the URL: %w", cfg.Database, where, err)
 		}
 		return fmt.Errorf("introspect: connecting to %s: %w", where, err)
+	}
+	if errors.Is(err, context.DeadlineExceeded) && cfg.ConnectTimeout > 0 {
+		return fmt.Errorf("introspect: PostgreSQL at %s:%d (%s) did not answer within %s: check the host and port point at a PostgreSQL server (raise the limit with connect_timeout=SECONDS in the URL)", cfg.Host, cfg.Port, where, cfg.ConnectTimeout)
 	}
 	return fmt.Errorf("introspect: cannot reach PostgreSQL at %s:%d (%s): check the host and port and that the server is running and accepts connections: %w", cfg.Host, cfg.Port, where, redact.OneLine(err))
 }

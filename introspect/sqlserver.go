@@ -3,13 +3,18 @@ package introspect
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"net"
+	"net/url"
+	"os"
 	"strconv"
 	"strings"
+	"time"
 
-	_ "github.com/microsoft/go-mssqldb" // registers the "sqlserver" database/sql driver
+	mssql "github.com/microsoft/go-mssqldb"
+	"github.com/microsoft/go-mssqldb/msdsn"
 
-	"github.com/schemadiff/schemadiff/internal/recordeddb"
 	"github.com/schemadiff/schemadiff/internal/redact"
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -26,9 +31,12 @@ import (
 // indexes (unique, filtered, DESC keys, INCLUDE columns), foreign keys and
 // CHECK constraints.
 //
-// What it leaves out, as the model cannot hold it: heaps' absence of a
-// clustered index is simply no index; XML, spatial, columnstore and
-// memory-optimized hash indexes are skipped; alias (user-defined) types are
+// What it leaves out, as the model cannot hold it, each with a warning in
+// Database.Warnings naming the object: XML, spatial, columnstore and
+// memory-optimized hash indexes; columns of CLR user-defined types (whose
+// base type name reads NULL; the system CLR types hierarchyid, geometry and
+// geography are read by name). Left out silently: heaps' absence of a
+// clustered index is simply no index; alias (user-defined) types are
 // read as their base type; DESC keys of PRIMARY KEY and UNIQUE constraints,
 // disabled or untrusted constraints (they read as enabled), NOT FOR
 // REPLICATION, sparse columns, partitioning and storage options are not read.
@@ -45,22 +53,78 @@ type sqlServer struct {
 	url string // for redacting errors; "" when the *sql.DB came from elsewhere
 }
 
+// defaultConnectTimeout bounds connecting and logging in, for both dialects,
+// when the URL does not set its own (SQL Server: "dial timeout", in seconds;
+// PostgreSQL: connect_timeout).
+const defaultConnectTimeout = 10 * time.Second
+
 // openSQLServer connects to a sqlserver:// URL with github.com/microsoft/go-mssqldb.
-func openSQLServer(ctx context.Context, url string) (Inspector, error) {
-	db, err := sql.Open("sqlserver", url)
+// Connecting and logging in must finish within the URL's "dial timeout"
+// (seconds; default defaultConnectTimeout).
+func openSQLServer(ctx context.Context, rawURL string) (Inspector, error) {
+	dsn := withDialTimeout(rawURL)
+	cfg, err := msdsn.Parse(dsn)
 	if err != nil {
-		return nil, redact.Error(fmt.Errorf("introspect: invalid SQL Server URL %s: %w", url, err), url)
+		return nil, redact.Error(fmt.Errorf("introspect: invalid SQL Server URL %s: %w", rawURL, err), rawURL)
 	}
+	connector := mssql.NewConnectorConfig(cfg)
+	connector.Dialer = loginDeadline{net.Dialer{KeepAlive: 30 * time.Second}}
+	db := sql.OpenDB(connector)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, redact.Error(fmt.Errorf("introspect: cannot connect to SQL Server at %s: check the host, port, user, password and database in the URL (sqlserver://user:password@host:1433?database=name) and that the server accepts TCP connections: %w", redact.URL(url), err), url)
+		if errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, redact.Error(fmt.Errorf("introspect: SQL Server at %s did not answer within %s: check the host and port point at a SQL Server (raise the limit with \"dial timeout=SECONDS\" in the URL)", redact.URL(rawURL), cfg.DialTimeout), rawURL)
+		}
+		return nil, redact.Error(fmt.Errorf("introspect: cannot connect to SQL Server at %s: check the host, port, user, password and database in the URL (sqlserver://user:password@host:1433?database=name) and that the server accepts TCP connections: %w", redact.URL(rawURL), redact.OneLine(err)), rawURL)
 	}
-	return &sqlServer{db: db, url: url}, nil
+	return &sqlServer{db: db, url: rawURL}, nil
 }
 
-// newSQLServerInspector inspects the SQL Server database db is connected to.
-// Closing the inspector closes db.
-func newSQLServerInspector(db *sql.DB) Inspector { return &sqlServer{db: db} }
+// withDialTimeout adds "dial timeout" to a sqlserver:// URL that does not set it.
+func withDialTimeout(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return rawURL // msdsn.Parse reports it
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.EqualFold(k, "dial timeout") {
+			return rawURL
+		}
+	}
+	q.Set("dial timeout", strconv.Itoa(int(defaultConnectTimeout/time.Second)))
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// loginDeadline dials TCP and holds the connection to the dial context's
+// deadline until that context ends. go-mssqldb dials with a context that
+// carries the dial timeout and lives through PRELOGIN and LOGIN7 (it is
+// cancelled when the login returns), but it does not watch that context
+// after the dial: without this, a server that accepts TCP and never answers
+// hangs the login.
+type loginDeadline struct{ d net.Dialer }
+
+// DialContext dials addr; the connection's deadline is ctx's until ctx is
+// cancelled (the login finished), and stays when ctx's deadline passed.
+func (l loginDeadline) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	c, err := l.d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	if deadline, ok := ctx.Deadline(); ok {
+		if err := c.SetDeadline(deadline); err != nil {
+			c.Close()
+			return nil, err
+		}
+		context.AfterFunc(ctx, func() {
+			if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				c.SetDeadline(time.Time{}) //nolint:errcheck // a closed connection fails its next read anyway
+			}
+		})
+	}
+	return c, nil
+}
 
 // Dialect returns schema.SQLServer.
 func (s *sqlServer) Dialect() schema.Dialect { return schema.SQLServer }
@@ -70,10 +134,12 @@ func (s *sqlServer) Close() error { return s.db.Close() }
 
 // Inspect reads the database and returns it normalized.
 //
-// The catalog is read in one READ COMMITTED transaction (SNAPSHOT isolation is
-// not enabled on every database). The transaction is asked to be read-only,
-// but go-mssqldb ignores that: it is the queries that only SELECT, and the
-// transaction is always rolled back.
+// The catalog is read in one transaction, SNAPSHOT when the database allows
+// it (ALLOW_SNAPSHOT_ISOLATION ON: one consistent view without locks) and
+// READ COMMITTED otherwise. It is not asked to be read-only: go-mssqldb
+// refuses read-only transactions; the queries only SELECT and the
+// transaction is always rolled back. A user who wants read-only intent
+// says so in the URL (ApplicationIntent=ReadOnly).
 func (s *sqlServer) Inspect(ctx context.Context, opts Options) (*schema.Database, error) {
 	db, err := s.inspect(ctx, opts)
 	if err != nil {
@@ -90,9 +156,23 @@ func (s *sqlServer) Inspect(ctx context.Context, opts Options) (*schema.Database
 }
 
 func (s *sqlServer) inspect(ctx context.Context, opts Options) (*schema.Database, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelReadCommitted, ReadOnly: true})
+	level := sql.LevelReadCommitted
+	err := query(ctx, s.db, msSnapshotQuery, func(r *sql.Rows) error {
+		var state sql.NullString
+		if err := r.Scan(&state); err != nil {
+			return err
+		}
+		if state.String == "ON" {
+			level = sql.LevelSnapshot
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("introspect: beginning a transaction: %w", err)
+		return nil, err
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: level})
+	if err != nil {
+		return nil, fmt.Errorf("introspect: beginning a %s transaction: %w", level, err)
 	}
 	defer tx.Rollback() //nolint:errcheck // nothing was written
 	c := &msCatalog{
@@ -140,10 +220,17 @@ type msIndex struct {
 	include    []string
 }
 
-// query runs one named catalog query and calls scan for every row.
-func (c *msCatalog) query(ctx context.Context, q string, scan func(*sql.Rows) error) error {
-	name, _ := recordeddb.QueryName(q)
-	rows, err := c.tx.QueryContext(ctx, q)
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// query runs one named catalog query and calls scan for every row; errors
+// name the query.
+func query(ctx context.Context, q querier, text string, scan func(*sql.Rows) error) error {
+	first, _, _ := strings.Cut(text, "\n")
+	name := strings.TrimPrefix(first, "-- schemadiff:")
+	rows, err := q.QueryContext(ctx, text)
 	if err != nil {
 		return fmt.Errorf("introspect: reading %s: %w", name, err)
 	}
@@ -157,6 +244,16 @@ func (c *msCatalog) query(ctx context.Context, q string, scan func(*sql.Rows) er
 		return fmt.Errorf("introspect: reading %s: %w", name, err)
 	}
 	return nil
+}
+
+// query runs a catalog query in the catalog's transaction.
+func (c *msCatalog) query(ctx context.Context, text string, scan func(*sql.Rows) error) error {
+	return query(ctx, c.tx, text, scan)
+}
+
+// warn records something read that the model cannot hold.
+func (c *msCatalog) warn(object, format string, args ...any) {
+	c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: object, Message: fmt.Sprintf(format, args...)})
 }
 
 // readSchemas reads the database collation, then dbo and the user-created
@@ -224,7 +321,8 @@ func (c *msCatalog) readColumns(ctx context.Context, _ Options) error {
 	return c.query(ctx, msColumnsQuery, func(r *sql.Rows) error {
 		var (
 			id, maxLength, precision, scale  int64
-			name, typeName                   string
+			name                             string
+			typeName                         sql.NullString
 			nullable, isIdentity, isComputed bool
 			collation, computedDef, comment  sql.NullString
 			defName, defDef                  sql.NullString
@@ -240,9 +338,13 @@ func (c *msCatalog) readColumns(ctx context.Context, _ Options) error {
 		if t == nil {
 			return nil
 		}
+		if !typeName.Valid {
+			c.warn(t.QName().String()+"."+name, "column of a CLR user-defined type (its type has no base type name): left out of the schema, so changes to it are not planned")
+			return nil
+		}
 		col := &schema.Column{
 			Name:    name,
-			Type:    sqlServerType(typeName, maxLength, precision, scale),
+			Type:    sqlServerType(typeName.String, maxLength, precision, scale),
 			Null:    nullable,
 			Comment: comment.String,
 		}
@@ -271,7 +373,10 @@ func (c *msCatalog) readColumns(ctx context.Context, _ Options) error {
 // sqlServerType spells a column type from sys.types and sys.columns: lengths
 // in characters (max_length is in bytes, two per nchar/nvarchar character;
 // -1 is max), precision and scale where the type takes them, and the default
-// fractional-seconds scale 7 of datetime2/time/datetimeoffset left out.
+// fractional-seconds scale 7 of datetime2/time/datetimeoffset left out;
+// timestamp, the name sys.types keeps for rowversion ("timestamp is the
+// synonym for the rowversion data type", Microsoft Learn: rowversion), read
+// as rowversion.
 func sqlServerType(name string, maxLength, precision, scale int64) string {
 	length := func(bytesPerChar int64) string {
 		if maxLength == -1 {
@@ -286,6 +391,8 @@ func sqlServerType(name string, maxLength, precision, scale int64) string {
 		return length(1)
 	case "decimal", "numeric":
 		return fmt.Sprintf("%s(%d,%d)", name, precision, scale)
+	case "timestamp":
+		return "rowversion"
 	case "datetime2", "time", "datetimeoffset":
 		if scale == 7 {
 			return name
@@ -299,15 +406,20 @@ func (c *msCatalog) readIndexes(ctx context.Context, _ Options) error {
 	return c.query(ctx, msIndexesQuery, func(r *sql.Rows) error {
 		var (
 			id, indexID, typ int64
+			typeDesc         string
 			ix               msIndex
 			filter           sql.NullString
 			systemNamed      sql.NullBool
 		)
-		if err := r.Scan(&id, &indexID, &ix.name, &typ, &ix.unique, &ix.primaryKey, &ix.uniqueKey,
+		if err := r.Scan(&id, &indexID, &ix.name, &typ, &typeDesc, &ix.unique, &ix.primaryKey, &ix.uniqueKey,
 			&filter, &systemNamed); err != nil {
 			return err
 		}
 		if ix.table = c.tables[id]; ix.table == nil {
+			return nil
+		}
+		if typ != 1 && typ != 2 {
+			c.warn(ix.table.QName().String()+"."+ix.name, "%s index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped", typeDesc)
 			return nil
 		}
 		ix.clustered = typ == 1

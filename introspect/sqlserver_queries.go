@@ -1,11 +1,19 @@
 package introspect
 
 // The SQL Server catalog queries. Each names itself in its first line
-// ("-- schemadiff:<name>"): errors say which query failed, and the recorded
-// test driver (internal/recordeddb) answers each by that name. They only
-// SELECT. Rows of tables that are not read (Microsoft-shipped, other schemas,
+// ("-- schemadiff:<name>"): errors say which query failed, and the TDS test
+// server (internal/tdstest) answers each by that name and the hash of its
+// text, so editing a query means recording it again. They only SELECT. Rows of tables that are not read (Microsoft-shipped, other schemas,
 // excluded) are dropped by the caller, which keeps the queries free of
 // parameters and their number fixed.
+
+// msSnapshotQuery reads whether the database allows SNAPSHOT isolation
+// (ALTER DATABASE … SET ALLOW_SNAPSHOT_ISOLATION ON makes it "ON"; see
+// sys.databases on Microsoft Learn). It runs before the transaction begins.
+const msSnapshotQuery = `-- schemadiff:snapshot_isolation
+SELECT d.snapshot_isolation_state_desc
+FROM sys.databases AS d
+WHERE d.name = DB_NAME()`
 
 // msDatabaseQuery reads the database's default collation.
 const msDatabaseQuery = `-- schemadiff:database
@@ -60,17 +68,18 @@ LEFT JOIN sys.extended_properties AS ep
        ON ep.class = 1 AND ep.major_id = c.object_id AND ep.minor_id = c.column_id AND ep.name = N'MS_Description'
 ORDER BY c.object_id, c.column_id`
 
-// msIndexesQuery reads clustered (type 1) and nonclustered (type 2) rowstore
-// indexes; heaps (0), XML (3), spatial (4), columnstore (5, 6) and hash (7)
-// indexes are not read. A constraint's index carries its constraint's
-// is_system_named.
+// msIndexesQuery reads every index but heaps (type 0): clustered (1) and
+// nonclustered (2) rowstore indexes are modelled; XML (3), spatial (4),
+// columnstore (5, 6) and hash (7) indexes are read only to be named in a
+// warning (type_desc says which kind). A constraint's index carries its
+// constraint's is_system_named.
 const msIndexesQuery = `-- schemadiff:indexes
-SELECT i.object_id, i.index_id, i.name, i.type, i.is_unique, i.is_primary_key, i.is_unique_constraint,
+SELECT i.object_id, i.index_id, i.name, i.type, i.type_desc, i.is_unique, i.is_primary_key, i.is_unique_constraint,
        i.filter_definition, kc.is_system_named AS constraint_is_system_named
 FROM sys.indexes AS i
 JOIN sys.tables AS t ON t.object_id = i.object_id AND t.is_ms_shipped = 0
 LEFT JOIN sys.key_constraints AS kc ON kc.parent_object_id = i.object_id AND kc.unique_index_id = i.index_id
-WHERE i.type IN (1, 2) AND i.is_hypothetical = 0
+WHERE i.type > 0 AND i.is_hypothetical = 0
 ORDER BY i.object_id, i.index_id`
 
 // msIndexColumnsQuery reads the key columns in key order, then the included
@@ -111,10 +120,12 @@ FROM sys.check_constraints AS cc
 JOIN sys.tables AS t ON t.object_id = cc.parent_object_id AND t.is_ms_shipped = 0
 ORDER BY cc.parent_object_id, cc.name`
 
-// sqlServerQueries lists every catalog query, for recording them all.
-func sqlServerQueries() []string {
+// SQLServerCatalogQueries returns every SQL Server catalog query, in the
+// order Inspect runs them, for recording their results from a live server
+// (internal/tdstest/cmd/record).
+func SQLServerCatalogQueries() []string {
 	return []string{
-		msDatabaseQuery, msSchemasQuery, msTablesQuery, msColumnsQuery, msIndexesQuery, msIndexColumnsQuery,
+		msSnapshotQuery, msDatabaseQuery, msSchemasQuery, msTablesQuery, msColumnsQuery, msIndexesQuery, msIndexColumnsQuery,
 		msForeignKeysQuery, msForeignKeyColumnsQuery, msChecksQuery,
 	}
 }

@@ -13,31 +13,43 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/schemadiff/schemadiff/diff"
-	"github.com/schemadiff/schemadiff/internal/recordeddb"
+	"github.com/schemadiff/schemadiff/internal/tdstest"
 	"github.com/schemadiff/schemadiff/render"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
 // The recordings in testdata/sqlserver hold, for each <name>.sql there, the
-// rows SQL Server's catalog returns to the queries of sqlserver_queries.go.
-// The expectations below are written in the form the inspector builds before
-// schema.Normalize (catalog text such as ((0)) and ([is_deleted]=(0)) kept
-// as stored), then normalized like the inspector's result: so they test the
-// reading of the catalog, whatever Normalize's progress.
+// rows SQL Server's catalog returns to the queries of sqlserver_queries.go,
+// with the SQL Server types of their columns. Every test here serves them
+// from a TDS server (internal/tdstest) and reads them through go-mssqldb,
+// exactly as the CLI reads a live server. The expectations below are
+// written in the form the inspector builds before schema.Normalize (catalog
+// text such as ((0)) and ([is_deleted]=(0)) kept as stored), then
+// normalized like the inspector's result: so they test the reading of the
+// catalog, whatever Normalize's progress.
 
-// inspectRecording inspects testdata/sqlserver/<name>.json through the recorded driver.
-func inspectRecording(t *testing.T, name string, opts Options) (*schema.Database, error) {
+// recordingPath is the path of testdata/sqlserver/<name>.json.
+func recordingPath(name string) string { return filepath.Join("testdata", "sqlserver", name+".json") }
+
+// inspectServer inspects database app of a TDS test server through Open.
+func inspectServer(t *testing.T, s *tdstest.Server, opts Options) (*schema.Database, error) {
 	t.Helper()
-	db, err := recordeddb.OpenFile(filepath.Join("testdata", "sqlserver", name+".json"))
+	ctx := context.Background()
+	in, err := Open(ctx, s.URL("app"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := newSQLServerInspector(db)
 	defer in.Close()
 	if in.Dialect() != schema.SQLServer {
 		t.Errorf("Dialect() = %q", in.Dialect())
 	}
-	return in.Inspect(context.Background(), opts)
+	return in.Inspect(ctx, opts)
+}
+
+// inspectRecording inspects testdata/sqlserver/<name>.json served by a TDS test server.
+func inspectRecording(t *testing.T, name string, opts Options) (*schema.Database, error) {
+	t.Helper()
+	return inspectServer(t, tdstest.StartFile(t, recordingPath(name)), opts)
 }
 
 func msBool(b bool) *bool { return &b }
@@ -240,6 +252,7 @@ func TestSQLServerRecorded(t *testing.T) {
 		{"users", usersWant()},
 		{"orders", ordersWant()},
 		{"audit", auditWant()},
+		{"stored_forms", storedFormsWant()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,6 +264,61 @@ func TestSQLServerRecorded(t *testing.T) {
 				t.Errorf("inspected model (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// storedFormsWant is stored_forms.json as read: definitions as SQL Server
+// stores them, kept verbatim.
+func storedFormsWant() *schema.Database {
+	return &schema.Database{
+		Dialect: schema.SQLServer,
+		Schemas: []*schema.Schema{{Name: "dbo"}},
+		Tables: []*schema.Table{
+			{
+				Schema: "dbo", Name: "accounts",
+				Columns: []*schema.Column{
+					msCol("id", "int", msIdentity(1, 1)),
+					msCol("status", "nvarchar(20)", msSysDefault("DF__accounts__statu__5CD6CB2B", "(N'active')")),
+					msCol("code", "nvarchar(10)"),
+					msCol("is_deleted", "bit", msSysDefault("DF__accounts__is_de__5EBF139D", "((0))")),
+					msCol("is_active", "bit", msNamedDefault("df_accounts_is_active", "((1))")),
+					msCol("created_at", "datetime", msSysDefault("DF__accounts__creat__5FB337D6", "(getdate())")),
+					msCol("public_id", "uniqueidentifier", msSysDefault("DF__accounts__publi__60A75C0F", "(newid())")),
+					msCol("starts_on", "date", msSysDefault("DF__accounts__start__619B8048", "('2020-01-01')")),
+					msCol("due_text", "varchar(30)", msNull),
+					msCol("due_at", "datetime", msNull, func(c *schema.Column) {
+						c.Computed = &schema.Computed{Expr: "(CONVERT([datetime],[due_text],(0)))"}
+					}),
+					msCol("row_version", "rowversion"),
+					msCol("email", "nvarchar(320)", msNull),
+				},
+				PrimaryKey: &schema.PrimaryKey{SystemName: "PK__accounts__3213E83F9A1B2C3D", Columns: []string{"id"}, Clustered: msBool(true)},
+				Checks: []*schema.Check{
+					{SystemName: "CK__accounts__statu__5DCAEF64", Expr: "([status]='invited' OR [status]='active')"},
+					{Name: "ck_accounts_code", Expr: "(CONVERT([int],[code])>(0))"},
+				},
+				Indexes: []*schema.Index{
+					{Name: "ix_accounts_active", Parts: msParts("status"), Where: "([is_deleted]=(0))", Clustered: msBool(false)},
+					{Name: "ix_accounts_email", Unique: true, Parts: msParts("email"), Where: "([email] IS NOT NULL)", Clustered: msBool(false)},
+				},
+			},
+			{
+				Schema: "dbo", Name: "documents",
+				Columns:    []*schema.Column{msCol("id", "int"), msCol("body", "xml", msNull)},
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_documents", Columns: []string{"id"}, Clustered: msBool(true)},
+			},
+			{
+				Schema: "dbo", Name: "places",
+				Columns:    []*schema.Column{msCol("id", "int"), msCol("node", "hierarchyid", msNull), msCol("location", "geography", msNull)},
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_places", Columns: []string{"id"}, Clustered: msBool(true)},
+			},
+		},
+		Warnings: []schema.Warning{
+			{Object: "dbo.places.spot", Message: "column of a CLR user-defined type (its type has no base type name): left out of the schema, so changes to it are not planned"},
+			{Object: "dbo.documents.ncci_documents", Message: "NONCLUSTERED COLUMNSTORE index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped"},
+			{Object: "dbo.documents.xml_documents_body", Message: "XML index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped"},
+			{Object: "dbo.places.six_places_location", Message: "SPATIAL index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped"},
+		},
 	}
 }
 
@@ -298,26 +366,79 @@ func TestSQLServerOptions(t *testing.T) {
 	}
 }
 
-// TestSQLServerQueriesAnswered checks that every catalog query is recorded,
-// and that a query missing from a recording fails, naming the query.
-func TestSQLServerQueriesAnswered(t *testing.T) {
-	f, err := recordeddb.Load(filepath.Join("testdata", "sqlserver", "users.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range sqlServerQueries() {
-		name, ok := recordeddb.QueryName(q)
-		if !ok {
-			t.Fatalf("query without a name: %.40q", q)
+// TestSQLServerQueriesRecorded: every recording answers every catalog
+// query, and a query the recording does not answer as recorded — edited
+// text, or no result at all — fails the inspection, naming the query.
+func TestSQLServerQueriesRecorded(t *testing.T) {
+	for _, name := range []string{"users", "orders", "audit", "stored_forms"} {
+		rec, err := tdstest.Load(recordingPath(name))
+		if err != nil {
+			t.Fatal(err)
 		}
-		if f.Results[name] == nil {
-			t.Errorf("users.json records nothing for %q", name)
+		for _, q := range SQLServerCatalogQueries() {
+			qn, ok := tdstest.QueryName(q)
+			if !ok {
+				t.Fatalf("query without a name: %.40q", q)
+			}
+			if res := rec.Results[qn]; res == nil || res.QuerySHA256 != tdstest.QueryHash(q) {
+				t.Errorf("%s.json does not record the current text of %q: record it again (see testdata/README.md)", name, qn)
+			}
 		}
 	}
-	delete(f.Results, "checks")
-	_, err = newSQLServerInspector(recordeddb.Open(f)).Inspect(context.Background(), Options{})
-	if err == nil || !strings.Contains(err.Error(), `reading checks`) || !strings.Contains(err.Error(), `"checks"`) {
-		t.Errorf("error = %v, want one naming the checks query", err)
+	tests := []struct {
+		name   string
+		change func(*tdstest.Recording)
+		want   []string
+	}{
+		{"query text edited", func(r *tdstest.Recording) {
+			// As if msColumnsQuery had been edited after users.json was recorded.
+			r.Results["columns"].QuerySHA256 = tdstest.QueryHash(msColumnsQuery + "\n  AND 1 = 1")
+		}, []string{"reading columns", `the text of query "columns" is not the one recorded`, "record it again"}},
+		{"query not recorded", func(r *tdstest.Recording) { delete(r.Results, "checks") }, []string{"reading checks", `nothing is recorded under "checks"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := tdstest.Load(recordingPath("users"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.change(rec)
+			_, err = inspectServer(t, tdstest.Start(t, tdstest.Serve(rec)), Options{})
+			for _, w := range tt.want {
+				if err == nil || !strings.Contains(err.Error(), w) {
+					t.Errorf("error = %v, want one containing %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestSQLServerTransaction: the catalog is read in one transaction, SNAPSHOT
+// when the database allows it and READ COMMITTED otherwise, never asked to
+// be read-only (go-mssqldb refuses that), and rolled back.
+func TestSQLServerTransaction(t *testing.T) {
+	var queries []string
+	for _, q := range SQLServerCatalogQueries()[1:] {
+		name, _ := tdstest.QueryName(q)
+		queries = append(queries, "query "+name)
+	}
+	tests := []struct{ recording, level string }{
+		{"users", "READ COMMITTED"},  // snapshot_isolation_state_desc OFF
+		{"stored_forms", "SNAPSHOT"}, // ON
+	}
+	for _, tt := range tests {
+		t.Run(tt.recording, func(t *testing.T) {
+			s := tdstest.StartFile(t, recordingPath(tt.recording))
+			if _, err := inspectServer(t, s, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			// database/sql resets a pooled connection each time it hands it out again.
+			want := append([]string{"login app", "reset", "ping", "reset", "query snapshot_isolation", "reset", "begin " + tt.level}, queries...)
+			want = append(want, "rollback")
+			if diff := cmp.Diff(want, s.Log()); diff != "" {
+				t.Errorf("requests (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -345,6 +466,8 @@ func TestSQLServerType(t *testing.T) {
 		{"bit", 1, 1, 0, "bit"},
 		{"float", 8, 53, 0, "float"},
 		{"uniqueidentifier", 16, 0, 0, "uniqueidentifier"},
+		{"timestamp", 8, 0, 0, "rowversion"},
+		{"hierarchyid", 892, 0, 0, "hierarchyid"},
 	}
 	for _, tt := range tests {
 		if got := sqlServerType(tt.name, tt.maxLength, tt.precision, tt.scale); got != tt.want {
@@ -402,7 +525,7 @@ func TestOpenSQLServerUnreachable(t *testing.T) {
 // HCL and as YAML loads back as a desired schema equal to the database read.
 func TestSQLServerInspectLoadsBack(t *testing.T) {
 	writers := map[string]func(io.Writer, *schema.Database) error{"hcl": schema.WriteHCL, "yaml": schema.WriteYAML}
-	for _, name := range []string{"users", "orders", "audit"} {
+	for _, name := range []string{"users", "orders", "audit", "stored_forms"} {
 		got, err := inspectRecording(t, name, Options{})
 		if err != nil {
 			t.Fatal(err)

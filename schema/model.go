@@ -86,6 +86,17 @@ type Database struct {
 	Schemas []*Schema `json:"schemas,omitempty"` // canonical: sorted by name; every schema a table or enum uses is listed
 	Enums   []*Enum   `json:"enums,omitempty"`   // canonical: sorted by (schema, name)
 	Tables  []*Table  `json:"tables,omitempty"`  // canonical: sorted by (schema, name)
+	// Warnings name what introspection read but the model cannot hold (left
+	// out of the schema), in the order found; schema files have none.
+	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Warning is something read from a database that the model cannot hold.
+type Warning struct {
+	// Object names what the warning is about, e.g. "dbo.users.location".
+	Object string `json:"object"`
+	// Message says what was left out and why.
+	Message string `json:"message"`
 }
 
 // Schema is a namespace (PostgreSQL schema, SQL Server schema).

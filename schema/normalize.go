@@ -565,7 +565,7 @@ func (n *normalizer) nameSQLServer() {
 
 // cloneDatabase deep-copies db.
 func cloneDatabase(db *Database) *Database {
-	out := &Database{Dialect: db.Dialect}
+	out := &Database{Dialect: db.Dialect, Warnings: append([]Warning(nil), db.Warnings...)}
 	for _, s := range db.Schemas {
 		c := *s
 		out.Schemas = append(out.Schemas, &c)

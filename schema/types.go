@@ -79,6 +79,8 @@ var sqlServerTypes = map[string]typeSpec{
 	"uniqueidentifier": {name: "uniqueidentifier"}, "xml": {name: "xml"},
 	"text": {name: "text"}, "ntext": {name: "ntext"}, "image": {name: "image"},
 	"sysname": {name: "sysname"}, "rowversion": {name: "rowversion"}, "sql_variant": {name: "sql_variant"},
+	// The system CLR types (sys.types.is_assembly_type = 1), which SQL Server reads back by name.
+	"hierarchyid": {name: "hierarchyid"}, "geography": {name: "geography"}, "geometry": {name: "geometry"},
 }
 
 // CanonicalType returns the canonical spelling of the built-in type typ in

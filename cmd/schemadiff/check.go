@@ -42,7 +42,7 @@ func (c *checkCmd) Run(e *env) error {
 	}
 	var drift *diff.Plan
 	if p.url != "" {
-		live, err := p.live(e.ctx, want.Dialect)
+		live, err := p.live(e, want.Dialect)
 		if err != nil {
 			return err
 		}

@@ -44,6 +44,7 @@ func (c *diffCmd) Run(e *env) error {
 		dialect = source.Dialect(c.To)
 	}
 	opts := c.options(dialect)
+	opts.Warn = e.stderr
 	from, err := source.Load(e.ctx, c.From, opts)
 	if err != nil {
 		return err

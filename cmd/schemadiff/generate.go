@@ -147,11 +147,11 @@ func (p *project) desired() (*schema.Database, error) {
 
 // live reads the database at p.url, leaving out tool tables (source.Load
 // always does) and excludes.
-func (p *project) live(ctx context.Context, dialect schema.Dialect) (*schema.Database, error) {
+func (p *project) live(e *env, dialect schema.Dialect) (*schema.Database, error) {
 	if !source.IsURL(p.url) {
 		return nil, fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", redact.URL(p.url))
 	}
-	db, err := source.Load(ctx, p.url, source.Options{Exclude: p.exclude})
+	db, err := source.Load(e.ctx, p.url, source.Options{Exclude: p.exclude, Warn: e.stderr})
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +204,7 @@ func (c *generateCmd) Run(e *env) error {
 	}
 	var current *schema.Database
 	if p.url != "" {
-		current, err = p.live(e.ctx, want.Dialect)
+		current, err = p.live(e, want.Dialect)
 	} else {
 		current, err = p.migrationState(e.ctx, d, want.Dialect)
 	}

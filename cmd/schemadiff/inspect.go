@@ -23,7 +23,7 @@ func (c *inspectCmd) Run(e *env) error {
 	if !source.IsURL(c.URL) {
 		return fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", c.URL)
 	}
-	db, err := source.Load(e.ctx, c.URL, source.Options{Schemas: c.Schema, Exclude: c.Exclude})
+	db, err := source.Load(e.ctx, c.URL, source.Options{Schemas: c.Schema, Exclude: c.Exclude, Warn: e.stderr})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"strings"
@@ -29,13 +30,18 @@ type Options struct {
 	// DevURL, when set, names a scratch PostgreSQL database that normalizes
 	// schema files: they are applied there and read back (see dev.go).
 	DevURL string
+	// Warn, when set, receives each warning of an introspected database
+	// (what it holds that the model cannot), one line each:
+	// "warning: <object>: <message>".
+	Warn io.Writer
 }
 
 // IsURL reports whether src names a database rather than a file or folder.
 func IsURL(src string) bool { return strings.Contains(src, "://") }
 
-// Load reads src: a database URL is introspected (read-only); a path is
-// loaded as desired-schema files. The result is canonical (normalized).
+// Load reads src: a database URL is introspected (read-only) and its
+// warnings written to opts.Warn; a path is loaded as desired-schema files.
+// The result is canonical (normalized).
 func Load(ctx context.Context, src string, opts Options) (*schema.Database, error) {
 	if IsURL(src) {
 		return inspect(ctx, src, opts)
@@ -112,6 +118,11 @@ func inspect(ctx context.Context, url string, opts Options) (*schema.Database, e
 	db, err := in.Inspect(ctx, introspect.Options{Schemas: opts.Schemas, Exclude: exclude})
 	if err != nil {
 		return nil, fmt.Errorf("inspect %s: %w", redact.URL(url), err)
+	}
+	if opts.Warn != nil {
+		for _, w := range db.Warnings {
+			fmt.Fprintf(opts.Warn, "warning: %s: %s\n", w.Object, w.Message)
+		}
 	}
 	return db, nil
 }
