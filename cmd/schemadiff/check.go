@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -13,14 +15,23 @@ import (
 )
 
 type checkCmd struct {
-	Format string `help:"Report as text, or as GitHub workflow annotations (github)." enum:"text,github" default:"text"`
-	projectFlags
+	Format string `help:"Output format: ${enum}." enum:"text,github,json" default:"text"`
+	To     string `help:"Desired state: schema file or folder (default: to in the configuration, else schema/)." placeholder:"PATH"`
+	URL    string `help:"Database URL: a live database (postgres://, sqlserver://) to check for drift from the migrations' state." placeholder:"URL"`
+	configFlags
+	dirFlags
+	dialectFlag
+	schemaFlag
+	excludeFlag
+	devFlag
+	dropAllFlag
 }
 
 // Run checks, for CI, that the migrations hold the whole desired schema, and
 // with --url that the live database is at the migrations' state.
 func (c *checkCmd) Run(e *env) error {
-	p, err := c.resolve("")
+	p, err := resolve(e, settings{configFlags: c.configFlags, dirFlags: c.dirFlags, dialectFlag: c.dialectFlag,
+		schemaFlag: c.schemaFlag, excludeFlag: c.excludeFlag, devFlag: c.devFlag, dropAllFlag: c.dropAllFlag, To: c.To, URL: c.URL})
 	if err != nil {
 		return err
 	}
@@ -34,6 +45,9 @@ func (c *checkCmd) Run(e *env) error {
 	}
 	state, err := p.migrationState(e.ctx, d, want.Dialect)
 	if err != nil {
+		return err
+	}
+	if err := checkDropAll(state, want, p.allowDropAll); err != nil {
 		return err
 	}
 	missing, err := diff.Compare(state, want, diff.Options{})
@@ -51,9 +65,12 @@ func (c *checkCmd) Run(e *env) error {
 		}
 	}
 	found := len(missing.Changes) > 0 || drift != nil && len(drift.Changes) > 0
-	if c.Format == "github" {
+	switch c.Format {
+	case "github":
 		err = githubAnnotations(e.stdout, missing, drift, want)
-	} else {
+	case "json":
+		err = checkJSON(e.stdout, p, missing, drift, len(d.Migrations))
+	default:
 		err = c.report(e, p, missing, drift, len(d.Migrations))
 	}
 	if err != nil {
@@ -99,9 +116,40 @@ func (c *checkCmd) report(e *env, p *project, missing, drift *diff.Plan, n int) 
 		if drift != nil {
 			what += ", and the database is at their state"
 		}
-		fmt.Fprintf(e.stdout, "OK: the %d migrations in %s hold %s.\n", n, p.dir, what)
+		fmt.Fprintf(e.stdout, "OK: the %s in %s hold %s.\n", plural(n, "migration"), p.dir, what)
 	}
 	return nil
+}
+
+// checkJSON writes the check's result as one JSON document: the migration
+// directory, its number of migrations, whether all is well, and the changes
+// no migration holds and (with --url) the database's drift, each a plan as
+// `diff --format json` writes it (null when not checked).
+func checkJSON(w io.Writer, p *project, missing, drift *diff.Plan, n int) error {
+	doc := struct {
+		OK         bool            `json:"ok"`
+		Dir        string          `json:"dir"`
+		Migrations int             `json:"migrations"`
+		Missing    json.RawMessage `json:"missing"`
+		Drift      json.RawMessage `json:"drift"`
+	}{Dir: p.dir, Migrations: n, Missing: json.RawMessage("null"), Drift: json.RawMessage("null")}
+	doc.OK = len(missing.Changes) == 0 && (drift == nil || len(drift.Changes) == 0)
+	for _, x := range []struct {
+		plan *diff.Plan
+		out  *json.RawMessage
+	}{{missing, &doc.Missing}, {drift, &doc.Drift}} {
+		if x.plan == nil {
+			continue
+		}
+		var b bytes.Buffer
+		if err := render.WriteJSON(&b, x.plan); err != nil {
+			return err
+		}
+		*x.out = bytes.TrimSpace(b.Bytes())
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
 }
 
 // githubAnnotations writes one workflow annotation per change, at the schema

@@ -11,11 +11,11 @@ import (
 )
 
 type inspectCmd struct {
-	URL     string   `required:"" help:"Database URL (postgres://, postgresql://, sqlserver://)." placeholder:"URL"`
-	Format  string   `help:"Output: hcl, yaml, json or sql." enum:"hcl,yaml,json,sql" default:"hcl"`
-	Schema  []string `help:"Database schema to read (repeatable; default: all user schemas)." placeholder:"NAME"`
-	Exclude []string `help:"Glob of tables to leave out, as name or schema.name (repeatable); migration tools' own tables are always left out." placeholder:"PATTERN"`
-	NoGO    bool     `name:"no-go" help:"SQL Server, --format sql: leave out the GO batch separators."`
+	URL    string `required:"" help:"Database URL: the database to read (postgres://, postgresql://, sqlserver://)." placeholder:"URL"`
+	Format string `help:"Output format: ${enum}." enum:"hcl,yaml,json,sql" default:"hcl"`
+	NoGO   bool   `name:"no-go" help:"SQL Server: leave out the GO batch separators (for tools that send a script as one batch)."`
+	schemaFlag
+	excludeFlag
 }
 
 // Run prints the live schema.
