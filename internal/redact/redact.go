@@ -27,11 +27,16 @@ func URL(s string) string {
 }
 
 // userinfoPassword finds the password of a URL's userinfo ("scheme://user:pw@host")
-// and returns its byte range in s.
+// and returns its byte range in s. A string of one word without a scheme
+// ("user:pw@host/db", a URL whose scheme was left out) counts as well:
+// however the program reads it, its password must not be printed.
 func userinfoPassword(s string) (start, end int, ok bool) {
 	i := strings.Index(s, "://")
 	if i < 0 {
-		return 0, 0, false
+		if strings.ContainsAny(s, " \t\r\n") {
+			return 0, 0, false
+		}
+		i = -3 // the userinfo starts at the beginning
 	}
 	rest := s[i+3:]
 	// The userinfo ends at the last '@' of the authority; the query and
