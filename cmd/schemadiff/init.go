@@ -115,7 +115,8 @@ func mkdir(path string, created *[]string) error {
 
 // exampleConfig is the commented configuration init writes.
 func exampleConfig(dialect string, format migrate.Format, dir string) string {
-	return `# schemadiff configuration (see docs/config.md). Flags override these settings.
+	return editorSchemaLine(configJSONSchemaURL) + `
+# schemadiff configuration (see docs/config.md). Flags override these settings.
 
 # The database flavour of the schema files: postgres or sqlserver.
 dialect: ` + dialect + `

@@ -1,17 +1,21 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/alecthomas/kong"
+	"github.com/goccy/go-yaml"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/schemadiff/schemadiff/internal/pgtest"
 )
@@ -352,4 +356,50 @@ func TestCompletion(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEditorSchemaLines: what init and inspect --format yaml write starts
+// with the yaml-language-server line naming the JSON Schema in docs/ that
+// the file is valid under.
+func TestEditorSchemaLines(t *testing.T) {
+	url := seed000DB(t)
+	inspected := runCLI(t, "inspect", "--url", url, "--format", "yaml")
+	t.Chdir(t.TempDir())
+	if r := runCLI(t, "init"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	config, _ := os.ReadFile("schemadiff.yaml")
+	for _, tt := range []struct {
+		name, text, url, file string
+	}{
+		{"inspect --format yaml", inspected.stdout, schemaJSONSchemaURL, "schemadiff.schema.json"},
+		{"init", string(config), configJSONSchemaURL, "schemadiff-config.schema.json"},
+	} {
+		first, _, _ := strings.Cut(tt.text, "\n")
+		if first != "# yaml-language-server: $schema="+tt.url || !strings.HasSuffix(tt.url, "/main/docs/"+tt.file) {
+			t.Errorf("%s: first line %q", tt.name, first)
+		}
+		sch, err := jsonschema.NewCompiler().Compile(filepath.Join(repoRoot(t), "docs", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := yaml.YAMLToJSON([]byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(doc); err != nil {
+			t.Errorf("%s: not valid under docs/%s: %v", tt.name, tt.file, err)
+		}
+	}
+}
+
+// repoRoot returns the repository's root folder (the tests run in cmd/schemadiff).
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
 }
