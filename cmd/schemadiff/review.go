@@ -19,7 +19,7 @@ type reviewCmd struct {
 	Dialect string   `help:"Dialect: postgres or sqlserver, of the migrations (default: the schema's)." enum:",postgres,sqlserver" default:""`
 	To      string   `help:"Desired state: schema file or folder; enables the missed-option and drift checks (default: to in the configuration)." placeholder:"PATH"`
 	Schema  []string `hidden:"" help:"Deprecated: use --to." placeholder:"PATH"`
-	Format  string   `help:"Output format: ${enum}." enum:"text,json,sarif,github,markdown" default:"text"`
+	Format  string   `help:"Output format: ${enum}." enum:"text,json,sarif,github,markdown,gitlab" default:"text"`
 	FailOn  string   `name:"fail-on" help:"Lowest severity that makes the command exit 1: error, warning or info." enum:"error,warning,info" default:"error"`
 	Since   string   `help:"Report only on migrations changed since this git ref (earlier ones still build the state)." placeholder:"REF"`
 	Config  string   `help:"Configuration file: its desired schema, migration directory and dialect fill in what the flags leave out (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory or the nearest folder above it, up to the repository root)." placeholder:"FILE"`
