@@ -116,7 +116,11 @@ func (c *checkCmd) report(e *env, p *project, missing, drift *diff.Plan, n int) 
 		if drift != nil {
 			what += ", and the database is at their state"
 		}
-		fmt.Fprintf(e.stdout, "OK: the %s in %s hold %s.\n", plural(n, "migration"), p.dir, what)
+		verb := "hold"
+		if n == 1 {
+			verb = "holds"
+		}
+		fmt.Fprintf(e.stdout, "OK: the %s in %s %s %s.\n", plural(n, "migration"), p.dir, verb, what)
 	}
 	return nil
 }

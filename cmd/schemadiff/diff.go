@@ -35,6 +35,10 @@ func (c *diffCmd) Run(e *env) error {
 	if c.Dialect != "" {
 		dialect = schema.Dialect(c.Dialect)
 	}
+	live := source.IsURL(c.From) || source.IsURL(c.To)
+	if err := readFlagsUsed(live, live, c.Schema, c.Exclude); err != nil {
+		return err
+	}
 	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL}
 	from, err := source.Load(e.ctx, c.From, opts)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 
@@ -38,8 +37,8 @@ func (c *migrateHashCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if p.devURL == "" && (c.Env != "" || len(c.Exclude) > 0) {
-		return errors.New("--env and --exclude choose how migrations are replayed on a scratch server: give --dev-url (or dev_url in the environment), or leave them out")
+	if p.devURL == "" && c.Env != "" {
+		return fmt.Errorf("--env %s: migrate hash uses only an environment's dev_url, and it has none: give --dev-url, or leave --env out", c.Env)
 	}
 	if _, err := os.Stat(p.dir); err != nil {
 		where := "no configuration file found from here up to the repository root: run this in a project, or give --dir DIR or --config FILE"

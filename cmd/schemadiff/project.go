@@ -152,6 +152,9 @@ func resolve(e *env, s settings) (*project, error) {
 		p.url = first(p.url, env.URL)
 		p.devURL = first(p.devURL, env.DevURL)
 	}
+	if err := readFlagsUsed(p.url != "", p.url != "" || p.devURL != "", namespaces, s.Exclude); err != nil {
+		return nil, err
+	}
 	if err := source.CheckURL(urlFlag("--url", s.Env), p.url); err != nil {
 		return nil, err
 	}
@@ -164,6 +167,19 @@ func resolve(e *env, s settings) (*project, error) {
 		return nil, fmt.Errorf("%s: dialect %q: use postgres or sqlserver", path, d)
 	}
 	return p, nil
+}
+
+// readFlagsUsed returns an error when --schema or --exclude is given where
+// nothing reads a database they could apply to (live: a live database is
+// read; replay: one is read back after a replay), rather than ignoring them.
+func readFlagsUsed(live, replay bool, schemas, exclude []string) error {
+	switch {
+	case len(schemas) > 0 && !live:
+		return fmt.Errorf("--schema %s names a database schema to read from a live database, and none is read here: give --url (or --env), or leave --schema out", schemas[0])
+	case len(exclude) > 0 && !replay:
+		return fmt.Errorf("--exclude %s leaves tables out of a database that is read, and none is read here: give --url or --dev-url (or --env), or leave --exclude out", exclude[0])
+	}
+	return nil
 }
 
 // splitSchemaFlag sorts --schema values into database schemas (namespaces)

@@ -155,7 +155,7 @@ func TestDeprecatedSpellings(t *testing.T) {
 			"warning: --schema schema/schema.hcl is deprecated for schema files: use --to schema/schema.hcl", 1},
 		{"check --schema FOLDER without a slash", []string{"check", "--schema", "schema"}, 0,
 			"warning: --schema schema is deprecated for schema files: use --to schema", 1},
-		{"check --schema NAME is a namespace", []string{"check", "--schema", "public"}, 0, "", 0},
+		{"check --schema NAME is a namespace, used only with --url", []string{"check", "--schema", "public"}, 2, "--schema public names a database schema to read from a live database, and none is read here", 0},
 		{"review --schema PATH", []string{"review", "--schema", "schema/"}, 0, "warning: --schema schema/ is deprecated", 1},
 		{"review --schema NAME", []string{"review", "--schema", "public"}, 2, "review reads no database", 0},
 		{"generate --format", []string{"generate", "-m", "x", "--format", "sql"}, 0,
@@ -226,6 +226,7 @@ func TestSchemaIsADatabaseSchema(t *testing.T) {
 // TestMigrateHashFlags: migrate hash takes only the flags it uses, and
 // outside a project says so at once.
 func TestMigrateHashFlags(t *testing.T) {
+	t.Setenv("DATABASE_URL", "postgres://app@127.0.0.1:1/app") // init's env local; migrate hash ignores its url
 	tests := []struct {
 		name    string
 		project bool
@@ -234,7 +235,8 @@ func TestMigrateHashFlags(t *testing.T) {
 	}{
 		{"--url is not a flag of migrate hash", true, []string{"--url", "postgres://app:Secret1!@127.0.0.1:1/x"}, "unknown flag --url"},
 		{"--to is not a flag of migrate hash", true, []string{"--to", "schema"}, "unknown flag --to"},
-		{"--exclude needs a scratch server", true, []string{"--exclude", "audit.*"}, "give --dev-url"},
+		{"--exclude needs a scratch server", true, []string{"--exclude", "audit.*"}, "give --url or --dev-url"},
+		{"--env needs a dev_url", true, []string{"--env", "local"}, "it has none"},
 		{"outside a project", false, nil, "migrations: no such migration directory (no configuration file found from here up to the repository root"},
 		{"an empty directory", false, []string{"--dir", "."}, ". holds no sql migrations: nothing to hash"},
 	}
@@ -262,7 +264,7 @@ func TestConfigFoundFromSubfolder(t *testing.T) {
 	sub := filepath.Join(dir, "src", "app")
 	os.MkdirAll(sub, 0o755)
 	t.Chdir(sub)
-	if r := runCLI(t, "check"); r.code != 0 || !strings.Contains(r.stdout, "OK: the 1 migration in ../../migrations hold the schema") {
+	if r := runCLI(t, "check"); r.code != 0 || !strings.Contains(r.stdout, "OK: the 1 migration in ../../migrations holds the schema") {
 		t.Errorf("check from a subfolder: exit %d: %s%s", r.code, r.stdout, r.stderr)
 	}
 	edit(t, filepath.Join(dir, "schema", "schema.hcl"), `  column "email" {`, "  column \"nick\" {\n    type = \"text\"\n    null = true\n  }\n  column \"email\" {")
@@ -402,4 +404,30 @@ func repoRoot(t *testing.T) string {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// TestUnusedFlagsAreErrors: --schema and --exclude where no database is
+// read would be ignored; they are errors instead.
+func TestUnusedFlagsAreErrors(t *testing.T) {
+	users := filepath.Join(examples, "users.hcl")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"diff of two files with --schema", []string{"diff", "--from", users, "--to", users, "--schema", "public"}, "--schema public names a database schema"},
+		{"diff of two files with --exclude", []string{"diff", "--from", users, "--to", users, "--exclude", "audit.*"}, "--exclude audit.* leaves tables out"},
+		{"generate without --url with --schema", []string{"generate", "-m", "x", "--schema", "public"}, "give --url (or --env)"},
+		{"check without a database with --exclude", []string{"check", "--exclude", "x"}, "give --url or --dev-url"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			newProject(t)
+			before := tree(t)
+			r := runCLI(t, tt.args...)
+			if r.code != 2 || !strings.Contains(r.stderr, tt.want) || tree(t) != before {
+				t.Errorf("exit %d, stderr %q; want 2 and %q, nothing written", r.code, r.stderr, tt.want)
+			}
+		})
+	}
 }
