@@ -16,22 +16,14 @@ import (
 
 type checkCmd struct {
 	Format string `help:"Output format: ${enum}." enum:"text,github,json" default:"text"`
-	To     string `help:"Desired state: schema file or folder (default: to in the configuration, else schema/)." placeholder:"PATH"`
 	URL    string `help:"Database URL: a live database (postgres://, sqlserver://) to check for drift from the migrations' state." placeholder:"URL"`
-	configFlags
-	dirFlags
-	dialectFlag
-	schemaFlag
-	excludeFlag
-	devFlag
-	dropAllFlag
+	projectFlags
 }
 
 // Run checks, for CI, that the migrations hold the whole desired schema, and
 // with --url that the live database is at the migrations' state.
 func (c *checkCmd) Run(e *env) error {
-	p, err := resolve(e, settings{configFlags: c.configFlags, dirFlags: c.dirFlags, dialectFlag: c.dialectFlag,
-		schemaFlag: c.schemaFlag, excludeFlag: c.excludeFlag, devFlag: c.devFlag, dropAllFlag: c.dropAllFlag, To: c.To, URL: c.URL})
+	p, err := resolve(e, settings{projectFlags: c.projectFlags, URL: c.URL})
 	if err != nil {
 		return err
 	}

@@ -17,15 +17,8 @@ type generateCmd struct {
 	Concurrently bool   `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
 	Format       string `hidden:"" help:"Deprecated: use --dir-format." placeholder:"FORMAT"`
 	Now          string `hidden:"" help:"The clock, as RFC 3339 (for reproducible files)."`
-	To           string `help:"Desired state: schema file or folder (default: to in the configuration, else schema/)." placeholder:"PATH"`
 	URL          string `help:"Database URL: a live database (postgres://, sqlserver://) to use as the current state instead of the migration directory." placeholder:"URL"`
-	configFlags
-	dirFlags
-	dialectFlag
-	schemaFlag
-	excludeFlag
-	devFlag
-	dropAllFlag
+	projectFlags
 }
 
 // Run writes the next migration: the desired schema against the current state.
@@ -34,8 +27,7 @@ func (c *generateCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	s := settings{configFlags: c.configFlags, dirFlags: c.dirFlags, dialectFlag: c.dialectFlag,
-		schemaFlag: c.schemaFlag, excludeFlag: c.excludeFlag, devFlag: c.devFlag, dropAllFlag: c.dropAllFlag, To: c.To, URL: c.URL}
+	s := settings{projectFlags: c.projectFlags, URL: c.URL}
 	s.DirFormat = format
 	p, err := resolve(e, s)
 	if err != nil {

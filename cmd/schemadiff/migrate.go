@@ -31,7 +31,7 @@ func (c *migrateHashCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	s := settings{configFlags: c.configFlags, dirFlags: c.dirFlags, excludeFlag: c.excludeFlag, devFlag: c.devFlag}
+	s := settings{projectFlags: projectFlags{configFlags: c.configFlags, dirFlags: c.dirFlags, excludeFlag: c.excludeFlag, devFlag: c.devFlag}}
 	s.DirFormat = format
 	p, err := resolve(e, s)
 	if err != nil {

@@ -62,9 +62,10 @@ type dropAllFlag struct {
 	AllowDropAll bool `name:"allow-drop-all" help:"Drop-all consent: let a desired schema that declares no tables drop every table of the current state (also: allow_drop_all in the configuration)."`
 }
 
-// settings are the values a project command gives resolve: its flags, with
-// "" or nil for the flags it does not have.
-type settings struct {
+// projectFlags are the flags of the commands that compare the desired
+// schema with a migration directory (generate, check).
+type projectFlags struct {
+	To string `help:"Desired state: schema file or folder (default: to in the configuration, else schema/)." placeholder:"PATH"`
 	configFlags
 	dirFlags
 	dialectFlag
@@ -72,7 +73,12 @@ type settings struct {
 	excludeFlag
 	devFlag
 	dropAllFlag
-	To  string
+}
+
+// settings are the values a command gives resolve: its flags, with "" or
+// nil for the flags it does not have.
+type settings struct {
+	projectFlags
 	URL string
 }
 

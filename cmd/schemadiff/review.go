@@ -91,7 +91,7 @@ func (c *reviewCmd) fromConfig(e *env) error {
 			return err
 		}
 	}
-	p, err := resolve(e, settings{configFlags: configFlags{Config: path}})
+	p, err := resolve(e, settings{projectFlags: projectFlags{configFlags: configFlags{Config: path}}})
 	if err != nil {
 		return err
 	}
