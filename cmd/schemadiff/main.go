@@ -104,11 +104,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, color: colorOK(stdout), args: args}
 	err = kctx.Run(e)
 	switch {
-	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "schemadiff: interrupted; nothing written")
-		return exitInterrupted
 	case err == nil:
 		return exitOK
+	case ctx.Err() != nil: // the command stopped because of the signal
+		fmt.Fprintln(stderr, "schemadiff: interrupted; nothing written")
+		return exitInterrupted
 	case errors.Is(err, errChanges):
 		return exitChanges
 	}
