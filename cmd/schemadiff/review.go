@@ -57,7 +57,7 @@ func (c *reviewCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := rep.Write(e.stdout, review.Format(c.Format), review.WriteOptions{Color: e.color && c.Format == "text"}); err != nil {
+	if err := rep.Write(e.stdout, review.Format(c.Format), review.WriteOptions{Color: e.color && c.Format == "text", Version: moduleVersion()}); err != nil {
 		return err
 	}
 	if rep.Fails(diff.Severity(c.FailOn)) {

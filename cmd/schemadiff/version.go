@@ -23,6 +23,15 @@ func versionLine() string {
 	return describeBuild(info)
 }
 
+// moduleVersion is the module version of the running binary, or "(devel)"
+// (what SARIF records as the tool's version).
+func moduleVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
 // describeBuild returns "schemadiff VERSION (commit REV[, modified], TIME)":
 // VERSION is the module version `go install …@vX` records, or "(devel)" for
 // a build from a source tree; the commit comes from the vcs.* build settings
