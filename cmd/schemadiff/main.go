@@ -38,7 +38,7 @@ type cli struct {
 	Migrate  migrateCmd  `cmd:"" help:"Maintain the migration directory."`
 	Version  versionCmd  `cmd:"" help:"Print schemadiff's version and the commit it was built from."`
 
-	Completion kongcompletion.Completion `cmd:"" help:"Print the shell code that turns on tab completion in bash, zsh or fish (-c prints the code alone, for an init file)."`
+	Completion completionCmd `cmd:"" help:"Print the shell code that turns on tab completion: source <(schemadiff completion bash), or zsh, or fish."`
 
 	ShowVersion kong.VersionFlag `name:"version" help:"Print schemadiff's version and exit."`
 }
