@@ -198,7 +198,6 @@ func TestInterruptWritesNothing(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := newProject(t)
-			before := tree(t)
 			ln, err := net.Listen("tcp", "127.0.0.1:0")
 			if err != nil {
 				t.Fatal(err)
@@ -211,7 +210,7 @@ func TestInterruptWritesNothing(t *testing.T) {
 				}
 			}()
 			edit(t, "schema/schema.hcl", `  column "email" {`, "  column \"nick\" {\n    type = \"text\"\n    null = true\n  }\n  column \"email\" {")
-			before = tree(t)
+			before := tree(t)
 			cmd := exec.Command(bin, "generate", "-m", "late", "--url", "postgres://app:"+passwordMarker+"@"+ln.Addr().String()+"/app?sslmode=disable")
 			cmd.Dir = dir
 			var stdout, stderr strings.Builder
