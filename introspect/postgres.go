@@ -42,17 +42,20 @@ func openPostgres(ctx context.Context, url string) (*postgres, error) {
 }
 
 // connectError turns a connection failure into one line that says what to do.
+// A server error is given alone: pgx's error also lists every attempt before
+// it (with sslmode=prefer, "tls error: server refused TLS connection"), which
+// is noise next to the server's answer.
 func connectError(err error, url string, cfg *pgx.ConnConfig) error {
 	where := redact.URL(url)
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
 		case "28P01", "28000":
-			return fmt.Errorf("introspect: authentication failed for user %q at %s: check the user name and password in the URL (and pg_hba.conf): %w", cfg.User, where, err)
+			return fmt.Errorf("introspect: authentication failed for user %q at %s: check the user name and password in the URL (and pg_hba.conf): %w", cfg.User, where, pgErr)
 		case "3D000":
-			return fmt.Errorf("introspect: database %q does not exist at %s: create it or fix the database name in the URL: %w", cfg.Database, where, err)
+			return fmt.Errorf("introspect: database %q does not exist at %s: create it or fix the database name in the URL: %w", cfg.Database, where, pgErr)
 		}
-		return fmt.Errorf("introspect: connecting to %s: %w", where, err)
+		return fmt.Errorf("introspect: connecting to %s: %w", where, pgErr)
 	}
 	if errors.Is(err, context.DeadlineExceeded) && cfg.ConnectTimeout > 0 {
 		return fmt.Errorf("introspect: PostgreSQL at %s:%d (%s) did not answer within %s: check the host and port point at a PostgreSQL server (raise the limit with connect_timeout=SECONDS in the URL)", cfg.Host, cfg.Port, where, cfg.ConnectTimeout)

@@ -21,10 +21,11 @@ const (
 	SARIF    Format = "sarif"    // SARIF 2.1.0 for code scanning
 	GitHub   Format = "github"   // GitHub Actions workflow annotations
 	Markdown Format = "markdown" // a pull-request comment
+	GitLab   Format = "gitlab"   // a GitLab Code Quality report (gitlab.go)
 )
 
 // Formats lists every format Write takes.
-func Formats() []Format { return []Format{Text, JSON, SARIF, GitHub, Markdown} }
+func Formats() []Format { return []Format{Text, JSON, SARIF, GitHub, Markdown, GitLab} }
 
 // WriteOptions tune Write.
 type WriteOptions struct {
@@ -32,9 +33,9 @@ type WriteOptions struct {
 	Color bool
 	// Version is the tool version SARIF records (default "dev").
 	Version string
-	// BaseDir is the directory SARIF locations are relative to, the root of
-	// the repository code scanning resolves them against (default: the
-	// working directory).
+	// BaseDir is the directory SARIF and GitLab locations are relative to,
+	// the root of the repository code scanning resolves them against
+	// (default: the working directory).
 	BaseDir string
 }
 
@@ -54,8 +55,10 @@ func (r *Report) Write(w io.Writer, f Format, opts WriteOptions) error {
 		err = r.writeGitHub(w)
 	case Markdown:
 		err = r.writeMarkdown(w)
+	case GitLab:
+		err = r.writeGitLab(w, opts.BaseDir)
 	default:
-		return fmt.Errorf("review: unknown format %q (want text, json, sarif, github or markdown)", f)
+		return fmt.Errorf("review: unknown format %q (want text, json, sarif, github, markdown or gitlab)", f)
 	}
 	if err != nil {
 		return fmt.Errorf("review: write %s: %w", f, err)

@@ -15,7 +15,7 @@ import (
 // with testdata/golden (go test ./review/ -update rewrites them).
 func TestGolden(t *testing.T) {
 	rep := run(t, Options{Schema: loadSchema(t, usersHCL), Files: []string{seed002}})
-	ext := map[Format]string{Text: "txt", JSON: "json", SARIF: "sarif", GitHub: "github", Markdown: "md"}
+	ext := map[Format]string{Text: "txt", JSON: "json", SARIF: "sarif", GitHub: "github", Markdown: "md", GitLab: "gitlab.json"}
 	for _, f := range Formats() {
 		for _, color := range []bool{false, true} {
 			if color && f != Text {

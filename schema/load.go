@@ -135,6 +135,10 @@ func schemaFiles(paths []string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load schema: %w", err)
 		}
+		if len(found) == 0 {
+			// An empty desired schema would plan to drop everything.
+			return nil, fmt.Errorf("no schema files in %s (want .hcl, .yaml or .yml files)", p)
+		}
 		sort.Strings(found)
 		files = append(files, found...)
 	}

@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -152,6 +153,8 @@ func yamlKind(n ast.Node) string {
 		return "a number"
 	case ast.AliasType:
 		return "an alias (not supported)"
+	case ast.NullType:
+		return "null"
 	}
 	return "a string"
 }
@@ -252,9 +255,9 @@ func (o *yamlObject) def(key string) (*Default, Pos, bool) {
 	case *ast.BoolNode:
 		return &Default{Kind: DefaultBool, Value: strconv.FormatBool(v.Value)}, pos, true
 	case *ast.IntegerNode:
-		return &Default{Kind: DefaultNumber, Value: fmt.Sprint(v.Value)}, pos, true
+		return &Default{Kind: DefaultNumber, Value: numberAsWritten(v, fmt.Sprint(v.Value))}, pos, true
 	case *ast.FloatNode:
-		return &Default{Kind: DefaultNumber, Value: strconv.FormatFloat(v.Value, 'f', -1, 64)}, pos, true
+		return &Default{Kind: DefaultNumber, Value: numberAsWritten(v, strconv.FormatFloat(v.Value, 'f', -1, 64))}, pos, true
 	}
 	if pairs, isMap := mappingOf(n); isMap {
 		sub := o.sub(key)
@@ -272,6 +275,20 @@ func (o *yamlObject) def(key string) (*Default, Pos, bool) {
 	}
 	o.wrongType(key, n, `a literal or {sql: "..."}`)
 	return nil, Pos{}, false
+}
+
+// decimalLiteral is a number as SQL writes it.
+var decimalLiteral = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+
+// numberAsWritten returns a YAML number default as the file writes it
+// (default: 1.10 stays 1.10, as HCL keeps it, so a text column gets '1.10'
+// and a numeric one compares by value anyway), or parsed when YAML wrote it
+// in a form SQL does not read (0x1F, 1_000, .inf).
+func numberAsWritten(n ast.Node, parsed string) string {
+	if tk := n.GetToken(); tk != nil && decimalLiteral.MatchString(tk.Value) {
+		return tk.Value
+	}
+	return parsed
 }
 
 func (o *yamlObject) has(key string) bool {

@@ -19,18 +19,19 @@ import (
 )
 
 type applyCmd struct {
-	URL          string        `help:"Database to change (postgres://, sqlserver://); default: the url of --env in the configuration." placeholder:"URL"`
-	To           string        `help:"Desired schema: file or folder (default: the configuration's schema, else schema/)." placeholder:"PATH"`
-	Schema       []string      `help:"Database schema to read from a live database (repeatable; default: all user schemas)." placeholder:"NAME"`
-	Exclude      []string      `help:"Glob of tables to leave out of a live database, as name or schema.name (repeatable); migration tools' own tables are always left out." placeholder:"PATTERN"`
-	Format       string        `help:"Output: plan (the plan with its hazards, then its SQL), sql or json." enum:"plan,sql,json" default:"plan"`
+	URL          string        `help:"Database URL: the database to change (postgres://, sqlserver://); default: the url of --env in the configuration." placeholder:"URL"`
+	To           string        `help:"Desired state: schema file or folder (default: to in the configuration, else schema/)." placeholder:"PATH"`
+	Format       string        `help:"Output format: ${enum} (plan: the plan with its hazards, then its SQL)." enum:"plan,sql,json" default:"plan"`
 	DryRun       bool          `name:"dry-run" help:"Print what would be applied and change nothing."`
 	AutoApprove  bool          `name:"auto-approve" help:"Apply without asking for confirmation (CI)."`
 	AllowHazards []string      `name:"allow-hazards" sep:"," help:"Error-level hazard codes to apply anyway (comma-separated, e.g. drop-column,drop-table)." placeholder:"CODE"`
 	LockTimeout  time.Duration `name:"lock-timeout" default:"5s" help:"Longest wait of a statement for a lock before it fails (0: wait as long as it takes)." placeholder:"DURATION"`
 	Concurrently bool          `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
-	Config       string        `help:"Configuration file (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory)." placeholder:"FILE"`
-	Env          string        `help:"Environment of the configuration file whose url to use." placeholder:"NAME"`
+	configFlags
+	dialectFlag
+	schemaFlag
+	excludeFlag
+	dropAllFlag
 }
 
 // Run plans the changes that take the database to the desired schema, shows
@@ -39,11 +40,10 @@ func (c *applyCmd) Run(e *env) error {
 	if c.LockTimeout < 0 {
 		return fmt.Errorf("--lock-timeout %s: give a duration of 0 or more (0: no lock timeout)", c.LockTimeout)
 	}
-	flags := projectFlags{Config: c.Config, Env: c.Env, URL: c.URL, Exclude: c.Exclude}
-	if c.To != "" {
-		flags.Schema = []string{c.To}
-	}
-	p, err := flags.resolve("")
+	p, err := resolve(e, settings{URL: c.URL, projectFlags: projectFlags{
+		To: c.To, configFlags: c.configFlags, dialectFlag: c.dialectFlag, schemaFlag: c.schemaFlag,
+		excludeFlag: c.excludeFlag, dropAllFlag: c.dropAllFlag,
+	}})
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (c *applyCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	target := apply.Target{URL: p.url, Schemas: c.Schema, Exclude: p.exclude}
+	target := apply.Target{URL: p.url, Schemas: p.schemas, Exclude: p.exclude, AllowDropAll: p.allowDropAll}
 	opts := diff.Options{Concurrently: c.Concurrently}
 	plan, err := apply.Plan(e.ctx, target, want, opts)
 	if err != nil {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -13,14 +15,15 @@ import (
 )
 
 type checkCmd struct {
-	Format string `help:"Report as text, or as GitHub workflow annotations (github)." enum:"text,github" default:"text"`
+	Format string `help:"Output format: ${enum}." enum:"text,github,json" default:"text"`
+	URL    string `help:"Database URL: a live database (postgres://, sqlserver://) to check for drift from the migrations' state." placeholder:"URL"`
 	projectFlags
 }
 
 // Run checks, for CI, that the migrations hold the whole desired schema, and
 // with --url that the live database is at the migrations' state.
 func (c *checkCmd) Run(e *env) error {
-	p, err := c.resolve("")
+	p, err := resolve(e, settings{projectFlags: c.projectFlags, URL: c.URL})
 	if err != nil {
 		return err
 	}
@@ -34,6 +37,9 @@ func (c *checkCmd) Run(e *env) error {
 	}
 	state, err := p.migrationState(e.ctx, d, want.Dialect)
 	if err != nil {
+		return err
+	}
+	if err := checkDropAll(state, want, p.allowDropAll); err != nil {
 		return err
 	}
 	missing, err := diff.Compare(state, want, diff.Options{})
@@ -51,9 +57,12 @@ func (c *checkCmd) Run(e *env) error {
 		}
 	}
 	found := len(missing.Changes) > 0 || drift != nil && len(drift.Changes) > 0
-	if c.Format == "github" {
+	switch c.Format {
+	case "github":
 		err = githubAnnotations(e.stdout, missing, drift, want)
-	} else {
+	case "json":
+		err = checkJSON(e.stdout, p, missing, drift, len(d.Migrations))
+	default:
 		err = c.report(e, p, missing, drift, len(d.Migrations))
 	}
 	if err != nil {
@@ -99,9 +108,44 @@ func (c *checkCmd) report(e *env, p *project, missing, drift *diff.Plan, n int) 
 		if drift != nil {
 			what += ", and the database is at their state"
 		}
-		fmt.Fprintf(e.stdout, "OK: the %d migrations in %s hold %s.\n", n, p.dir, what)
+		verb := "hold"
+		if n == 1 {
+			verb = "holds"
+		}
+		fmt.Fprintf(e.stdout, "OK: the %s in %s %s %s.\n", plural(n, "migration"), p.dir, verb, what)
 	}
 	return nil
+}
+
+// checkJSON writes the check's result as one JSON document: the migration
+// directory, its number of migrations, whether all is well, and the changes
+// no migration holds and (with --url) the database's drift, each a plan as
+// `diff --format json` writes it (null when not checked).
+func checkJSON(w io.Writer, p *project, missing, drift *diff.Plan, n int) error {
+	doc := struct {
+		OK         bool            `json:"ok"`
+		Dir        string          `json:"dir"`
+		Migrations int             `json:"migrations"`
+		Missing    json.RawMessage `json:"missing"`
+		Drift      json.RawMessage `json:"drift"`
+	}{Dir: p.dir, Migrations: n, Missing: json.RawMessage("null"), Drift: json.RawMessage("null")}
+	doc.OK = len(missing.Changes) == 0 && (drift == nil || len(drift.Changes) == 0)
+	for _, x := range []struct {
+		plan *diff.Plan
+		out  *json.RawMessage
+	}{{missing, &doc.Missing}, {drift, &doc.Drift}} {
+		if x.plan == nil {
+			continue
+		}
+		var b bytes.Buffer
+		if err := render.WriteJSON(&b, x.plan); err != nil {
+			return err
+		}
+		*x.out = bytes.TrimSpace(b.Bytes())
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
 }
 
 // githubAnnotations writes one workflow annotation per change, at the schema

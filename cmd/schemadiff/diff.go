@@ -10,30 +10,19 @@ import (
 	"github.com/schemadiff/schemadiff/schema"
 )
 
-// sourceFlags are the flags every command that reads sources shares.
-type sourceFlags struct {
-	Dialect string   `help:"Dialect of schema files that do not name one (postgres or sqlserver)." enum:",postgres,sqlserver" default:""`
-	Schema  []string `help:"Database schema to read from a live database (repeatable; default: all user schemas)." placeholder:"NAME"`
-	Exclude []string `help:"Glob of tables to leave out of a live database, as name or schema.name (repeatable); migration tools' own tables are always left out." placeholder:"PATTERN"`
-	DevURL  string   `name:"dev-url" help:"Scratch PostgreSQL server that normalizes schema files exactly (a throwaway database is created there and dropped)." placeholder:"URL"`
-}
-
-func (f sourceFlags) options(dialect schema.Dialect) source.Options {
-	if f.Dialect != "" {
-		dialect = schema.Dialect(f.Dialect)
-	}
-	return source.Options{Dialect: dialect, Schemas: f.Schema, Exclude: f.Exclude, DevURL: f.DevURL}
-}
-
 type diffCmd struct {
-	From         string `required:"" help:"Current state: database URL (postgres://, sqlserver://) or schema file/folder." placeholder:"SRC"`
-	To           string `required:"" help:"Desired state: database URL or schema file/folder." placeholder:"SRC"`
-	Format       string `help:"Output: sql, plan or json." enum:"sql,plan,json" default:"sql"`
+	From         string `required:"" help:"Current state: database URL (postgres://, sqlserver://) or schema file or folder." placeholder:"SRC"`
+	To           string `required:"" help:"Desired state: database URL or schema file or folder." placeholder:"SRC"`
+	Format       string `help:"Output format: ${enum}." enum:"sql,plan,json" default:"sql"`
 	Down         bool   `help:"Print the down migration (from --to back to --from) instead."`
 	ExitCode     bool   `name:"exit-code" help:"Exit 1 when there are changes."`
 	Concurrently bool   `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
 	NoGO         bool   `name:"no-go" help:"SQL Server: leave out the GO batch separators (for tools that send a script as one batch)."`
-	sourceFlags
+	dialectFlag
+	schemaFlag
+	excludeFlag
+	devFlag
+	dropAllFlag
 }
 
 // Run prints the plan between --from and --to.
@@ -43,8 +32,14 @@ func (c *diffCmd) Run(e *env) error {
 	if dialect == "" {
 		dialect = source.Dialect(c.To)
 	}
-	opts := c.options(dialect)
-	opts.Warn = e.stderr
+	if c.Dialect != "" {
+		dialect = schema.Dialect(c.Dialect)
+	}
+	live := source.IsURL(c.From) || source.IsURL(c.To)
+	if err := readFlagsUsed(live, live, c.Schema, c.Exclude); err != nil {
+		return err
+	}
+	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL, Warn: e.stderr}
 	from, err := source.Load(e.ctx, c.From, opts)
 	if err != nil {
 		return err
@@ -59,9 +54,12 @@ func (c *diffCmd) Run(e *env) error {
 	if from.Dialect != to.Dialect {
 		return fmt.Errorf("--from is %s but --to is %s: compare sources of one dialect", from.Dialect, to.Dialect)
 	}
-	compare := diff.Compare
+	compare, target, current := diff.Compare, to, from
 	if c.Down {
-		compare = diff.Down
+		compare, target, current = diff.Down, from, to
+	}
+	if err := checkDropAll(current, target, c.AllowDropAll); err != nil {
+		return err
 	}
 	plan, err := compare(from, to, diff.Options{Concurrently: c.Concurrently})
 	if err != nil {

@@ -13,8 +13,8 @@ import (
 )
 
 type validateCmd struct {
-	Paths   []string `arg:"" help:"Schema files or folders." type:"path"`
-	Dialect string   `help:"Dialect of files that do not name one." enum:",postgres,sqlserver" default:""`
+	Paths []string `arg:"" help:"Schema files or folders."`
+	dialectFlag
 }
 
 // Run loads, validates and normalizes the schema and reports what it holds.
@@ -27,21 +27,27 @@ func (c *validateCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: valid %s schema: %d tables, %d enums, %d schemas\n",
-		strings.Join(c.Paths, ", "), db.Dialect, len(db.Tables), len(db.Enums), len(db.Schemas))
+	fmt.Fprintf(e.stdout, "%s: valid %s schema: %s, %s, %s\n", strings.Join(c.Paths, ", "), db.Dialect,
+		plural(len(db.Tables), "table"), plural(len(db.Enums), "enum"), plural(len(db.Schemas), "schema"))
 	return nil
 }
 
 type fmtCmd struct {
-	Paths []string `arg:"" help:"HCL schema files or folders." type:"path"`
+	Paths []string `arg:"" help:"HCL schema files or folders."`
 	Check bool     `help:"Write nothing; list the files that are not formatted and exit 1 if any."`
 }
 
-// Run rewrites HCL files in canonical layout.
+// Run rewrites HCL files in canonical layout. YAML files are left as they
+// are: the YAML writer works from the model and would drop comments. A YAML
+// file named on the command line is an error; YAML files found in a folder
+// are named in a warning.
 func (c *fmtCmd) Run(e *env) error {
-	files, err := hclFiles(c.Paths)
+	files, yamls, err := hclFiles(c.Paths)
 	if err != nil {
 		return err
+	}
+	if len(yamls) > 0 {
+		e.warn("left %s as written (fmt formats HCL only; `schemadiff validate` checks YAML): %s", plural(len(yamls), "YAML file"), strings.Join(yamls, ", "))
 	}
 	changed := 0
 	for _, f := range files {
@@ -71,28 +77,37 @@ func (c *fmtCmd) Run(e *env) error {
 	return nil
 }
 
-// hclFiles expands paths (files or folders) to the .hcl files they hold, sorted.
-func hclFiles(paths []string) ([]string, error) {
-	var files []string
+// hclFiles expands paths (files or folders) to the .hcl files they hold,
+// sorted, and lists the YAML schema files found in the folders. A named file
+// that is not HCL is an error.
+func hclFiles(paths []string) (files, yamls []string, err error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("fmt: %w", err)
+			return nil, nil, fmt.Errorf("fmt: %w", err)
 		}
 		if !st.IsDir() {
+			if !strings.EqualFold(filepath.Ext(p), ".hcl") {
+				return nil, nil, fmt.Errorf("%s: fmt formats HCL schema files only (YAML files are left as written; `schemadiff validate %s` checks one)", p, p)
+			}
 			files = append(files, p)
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".hcl") {
+			switch {
+			case err != nil || d.IsDir():
+			case strings.EqualFold(filepath.Ext(path), ".hcl"):
 				files = append(files, path)
+			case hasSchemaExt(strings.ToLower(path)):
+				yamls = append(yamls, path)
 			}
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("fmt: %w", err)
+			return nil, nil, fmt.Errorf("fmt: %w", err)
 		}
 	}
 	sort.Strings(files)
-	return files, nil
+	sort.Strings(yamls)
+	return files, yamls, nil
 }

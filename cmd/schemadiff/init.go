@@ -11,8 +11,9 @@ import (
 )
 
 type initCmd struct {
-	Dialect string `help:"Dialect of the project (postgres or sqlserver)." enum:"postgres,sqlserver" default:"postgres"`
-	Format  string `help:"Migration format: sql, golang-migrate, goose, dbmate, flyway or alembic." default:"sql"`
+	Dialect   string `help:"Dialect: postgres or sqlserver, of the project." enum:"postgres,sqlserver" default:"postgres"`
+	DirFormat string `name:"dir-format" help:"Migration directory format: sql, golang-migrate, goose, dbmate, flyway or alembic (default: sql)." placeholder:"FORMAT"`
+	Format    string `hidden:"" help:"Deprecated: use --dir-format." placeholder:"FORMAT"`
 }
 
 // initFiles are what init writes, relative to the working directory.
@@ -21,14 +22,18 @@ const (
 	initSchema = "schema/schema.hcl"
 	initDir    = "migrations"
 	// initAlembicDir is where an Alembic project (from `alembic init alembic`)
-	// keeps its revisions; with --format alembic, init uses it as it is.
+	// keeps its revisions; with --dir-format alembic, init uses it as it is.
 	initAlembicDir = "alembic/versions"
 )
 
 // Run writes a commented configuration, an example schema and an empty
 // migration directory; it writes nothing when any of them exists.
 func (c *initCmd) Run(e *env) error {
-	format, err := migrate.ParseFormat(c.Format)
+	name, err := deprecatedFormat(e, c.DirFormat, c.Format)
+	if err != nil {
+		return err
+	}
+	format, err := migrate.ParseFormat(first(name, string(migrate.SQL)))
 	if err != nil {
 		return err
 	}
@@ -110,20 +115,21 @@ func mkdir(path string, created *[]string) error {
 
 // exampleConfig is the commented configuration init writes.
 func exampleConfig(dialect string, format migrate.Format, dir string) string {
-	return `# schemadiff configuration (see docs/config.md). Flags override these settings.
+	return editorSchemaLine(configJSONSchemaURL) + `
+# schemadiff configuration (see docs/config.md). Flags override these settings.
 
 # The database flavour of the schema files: postgres or sqlserver.
 dialect: ` + dialect + `
 
-# Desired-schema files or folders (HCL or YAML), relative to this file.
-schema: [schema]
+# Desired-schema files or folders (HCL or YAML), relative to this file (--to).
+to: [schema]
 
 migrations:
   # Where generate writes migrations; schemadiff.sum in it records their
-  # hashes and the schema state they lead to.
+  # hashes and the schema state they lead to (--dir).
   dir: ` + dir + `
-  # sql | golang-migrate | goose | dbmate | flyway | alembic
-  format: ` + string(format) + `
+  # sql | golang-migrate | goose | dbmate | flyway | alembic (--dir-format)
+  dir_format: ` + string(format) + `
   # seq: true   # number migrations 000001_… instead of by UTC time (sql, golang-migrate)
 
 # Tables that live comparisons leave out (globs, as name or schema.name).

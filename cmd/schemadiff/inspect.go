@@ -10,12 +10,22 @@ import (
 	"github.com/schemadiff/schemadiff/schema"
 )
 
+// The JSON Schemas of the YAML formats (docs/), for editors.
+const (
+	schemaJSONSchemaURL = "https://raw.githubusercontent.com/schemadiff/schemadiff/main/docs/schemadiff.schema.json"
+	configJSONSchemaURL = "https://raw.githubusercontent.com/schemadiff/schemadiff/main/docs/schemadiff-config.schema.json"
+)
+
+// editorSchemaLine is the comment that tells yaml-language-server (VS Code's
+// YAML extension, and editors using it) which JSON Schema a file follows.
+func editorSchemaLine(url string) string { return "# yaml-language-server: $schema=" + url }
+
 type inspectCmd struct {
-	URL     string   `required:"" help:"Database URL (postgres://, postgresql://, sqlserver://)." placeholder:"URL"`
-	Format  string   `help:"Output: hcl, yaml, json or sql." enum:"hcl,yaml,json,sql" default:"hcl"`
-	Schema  []string `help:"Database schema to read (repeatable; default: all user schemas)." placeholder:"NAME"`
-	Exclude []string `help:"Glob of tables to leave out, as name or schema.name (repeatable); migration tools' own tables are always left out." placeholder:"PATTERN"`
-	NoGO    bool     `name:"no-go" help:"SQL Server, --format sql: leave out the GO batch separators."`
+	URL    string `required:"" help:"Database URL: the database to read (postgres://, postgresql://, sqlserver://)." placeholder:"URL"`
+	Format string `help:"Output format: ${enum}." enum:"hcl,yaml,json,sql" default:"hcl"`
+	NoGO   bool   `name:"no-go" help:"SQL Server: leave out the GO batch separators (for tools that send a script as one batch)."`
+	schemaFlag
+	excludeFlag
 }
 
 // Run prints the live schema.
@@ -29,6 +39,9 @@ func (c *inspectCmd) Run(e *env) error {
 	}
 	switch c.Format {
 	case "yaml":
+		if _, err := fmt.Fprintln(e.stdout, editorSchemaLine(schemaJSONSchemaURL)); err != nil {
+			return err
+		}
 		return schema.WriteYAML(e.stdout, db)
 	case "json":
 		enc := json.NewEncoder(e.stdout)

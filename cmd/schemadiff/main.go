@@ -9,17 +9,20 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/alecthomas/kong"
+	kongcompletion "github.com/jotaen/kong-completion"
 
 	"github.com/schemadiff/schemadiff/internal/redact"
 )
 
-// Exit codes (DESIGN §3).
+// Exit codes (DESIGN §3; 130 is the shell's 128+SIGINT).
 const (
-	exitOK      = 0
-	exitChanges = 1
-	exitFailure = 2
+	exitOK          = 0
+	exitChanges     = 1
+	exitFailure     = 2
+	exitInterrupted = 130
 )
 
 // cli is the whole command line.
@@ -34,6 +37,11 @@ type cli struct {
 	Check    checkCmd    `cmd:"" help:"CI: exit 1 when the schema has changes no migration holds, or (--url) the database drifted."`
 	Migrate  migrateCmd  `cmd:"" help:"Maintain the migration directory."`
 	Apply    applyCmd    `cmd:"" help:"Apply the desired schema to a database directly: plan, confirm, run, verify."`
+	Version  versionCmd  `cmd:"" help:"Print schemadiff's version and the commit it was built from."`
+
+	Completion completionCmd `cmd:"" help:"Print the shell code that turns on tab completion: source <(schemadiff completion bash), or zsh, or fish."`
+
+	ShowVersion kong.VersionFlag `name:"version" help:"Print schemadiff's version and exit."`
 }
 
 // env is what every command writes to.
@@ -45,13 +53,23 @@ type env struct {
 	color bool
 	// stdin is the terminal to ask for confirmation on; nil when stdin is not one.
 	stdin io.Reader
+	// args are the command-line arguments, whose passwords every message hides.
+	args []string
+}
+
+// warn prints a one-line warning to stderr, passwords hidden.
+func (e *env) warn(format string, a ...any) {
+	fmt.Fprintf(e.stderr, "warning: %s\n", redactArgs(fmt.Sprintf(format, a...), e.args))
 }
 
 // errChanges is returned by a command that found changes and must exit 1.
 var errChanges = errors.New("changes found")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C (SIGINT) and SIGTERM cancel the context: commands stop waiting
+	// and write nothing, and run exits 130. A second signal kills at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() { <-ctx.Done(); stop() }()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -67,28 +85,39 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		kong.UsageOnError(),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(code int) { exit = code }),
+		kong.Vars{"version": versionLine()},
 	)
 	if err != nil {
 		fmt.Fprintf(stderr, "schemadiff: %v\n", err)
 		return exitFailure
 	}
+	// A shell asking for completions (COMP_LINE set) gets them, and nothing else runs.
+	kongcompletion.Register(parser, kongcompletion.WithExitFunc(func(code int) { exit = code }))
+	if exit >= 0 {
+		return exit
+	}
 	kctx, err := parser.Parse(args)
-	if exit >= 0 { // --help
+	if exit >= 0 { // --help, --version
 		return exit
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "schemadiff: %s\n", redactArgs(err.Error(), args))
 		return exitFailure
 	}
-	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, color: colorOK(stdout), stdin: terminalStdin()}
-	if err := kctx.Run(e); err != nil {
-		if errors.Is(err, errChanges) {
-			return exitChanges
-		}
-		fmt.Fprintf(stderr, "schemadiff: %s\n", redactArgs(err.Error(), args))
-		return exitFailure
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, color: colorOK(stdout), args: args, stdin: terminalStdin()}
+	err = kctx.Run(e)
+	switch {
+	case err == nil:
+		return exitOK
+	case ctx.Err() != nil: // the command stopped because of the signal
+		// The command's error says what it left (apply: what was rolled back).
+		fmt.Fprintf(stderr, "schemadiff: interrupted: %s\n", redactArgs(err.Error(), args))
+		return exitInterrupted
+	case errors.Is(err, errChanges):
+		return exitChanges
 	}
-	return exitOK
+	fmt.Fprintf(stderr, "schemadiff: %s\n", redactArgs(err.Error(), args))
+	return exitFailure
 }
 
 // redactArgs removes any password that a URL among args carries from msg.

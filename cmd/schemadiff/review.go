@@ -15,26 +15,32 @@ import (
 
 type reviewCmd struct {
 	Files   []string `arg:"" optional:"" help:"Migration files to review: .sql (plain, up/down, goose, dbmate, flyway) or Alembic revisions (.py)."`
-	Dir     string   `help:"Migration directory to review (any format; Alembic: the folder holding versions/)." placeholder:"DIR"`
-	Dialect string   `help:"Dialect of the migrations (default: the schema's)." enum:",postgres,sqlserver" default:""`
-	Schema  []string `help:"Desired-schema file or folder (repeatable): enables the missed-option and drift checks." placeholder:"PATH"`
-	Format  string   `help:"Output: text, json, sarif, github or markdown." enum:"text,json,sarif,github,markdown" default:"text"`
+	Dir     string   `help:"Migration directory: the one to review (any format; Alembic: the folder holding versions/)." placeholder:"DIR"`
+	Dialect string   `help:"Dialect: postgres or sqlserver, of the migrations (default: the schema's)." enum:",postgres,sqlserver" default:""`
+	To      string   `help:"Desired state: schema file or folder; enables the missed-option and drift checks (default: to in the configuration)." placeholder:"PATH"`
+	Schema  []string `hidden:"" help:"Deprecated: use --to." placeholder:"PATH"`
+	Format  string   `help:"Output format: ${enum}." enum:"text,json,sarif,github,markdown,gitlab" default:"text"`
 	FailOn  string   `name:"fail-on" help:"Lowest severity that makes the command exit 1: error, warning or info." enum:"error,warning,info" default:"error"`
 	Since   string   `help:"Report only on migrations changed since this git ref (earlier ones still build the state)." placeholder:"REF"`
-	Config  string   `help:"Configuration file whose schema, migration directory and dialect fill in what the flags leave out (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory, when there is one)." placeholder:"FILE"`
+	Config  string   `help:"Configuration file: its desired schema, migration directory and dialect fill in what the flags leave out (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory or the nearest folder above it, up to the repository root)." placeholder:"FILE"`
+	// paths are the desired-schema files or folders, resolved.
+	paths []string
 }
 
 // Run reviews the migrations and exits 1 when a finding reaches --fail-on.
 func (c *reviewCmd) Run(e *env) error {
-	if err := c.fromConfig(); err != nil {
+	if err := c.desiredPaths(e); err != nil {
+		return err
+	}
+	if err := c.fromConfig(e); err != nil {
 		return err
 	}
 	if len(c.Files) == 0 && c.Dir == "" {
 		return fmt.Errorf("review: name migration files or --dir (or run it where a schemadiff.yaml names them)")
 	}
 	opts := review.Options{Dialect: schema.Dialect(c.Dialect), Files: c.Files, Dir: c.Dir}
-	if len(c.Schema) > 0 {
-		db, err := schema.Load(schema.LoadOptions{Dialect: opts.Dialect}, c.Schema...)
+	if len(c.paths) > 0 {
+		db, err := schema.Load(schema.LoadOptions{Dialect: opts.Dialect}, c.paths...)
 		if err != nil {
 			return err
 		}
@@ -51,7 +57,7 @@ func (c *reviewCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := rep.Write(e.stdout, review.Format(c.Format), review.WriteOptions{Color: e.color && c.Format == "text"}); err != nil {
+	if err := rep.Write(e.stdout, review.Format(c.Format), review.WriteOptions{Color: e.color && c.Format == "text", Version: moduleVersion()}); err != nil {
 		return err
 	}
 	if rep.Fails(diff.Severity(c.FailOn)) {
@@ -60,10 +66,24 @@ func (c *reviewCmd) Run(e *env) error {
 	return nil
 }
 
+// desiredPaths sets c.paths from --to and the deprecated --schema PATH,
+// which review (reading no database) takes only as a path.
+func (c *reviewCmd) desiredPaths(e *env) error {
+	if c.To != "" {
+		c.paths = append(c.paths, c.To)
+	}
+	names, paths := splitSchemaFlag(e, c.Schema)
+	if len(names) > 0 {
+		return fmt.Errorf("--schema %s: review reads no database, so takes no database schema: give the desired schema files as --to PATH", names[0])
+	}
+	c.paths = append(c.paths, paths...)
+	return nil
+}
+
 // fromConfig fills, from the configuration file when there is one, what the
 // flags leave out: the migration directory (when no file is named), the
 // desired schema and the dialect.
-func (c *reviewCmd) fromConfig() error {
+func (c *reviewCmd) fromConfig(e *env) error {
 	path := c.Config
 	if path == "" {
 		var err error
@@ -71,15 +91,15 @@ func (c *reviewCmd) fromConfig() error {
 			return err
 		}
 	}
-	p, err := projectFlags{Config: path}.resolve("")
+	p, err := resolve(e, settings{projectFlags: projectFlags{configFlags: configFlags{Config: path}}})
 	if err != nil {
 		return err
 	}
 	if len(c.Files) == 0 && c.Dir == "" {
 		c.Dir = p.dir
 	}
-	if len(c.Schema) == 0 {
-		c.Schema = p.schemas
+	if len(c.paths) == 0 {
+		c.paths = p.to
 	}
 	if c.Dialect == "" {
 		c.Dialect = string(p.dialect)

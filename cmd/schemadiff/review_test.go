@@ -19,14 +19,14 @@ const (
 
 // TestReviewSeed002: the duplicate index of seed 002 is an error at its line, exit 1.
 func TestReviewSeed002(t *testing.T) {
-	r := runCLI(t, "review", "--dialect", "sqlserver", "--schema", reviewUsersHCL, reviewSeed002)
+	r := runCLI(t, "review", "--dialect", "sqlserver", "--to", reviewUsersHCL, reviewSeed002)
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1; stderr: %s", r.code, r.stderr)
 	}
 	if !strings.Contains(r.stdout, "94: error [duplicate-object] table dbo.users index ix_users_active") {
 		t.Errorf("the duplicate ix_users_active error at line 94 is missing:\n%s", r.stdout)
 	}
-	r = runCLI(t, "review", "--schema", reviewUsersHCL, "--format", "github", reviewAutogen)
+	r = runCLI(t, "review", "--to", reviewUsersHCL, "--format", "github", reviewAutogen)
 	if r.code != 1 || !strings.Contains(r.stdout, "::error file="+reviewAutogen+",line=50,title=schemadiff wrong-dialect-option::") {
 		t.Errorf("github annotations: exit %d:\n%s", r.code, r.stdout)
 	}
@@ -39,10 +39,10 @@ func TestReviewGeneratedDirectories(t *testing.T) {
 		for _, format := range migrate.Formats() { // every format, golang-migrate too
 			t.Run(filepath.Base(schemaPath)+"/"+string(format), func(t *testing.T) {
 				dir := filepath.Join(t.TempDir(), "migrations")
-				if r := runCLI(t, "generate", "--schema", schemaPath, "--dir", dir, "--format", string(format), "-m", "create"); r.code != 0 {
+				if r := runCLI(t, "generate", "--to", schemaPath, "--dir", dir, "--dir-format", string(format), "-m", "create"); r.code != 0 {
 					t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
 				}
-				r := runCLI(t, "review", "--schema", schemaPath, "--dir", dir, "--fail-on", "info", "--format", "json")
+				r := runCLI(t, "review", "--to", schemaPath, "--dir", dir, "--fail-on", "info", "--format", "json")
 				if r.code != 0 || !strings.Contains(r.stdout, `"findings": []`) {
 					t.Errorf("exit %d, want 0 and no findings:\n%s%s", r.code, r.stdout, r.stderr)
 				}
@@ -58,8 +58,8 @@ func TestReviewFailOnAndBadInput(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"warnings pass by default", []string{"review", "--schema", reviewShopHCL, writeSQL(t, "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE x (a int);\n")}, 0, ""},
-		{"warnings fail with --fail-on warning", []string{"review", "--fail-on", "warning", "--schema", reviewShopHCL, writeSQL(t, "CREATE TABLE x (a int);\n")}, 1, ""},
+		{"warnings pass by default", []string{"review", "--to", reviewShopHCL, writeSQL(t, "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE x (a int);\n")}, 0, ""},
+		{"warnings fail with --fail-on warning", []string{"review", "--fail-on", "warning", "--to", reviewShopHCL, writeSQL(t, "CREATE TABLE x (a int);\n")}, 1, ""},
 		{"no dialect", []string{"review", writeSQL(t, "SELECT 1;")}, 2, "no dialect"},
 		{"no files", []string{"review", "--dialect", "postgres"}, 2, "name migration files"},
 		{"missing file", []string{"review", "--dialect", "postgres", "nope.sql"}, 2, "nope.sql"},

@@ -41,6 +41,9 @@ type Target struct {
 	// Exclude holds glob patterns of tables left alone, as name or
 	// schema.name; the migration tools' own tables are always left alone.
 	Exclude []string
+	// AllowDropAll lets a desired schema that declares no tables drop every
+	// table of the database (diff.CheckDropAll).
+	AllowDropAll bool
 }
 
 // Plan reads the database t names and returns the plan that takes it to
@@ -57,6 +60,11 @@ func Plan(ctx context.Context, t Target, want *schema.Database, opts diff.Option
 	}
 	if live.Dialect != want.Dialect {
 		return nil, fmt.Errorf("%s is a %s database but the desired schema is %s", redact.URL(t.URL), live.Dialect, want.Dialect)
+	}
+	if !t.AllowDropAll {
+		if err := diff.CheckDropAll(live, want); err != nil {
+			return nil, err
+		}
 	}
 	return diff.Compare(live, want, opts)
 }

@@ -1,9 +1,12 @@
 // Package config reads schemadiff's project configuration: schemadiff.yaml
-// (or schemadiff.hcl) in the working directory, or the file --config names.
-// It holds the dialect, the schema paths, the migration directory and
-// format, exclude patterns and named environments with database URLs, which
-// may name environment variables (${DATABASE_URL}) so that no password is
-// written down.
+// (or schemadiff.yml, schemadiff.hcl) in the working directory or the nearest
+// directory above it, up to the repository root (Find), or the file --config
+// names. It holds the dialect, the desired-schema paths, the migration
+// directory and its format, exclude patterns and named environments with
+// database URLs, which may name environment variables (${DATABASE_URL}) so
+// that no password is written down. Keys are named as the flags they stand
+// for (docs/cli.md); the old keys schema and migrations.format still work,
+// with a notice.
 package config
 
 import (
@@ -17,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	yamlparser "github.com/goccy/go-yaml/parser"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -30,13 +34,19 @@ func FileNames() []string { return []string{"schemadiff.yaml", "schemadiff.yml",
 // the configuration file (made so by Load).
 type Config struct {
 	// Path is the file the configuration was read from ("" for none).
-	Path    string
-	Dialect string   // postgres or sqlserver
-	Schema  []string // desired-schema files or folders
-	Dir     string   // the migration directory
-	Format  string   // the migration format
-	Seq     bool     // sequence numbers instead of timestamps (sql, golang-migrate)
-	Exclude []string // globs of tables every live comparison leaves out
+	Path      string
+	Dialect   string   // postgres or sqlserver
+	To        []string // desired-schema files or folders (key to; deprecated: schema)
+	Dir       string   // the migration directory
+	DirFormat string   // the migration format (key migrations.dir_format; deprecated: migrations.format)
+	Seq       bool     // sequence numbers instead of timestamps (sql, golang-migrate)
+	Exclude   []string // globs of tables every live comparison leaves out
+	// AllowDropAll lets a desired schema without tables drop every table
+	// (key allow_drop_all, flag --allow-drop-all).
+	AllowDropAll bool
+	// Notices are one-line warnings about the file, such as deprecated keys,
+	// each starting with file:line:col; the CLI prints them to stderr.
+	Notices []string
 	envs    map[string]rawEnv
 }
 
@@ -60,9 +70,36 @@ type value struct {
 	at   string         // file:line:col for messages
 }
 
-// Find returns the configuration file in dir, or "" when there is none.
-// Two configuration files in one directory are an error.
+// Find returns the configuration file of the working directory dir: the
+// one in dir, else in the nearest directory above it, stopping at the
+// repository root (the first directory holding .git) or the file-system root,
+// as git finds its repository. It returns "" when there is none. The path
+// is relative to dir when dir is relative. Two configuration files in one
+// directory are an error.
 func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("config: %w", err)
+	}
+	rel := dir
+	for {
+		p, err := findIn(rel)
+		if p != "" || err != nil {
+			return p, err
+		}
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return "", nil
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return "", nil
+		}
+		abs, rel = parent, filepath.Join(rel, "..")
+	}
+}
+
+// findIn returns the configuration file in dir, or "" when there is none.
+func findIn(dir string) (string, error) {
 	var found []string
 	for _, n := range FileNames() {
 		p := filepath.Join(dir, n)
@@ -106,8 +143,8 @@ func Load(path string) (*Config, error) {
 		return filepath.Join(base, p)
 	}
 	c.Dir = rel(c.Dir)
-	for i, s := range c.Schema {
-		c.Schema[i] = rel(s)
+	for i, s := range c.To {
+		c.To[i] = rel(s)
 	}
 	return c, nil
 }
@@ -187,17 +224,20 @@ func (v value) expand(lookup func(string) (string, bool)) (string, error) {
 
 // yamlFile is the YAML layout.
 type yamlFile struct {
-	Dialect    string             `yaml:"dialect"`
-	Schema     yamlStrings        `yaml:"schema"`
-	Migrations yamlMigrations     `yaml:"migrations"`
-	Exclude    []string           `yaml:"exclude"`
-	Env        map[string]yamlEnv `yaml:"env"`
+	Dialect      string             `yaml:"dialect"`
+	To           yamlStrings        `yaml:"to"`
+	Schema       yamlStrings        `yaml:"schema"` // deprecated: to
+	Migrations   yamlMigrations     `yaml:"migrations"`
+	Exclude      []string           `yaml:"exclude"`
+	AllowDropAll bool               `yaml:"allow_drop_all"`
+	Env          map[string]yamlEnv `yaml:"env"`
 }
 
 type yamlMigrations struct {
-	Dir    string `yaml:"dir"`
-	Format string `yaml:"format"`
-	Seq    bool   `yaml:"seq"`
+	Dir       string `yaml:"dir"`
+	DirFormat string `yaml:"dir_format"`
+	Format    string `yaml:"format"` // deprecated: dir_format
+	Seq       bool   `yaml:"seq"`
 }
 
 type yamlEnv struct {
@@ -233,8 +273,16 @@ func loadYAML(path string, src []byte) (*Config, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	c := &Config{Dialect: f.Dialect, Schema: f.Schema, Dir: f.Migrations.Dir, Format: f.Migrations.Format,
-		Seq: f.Migrations.Seq, Exclude: f.Exclude, envs: map[string]rawEnv{}}
+	c := &Config{Dialect: f.Dialect, Dir: f.Migrations.Dir, Seq: f.Migrations.Seq, Exclude: f.Exclude,
+		AllowDropAll: f.AllowDropAll, envs: map[string]rawEnv{}}
+	at := func(key string) string { return yamlKeyAt(path, src, key) }
+	var err error
+	if c.To, err = pick(at, "to", []string(f.To), "schema", []string(f.Schema), &c.Notices); err != nil {
+		return nil, err
+	}
+	if c.DirFormat, err = pick(at, "migrations.dir_format", f.Migrations.DirFormat, "migrations.format", f.Migrations.Format, &c.Notices); err != nil {
+		return nil, err
+	}
 	for name, e := range f.Env {
 		at := path + ": env " + name
 		c.envs[name] = rawEnv{url: value{text: e.URL, at: at + ": url"}, devURL: value{text: e.DevURL, at: at + ": dev_url"}}
@@ -242,19 +290,54 @@ func loadYAML(path string, src []byte) (*Config, error) {
 	return c, nil
 }
 
+// pick returns the value of key, or of its deprecated spelling old with a
+// notice (at gives a key's file:line:col); both set is an error.
+func pick[T string | []string](at func(string) string, key string, v T, old string, ov T, notices *[]string) (T, error) {
+	if len(ov) == 0 {
+		return v, nil
+	}
+	if len(v) > 0 {
+		return v, fmt.Errorf("%s: both %s and its deprecated spelling %s are set: keep %s", at(old), key, old, key)
+	}
+	*notices = append(*notices, fmt.Sprintf("%s: %s is deprecated: rename it to %s", at(old), old, key))
+	return ov, nil
+}
+
+// yamlKeyAt returns file:line:col of the dotted key in a YAML file, or the
+// file alone when it cannot be found.
+func yamlKeyAt(path string, src []byte, key string) string {
+	p, err := yaml.PathString("$." + key)
+	if err != nil {
+		return path
+	}
+	f, err := yamlparser.ParseBytes(src, 0)
+	if err != nil {
+		return path
+	}
+	n, err := p.FilterFile(f)
+	if err != nil || n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
+		return path
+	}
+	pos := n.GetToken().Position
+	return fmt.Sprintf("%s:%d:%d", path, pos.Line, pos.Column)
+}
+
 // hclFile is the HCL layout.
 type hclFile struct {
-	Dialect    string         `hcl:"dialect,optional"`
-	Schema     []string       `hcl:"schema,optional"`
-	Exclude    []string       `hcl:"exclude,optional"`
-	Migrations *hclMigrations `hcl:"migrations,block"`
-	Env        []hclEnv       `hcl:"env,block"`
+	Dialect      string         `hcl:"dialect,optional"`
+	To           []string       `hcl:"to,optional"`
+	Schema       []string       `hcl:"schema,optional"` // deprecated: to
+	Exclude      []string       `hcl:"exclude,optional"`
+	AllowDropAll bool           `hcl:"allow_drop_all,optional"`
+	Migrations   *hclMigrations `hcl:"migrations,block"`
+	Env          []hclEnv       `hcl:"env,block"`
 }
 
 type hclMigrations struct {
-	Dir    string `hcl:"dir,optional"`
-	Format string `hcl:"format,optional"`
-	Seq    bool   `hcl:"seq,optional"`
+	Dir       string `hcl:"dir,optional"`
+	DirFormat string `hcl:"dir_format,optional"`
+	Format    string `hcl:"format,optional"` // deprecated: dir_format
+	Seq       bool   `hcl:"seq,optional"`
 }
 
 type hclEnv struct {
@@ -272,9 +355,17 @@ func loadHCL(path string, src []byte) (*Config, error) {
 	if diags := gohcl.DecodeBody(file.Body, nil, &f); diags.HasErrors() {
 		return nil, hclError(diags)
 	}
-	c := &Config{Dialect: f.Dialect, Schema: f.Schema, Exclude: f.Exclude, envs: map[string]rawEnv{}}
+	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, envs: map[string]rawEnv{}}
+	at := func(key string) string { return hclKeyAt(path, file.Body, key) }
+	var err error
+	if c.To, err = pick(at, "to", f.To, "schema", f.Schema, &c.Notices); err != nil {
+		return nil, err
+	}
 	if m := f.Migrations; m != nil {
-		c.Dir, c.Format, c.Seq = m.Dir, m.Format, m.Seq
+		c.Dir, c.Seq = m.Dir, m.Seq
+		if c.DirFormat, err = pick(at, "migrations.dir_format", m.DirFormat, "migrations.format", m.Format, &c.Notices); err != nil {
+			return nil, err
+		}
 	}
 	for _, e := range f.Env {
 		if _, dup := c.envs[e.Name]; dup {
@@ -283,6 +374,31 @@ func loadHCL(path string, src []byte) (*Config, error) {
 		c.envs[e.Name] = rawEnv{url: hclValue(e.URL), devURL: hclValue(e.DevURL)}
 	}
 	return c, nil
+}
+
+// hclKeyAt returns file:line:col of the dotted key (an attribute, or an
+// attribute of a block) in an HCL body, or the file alone.
+func hclKeyAt(path string, body hcl.Body, key string) string {
+	b, ok := body.(*hclsyntax.Body)
+	parts := strings.Split(key, ".")
+	for ok && len(parts) > 1 {
+		var next *hclsyntax.Body
+		for _, blk := range b.Blocks {
+			if blk.Type == parts[0] {
+				next = blk.Body
+			}
+		}
+		b, ok, parts = next, next != nil, parts[1:]
+	}
+	if !ok {
+		return path
+	}
+	a, found := b.Attributes[parts[0]]
+	if !found {
+		return path
+	}
+	r := a.SrcRange
+	return fmt.Sprintf("%s:%d:%d", path, r.Start.Line, r.Start.Column)
 }
 
 // hclValue wraps an optional HCL attribute expression.

@@ -16,10 +16,11 @@ func lookup(vars map[string]string) func(string) (string, bool) {
 
 func TestLoad(t *testing.T) {
 	yamlSrc := `dialect: postgres
-schema: [schema, extra.hcl]
+to: [schema, extra.hcl]
+allow_drop_all: true
 migrations:
   dir: db/migrations
-  format: goose
+  dir_format: goose
   seq: true
 exclude: ["audit.*"]
 env:
@@ -28,12 +29,13 @@ env:
     dev_url: ${DEV_URL}
 `
 	hclSrc := `dialect = "postgres"
-schema  = ["schema", "extra.hcl"]
+to      = ["schema", "extra.hcl"]
 exclude = ["audit.*"]
+allow_drop_all = true
 migrations {
-  dir    = "db/migrations"
-  format = "goose"
-  seq    = true
+  dir        = "db/migrations"
+  dir_format = "goose"
+  seq        = true
 }
 env "prod" {
   url     = "postgres://app:${PGPASS}@db/app"
@@ -50,8 +52,8 @@ env "prod" {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := &Config{Path: p, Dialect: "postgres", Schema: []string{filepath.Join(dir, "schema"), filepath.Join(dir, "extra.hcl")},
-				Dir: filepath.Join(dir, "db/migrations"), Format: "goose", Seq: true, Exclude: []string{"audit.*"}}
+			want := &Config{Path: p, Dialect: "postgres", To: []string{filepath.Join(dir, "schema"), filepath.Join(dir, "extra.hcl")},
+				Dir: filepath.Join(dir, "db/migrations"), DirFormat: "goose", Seq: true, Exclude: []string{"audit.*"}, AllowDropAll: true}
 			if d := cmp.Diff(want, c, cmpopts.IgnoreUnexported(Config{})); d != "" {
 				t.Errorf("Load (-want +got):\n%s", d)
 			}
@@ -78,6 +80,8 @@ func TestLoadErrors(t *testing.T) {
 		{"schemadiff.yaml", "env:\n  x:\n    urll: a\n", "schemadiff.yaml:3:5: unknown field \"urll\""},
 		{"schemadiff.hcl", "dialect = \"postgres\"\nformatt = \"sql\"\n", "schemadiff.hcl:2:1: Unsupported argument"},
 		{"schemadiff.hcl", "migrations {\n  seq = \"yes\"\n}\n", "schemadiff.hcl:2:10: Unsuitable value type"},
+		{"schemadiff.yaml", "to: a\nschema: b\n", "schemadiff.yaml:2:9: both to and its deprecated spelling schema are set: keep to"},
+		{"schemadiff.hcl", "migrations {\n  dir_format = \"sql\"\n  format = \"sql\"\n}\n", "schemadiff.hcl:3:3: both migrations.dir_format and its deprecated spelling migrations.format are set"},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(t.TempDir(), tt.name)
@@ -86,6 +90,59 @@ func TestLoadErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), filepath.Dir(p)+"/"+tt.want) {
 			t.Errorf("%s %q: %v, want %q", tt.name, tt.src, err, tt.want)
 		}
+	}
+}
+
+// TestDeprecatedKeys: the old keys schema and migrations.format still work,
+// each with a notice naming file:line:col and the new key.
+func TestDeprecatedKeys(t *testing.T) {
+	tests := []struct{ name, src string }{
+		{"schemadiff.yaml", "dialect: postgres\nschema: [db]\nmigrations:\n  format: goose\n"},
+		{"schemadiff.hcl", "dialect = \"postgres\"\nschema = [\"db\"]\nmigrations {\n  format = \"goose\"\n}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, tt.name)
+			os.WriteFile(p, []byte(tt.src), 0o644)
+			c, err := Load(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff([]string{filepath.Join(dir, "db")}, c.To); d != "" || c.DirFormat != "goose" {
+				t.Errorf("to %v (%s), dir format %q", c.To, d, c.DirFormat)
+			}
+			want := []string{p + ":2:", "schema is deprecated: rename it to to", p + ":4:", "migrations.format is deprecated: rename it to migrations.dir_format"}
+			got := strings.Join(c.Notices, "\n")
+			for _, w := range want {
+				if !strings.Contains(got, w) {
+					t.Errorf("notices %q lack %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+// TestFindWalksUp: a configuration is found in the working directory or the
+// nearest one above it, but not above the repository root.
+func TestFindWalksUp(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	sub := filepath.Join(repo, "a", "b")
+	os.MkdirAll(sub, 0o755)
+	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+	os.WriteFile(filepath.Join(root, "schemadiff.yaml"), nil, 0o644)
+	t.Chdir(sub)
+	if p, err := Find("."); p != "" || err != nil {
+		t.Errorf("Find above the repository root = %q, %v; want none", p, err)
+	}
+	os.WriteFile(filepath.Join(repo, "schemadiff.yaml"), nil, 0o644)
+	if p, err := Find("."); p != filepath.Join("..", "..", "schemadiff.yaml") || err != nil {
+		t.Errorf("Find from a subfolder = %q, %v; want ../../schemadiff.yaml", p, err)
+	}
+	os.WriteFile(filepath.Join(sub, "schemadiff.hcl"), nil, 0o644)
+	if p, err := Find("."); p != "schemadiff.hcl" || err != nil {
+		t.Errorf("Find with a file here = %q, %v", p, err)
 	}
 }
 

@@ -57,7 +57,7 @@ func Load(path string, format Format) (*Dir, error) {
 		d.Format = SQL
 	}
 	if d.Sum != nil && d.Sum.Format != d.Format {
-		return nil, fmt.Errorf("%s holds %s migrations (see %s): use --format %s, or another --dir for %s migrations",
+		return nil, fmt.Errorf("%s holds %s migrations (see %s): use --dir-format %s, or another --dir for %s migrations",
 			path, d.Sum.Format, SumFile, d.Sum.Format, d.Format)
 	}
 	if d.Migrations, err = scan(path, d.Format); err != nil {

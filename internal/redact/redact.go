@@ -20,18 +20,23 @@ var keyValuePassword = regexp.MustCompile(`(?i)\b(password|pwd)(\s*=\s*)('(?:[^'
 // password query parameters, libpq key=value strings and ADO strings
 // (Password=...;). Strings without a password are returned unchanged.
 func URL(s string) string {
-	if start, end, ok := userinfoPassword(s); ok {
+	if start, end, ok := userinfoPassword(s, !strings.ContainsAny(s, " \t\r\n")); ok {
 		s = s[:start] + Mask + s[end:]
 	}
 	return keyValuePassword.ReplaceAllString(s, "${1}${2}"+Mask)
 }
 
 // userinfoPassword finds the password of a URL's userinfo ("scheme://user:pw@host")
-// and returns its byte range in s.
-func userinfoPassword(s string) (start, end int, ok bool) {
+// and returns its byte range in s. With bare, a string without a scheme
+// ("user:pw@host/db", a URL whose scheme was left out) counts as well:
+// however the program reads it, its password must not be printed.
+func userinfoPassword(s string, bare bool) (start, end int, ok bool) {
 	i := strings.Index(s, "://")
 	if i < 0 {
-		return 0, 0, false
+		if !bare {
+			return 0, 0, false
+		}
+		i = -3 // the userinfo starts at the beginning
 	}
 	rest := s[i+3:]
 	// The userinfo ends at the last '@' of the authority; the query and
@@ -56,11 +61,12 @@ func userinfoPassword(s string) (start, end int, ok bool) {
 	return i + 3 + colon + 1, i + 3 + at, true
 }
 
-// passwords returns the passwords that the connection string s holds, in the
-// forms an error message could show them (raw and URL-escaped).
+// passwords returns the passwords that the connection string s (one
+// command-line argument, so a URL even without a scheme) holds, in the forms
+// an error message could show them (raw and URL-escaped).
 func passwords(s string) []string {
 	var out []string
-	if start, end, ok := userinfoPassword(s); ok && end > start {
+	if start, end, ok := userinfoPassword(s, true); ok && end > start {
 		out = append(out, s[start:end])
 	}
 	for _, m := range keyValuePassword.FindAllStringSubmatch(s, -1) {

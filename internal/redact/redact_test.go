@@ -36,6 +36,9 @@ func TestURL(t *testing.T) {
 		{"ADO braces", "Server=h;Pwd={se;cret};Database=x", "Server=h;Pwd=xxxxx;Database=x"},
 		{"ADO last", "Server=h;PASSWORD=abc", "Server=h;PASSWORD=xxxxx"},
 		{"not a connection string", "plain text", "plain text"},
+		{"URL without a scheme", "app:S3cret@localhost/app", "app:xxxxx@localhost/app"},
+		{"URL without a scheme, as a flag value", "--url=app:S3cret@localhost/app", "--url=app:xxxxx@localhost/app"},
+		{"text with an at sign is left alone", "time 10:30 @ home", "time 10:30 @ home"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,10 +46,7 @@ func Load(ctx context.Context, src string, opts Options) (*schema.Database, erro
 	if IsURL(src) {
 		return inspect(ctx, src, opts)
 	}
-	if _, err := os.Stat(src); err != nil {
-		return nil, fmt.Errorf("%s: no such schema file or folder (give a path, or a postgres:// or sqlserver:// URL)", src)
-	}
-	db, err := schema.Load(schema.LoadOptions{Dialect: opts.Dialect}, src)
+	db, err := readFiles([]string{src}, schema.LoadOptions{Dialect: opts.Dialect}, "give a path, or a postgres:// or sqlserver:// URL")
 	if err != nil {
 		return nil, err
 	}
@@ -59,15 +56,47 @@ func Load(ctx context.Context, src string, opts Options) (*schema.Database, erro
 	return schema.Normalize(db)
 }
 
-// Dialect returns the dialect a URL names, or "" for a path.
+// LoadFiles loads and normalizes the desired-schema files or folders paths.
+// A path that does not exist is an error that ends with hint (what to give
+// instead); a folder without schema files is an error too (schema.Load).
+func LoadFiles(paths []string, opts schema.LoadOptions, hint string) (*schema.Database, error) {
+	db, err := readFiles(paths, opts, hint)
+	if err != nil {
+		return nil, err
+	}
+	return schema.Normalize(db)
+}
+
+// readFiles loads paths as schema files, not yet normalized.
+func readFiles(paths []string, opts schema.LoadOptions, hint string) (*schema.Database, error) {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("%s: no such schema file or folder (%s)", p, hint)
+		}
+	}
+	return schema.Load(opts, paths...)
+}
+
+// Dialect returns the dialect a URL names, or "" for a path. URL schemes
+// are case-insensitive (RFC 3986 §3.1): Postgres:// is postgres://.
 func Dialect(src string) schema.Dialect {
-	switch {
-	case strings.HasPrefix(src, "postgres://"), strings.HasPrefix(src, "postgresql://"):
+	switch scheme, _, _ := strings.Cut(src, "://"); strings.ToLower(scheme) {
+	case "postgres", "postgresql":
 		return schema.Postgres
-	case strings.HasPrefix(src, "sqlserver://"):
+	case "sqlserver":
 		return schema.SQLServer
 	}
 	return ""
+}
+
+// canonicalScheme returns url with its scheme in lower case, as drivers
+// expect it.
+func canonicalScheme(url string) string {
+	scheme, rest, ok := strings.Cut(url, "://")
+	if !ok {
+		return url
+	}
+	return strings.ToLower(scheme) + "://" + rest
 }
 
 // CheckURL returns an error when the database URL rawURL (given as flag, which
@@ -109,6 +138,7 @@ func inspect(ctx context.Context, url string, opts Options) (*schema.Database, e
 	if err := CheckURL("", url); err != nil {
 		return nil, err
 	}
+	url = canonicalScheme(url)
 	in, err := introspect.Open(ctx, url)
 	if err != nil {
 		return nil, err
