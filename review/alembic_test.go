@@ -87,6 +87,7 @@ def downgrade():
 	for _, o := range rf.up.ops {
 		s.apply(o)
 	}
+	clearRenames(s.db) // as after each migration
 	want := &schema.Table{Schema: "sales", Name: "accounts", Comment: "Who pays",
 		Columns: []*schema.Column{
 			{Name: "id", Type: "int", Identity: &schema.Identity{Seed: 10, Increment: 5}},

@@ -196,11 +196,13 @@ func (a *analysis) migration(m *migration) {
 	a.findings = append(a.findings, m.up.findings...)
 	a.findings = append(a.findings, m.down.findings...)
 	a.hints = append(a.hints, m.up.hints...)
+	clearRenames(a.state.db)
 	before := cloneDB(a.state.db)
 	for _, o := range m.up.ops {
 		a.state.apply(o)
 	}
 	after := cloneDB(a.state.db)
+	clearRenames(a.state.db)
 	first := schema.Pos{File: m.files[0], Line: 1}
 	if len(m.up.ops) > 0 {
 		first = m.up.ops[0].pos

@@ -23,6 +23,7 @@ func applySQL(d schema.Dialect, src string) (*schema.Database, []Finding) {
 	for _, o := range p.ops {
 		s.apply(o)
 	}
+	clearRenames(s.db) // as after each migration
 	return s.db, fs
 }
 
@@ -90,7 +91,7 @@ GO`,
 				PrimaryKey: &schema.PrimaryKey{Name: "pk_users", Columns: []string{"id"}, Clustered: ptr(false)},
 				Indexes: []*schema.Index{
 					{Name: "ix_users_index_id", Unique: true, Clustered: ptr(true), Parts: []schema.IndexPart{{Column: "index_id"}}},
-					{Name: "ix_users_mail", Clustered: ptr(false), Include: []string{"id"}, Where: "[mail] IS NOT NULL", Parts: []schema.IndexPart{{Column: "email", Desc: true}}},
+					{Name: "ix_users_mail", Clustered: ptr(false), Include: []string{"id"}, Where: "email IS NOT NULL", Parts: []schema.IndexPart{{Column: "email", Desc: true}}},
 				},
 			},
 		},
@@ -272,7 +273,7 @@ CREATE POLICY p ON public.users USING (true);
 DROP VIEW public.v;
 `,
 			want: []*schema.Table{{Schema: "public", Name: "users", Columns: []*schema.Column{
-				{Name: "id", Type: "integer", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "nextval('public.users_id_seq'::regclass)"}},
+				{Name: "id", Type: "serial"}, // an integer column whose default is its sequence's nextval() is serial
 				{Name: "at", Type: "timestamp with time zone", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "now()"}},
 			},
 				PrimaryKey: &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},

@@ -1,0 +1,121 @@
+package review_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/migrate"
+	"github.com/schemadiff/schemadiff/review"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// TestReviewPassesOwnOutput is issue 9 item 9: for every convergence pair
+// and every migration format, the directory `generate` writes for empty →
+// from → to reviews against `to` with exactly the hazards the two plans
+// carry: no unparsed, drift, drop-missing or missed-option finding.
+func TestReviewPassesOwnOutput(t *testing.T) {
+	pairs, err := filepath.Glob(filepath.Join("..", "testdata", "convergence", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range pairs {
+		if _, err := os.Stat(filepath.Join(pair, "from.hcl")); err != nil {
+			continue // from.sql pairs: their from state needs a server
+		}
+		from := loadSchema(t, filepath.Join(pair, "from.hcl"))
+		to := loadSchema(t, filepath.Join(pair, "to.hcl"))
+		for _, f := range migrate.Formats() {
+			t.Run(filepath.Base(pair)+"/"+string(f), func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), "migrations")
+				var want []string
+				for i, db := range []*schema.Database{from, to} {
+					want = append(want, writeMigration(t, dir, f, i, db)...)
+				}
+				if k := os.Getenv("SELFREVIEW_KEEP"); k != "" {
+					_ = os.MkdirAll(filepath.Join(k, filepath.Base(pair)), 0o755)
+					_ = os.Rename(dir, filepath.Join(k, filepath.Base(pair), string(f)))
+					dir = filepath.Join(k, filepath.Base(pair), string(f))
+				}
+				rep, err := review.Run(context.Background(), review.Options{Schema: to, Dir: dir})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, fd := range rep.Findings {
+					got = append(got, fmt.Sprintf("%s %s: %s", fd.Code, fd.Object, fd.Message))
+				}
+				slices.Sort(got)
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					var b strings.Builder
+					for _, fd := range rep.Findings {
+						src, _ := os.ReadFile(fd.Pos.File)
+						lines := strings.Split(string(src), "\n")
+						l := ""
+						if fd.Pos.Line > 0 && fd.Pos.Line <= len(lines) {
+							l = lines[fd.Pos.Line-1]
+						}
+						fmt.Fprintf(&b, "  %s:%d %s %s: %s\n      | %s\n", filepath.Base(fd.Pos.File), fd.Pos.Line, fd.Code, fd.Object, fd.Message, l)
+					}
+					t.Errorf("findings:\n%s\nwant exactly:\n  %s", b.String(), strings.Join(want, "\n  "))
+				}
+			})
+		}
+	}
+}
+
+// writeMigration generates the migration from the directory's state to db
+// and returns the hazard findings its plan carries.
+func writeMigration(t *testing.T, dir string, f migrate.Format, i int, db *schema.Database) []string {
+	t.Helper()
+	d, err := migrate.Open(dir, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := d.State(db.Dialect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err := diff.Compare(cur, db, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	down, err := diff.Down(cur, db, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(up.Changes) == 0 {
+		return nil
+	}
+	now := time.Date(2024, 5, 1, 12, i, 0, 0, time.UTC)
+	if _, err := d.Write(migrate.Request{Message: fmt.Sprintf("step %d", i+1), Command: "test", Up: up, Down: down, State: db, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	var hz []string
+	for _, c := range up.Changes {
+		for _, h := range c.Hazards {
+			hz = append(hz, fmt.Sprintf("%s %s: %s", h.Code, review.ChangeObject(c), h.Message))
+		}
+	}
+	return hz
+}
+
+func loadSchema(t *testing.T, path string) *schema.Database {
+	t.Helper()
+	db, err := schema.Load(schema.LoadOptions{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err = schema.Normalize(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
