@@ -23,6 +23,14 @@ type revisionFile struct {
 func readAlembic(file, src string, d schema.Dialect) revisionFile {
 	var rf revisionFile
 	lines := lexPython(src)
+	userTypes := map[string]bool{}
+	for _, l := range lines {
+		t := l.toks
+		if l.indent == 0 && len(t) > 2 && t[0].kind == pyName && t[0].text == "class" && t[1].kind == pyName &&
+			slices.ContainsFunc(t[2:], func(x pyTok) bool { return x.kind == pyName && strings.HasSuffix(x.text, "UserDefinedType") }) {
+			userTypes[t[1].text] = true
+		}
+	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.indent != 0 {
@@ -37,9 +45,9 @@ func readAlembic(file, src string, d schema.Dialect) revisionFile {
 			}
 			switch toks[1].text {
 			case "upgrade":
-				rf.up = readAlembicBody(file, lines[i+1:end], d)
+				rf.up = readAlembicBody(file, lines[i+1:end], d, userTypes)
 			case "downgrade":
-				rf.down = readAlembicBody(file, lines[i+1:end], d)
+				rf.down = readAlembicBody(file, lines[i+1:end], d, userTypes)
 				rf.hasDown = true
 			}
 			i = end - 1
@@ -112,6 +120,9 @@ type alembicReader struct {
 	// vars are the local variables assigned so far (mood = sa.Enum(…)),
 	// for column types given by name.
 	vars map[string]*pyValue
+	// userTypes are the classes of the revision that subclass
+	// UserDefinedType (generate's SQLType): Name('spec') is the type spec.
+	userTypes map[string]bool
 }
 
 // batch is an open `with op.batch_alter_table(...) as alias:` block.
@@ -121,8 +132,8 @@ type batch struct {
 	table  schema.QName
 }
 
-func readAlembicBody(file string, lines []pyLine, d schema.Dialect) parsed {
-	r := &alembicReader{file: file, d: d, vars: map[string]*pyValue{}}
+func readAlembicBody(file string, lines []pyLine, d schema.Dialect, userTypes map[string]bool) parsed {
+	r := &alembicReader{file: file, d: d, vars: map[string]*pyValue{}, userTypes: userTypes}
 	var batches []batch
 	for _, l := range lines {
 		for len(batches) > 0 && l.indent <= batches[len(batches)-1].indent {
@@ -196,6 +207,9 @@ func (r *alembicReader) with(l pyLine, batches *[]batch) {
 		}
 	}
 	v, err := safeExpr(toks)
+	if err == nil && v.kind == pvCall && alias == "" && v.lastName() == "autocommit_block" {
+		return // with op.get_context().autocommit_block(): its statements run outside the transaction, as written
+	}
 	if err != nil || v.kind != pvCall || !strings.HasSuffix(v.name, "batch_alter_table") || alias == "" {
 		r.unparsed(l.line, "with", "only `with op.batch_alter_table(...) as name:` blocks are followed")
 		return

@@ -31,10 +31,23 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 		if a == nil && v.kind == pvCall {
 			a = v.arg(i)
 		}
-		if a == nil || a.kind != pvNumber {
-			return ""
+		switch {
+		case a != nil && a.kind == pvNumber:
+			return a.str
+		case a != nil && a.kind == pvString && strings.EqualFold(a.str, "max"): // mssql.NVARCHAR('max')
+			return "max"
 		}
-		return a.str
+		return ""
+	}
+	// precise writes PostgreSQL's timestamp/time with the precision= and timezone= arguments.
+	precise := func(base string) string {
+		if p := num(0, "precision"); p != "" {
+			base += "(" + p + ")"
+		}
+		if v.kw("timezone").truthy() {
+			return base + " with time zone"
+		}
+		return base + " without time zone"
 	}
 	withLen := func(base, dflt string) string {
 		if n := num(0, "length"); n != "" {
@@ -47,6 +60,14 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 			return mssql
 		}
 		return pg
+	}
+	if a := v.arg(0); r.userTypes[name] && v.kind == pvCall && a != nil && a.kind == pvString {
+		// A UserDefinedType of the revision whose column spec is its argument
+		// (generate's SQLType('serial')): the type as written.
+		return a.str
+	}
+	if ms && strings.HasPrefix(v.name, "mssql.") && (name == "TEXT" || name == "NTEXT") {
+		return strings.ToLower(name) // the legacy types, not sa.Text's varchar(max)
 	}
 	switch name {
 	case "Integer", "INTEGER", "INT":
@@ -78,10 +99,8 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 			return "datetimeoffset"
 		case ms:
 			return "datetime"
-		case tz:
-			return "timestamp with time zone"
 		}
-		return "timestamp without time zone"
+		return precise("timestamp")
 	case "DATETIME2":
 		if p := num(0, "precision"); p != "" {
 			return "datetime2(" + p + ")"
@@ -92,7 +111,17 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 	case "Date", "DATE":
 		return "date"
 	case "Time", "TIME":
-		return pick("time", "time without time zone")
+		if ms {
+			if p := num(0, "precision"); p != "" {
+				return "time(" + p + ")"
+			}
+			return "time"
+		}
+		return precise("time")
+	case "INTERVAL", "INET", "CIDR", "MACADDR", "TSVECTOR", "OID", "XML", "SQL_VARIANT", "IMAGE", "SMALLDATETIME", "SMALLMONEY":
+		return strings.ToLower(name) // postgresql.INTERVAL…, mssql.XML…: the type of that name
+	case "BINARY":
+		return withLen("binary", "binary(1)")
 	case "Numeric", "NUMERIC", "DECIMAL":
 		base := pick("decimal", "numeric")
 		if p, s := num(0, "precision"), num(1, "scale"); p != "" && s != "" {
@@ -106,7 +135,10 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 	case "REAL":
 		return "real"
 	case "LargeBinary", "VARBINARY", "BYTEA":
-		return pick("varbinary(max)", "bytea")
+		if ms {
+			return withLen("varbinary", "varbinary(max)")
+		}
+		return "bytea"
 	case "JSON":
 		return pick("nvarchar(max)", "json")
 	case "JSONB":

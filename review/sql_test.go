@@ -485,3 +485,18 @@ GO`,
 		})
 	}
 }
+
+func TestEscapeString(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{`E'Tab\there \\ back'`, "Tab\there \\ back"},
+		{`E'it\'s and it''s'`, "it's and it's"},
+		{`e'\101\x42\u0043\U00000044\q'`, "ABCDq"},
+		{`'no \\ escapes'`, `no \\ escapes`},
+	}
+	for _, tt := range tests {
+		toks := lexSQL(tt.src, 1, false)
+		if len(toks) != 1 || toks[0].kind != tkString || toks[0].text != tt.want {
+			t.Errorf("%s: got %+v, want one string %q", tt.src, toks, tt.want)
+		}
+	}
+}
