@@ -181,7 +181,7 @@ func scanQuoted(src string, i int, closer byte) (string, int) {
 
 // scanEscaped reads PostgreSQL's escape string constant E'…' whose opening
 // quote is at src[i]: backslash escapes (\\b \\f \\n \\r \\t, \\ooo octal,
-// \\xhh hex, \\uXXXX and \\UXXXXXXXX, any other character as itself) and ''
+// \\xhh hex, \\uXXXX and \\UXXXXXXXX, any other character as itself) and ”
 // (PostgreSQL manual, 4.1.2.2 String Constants with C-Style Escapes). It
 // returns the value and the index after the closing quote.
 func scanEscaped(src string, i int) (string, int) {
