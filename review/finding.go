@@ -42,6 +42,7 @@ const (
 	CodeInvalidState        = "invalid-state"        // the state the migrations build is not a valid schema
 	CodeDuplicateVersion    = "duplicate-version"    // two migrations with one version
 	CodeMigrationReadFailed = "read-failed"          // a migration file that cannot be read
+	CodeSkipped             = "not-a-migration"      // a named file that is no migration, skipped
 )
 
 // Rule describes a finding code for tools that list rules (SARIF).
@@ -76,6 +77,7 @@ func Rules() []Rule {
 		{CodeInvalidState, diff.Warning, "The state the migrations build is not a valid schema."},
 		{CodeDuplicateVersion, diff.Error, "Two migrations carry the same version."},
 		{CodeMigrationReadFailed, diff.Error, "A migration file cannot be read."},
+		{CodeSkipped, diff.Info, "A named file is not a migration (schemadiff.sum, README, env.py…) and is skipped."},
 		{diff.HazardDropTable, diff.Error, "A table and its rows are dropped."},
 		{diff.HazardDropColumn, diff.Error, "A column and its values are dropped."},
 		{diff.HazardNarrowType, diff.Error, "A type change can lose data or fail on existing values."},

@@ -86,22 +86,27 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if d != schema.Postgres && d != schema.SQLServer {
 		return nil, errors.New("review: no dialect: give --dialect or a schema")
 	}
+	named, dir, skipped, err := sortNamed(opts.Files, opts.Dir)
+	if err != nil {
+		return nil, err
+	}
 	var files []string
-	if opts.Dir != "" {
-		fs, err := collectFiles(opts.Dir)
+	if dir != "" {
+		fs, err := collectFiles(dir)
 		if err != nil {
 			return nil, err
 		}
 		files = fs
 	}
-	files = append(files, opts.Files...)
+	files = append(files, named...)
 	if len(files) == 0 {
 		return nil, errors.New("review: no migrations to review")
 	}
-	migs, findings, err := readMigrations(files, d, opts.Dir != "")
+	migs, findings, err := readMigrations(files, d, dir != "")
 	if err != nil {
 		return nil, err
 	}
+	findings = append(findings, skipped...)
 	a := &analysis{d: d, desired: desired, state: newState(d), findings: findings}
 	a.state.report = func(f Finding) { a.findings = append(a.findings, f) }
 	for _, m := range migs {
@@ -111,7 +116,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		a.migration(m)
 	}
 	if desired != nil {
-		a.compareWithSchema(opts.Dir == "")
+		a.compareWithSchema(dir == "")
 	}
 	rep := &Report{Dialect: d, Findings: a.findings}
 	for _, m := range migs {

@@ -180,10 +180,11 @@ func scanQuoted(src string, i int, closer byte) (string, int) {
 }
 
 // scanEscaped reads PostgreSQL's escape string constant E'…' whose opening
-// quote is at src[i]: backslash escapes (\\b \\f \\n \\r \\t, \\ooo octal,
-// \\xhh hex, \\uXXXX and \\UXXXXXXXX, any other character as itself) and ”
-// (PostgreSQL manual, 4.1.2.2 String Constants with C-Style Escapes). It
-// returns the value and the index after the closing quote.
+// quote is at src[i], with its backslash escapes (\b \f \n \r \t, octal
+// \ooo, hex \xhh, \uXXXX, \UXXXXXXXX; any other character stands for
+// itself) and doubled quotes (PostgreSQL manual, 4.1.2.2 String Constants
+// with C-Style Escapes). It returns the value and the index after the
+// closing quote.
 func scanEscaped(src string, i int) (string, int) {
 	var b strings.Builder
 	j := i + 1
