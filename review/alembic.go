@@ -147,7 +147,7 @@ func readAlembicBody(file string, lines []pyLine, d schema.Dialect, userTypes ma
 func (r *alembicReader) pos(line int) schema.Pos { return schema.Pos{File: r.file, Line: line} }
 
 func (r *alembicReader) unparsed(line int, what, why string) {
-	r.out.findings = append(r.out.findings, Finding{Code: CodeUnparsed, Severity: diff.Warning, Pos: r.pos(line), Object: what,
+	r.out.findings = append(r.out.findings, Finding{Code: CodeUnparsed, Severity: diff.Error, Pos: r.pos(line), Object: what,
 		Message: fmt.Sprintf("Review cannot follow this statement (%s); check by hand what it does to the schema.", why)})
 }
 

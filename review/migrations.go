@@ -128,7 +128,7 @@ func readMigrations(files []string, d schema.Dialect, dirMode bool) ([]*migratio
 		case strings.HasSuffix(strings.ToLower(base), ".py"):
 			rf := readAlembic(f, src, d)
 			if rf.revision == "" {
-				findings = append(findings, Finding{Code: CodeUnparsed, Severity: diff.Warning, Pos: schema.Pos{File: f, Line: 1},
+				findings = append(findings, Finding{Code: CodeUnparsed, Severity: diff.Error, Pos: schema.Pos{File: f, Line: 1},
 					Message: "This Python file has no `revision = '…'`; review reads it as an Alembic revision anyway."})
 			}
 			migs = append(migs, &migration{files: []string{f}, version: base, up: rf.up, down: rf.down, hasDown: rf.hasDown,

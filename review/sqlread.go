@@ -89,7 +89,7 @@ func (p *sqlParser) statement(out *parsed) (more bool) {
 				panic(r)
 			}
 			out.findings = append(out.findings, Finding{
-				Code: CodeUnparsed, Severity: diff.Warning, Pos: p.pos(),
+				Code: CodeUnparsed, Severity: diff.Error, Pos: p.pos(),
 				Object:  firstWords(p.toks[p.start:], 3),
 				Message: fmt.Sprintf("Review cannot read this statement (%s); check by hand what it does to the schema.", pe.msg),
 			})

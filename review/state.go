@@ -70,6 +70,8 @@ type op struct {
 	concurrently bool
 	// target of a comment: "schema", "table" or "column" (column in name).
 	target string
+	// rejected marks an op that conflicted with the state and changed nothing.
+	rejected bool
 }
 
 // colAlter says what an ALTER COLUMN changes; nil fields stay as they are.
@@ -314,6 +316,7 @@ func (s *state) apply(o op) {
 					c.RenamedFrom = c.Name
 				}
 				diff.RenameColumnIn(db.Dialect, t, o.name, o.newName)
+				c.Pos = o.pos // drift of the column comes from here now
 				s.retargetForeignKeys(t.QName(), func(fk *schema.ForeignKey) {
 					for i, rc := range fk.RefColumns {
 						if rc == o.name {
@@ -327,6 +330,7 @@ func (s *state) apply(o op) {
 		if t := s.table(o); t != nil {
 			if c := s.column(o, t); c != nil {
 				applyAlter(db.Dialect, c, o.alter)
+				c.Pos = o.pos
 			}
 		}
 	case opAddConstraint:
