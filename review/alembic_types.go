@@ -4,37 +4,38 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/schemadiff/schemadiff/internal/pyread"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
 // typeOf turns a SQLAlchemy type (sa.String(length=50), UNIQUEIDENTIFIER,
 // sa.BigInteger().with_variant(...), postgresql.JSONB…) into the SQL type
 // SQLAlchemy emits for the dialect.
-func (r *alembicReader) typeOf(v *pyValue) string {
+func (r *alembicReader) typeOf(v *pyread.Value) string {
 	if v == nil {
 		panic(parseError{"missing type"})
 	}
-	if v.kind == pvName && r.vars[v.name] != nil { // a type kept in a local variable
-		v = r.vars[v.name]
+	if v.Kind == pyread.VName && r.vars[v.Name] != nil { // a type kept in a local variable
+		v = r.vars[v.Name]
 	}
 	// sa.BigInteger().with_variant(sa.Integer, "sqlite"): the base type.
-	for v.kind == pvCall && v.fn != nil && v.fn.kind == pvName && v.fn.fn != nil && strings.HasPrefix(v.fn.name, ".") {
-		v = v.fn.fn
+	for v.Kind == pyread.VCall && v.Fn != nil && v.Fn.Kind == pyread.VName && v.Fn.Fn != nil && strings.HasPrefix(v.Fn.Name, ".") {
+		v = v.Fn.Fn
 	}
-	if v.kind != pvName && v.kind != pvCall {
+	if v.Kind != pyread.VName && v.Kind != pyread.VCall {
 		panic(parseError{"a column type that is not a SQLAlchemy type"})
 	}
-	name := v.lastName()
+	name := v.LastName()
 	ms := r.d == schema.SQLServer
 	num := func(i int, kw string) string {
-		a := v.kw(kw)
-		if a == nil && v.kind == pvCall {
-			a = v.arg(i)
+		a := v.Kw(kw)
+		if a == nil && v.Kind == pyread.VCall {
+			a = v.Arg(i)
 		}
 		switch {
-		case a != nil && a.kind == pvNumber:
-			return a.str
-		case a != nil && a.kind == pvString && strings.EqualFold(a.str, "max"): // mssql.NVARCHAR('max')
+		case a != nil && a.Kind == pyread.VNumber:
+			return a.Str
+		case a != nil && a.Kind == pyread.VString && strings.EqualFold(a.Str, "max"): // mssql.NVARCHAR('max')
 			return "max"
 		}
 		return ""
@@ -44,7 +45,7 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 		if p := num(0, "precision"); p != "" {
 			base += "(" + p + ")"
 		}
-		if v.kw("timezone").truthy() {
+		if v.Kw("timezone").Truthy() {
 			return base + " with time zone"
 		}
 		return base + " without time zone"
@@ -61,12 +62,12 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 		}
 		return pg
 	}
-	if a := v.arg(0); r.userTypes[name] && v.kind == pvCall && a != nil && a.kind == pvString {
+	if a := v.Arg(0); r.userTypes[name] && v.Kind == pyread.VCall && a != nil && a.Kind == pyread.VString {
 		// A UserDefinedType of the revision whose column spec is its argument
 		// (generate's SQLType('serial')): the type as written.
-		return a.str
+		return a.Str
 	}
-	if ms && strings.HasPrefix(v.name, "mssql.") && (name == "TEXT" || name == "NTEXT") {
+	if ms && strings.HasPrefix(v.Name, "mssql.") && (name == "TEXT" || name == "NTEXT") {
 		return strings.ToLower(name) // the legacy types, not sa.Text's varchar(max)
 	}
 	switch name {
@@ -93,7 +94,7 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 	case "Boolean", "BOOLEAN", "BIT":
 		return pick("bit", "boolean")
 	case "DateTime", "DATETIME", "TIMESTAMP":
-		tz := v.kw("timezone").truthy()
+		tz := v.Kw("timezone").Truthy()
 		switch {
 		case ms && tz:
 			return "datetimeoffset"
@@ -150,17 +151,17 @@ func (r *alembicReader) typeOf(v *pyValue) string {
 	case "MONEY":
 		return "money"
 	case "ARRAY":
-		return r.typeOf(v.arg(0)) + "[]"
+		return r.typeOf(v.Arg(0)) + "[]"
 	case "Enum", "ENUM":
 		return r.enumType(v)
 	}
-	panic(parseError{"column type " + v.name + " is not known"})
+	panic(parseError{"column type " + v.Name + " is not known"})
 }
 
 // enumType is the type of sa.Enum('a', 'b', name='x'): on PostgreSQL the enum
 // type (created with the table, as SQLAlchemy does); on SQL Server a varchar
 // as long as the longest value.
-func (r *alembicReader) enumType(v *pyValue) string {
+func (r *alembicReader) enumType(v *pyread.Value) string {
 	vals := strArgs(v)
 	if r.d == schema.SQLServer {
 		n := 1
@@ -169,16 +170,16 @@ func (r *alembicReader) enumType(v *pyValue) string {
 		}
 		return "varchar(" + strconv.Itoa(n) + ")"
 	}
-	name := strValue(v.kw("name"))
+	name := strValue(v.Kw("name"))
 	if name == "" {
 		panic(parseError{"sa.Enum without name="})
 	}
 	q := schema.QName{Schema: r.d.DefaultSchema(), Name: name}
-	if s := strValue(v.kw("schema")); s != "" {
+	if s := strValue(v.Kw("schema")); s != "" {
 		q.Schema = s
 	}
-	if len(vals) > 0 && !(v.kw("create_type") != nil && !v.kw("create_type").truthy()) {
-		r.out.ops = append(r.out.ops, op{kind: opCreateEnum, pos: r.pos(v.line), ifExist: true,
+	if len(vals) > 0 && !(v.Kw("create_type") != nil && !v.Kw("create_type").Truthy()) {
+		r.out.ops = append(r.out.ops, op{kind: opCreateEnum, pos: r.pos(v.Line), ifExist: true,
 			enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: vals}})
 	}
 	return q.Schema + "." + q.Name
