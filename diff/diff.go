@@ -638,7 +638,8 @@ func indexChangeReason(old, x *schema.Index) string {
 		name    string
 		changed bool
 	}{
-		{"columns", !slices.EqualFunc(old.Parts, x.Parts, equalIndexPart)},
+		{"columns", !slices.EqualFunc(old.Parts, x.Parts, func(a, b schema.IndexPart) bool { return a.Column == b.Column && a.Expr == b.Expr })},
+		{"sort order", len(old.Parts) == len(x.Parts) && !slices.EqualFunc(old.Parts, x.Parts, func(a, b schema.IndexPart) bool { return a.Desc == b.Desc && a.Nulls == b.Nulls })},
 		{"predicate", old.Where != x.Where},
 		{"method", old.Using != x.Using},
 		{"include", !slices.Equal(old.Include, x.Include)},

@@ -59,6 +59,8 @@ table "users" {
 			[]string{"+ create index public.users_email_idx on public.users where active (predicate changed)"}},
 		{"columns and include", "postgres", index(`columns = ["email"]`), index("columns = [\"org\"]\n    include = [\"email\"]"),
 			[]string{"+ create index public.users_email_idx on public.users (columns, include changed)"}},
+		{"sort order", "postgres", index(`columns = ["email"]`), index("on {\n      column = \"email\"\n      desc = true\n    }"),
+			[]string{"+ create index public.users_email_idx on public.users (sort order changed)"}},
 		{"method", "postgres", index(`columns = ["email"]`), index("columns = [\"email\"]\n    using = \"hash\""),
 			[]string{"+ create index public.users_email_idx on public.users (method changed)"}},
 	}
