@@ -115,12 +115,18 @@ func TestReadSQLEnumsAndSchemas(t *testing.T) {
 CREATE TYPE audit.role AS ENUM ('viewer', 'admin');
 ALTER TYPE audit.role ADD VALUE 'editor' BEFORE 'admin';
 ALTER TYPE audit.role ADD VALUE IF NOT EXISTS 'owner' AFTER 'admin';
+ALTER TYPE audit.role RENAME VALUE 'viewer' TO 'reader';
+CREATE TABLE audit.grants (r audit.role, rs role[]);
+ALTER TYPE audit.role RENAME TO old_role;
+ALTER TYPE audit.old_role OWNER TO admin;
 DROP SCHEMA IF EXISTS scratch CASCADE;`)
 	if len(fs) > 0 {
 		t.Fatalf("unexpected findings: %+v", fs)
 	}
 	want := &schema.Database{Dialect: schema.Postgres, Schemas: []*schema.Schema{{Name: "audit"}},
-		Enums: []*schema.Enum{{Schema: "audit", Name: "role", Values: []string{"viewer", "editor", "admin", "owner"}}}}
+		Enums: []*schema.Enum{{Schema: "audit", Name: "old_role", Values: []string{"reader", "editor", "admin", "owner"}}},
+		Tables: []*schema.Table{{Schema: "audit", Name: "grants", Columns: []*schema.Column{
+			{Name: "r", Type: "audit.old_role", Null: true}, {Name: "rs", Type: "audit.old_role[]", Null: true}}}}}
 	if d := cmp.Diff(want, db, cmpopts.IgnoreTypes(schema.Pos{})); d != "" {
 		t.Errorf("database (-want +got):\n%s", d)
 	}

@@ -960,6 +960,12 @@ func (p *sqlParser) alterType() {
 	case p.accept("SET", "SCHEMA"):
 		p.emit(op{kind: opRenameEnum, table: q, newName: p.ident() + "." + q.Name})
 		return
+	case p.accept("RENAME", "VALUE"):
+		o := op{kind: opRenameEnumValue, table: q, value: p.str()}
+		p.expect("TO")
+		o.newName = p.str()
+		p.emit(o)
+		return
 	case p.at("OWNER", "TO"):
 		p.skipStatement()
 		return

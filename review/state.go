@@ -43,6 +43,8 @@ const (
 	// opRenameEnum renames enum table to newName ("name" or "schema.name");
 	// the columns of that type follow.
 	opRenameEnum
+	// opRenameEnumValue renames value of enum table to newName.
+	opRenameEnumValue
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -388,6 +390,17 @@ func (s *state) apply(o op) {
 			}
 		}
 		e.Schema, e.Name = to.Schema, to.Name
+	case opRenameEnumValue:
+		e := db.Enum(o.table)
+		i := -1
+		if e != nil {
+			i = slices.Index(e.Values, o.value)
+		}
+		if i < 0 {
+			s.conflict(o, CodeDropMissing, diff.Error, "enum "+o.table.String(), "Enum %s has no value '%s' to rename; fix the name.", o.table, o.value)
+			return
+		}
+		e.Values[i] = o.newName
 	}
 }
 
