@@ -620,7 +620,7 @@ func (r *alembicReader) column(v *pyread.Value, t *schema.Table) *schema.Column 
 			c.Collation = coll
 		}
 	}
-	if c.Type == "" {
+	if c.Type == "" && (c.Computed == nil || r.d != schema.SQLServer) {
 		panic(parseError{"sa.Column " + c.Name + " has no type"})
 	}
 	if n := v.Kw("nullable"); n != nil {

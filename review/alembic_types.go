@@ -71,6 +71,8 @@ func (r *alembicReader) typeOf(v *pyread.Value) string {
 		return strings.ToLower(name) // the legacy types, not sa.Text's varchar(max)
 	}
 	switch name {
+	case "NullType":
+		return "" // no type: a SQL Server computed column (sa.Computed) takes its expression's
 	case "Integer", "INTEGER", "INT":
 		return pick("int", "integer")
 	case "BigInteger", "BIGINT":

@@ -373,6 +373,18 @@ func (p *sqlParser) parse() {
 	case p.at("ALTER", "TYPE"):
 		p.i += 2
 		p.alterType()
+	case p.at("ALTER", "SCHEMA"):
+		// ALTER SCHEMA s TRANSFER [OBJECT::]t moves table t to schema s (SQL Server).
+		p.i += 2
+		to := p.ident()
+		p.expect("TRANSFER")
+		if p.accept("OBJECT") {
+			for p.peek().text == ":" || p.peek().text == "::" {
+				p.next()
+			}
+		}
+		q := p.qname()
+		p.emit(op{kind: opRenameTable, table: q, newName: to + "." + q.Name})
 	case p.at("ALTER", "INDEX"):
 		p.i += 2
 		p.accept("IF", "EXISTS")
@@ -965,9 +977,6 @@ func (p *sqlParser) alterType() {
 		p.expect("TO")
 		o.newName = p.str()
 		p.emit(o)
-		return
-	case p.at("OWNER", "TO"):
-		p.skipStatement()
 		return
 	}
 	p.expect("ADD", "VALUE")

@@ -368,7 +368,11 @@ func (s *state) apply(o op) {
 			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s is renamed but no migration creates it; fix the name.", o.name)
 		}
 	case opRenameObject:
-		if db.Table(o.table) == nil && renameConstraint(db, schema.QName{Schema: o.table.Schema}, o.table.Name, o.newName, false) {
+		if db.Table(o.table) == nil {
+			if !renameConstraint(db, schema.QName{Schema: o.table.Schema}, o.table.Name, o.newName, false) {
+				s.conflict(o, CodeDropMissing, diff.Error, "object "+o.table.String(),
+					"sp_rename renames %s, but no earlier migration creates a table or constraint of that name (a constraint created without a name gets one SQL Server makes up); fix the name.", o.table)
+			}
 			return
 		}
 		o.kind = opRenameTable
