@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -610,7 +611,11 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 			drops = append(drops, &Change{Kind: DropIndex, Table: existing, Index: origOf(s.Indexes, orig.Indexes, sx), Concurrently: concurrently, Hazards: hs})
 		}
 		if tx != nil {
-			creates = append(creates, &Change{Kind: CreateIndex, Table: name, Index: tx, Concurrently: concurrently, Hazards: d.createIndexHazards(name, sx, tx)})
+			c := &Change{Kind: CreateIndex, Table: name, Index: tx, Concurrently: concurrently, Hazards: d.createIndexHazards(name, sx, tx)}
+			if sx != nil {
+				c.Reason = indexChangeReason(sx, tx)
+			}
+			creates = append(creates, c)
 		}
 	})
 	// A clustered index is built before the nonclustered ones (building it
@@ -622,6 +627,33 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	for _, c := range clusteredFirst(creates) {
 		d.add(phaseCreateIndexes, c)
 	}
+}
+
+// indexChangeReason says what differs between index old and its new
+// definition x ("columns, predicate changed"), or why an unchanged one is
+// built again (a column it uses is recreated or altered).
+func indexChangeReason(old, x *schema.Index) string {
+	var what []string
+	for _, c := range []struct {
+		name    string
+		changed bool
+	}{
+		{"columns", !slices.EqualFunc(old.Parts, x.Parts, func(a, b schema.IndexPart) bool { return a.Column == b.Column && a.Expr == b.Expr })},
+		{"sort order", len(old.Parts) == len(x.Parts) && !slices.EqualFunc(old.Parts, x.Parts, func(a, b schema.IndexPart) bool { return a.Desc == b.Desc && a.Nulls == b.Nulls })},
+		{"predicate", old.Where != x.Where},
+		{"method", old.Using != x.Using},
+		{"include", !slices.Equal(old.Include, x.Include)},
+		{"uniqueness", old.Unique != x.Unique},
+		{"clustering", !equalPtr(old.Clustered, x.Clustered)},
+	} {
+		if c.changed {
+			what = append(what, c.name)
+		}
+	}
+	if len(what) == 0 {
+		return "unchanged: a column it uses is recreated or altered"
+	}
+	return strings.Join(what, ", ") + " changed"
 }
 
 // isClustered reports whether an index is a clustered one (SQL Server).
@@ -764,7 +796,12 @@ func (d *differ) compareForeignKeys() {
 			if tf != nil {
 				c := &Change{Kind: AddForeignKey, Table: t.QName(), ForeignKey: tf}
 				if s != nil {
-					c.Hazards = []Hazard{foreignKeyMayFailHazard(t.QName(), tf)}
+					h := foreignKeyMayFailHazard(t.QName(), tf)
+					if sf != nil && equalForeignKey(sf, tf) {
+						c.Reason = "unchanged: " + d.foreignKeyDisturbance(t.QName(), sf)
+						h.Message += " It is added again unchanged because " + strings.TrimPrefix(c.Reason, "unchanged: ") + "."
+					}
+					c.Hazards = []Hazard{h}
 				}
 				d.add(phaseAddForeignKeys, c)
 			}
@@ -776,21 +813,27 @@ func (d *differ) compareForeignKeys() {
 // still be dropped and added again: its columns are recreated, or its
 // referenced columns are retyped or recreated, or the referenced key is dropped.
 func (d *differ) foreignKeyDisturbed(table schema.QName, fk *schema.ForeignKey) bool {
+	return d.foreignKeyDisturbance(table, fk) != ""
+}
+
+// foreignKeyDisturbance says why an unchanged foreign key of table must be
+// dropped and added again (see foreignKeyDisturbed), or returns "".
+func (d *differ) foreignKeyDisturbance(table schema.QName, fk *schema.ForeignKey) string {
 	if d.usesRecreated(table, fk.Columns) {
-		return true
+		return "its columns (" + strings.Join(fk.Columns, ", ") + ") are recreated or retyped"
 	}
 	ref := fk.RefQName()
 	for _, c := range fk.RefColumns {
 		if d.retyped[ref][c] {
-			return true
+			return "the column it references, " + ref.String() + "." + c + ", changes"
 		}
 	}
 	for _, cols := range d.droppedKeys[ref] {
 		if sameSet(cols, fk.RefColumns) {
-			return true
+			return "the key it references on " + ref.String() + " (" + strings.Join(fk.RefColumns, ", ") + ") is dropped and added again"
 		}
 	}
-	return false
+	return ""
 }
 
 // sameSet reports whether a and b hold the same names, in any order.

@@ -143,6 +143,11 @@ type Change struct {
 	// RenamedFrom is, on RenameIndex, RenameConstraint and RenameDefault, the
 	// object's current name in the database.
 	RenamedFrom string `json:"renamed_from,omitempty"`
+	// Reason says, on CreateIndex and AddForeignKey for an object that
+	// exists already, why it is dropped and created again ("predicate
+	// changed", "unchanged: the key it references on public.regions is
+	// rebuilt"); empty otherwise.
+	Reason string `json:"reason,omitempty"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }

@@ -41,7 +41,11 @@ func WritePlan(w io.Writer, plan *diff.Plan, color bool) error {
 	for _, c := range changes {
 		op := Op(c)
 		ops[op]++
-		b.WriteString(paint(opColor(op), op+" "+Describe(c)) + "\n")
+		line := op + " " + Describe(c)
+		if c != nil && c.Reason != "" {
+			line += " (" + c.Reason + ")" // why an existing object is built again
+		}
+		b.WriteString(paint(opColor(op), line) + "\n")
 		if c == nil {
 			continue
 		}

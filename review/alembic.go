@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/pyread"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
@@ -22,86 +23,61 @@ type revisionFile struct {
 // calls of upgrade() and downgrade(), in dialect d.
 func readAlembic(file, src string, d schema.Dialect) revisionFile {
 	var rf revisionFile
-	lines := lexPython(src)
+	lines, _ := pyread.Lex(src) // an unterminated string ends at its line: the rest is still read
+	userTypes := map[string]bool{}
+	for _, l := range lines {
+		t := l.Toks
+		if l.Indent == 0 && len(t) > 2 && t[0].Kind == pyread.Name && t[0].Text == "class" && t[1].Kind == pyread.Name &&
+			slices.ContainsFunc(t[2:], func(x pyread.Tok) bool { return x.Kind == pyread.Name && strings.HasSuffix(x.Text, "UserDefinedType") }) {
+			userTypes[t[1].Text] = true
+		}
+	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l.indent != 0 {
+		if l.Indent != 0 {
 			continue
 		}
-		toks := l.toks
+		toks := l.Toks
 		switch {
-		case len(toks) >= 2 && toks[0].kind == pyName && toks[0].text == "def" && toks[1].kind == pyName:
+		case len(toks) >= 2 && toks[0].Kind == pyread.Name && toks[0].Text == "def" && toks[1].Kind == pyread.Name:
 			end := i + 1
-			for end < len(lines) && lines[end].indent > 0 {
+			for end < len(lines) && lines[end].Indent > 0 {
 				end++
 			}
-			switch toks[1].text {
+			switch toks[1].Text {
 			case "upgrade":
-				rf.up = readAlembicBody(file, lines[i+1:end], d)
+				rf.up = readAlembicBody(file, lines[i+1:end], d, userTypes)
 			case "downgrade":
-				rf.down = readAlembicBody(file, lines[i+1:end], d)
+				rf.down = readAlembicBody(file, lines[i+1:end], d, userTypes)
 				rf.hasDown = true
 			}
 			i = end - 1
-		case len(toks) >= 3 && toks[0].kind == pyName:
-			eq := assignIndex(toks)
-			if eq < 0 {
+		default:
+			name, val, ok := l.Assignment()
+			if !ok {
 				continue
 			}
-			v, err := safeExpr(toks[eq+1:])
+			v, err := pyread.ParseExpr(val)
 			if err != nil {
 				continue
 			}
-			switch toks[0].text {
+			switch name {
 			case "revision":
-				rf.revision = v.str
+				rf.revision = v.Str
 			case "down_revision":
-				rf.parentPos = schema.Pos{File: file, Line: l.line}
-				switch v.kind {
-				case pvString:
-					rf.parents = []string{v.str}
-				case pvTuple, pvList:
-					for _, it := range v.items {
-						rf.parents = append(rf.parents, it.str)
+				rf.parentPos = schema.Pos{File: file, Line: l.Line}
+				switch v.Kind {
+				case pyread.VString:
+					rf.parents = []string{v.Str}
+				case pyread.VTuple, pyread.VList:
+					for _, it := range v.Items {
+						rf.parents = append(rf.parents, it.Str)
 					}
 				}
 			}
 		}
 	}
 	return rf
-}
-
-// assignIndex returns the index of '=' in `name = …` or `name: T = …`, or -1
-// (also for a statement of one token).
-func assignIndex(toks []pyTok) int {
-	if len(toks) < 2 {
-		return -1
-	}
-	if toks[1].kind == pyOp && toks[1].text == "=" {
-		return 1
-	}
-	if toks[1].kind == pyOp && toks[1].text == ":" {
-		for j := 2; j < len(toks); j++ {
-			if toks[j].kind == pyOp && toks[j].text == "=" {
-				return j
-			}
-		}
-	}
-	return -1
-}
-
-// safeExpr parses toks as an expression, turning a parse failure into an error.
-func safeExpr(toks []pyTok) (v *pyValue, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			pe, ok := r.(parseError)
-			if !ok {
-				panic(r)
-			}
-			err = pe
-		}
-	}()
-	return parseExpr(toks), nil
 }
 
 // alembicReader interprets the statements of one function body.
@@ -111,7 +87,10 @@ type alembicReader struct {
 	out  parsed
 	// vars are the local variables assigned so far (mood = sa.Enum(…)),
 	// for column types given by name.
-	vars map[string]*pyValue
+	vars map[string]*pyread.Value
+	// userTypes are the classes of the revision that subclass
+	// UserDefinedType (generate's SQLType): Name('spec') is the type spec.
+	userTypes map[string]bool
 }
 
 // batch is an open `with op.batch_alter_table(...) as alias:` block.
@@ -121,11 +100,11 @@ type batch struct {
 	table  schema.QName
 }
 
-func readAlembicBody(file string, lines []pyLine, d schema.Dialect) parsed {
-	r := &alembicReader{file: file, d: d, vars: map[string]*pyValue{}}
+func readAlembicBody(file string, lines []pyread.Line, d schema.Dialect, userTypes map[string]bool) parsed {
+	r := &alembicReader{file: file, d: d, vars: map[string]*pyread.Value{}, userTypes: userTypes}
 	var batches []batch
 	for _, l := range lines {
-		for len(batches) > 0 && l.indent <= batches[len(batches)-1].indent {
+		for len(batches) > 0 && l.Indent <= batches[len(batches)-1].indent {
 			batches = batches[:len(batches)-1]
 		}
 		r.statement(l, &batches)
@@ -136,68 +115,71 @@ func readAlembicBody(file string, lines []pyLine, d schema.Dialect) parsed {
 func (r *alembicReader) pos(line int) schema.Pos { return schema.Pos{File: r.file, Line: line} }
 
 func (r *alembicReader) unparsed(line int, what, why string) {
-	r.out.findings = append(r.out.findings, Finding{Code: CodeUnparsed, Severity: diff.Warning, Pos: r.pos(line), Object: what,
+	r.out.findings = append(r.out.findings, Finding{Code: CodeUnparsed, Severity: diff.Error, Pos: r.pos(line), Object: what,
 		Message: fmt.Sprintf("Review cannot follow this statement (%s); check by hand what it does to the schema.", why)})
 }
 
-func (r *alembicReader) statement(l pyLine, batches *[]batch) {
-	toks := l.toks
+func (r *alembicReader) statement(l pyread.Line, batches *[]batch) {
+	toks := l.Toks
 	first := toks[0]
-	if first.kind == pyName {
-		switch first.text {
+	if first.Kind == pyread.Name {
+		switch first.Text {
 		case "pass", "return", "import", "from", "global", "nonlocal":
 			return
 		case "with":
 			r.with(l, batches)
 			return
 		case "if", "for", "while", "try", "else", "elif", "except", "finally", "def", "raise", "assert", "del":
-			r.unparsed(l.line, first.text, "control flow is not followed")
+			r.unparsed(l.Line, first.Text, "control flow is not followed")
 			return
 		}
 	}
-	if first.kind == pyString && len(toks) == 1 { // docstring
+	if first.Kind == pyread.String && len(toks) == 1 { // docstring
 		return
 	}
-	if j := assignIndex(toks); j > 0 {
+	if name, val, ok := l.Assignment(); ok {
 		// A local variable: kept for later use as a column type; an op call
 		// on the right (users = op.create_table(…), for bulk_insert) still runs.
-		v, err := safeExpr(toks[j+1:])
-		if err != nil || first.kind != pyName {
+		v, err := pyread.ParseExpr(val)
+		if err != nil {
 			return
 		}
-		r.vars[first.text] = v
-		if v.kind == pvCall {
+		r.vars[name] = v
+		if v.Kind == pyread.VCall {
 			r.call(v, *batches)
 		}
 		return
 	}
-	v, err := safeExpr(toks)
+	v, err := pyread.ParseExpr(toks)
 	if err != nil {
-		r.unparsed(l.line, "", err.Error())
+		r.unparsed(l.Line, "", err.Error())
 		return
 	}
-	if v.kind != pvCall {
+	if v.Kind != pyread.VCall {
 		return
 	}
 	r.call(v, *batches)
 }
 
 // with opens a batch_alter_table block.
-func (r *alembicReader) with(l pyLine, batches *[]batch) {
-	toks := l.toks[1:]
-	if n := len(toks); n > 0 && toks[n-1].kind == pyOp && toks[n-1].text == ":" {
+func (r *alembicReader) with(l pyread.Line, batches *[]batch) {
+	toks := l.Toks[1:]
+	if n := len(toks); n > 0 && toks[n-1].Kind == pyread.Op && toks[n-1].Text == ":" {
 		toks = toks[:n-1]
 	}
 	alias := ""
 	for j := len(toks) - 2; j >= 0; j-- {
-		if toks[j].kind == pyName && toks[j].text == "as" && toks[j+1].kind == pyName {
-			alias, toks = toks[j+1].text, toks[:j]
+		if toks[j].Kind == pyread.Name && toks[j].Text == "as" && toks[j+1].Kind == pyread.Name {
+			alias, toks = toks[j+1].Text, toks[:j]
 			break
 		}
 	}
-	v, err := safeExpr(toks)
-	if err != nil || v.kind != pvCall || !strings.HasSuffix(v.name, "batch_alter_table") || alias == "" {
-		r.unparsed(l.line, "with", "only `with op.batch_alter_table(...) as name:` blocks are followed")
+	v, err := pyread.ParseExpr(toks)
+	if err == nil && v.Kind == pyread.VCall && alias == "" && v.LastName() == "autocommit_block" {
+		return // with op.get_context().autocommit_block(): its statements run outside the transaction, as written
+	}
+	if err != nil || v.Kind != pyread.VCall || !strings.HasSuffix(v.Name, "batch_alter_table") || alias == "" {
+		r.unparsed(l.Line, "with", "only `with op.batch_alter_table(...) as name:` blocks are followed")
 		return
 	}
 	defer func() {
@@ -206,21 +188,21 @@ func (r *alembicReader) with(l pyLine, batches *[]batch) {
 			if !ok {
 				panic(rec)
 			}
-			r.unparsed(l.line, "with", pe.msg)
+			r.unparsed(l.Line, "with", pe.msg)
 		}
 	}()
-	*batches = append(*batches, batch{indent: l.indent, alias: alias, table: r.tableName(v.arg(0), v.kw("table_name"), v.kw("schema"))})
+	*batches = append(*batches, batch{indent: l.Indent, alias: alias, table: r.tableName(v.Arg(0), v.Kw("table_name"), v.Kw("schema"))})
 }
 
 // tableName builds a qualified table name from a name and a schema= argument.
-func (r *alembicReader) tableName(name, name2, sch *pyValue) schema.QName {
+func (r *alembicReader) tableName(name, name2, sch *pyread.Value) schema.QName {
 	if name == nil {
 		name = name2
 	}
-	if name == nil || name.kind != pvString || name.str == "" {
+	if name == nil || name.Kind != pyread.VString || name.Str == "" {
 		panic(parseError{"the table name is not a string literal"})
 	}
-	q := schema.QName{Schema: r.d.DefaultSchema(), Name: name.str}
+	q := schema.QName{Schema: r.d.DefaultSchema(), Name: name.Str}
 	if s := strValue(sch); s != "" {
 		q.Schema = s
 	}
@@ -230,27 +212,27 @@ func (r *alembicReader) tableName(name, name2, sch *pyValue) schema.QName {
 // strValue is the string a value holds ("" when it is not a string). A name
 // marked final, op.f('ix_…') (batch_op.f, conv(…)) as autogenerate writes
 // it, is the string inside.
-func strValue(v *pyValue) string {
-	if v != nil && v.kind == pvCall && len(v.args) == 1 &&
-		(v.lastName() == "f" && strings.Contains(v.name, ".") || v.lastName() == "conv") {
-		return strValue(v.arg(0))
+func strValue(v *pyread.Value) string {
+	if v != nil && v.Kind == pyread.VCall && len(v.Args) == 1 &&
+		(v.LastName() == "f" && strings.Contains(v.Name, ".") || v.LastName() == "conv") {
+		return strValue(v.Arg(0))
 	}
-	if v == nil || v.kind != pvString {
+	if v == nil || v.Kind != pyread.VString {
 		return ""
 	}
-	return v.str
+	return v.Str
 }
 
 // strList reads a list or tuple of strings (or one string).
-func strList(v *pyValue) []string {
+func strList(v *pyread.Value) []string {
 	if v == nil {
 		return nil
 	}
-	if v.kind == pvString {
-		return []string{v.str}
+	if v.Kind == pyread.VString {
+		return []string{v.Str}
 	}
 	var out []string
-	for _, it := range v.items {
+	for _, it := range v.Items {
 		out = append(out, strValue(it))
 	}
 	return out
@@ -258,14 +240,14 @@ func strList(v *pyValue) []string {
 
 // args binds a call's arguments to parameter names: positional first, then
 // keywords (a keyword wins).
-func args(v *pyValue, names ...string) map[string]*pyValue {
-	m := map[string]*pyValue{}
+func args(v *pyread.Value, names ...string) map[string]*pyread.Value {
+	m := map[string]*pyread.Value{}
 	for i, n := range names {
-		if a := v.arg(i); a != nil {
+		if a := v.Arg(i); a != nil {
 			m[n] = a
 		}
 	}
-	for k, a := range v.kwargs {
+	for k, a := range v.Kwargs {
 		m[k] = a
 	}
 	return m
@@ -277,8 +259,8 @@ func (r *alembicReader) emit(o op, line int) {
 }
 
 // call interprets one op.* (or batch alias) call.
-func (r *alembicReader) call(v *pyValue, batches []batch) {
-	name := v.name
+func (r *alembicReader) call(v *pyread.Value, batches []batch) {
+	name := v.Name
 	var bt *batch
 	for i := range batches {
 		if strings.HasPrefix(name, batches[i].alias+".") {
@@ -296,29 +278,29 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 			if !ok {
 				panic(rec)
 			}
-			r.unparsed(v.line, name, pe.msg)
+			r.unparsed(v.Line, name, pe.msg)
 		}
 	}()
 	r.dialectOptions(v, fn)
 	// In a batch block the table argument is implied: bind it up front.
-	withTable := func(names ...string) map[string]*pyValue {
+	withTable := func(names ...string) map[string]*pyread.Value {
 		if bt == nil {
 			return args(v, names...)
 		}
 		a := args(v, slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "table_name" })...)
-		a["table_name"] = &pyValue{kind: pvString, str: bt.table.Name}
+		a["table_name"] = &pyread.Value{Kind: pyread.VString, Str: bt.table.Name}
 		if a["schema"] == nil {
-			a["schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
+			a["schema"] = &pyread.Value{Kind: pyread.VString, Str: bt.table.Schema}
 		}
 		return a
 	}
-	line := v.line
+	line := v.Line
 	switch fn {
 	case "create_table":
 		r.createTable(v)
 	case "drop_table":
 		a := args(v, "table_name")
-		r.emit(op{kind: opDropTable, table: r.tableName(a["table_name"], nil, a["schema"]), ifExist: a["if_exists"].truthy()}, line)
+		r.emit(op{kind: opDropTable, table: r.tableName(a["table_name"], nil, a["schema"]), ifExist: a["if_exists"].Truthy()}, line)
 	case "rename_table":
 		a := args(v, "old_table_name", "new_table_name")
 		r.emit(op{kind: opRenameTable, table: r.tableName(a["old_table_name"], nil, a["schema"]), newName: strValue(a["new_table_name"])}, line)
@@ -327,25 +309,25 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 		q := r.tableName(a["table_name"], nil, a["schema"])
 		t := &schema.Table{Schema: q.Schema, Name: q.Name}
 		col := r.column(a["column"], t)
-		r.emit(op{kind: opAddColumn, table: q, col: col, ifExist: a["if_not_exists"].truthy()}, line)
+		r.emit(op{kind: opAddColumn, table: q, col: col, ifExist: a["if_not_exists"].Truthy()}, line)
 		for _, c := range tableConstraints(t) {
 			c.kind, c.table = opAddConstraint, q
 			r.emit(c, line)
 		}
 	case "drop_column":
 		a := withTable("table_name", "column_name")
-		r.emit(op{kind: opDropColumn, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["column_name"]), ifExist: a["if_exists"].truthy()}, line)
+		r.emit(op{kind: opDropColumn, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["column_name"]), ifExist: a["if_exists"].Truthy()}, line)
 	case "alter_column":
 		r.alterColumn(withTable("table_name", "column_name"), line)
 	case "create_index":
 		r.createIndex(withTable("index_name", "table_name", "columns"), line)
 	case "drop_index":
 		a := withTable("index_name", "table_name")
-		o := op{kind: opDropIndex, name: strValue(a["index_name"]), ifExist: a["if_exists"].truthy()}
+		o := op{kind: opDropIndex, name: strValue(a["index_name"]), ifExist: a["if_exists"].Truthy()}
 		if a["table_name"] != nil {
 			o.table = r.tableName(a["table_name"], nil, a["schema"])
 		}
-		o.concurrently = a["postgresql_concurrently"].truthy()
+		o.concurrently = a["postgresql_concurrently"].Truthy()
 		r.emit(o, line)
 	case "create_primary_key":
 		a := withTable("constraint_name", "table_name", "columns")
@@ -360,11 +342,11 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
 			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"])}}, line)
 	case "create_foreign_key":
-		var a map[string]*pyValue
+		var a map[string]*pyread.Value
 		if bt != nil {
 			a = args(v, "constraint_name", "referent_table", "local_cols", "remote_cols")
-			a["source_table"] = &pyValue{kind: pvString, str: bt.table.Name}
-			a["source_schema"] = &pyValue{kind: pvString, str: bt.table.Schema}
+			a["source_table"] = &pyread.Value{Kind: pyread.VString, Str: bt.table.Name}
+			a["source_schema"] = &pyread.Value{Kind: pyread.VString, Str: bt.table.Schema}
 		} else {
 			a = args(v, "constraint_name", "source_table", "referent_table", "local_cols", "remote_cols")
 		}
@@ -372,23 +354,23 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 		fk := &schema.ForeignKey{Name: strValue(a["constraint_name"]), Columns: strList(a["local_cols"]),
 			RefSchema: ref.Schema, RefTable: ref.Name, RefColumns: strList(a["remote_cols"]),
 			OnDelete: strValue(a["ondelete"]), OnUpdate: strValue(a["onupdate"]),
-			Deferrable: a["deferrable"].truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}
+			Deferrable: a["deferrable"].Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}
 		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk}, line)
 	case "drop_constraint":
 		a := withTable("constraint_name", "table_name")
-		o := op{kind: opDropConstraint, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["constraint_name"]), ifExist: a["if_exists"].truthy()}
+		o := op{kind: opDropConstraint, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["constraint_name"]), ifExist: a["if_exists"].Truthy()}
 		if strValue(a["type_"]) == "primary" {
 			o.pk = &schema.PrimaryKey{}
 		}
 		r.emit(o, line)
 	case "execute":
 		a := args(v, "sqltext")
-		if ddl := a["sqltext"]; ddl != nil && ddl.kind == pvCall && (ddl.lastName() == "CreateSchema" || ddl.lastName() == "DropSchema") {
+		if ddl := a["sqltext"]; ddl != nil && ddl.Kind == pyread.VCall && (ddl.LastName() == "CreateSchema" || ddl.LastName() == "DropSchema") {
 			kind := opCreateSchema
-			if ddl.lastName() == "DropSchema" {
+			if ddl.LastName() == "DropSchema" {
 				kind = opDropSchema
 			}
-			r.emit(op{kind: kind, name: strValue(ddl.arg(0)), ifExist: ddl.kw("if_not_exists").truthy() || ddl.kw("if_exists").truthy()}, line)
+			r.emit(op{kind: kind, name: strValue(ddl.Arg(0)), ifExist: ddl.Kw("if_not_exists").Truthy() || ddl.Kw("if_exists").Truthy()}, line)
 			return
 		}
 		sql := r.sqlText(a["sqltext"])
@@ -417,44 +399,44 @@ func (r *alembicReader) call(v *pyValue, batches []batch) {
 // typeCall follows sa.Enum(…, name='x').create(op.get_bind()) and
 // postgresql.ENUM(name='x').drop(op.get_bind()): how revisions create and
 // drop PostgreSQL enum types of their own.
-func (r *alembicReader) typeCall(v *pyValue) {
-	if r.d != schema.Postgres || v.name != ".create" && v.name != ".drop" || v.fn == nil || v.fn.fn == nil {
+func (r *alembicReader) typeCall(v *pyread.Value) {
+	if r.d != schema.Postgres || v.Name != ".create" && v.Name != ".drop" || v.Fn == nil || v.Fn.Fn == nil {
 		return
 	}
-	e := v.fn.fn
-	if e.kind != pvCall || e.lastName() != "Enum" && e.lastName() != "ENUM" || strValue(e.kw("name")) == "" {
+	e := v.Fn.Fn
+	if e.Kind != pyread.VCall || e.LastName() != "Enum" && e.LastName() != "ENUM" || strValue(e.Kw("name")) == "" {
 		return
 	}
-	q := schema.QName{Schema: r.d.DefaultSchema(), Name: strValue(e.kw("name"))}
-	if s := strValue(e.kw("schema")); s != "" {
+	q := schema.QName{Schema: r.d.DefaultSchema(), Name: strValue(e.Kw("name"))}
+	if s := strValue(e.Kw("schema")); s != "" {
 		q.Schema = s
 	}
 	// checkfirst is False by default for sa.Enum, True for postgresql.ENUM.
-	check := e.lastName() == "ENUM"
-	if c := v.kw("checkfirst"); c != nil {
-		check = c.truthy()
+	check := e.LastName() == "ENUM"
+	if c := v.Kw("checkfirst"); c != nil {
+		check = c.Truthy()
 	}
-	if v.name == ".drop" {
-		r.emit(op{kind: opDropEnum, table: q, ifExist: check}, v.line)
+	if v.Name == ".drop" {
+		r.emit(op{kind: opDropEnum, table: q, ifExist: check}, v.Line)
 		return
 	}
-	r.emit(op{kind: opCreateEnum, ifExist: check, enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: strArgs(e)}}, v.line)
+	r.emit(op{kind: opCreateEnum, ifExist: check, enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: strArgs(e)}}, v.Line)
 }
 
 // dialectOptions reports options of the other dialect on a call (and on the
 // sa.* calls inside it): SQLAlchemy ignores them silently.
-func (r *alembicReader) dialectOptions(v *pyValue, fn string) {
+func (r *alembicReader) dialectOptions(v *pyread.Value, fn string) {
 	other := "postgresql_"
 	if r.d == schema.Postgres {
 		other = "mssql_"
 	}
-	var walk func(v *pyValue)
-	walk = func(v *pyValue) {
+	var walk func(v *pyread.Value)
+	walk = func(v *pyread.Value) {
 		if v == nil {
 			return
 		}
-		for _, k := range sortedKeys(v.kwargs) {
-			a := v.kwargs[k]
+		for _, k := range sortedKeys(v.Kwargs) {
+			a := v.Kwargs[k]
 			if strings.HasPrefix(k, other) {
 				want := "mssql_" + strings.TrimPrefix(k, other)
 				if r.d == schema.Postgres {
@@ -464,12 +446,12 @@ func (r *alembicReader) dialectOptions(v *pyValue, fn string) {
 				if fn == "create_index" {
 					obj = r.indexObject(v)
 				}
-				r.out.findings = append(r.out.findings, Finding{Code: CodeWrongDialectOption, Severity: diff.Error, Pos: r.pos(a.line), Object: obj,
+				r.out.findings = append(r.out.findings, Finding{Code: CodeWrongDialectOption, Severity: diff.Error, Pos: r.pos(a.Line), Object: obj,
 					Message: fmt.Sprintf("%s= is ignored on %s, so what it says is lost; write %s= instead.", k, dialectTitle(r.d), want)})
 			}
 			walk(a)
 		}
-		for _, a := range v.args {
+		for _, a := range v.Args {
 			walk(a)
 		}
 	}
@@ -477,7 +459,7 @@ func (r *alembicReader) dialectOptions(v *pyValue, fn string) {
 }
 
 // indexObject names the index a create_index call creates, for findings.
-func (r *alembicReader) indexObject(v *pyValue) string {
+func (r *alembicReader) indexObject(v *pyread.Value) string {
 	a := args(v, "index_name", "table_name")
 	return objIndex(r.tableName(a["table_name"], nil, a["schema"]), strValue(a["index_name"]))
 }
@@ -491,7 +473,7 @@ func dialectTitle(d schema.Dialect) string {
 	return "PostgreSQL"
 }
 
-func sortedKeys(m map[string]*pyValue) []string {
+func sortedKeys(m map[string]*pyread.Value) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -501,86 +483,86 @@ func sortedKeys(m map[string]*pyValue) []string {
 }
 
 // clustered reads mssql_clustered=True/False.
-func (r *alembicReader) clustered(v *pyValue) *bool {
-	if v == nil || v.kind != pvConst || v.str == "None" || r.d != schema.SQLServer {
+func (r *alembicReader) clustered(v *pyread.Value) *bool {
+	if v == nil || v.Kind != pyread.VConst || v.Str == "None" || r.d != schema.SQLServer {
 		return nil
 	}
-	b := v.str == "True"
+	b := v.Str == "True"
 	return &b
 }
 
 // sqlText is the SQL a value holds: a string, sa.text('…'), sa.literal_column('…').
-func (r *alembicReader) sqlText(v *pyValue) string {
+func (r *alembicReader) sqlText(v *pyread.Value) string {
 	if v == nil {
 		return ""
 	}
-	if v.kind == pvString {
-		return v.str
+	if v.Kind == pyread.VString {
+		return v.Str
 	}
-	if v.kind == pvCall {
-		switch v.lastName() {
+	if v.Kind == pyread.VCall {
+		switch v.LastName() {
 		case "text", "literal_column", "DDL":
-			return strValue(v.arg(0))
+			return strValue(v.Arg(0))
 		}
 	}
 	return ""
 }
 
-func (r *alembicReader) createTable(v *pyValue) {
-	if v.arg(0) == nil {
+func (r *alembicReader) createTable(v *pyread.Value) {
+	if v.Arg(0) == nil {
 		panic(parseError{"create_table without a table name"})
 	}
-	q := r.tableName(v.arg(0), nil, v.kw("schema"))
-	t := &schema.Table{Schema: q.Schema, Name: q.Name, Comment: strValue(v.kw("comment"))}
+	q := r.tableName(v.Arg(0), nil, v.Kw("schema"))
+	t := &schema.Table{Schema: q.Schema, Name: q.Name, Comment: strValue(v.Kw("comment"))}
 	var pkCols []string
 	var idx []op
-	for _, a := range v.args[1:] {
-		if a.kind != pvCall {
+	for _, a := range v.Args[1:] {
+		if a.Kind != pyread.VCall {
 			continue
 		}
-		switch a.lastName() {
+		switch a.LastName() {
 		case "Column":
 			c := r.column(a, t)
 			t.Columns = append(t.Columns, c)
-			if a.kw("primary_key").truthy() {
+			if a.Kw("primary_key").Truthy() {
 				pkCols = append(pkCols, c.Name)
 			}
-			if a.kw("index").truthy() {
+			if a.Kw("index").Truthy() {
 				name := "ix_" + q.Name + "_" + c.Name
-				unique := a.kw("unique").truthy()
+				unique := a.Kw("unique").Truthy()
 				idx = append(idx, op{kind: opCreateIndex, table: q, idx: &schema.Index{Name: name, Unique: unique, Parts: []schema.IndexPart{{Column: c.Name}}}})
 				if unique { // index=True, unique=True makes a unique index, not a constraint
 					t.Uniques = t.Uniques[:len(t.Uniques)-1]
 				}
 			}
 		case "PrimaryKeyConstraint":
-			t.PrimaryKey = &schema.PrimaryKey{Name: strValue(a.kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.kw("mssql_clustered")), Pos: r.pos(a.line)}
+			t.PrimaryKey = &schema.PrimaryKey{Name: strValue(a.Kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.Kw("mssql_clustered")), Pos: r.pos(a.Line)}
 		case "UniqueConstraint":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: strValue(a.kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.kw("mssql_clustered")), Pos: r.pos(a.line)})
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: strValue(a.Kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.Kw("mssql_clustered")), Pos: r.pos(a.Line)})
 		case "CheckConstraint":
-			t.Checks = append(t.Checks, &schema.Check{Name: strValue(a.kw("name")), Expr: r.sqlText(a.arg(0)), Pos: r.pos(a.line)})
+			t.Checks = append(t.Checks, &schema.Check{Name: strValue(a.Kw("name")), Expr: r.sqlText(a.Arg(0)), Pos: r.pos(a.Line)})
 		case "ForeignKeyConstraint":
-			ref := strList(a.arg(1))
+			ref := strList(a.Arg(1))
 			fk := r.foreignKey(a, ref)
-			fk.Columns, fk.Pos = strList(a.arg(0)), r.pos(a.line)
+			fk.Columns, fk.Pos = strList(a.Arg(0)), r.pos(a.Line)
 			t.ForeignKeys = append(t.ForeignKeys, fk)
 		default:
-			r.unparsed(a.line, a.name, a.name+" in create_table is not followed")
+			r.unparsed(a.Line, a.Name, a.Name+" in create_table is not followed")
 		}
 	}
 	if len(pkCols) > 0 && t.PrimaryKey == nil {
 		t.PrimaryKey = &schema.PrimaryKey{Columns: pkCols}
 	}
-	r.emit(op{kind: opCreateTable, table: q, tbl: t, ifExist: v.kw("if_not_exists").truthy()}, v.line)
+	r.emit(op{kind: opCreateTable, table: q, tbl: t, ifExist: v.Kw("if_not_exists").Truthy()}, v.Line)
 	for _, o := range idx {
-		r.emit(o, v.line)
+		r.emit(o, v.Line)
 	}
 }
 
 // strArgs reads the positional string arguments of a call.
-func strArgs(v *pyValue) []string {
+func strArgs(v *pyread.Value) []string {
 	var out []string
-	for _, a := range v.args {
+	for _, a := range v.Args {
 		out = append(out, strValue(a))
 	}
 	return out
@@ -588,9 +570,9 @@ func strArgs(v *pyValue) []string {
 
 // foreignKey reads the options of sa.ForeignKey / sa.ForeignKeyConstraint;
 // refs are "table.column" or "schema.table.column" targets.
-func (r *alembicReader) foreignKey(a *pyValue, refs []string) *schema.ForeignKey {
-	fk := &schema.ForeignKey{Name: strValue(a.kw("name")), OnDelete: strValue(a.kw("ondelete")), OnUpdate: strValue(a.kw("onupdate")),
-		Deferrable: a.kw("deferrable").truthy(), InitiallyDeferred: strings.EqualFold(strValue(a.kw("initially")), "DEFERRED")}
+func (r *alembicReader) foreignKey(a *pyread.Value, refs []string) *schema.ForeignKey {
+	fk := &schema.ForeignKey{Name: strValue(a.Kw("name")), OnDelete: strValue(a.Kw("ondelete")), OnUpdate: strValue(a.Kw("onupdate")),
+		Deferrable: a.Kw("deferrable").Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a.Kw("initially")), "DEFERRED")}
 	for _, ref := range refs {
 		parts := strings.Split(ref, ".")
 		if len(parts) < 2 {
@@ -605,109 +587,109 @@ func (r *alembicReader) foreignKey(a *pyValue, refs []string) *schema.ForeignKey
 
 // column reads sa.Column(name, type, *constraints, **options); the
 // constraints it declares (unique, foreign keys) go on t.
-func (r *alembicReader) column(v *pyValue, t *schema.Table) *schema.Column {
-	if v == nil || v.kind != pvCall || v.lastName() != "Column" {
+func (r *alembicReader) column(v *pyread.Value, t *schema.Table) *schema.Column {
+	if v == nil || v.Kind != pyread.VCall || v.LastName() != "Column" {
 		panic(parseError{"expected sa.Column(...)"})
 	}
-	c := &schema.Column{Name: strValue(v.arg(0)), Null: true, Pos: r.pos(v.line)}
+	c := &schema.Column{Name: strValue(v.Arg(0)), Null: true, Pos: r.pos(v.Line)}
 	if c.Name == "" {
 		panic(parseError{"sa.Column without a name"})
 	}
-	pos := r.pos(v.line)
-	for _, a := range v.args[1:] {
-		switch a.lastName() {
+	pos := r.pos(v.Line)
+	for _, a := range v.Args[1:] {
+		switch a.LastName() {
 		case "ForeignKey":
-			fk := r.foreignKey(a, []string{strValue(a.arg(0))})
+			fk := r.foreignKey(a, []string{strValue(a.Arg(0))})
 			fk.Columns = []string{c.Name}
 			t.ForeignKeys = append(t.ForeignKeys, fk)
 		case "Identity":
 			c.Identity = identity(a)
 		case "Computed":
-			c.Computed = &schema.Computed{Expr: r.sqlText(a.arg(0)), Persisted: a.kw("persisted").truthy()}
+			c.Computed = &schema.Computed{Expr: r.sqlText(a.Arg(0)), Persisted: a.Kw("persisted").Truthy()}
 		default:
 			if c.Type == "" {
 				c.Type = r.typeOf(a)
 			}
 		}
 	}
-	if tv := v.kw("type_"); tv != nil {
+	if tv := v.Kw("type_"); tv != nil {
 		c.Type = r.typeOf(tv)
 	}
-	for _, a := range v.args[1:] {
-		if coll := strValue(a.kw("collation")); coll != "" {
+	for _, a := range v.Args[1:] {
+		if coll := strValue(a.Kw("collation")); coll != "" {
 			c.Collation = coll
 		}
 	}
-	if c.Type == "" {
+	if c.Type == "" && (c.Computed == nil || r.d != schema.SQLServer) {
 		panic(parseError{"sa.Column " + c.Name + " has no type"})
 	}
-	if n := v.kw("nullable"); n != nil {
-		c.Null = n.truthy()
-	} else if v.kw("primary_key").truthy() {
+	if n := v.Kw("nullable"); n != nil {
+		c.Null = n.Truthy()
+	} else if v.Kw("primary_key").Truthy() {
 		c.Null = false
 	}
-	c.Default = r.serverDefault(v.kw("server_default"))
-	c.Comment = strValue(v.kw("comment"))
-	if d := v.kw("default"); d != nil && !(d.kind == pvConst && d.str == "None") {
+	c.Default = r.serverDefault(v.Kw("server_default"))
+	c.Comment = strValue(v.Kw("comment"))
+	if d := v.Kw("default"); d != nil && !(d.Kind == pyread.VConst && d.Str == "None") {
 		r.out.hints = append(r.out.hints, hint{kind: "client-default", table: t.QName(), column: c.Name, pos: pos, value: r.sqlOrRepr(d)})
 	}
-	if v.kw("autoincrement").truthy() && c.Identity == nil {
+	if v.Kw("autoincrement").Truthy() && c.Identity == nil {
 		r.out.hints = append(r.out.hints, hint{kind: "autoincrement", table: t.QName(), column: c.Name, pos: pos})
 	}
-	if v.kw("unique").truthy() {
+	if v.Kw("unique").Truthy() {
 		t.Uniques = append(t.Uniques, &schema.Unique{Columns: []string{c.Name}})
 	}
 	return c
 }
 
 // sqlOrRepr describes a client-side default for a message.
-func (r *alembicReader) sqlOrRepr(v *pyValue) string {
+func (r *alembicReader) sqlOrRepr(v *pyread.Value) string {
 	if s := r.sqlText(v); s != "" {
 		return s
 	}
-	if v.kind == pvNumber || v.kind == pvConst {
-		return v.str
+	if v.Kind == pyread.VNumber || v.Kind == pyread.VConst {
+		return v.Str
 	}
-	if v.name != "" {
-		return v.name
+	if v.Name != "" {
+		return v.Name
 	}
 	return "a Python value"
 }
 
-func identity(a *pyValue) *schema.Identity {
-	id := &schema.Identity{Always: a.kw("always").truthy(), Seed: 1, Increment: 1}
-	if s := a.kw("start"); s != nil {
-		fmt.Sscan(s.str, &id.Seed)
+func identity(a *pyread.Value) *schema.Identity {
+	id := &schema.Identity{Always: a.Kw("always").Truthy(), Seed: 1, Increment: 1}
+	if s := a.Kw("start"); s != nil {
+		fmt.Sscan(s.Str, &id.Seed)
 	}
-	if s := a.kw("increment"); s != nil {
-		fmt.Sscan(s.str, &id.Increment)
+	if s := a.Kw("increment"); s != nil {
+		fmt.Sscan(s.Str, &id.Increment)
 	}
 	return id
 }
 
 // serverDefault reads server_default=: a string is a literal, sa.text() an
 // expression, sa.func.now() a function call, sa.false()/sa.true() booleans.
-func (r *alembicReader) serverDefault(v *pyValue) *schema.Default {
-	if v == nil || v.kind == pvConst && v.str == "None" {
+func (r *alembicReader) serverDefault(v *pyread.Value) *schema.Default {
+	if v == nil || v.Kind == pyread.VConst && v.Str == "None" {
 		return nil
 	}
 	switch {
-	case v.kind == pvString:
-		return &schema.Default{Kind: schema.DefaultString, Value: v.str}
-	case v.kind == pvCall && (v.lastName() == "text" || v.lastName() == "literal_column"):
-		return &schema.Default{Kind: schema.DefaultExpr, Value: strValue(v.arg(0))}
-	case v.kind == pvCall && strings.Contains(v.name, "func."):
-		return &schema.Default{Kind: schema.DefaultExpr, Value: v.name[strings.LastIndex(v.name, "func.")+5:] + "()"}
-	case v.kind == pvCall && (v.lastName() == "false" || v.lastName() == "true"):
-		return &schema.Default{Kind: schema.DefaultBool, Value: v.lastName()}
+	case v.Kind == pyread.VString:
+		return &schema.Default{Kind: schema.DefaultString, Value: v.Str}
+	case v.Kind == pyread.VCall && (v.LastName() == "text" || v.LastName() == "literal_column"):
+		return &schema.Default{Kind: schema.DefaultExpr, Value: strValue(v.Arg(0))}
+	case v.Kind == pyread.VCall && strings.Contains(v.Name, "func."):
+		return &schema.Default{Kind: schema.DefaultExpr, Value: v.Name[strings.LastIndex(v.Name, "func.")+5:] + "()"}
+	case v.Kind == pyread.VCall && (v.LastName() == "false" || v.LastName() == "true"):
+		return &schema.Default{Kind: schema.DefaultBool, Value: v.LastName()}
 	}
 	panic(parseError{"server_default is not a string, sa.text(), sa.func.*() or sa.true()/sa.false()"})
 }
 
-func (r *alembicReader) alterColumn(a map[string]*pyValue, line int) {
+func (r *alembicReader) alterColumn(a map[string]*pyread.Value, line int) {
 	o := op{kind: opAlterColumn, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["column_name"])}
 	if n := a["nullable"]; n != nil {
-		b := n.truthy()
+		b := n.Truthy()
 		o.alter.null = &b
 	}
 	if t := a["type_"]; t != nil {
@@ -715,7 +697,7 @@ func (r *alembicReader) alterColumn(a map[string]*pyValue, line int) {
 		o.alter.typ = &typ
 	}
 	if d, ok := a["server_default"]; ok {
-		if d.kind == pvConst && (d.str == "None" || d.str == "False") {
+		if d.Kind == pyread.VConst && (d.Str == "None" || d.Str == "False") {
 			o.alter.dropDefault = true
 		} else {
 			o.alter.def = r.serverDefault(d)
@@ -730,30 +712,30 @@ func (r *alembicReader) alterColumn(a map[string]*pyValue, line int) {
 	}
 }
 
-func (r *alembicReader) createIndex(a map[string]*pyValue, line int) {
+func (r *alembicReader) createIndex(a map[string]*pyread.Value, line int) {
 	q := r.tableName(a["table_name"], nil, a["schema"])
-	x := &schema.Index{Name: strValue(a["index_name"]), Unique: a["unique"].truthy()}
+	x := &schema.Index{Name: strValue(a["index_name"]), Unique: a["unique"].Truthy()}
 	cols := a["columns"]
 	if cols == nil {
 		panic(parseError{"create_index without columns"})
 	}
-	items := cols.items
-	if cols.kind == pvString || cols.kind == pvCall {
-		items = []*pyValue{cols}
+	items := cols.Items
+	if cols.Kind == pyread.VString || cols.Kind == pyread.VCall {
+		items = []*pyread.Value{cols}
 	}
 	for _, it := range items {
 		switch {
-		case it.kind == pvString:
-			x.Parts = append(x.Parts, schema.IndexPart{Column: it.str})
-		case it.kind == pvCall && (it.lastName() == "desc" || it.lastName() == "asc"):
-			inner := r.sqlText(it.arg(0))
-			if it.fn != nil && it.fn.fn != nil { // sa.column('x').desc()
-				inner = r.sqlText(it.fn.fn)
-				if inner == "" && it.fn.fn.kind == pvCall {
-					inner = strValue(it.fn.fn.arg(0))
+		case it.Kind == pyread.VString:
+			x.Parts = append(x.Parts, schema.IndexPart{Column: it.Str})
+		case it.Kind == pyread.VCall && (it.LastName() == "desc" || it.LastName() == "asc"):
+			inner := r.sqlText(it.Arg(0))
+			if it.Fn != nil && it.Fn.Fn != nil { // sa.column('x').desc()
+				inner = r.sqlText(it.Fn.Fn)
+				if inner == "" && it.Fn.Fn.Kind == pyread.VCall {
+					inner = strValue(it.Fn.Fn.Arg(0))
 				}
 			}
-			x.Parts = append(x.Parts, schema.IndexPart{Column: inner, Desc: it.lastName() == "desc"})
+			x.Parts = append(x.Parts, schema.IndexPart{Column: inner, Desc: it.LastName() == "desc"})
 		default:
 			expr := r.sqlText(it)
 			if expr == "" {
@@ -771,7 +753,7 @@ func (r *alembicReader) createIndex(a map[string]*pyValue, line int) {
 		x.Include = strList(a["postgresql_include"])
 		x.Using = strValue(a["postgresql_using"])
 	}
-	r.emit(op{kind: opCreateIndex, table: q, idx: x, ifExist: a["if_not_exists"].truthy(), concurrently: a["postgresql_concurrently"].truthy()}, line)
+	r.emit(op{kind: opCreateIndex, table: q, idx: x, ifExist: a["if_not_exists"].Truthy(), concurrently: a["postgresql_concurrently"].Truthy()}, line)
 }
 
 // exprParts reads an sa.text() index key as SQL does: "col DESC NULLS

@@ -20,28 +20,30 @@ type Finding struct {
 // The stable finding codes of review itself; hazards keep the codes of diff
 // (diff.HazardDropTable…).
 const (
-	CodeUnparsed            = "unparsed"             // a statement or call review cannot read
-	CodeDuplicate           = "duplicate-object"     // the same object created twice
-	CodeDropMissing         = "drop-missing"         // dropping or altering what was never created
-	CodeClusteredConflict   = "clustered-conflict"   // two clustered indexes on one table (SQL Server Msg 1902)
-	CodeMissedClustered     = "missed-clustered"     // an index the schema declares CLUSTERED created without it
-	CodeMissedNonclustered  = "missed-nonclustered"  // a primary key the schema declares NONCLUSTERED created clustered
-	CodeMissedWhere         = "missed-where"         // a filtered/partial index created without its filter
-	CodeMissedInclude       = "missed-include"       // an index created without its INCLUDE columns
-	CodeMissedDesc          = "missed-desc"          // an index key created ascending that the schema declares DESC
-	CodeMissedUnique        = "missed-unique"        // an index the schema declares unique created without it
-	CodeMissedIdentity      = "missed-identity"      // a column the schema declares identity created without it
-	CodeClientDefault       = "client-side-default"  // a server default given only as a client-side default=
-	CodeWrongDialectOption  = "wrong-dialect-option" // postgresql_* in a SQL Server migration or mssql_* in a PostgreSQL one
-	CodeDriftMissing        = "drift-missing"        // the schema has it, no migration creates it
-	CodeDriftExtra          = "drift-extra"          // migrations create it, the schema lacks it
-	CodeDriftChanged        = "drift-changed"        // migrations create it differently from the schema
-	CodeMultipleHeads       = "multiple-heads"       // two migrations with one parent, or several heads
-	CodeMissingParent       = "missing-parent"       // a revision whose parent is not in the directory
-	CodeDownMismatch        = "down-mismatch"        // a down migration that does not undo its up
-	CodeInvalidState        = "invalid-state"        // the state the migrations build is not a valid schema
-	CodeDuplicateVersion    = "duplicate-version"    // two migrations with one version
-	CodeMigrationReadFailed = "read-failed"          // a migration file that cannot be read
+	CodeUnparsed            = "unparsed"                 // a statement or call review cannot read
+	CodeDuplicate           = "duplicate-object"         // the same object created twice
+	CodeDropMissing         = "drop-missing"             // dropping or altering what was never created
+	CodeClusteredConflict   = "clustered-conflict"       // two clustered indexes on one table (SQL Server Msg 1902)
+	CodeMissedClustered     = "missed-clustered"         // an index the schema declares CLUSTERED created without it
+	CodeMissedNonclustered  = "missed-nonclustered"      // a primary key the schema declares NONCLUSTERED created clustered
+	CodeMissedWhere         = "missed-where"             // a filtered/partial index created without its filter
+	CodeMissedInclude       = "missed-include"           // an index created without its INCLUDE columns
+	CodeMissedDesc          = "missed-desc"              // an index key created ascending that the schema declares DESC
+	CodeMissedUnique        = "missed-unique"            // an index the schema declares unique created without it
+	CodeMissedIdentity      = "missed-identity"          // a column the schema declares identity created without it
+	CodeClientDefault       = "client-side-default"      // a server default given only as a client-side default=
+	CodeWrongDialectOption  = "wrong-dialect-option"     // postgresql_* in a SQL Server migration or mssql_* in a PostgreSQL one
+	CodeDriftMissing        = "drift-missing"            // the schema has it, no migration creates it
+	CodeDriftExtra          = "drift-extra"              // migrations create it, the schema lacks it
+	CodeDriftChanged        = "drift-changed"            // migrations create it differently from the schema
+	CodeMultipleHeads       = "multiple-heads"           // two migrations with one parent, or several heads
+	CodeMissingParent       = "missing-parent"           // a revision whose parent is not in the directory
+	CodeDownMismatch        = "down-mismatch"            // a down migration that does not undo its up
+	CodeInvalidState        = "invalid-state"            // the state the migrations build is not a valid schema
+	CodeDuplicateVersion    = "duplicate-version"        // two migrations with one version
+	CodeMigrationReadFailed = "read-failed"              // a migration file that cannot be read
+	CodeSkipped             = "not-a-migration"          // a named file that is no migration, skipped
+	CodeNeedsHistory        = "needs-earlier-migrations" // files reviewed alone act on what earlier migrations create
 )
 
 // Rule describes a finding code for tools that list rules (SARIF).
@@ -54,7 +56,7 @@ type Rule struct {
 // Rules returns every code review can report, hazards included, sorted by code.
 func Rules() []Rule {
 	rs := []Rule{
-		{CodeUnparsed, diff.Warning, "A statement or call that review cannot read; check it by hand."},
+		{CodeUnparsed, diff.Error, "A statement or call that review cannot read: check it by hand, or rewrite it in a form review reads."},
 		{CodeDuplicate, diff.Error, "The same index or constraint is created twice."},
 		{CodeDropMissing, diff.Error, "A migration drops or alters an object no earlier migration created."},
 		{CodeClusteredConflict, diff.Error, "A table would get two clustered indexes (SQL Server Msg 1902)."},
@@ -76,6 +78,8 @@ func Rules() []Rule {
 		{CodeInvalidState, diff.Warning, "The state the migrations build is not a valid schema."},
 		{CodeDuplicateVersion, diff.Error, "Two migrations carry the same version."},
 		{CodeMigrationReadFailed, diff.Error, "A migration file cannot be read."},
+		{CodeNeedsHistory, diff.Warning, "Files reviewed alone act on objects that earlier migrations create: review the directory with --since."},
+		{CodeSkipped, diff.Info, "A named file is not a migration (schemadiff.sum, README, env.py…) and is skipped."},
 		{diff.HazardDropTable, diff.Error, "A table and its rows are dropped."},
 		{diff.HazardDropColumn, diff.Error, "A column and its values are dropped."},
 		{diff.HazardNarrowType, diff.Error, "A type change can lose data or fail on existing values."},

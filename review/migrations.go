@@ -42,7 +42,7 @@ func collectFiles(dir string) ([]string, error) {
 	for _, sub := range []string{"alembic/versions", "versions", "."} {
 		d := filepath.Join(dir, sub)
 		py, _ := filepath.Glob(filepath.Join(d, "*.py"))
-		py = slices.DeleteFunc(py, func(p string) bool { return filepath.Base(p) == "env.py" || filepath.Base(p) == "__init__.py" })
+		py = slices.DeleteFunc(py, func(p string) bool { return notMigration(p) != "" })
 		if len(py) > 0 {
 			return py, nil
 		}
@@ -63,6 +63,54 @@ func collectFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
+// sortNamed sorts the paths named on the command line: a directory named
+// alone (without --dir) is the migration directory; a file that is no
+// migration (schemadiff.sum, a README, Alembic's env.py or script.py.mako, a
+// Python cache), or a directory among files (a glob's), is skipped with an
+// info finding; the rest are migrations.
+func sortNamed(paths []string, dir string) (files []string, outDir string, skipped []Finding, err error) {
+	if len(paths) == 1 && dir == "" {
+		if st, err := os.Stat(paths[0]); err == nil && st.IsDir() {
+			return nil, paths[0], nil, nil
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, "", nil, fmt.Errorf("read migration: %w", err)
+		}
+		why := notMigration(p)
+		if st.IsDir() {
+			why = "a directory among files; name a migration directory alone, or as --dir"
+		}
+		if why != "" {
+			skipped = append(skipped, Finding{Code: CodeSkipped, Severity: diff.Info, Pos: schema.Pos{File: p, Line: 1},
+				Message: fmt.Sprintf("Not a migration (%s): skipped; name only migration files, or the directory.", why)})
+			continue
+		}
+		files = append(files, p)
+	}
+	return files, dir, skipped, nil
+}
+
+// notMigration says why the file at p is not a migration, or returns "":
+// migrations are .sql files and Alembic revisions (.py but env.py and
+// __init__.py).
+func notMigration(p string) string {
+	base := filepath.Base(p)
+	switch ext := strings.ToLower(filepath.Ext(base)); {
+	case base == "schemadiff.sum":
+		return "the integrity file of the directory"
+	case base == "env.py" || base == "__init__.py":
+		return "Alembic's environment, not a revision"
+	case filepath.Base(filepath.Dir(p)) == "__pycache__" || ext == ".pyc":
+		return "a Python cache"
+	case ext != ".sql" && ext != ".py":
+		return "neither .sql nor an Alembic revision (.py)"
+	}
+	return ""
+}
+
 // readMigrations reads files into migrations in the order they run: SQL by
 // version, Alembic by down_revision. Problems of the history (two heads, a
 // missing parent, a version used twice) are returned as findings.
@@ -80,7 +128,7 @@ func readMigrations(files []string, d schema.Dialect, dirMode bool) ([]*migratio
 		case strings.HasSuffix(strings.ToLower(base), ".py"):
 			rf := readAlembic(f, src, d)
 			if rf.revision == "" {
-				findings = append(findings, Finding{Code: CodeUnparsed, Severity: diff.Warning, Pos: schema.Pos{File: f, Line: 1},
+				findings = append(findings, Finding{Code: CodeUnparsed, Severity: diff.Error, Pos: schema.Pos{File: f, Line: 1},
 					Message: "This Python file has no `revision = '…'`; review reads it as an Alembic revision anyway."})
 			}
 			migs = append(migs, &migration{files: []string{f}, version: base, up: rf.up, down: rf.down, hasDown: rf.hasDown,

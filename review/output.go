@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
@@ -31,7 +32,8 @@ func Formats() []Format { return []Format{Text, JSON, SARIF, GitHub, Markdown, G
 type WriteOptions struct {
 	// Color adds ANSI colors to the text format.
 	Color bool
-	// Version is the tool version SARIF records (default "dev").
+	// Version is the tool version SARIF records (default: the build's,
+	// from its module version and VCS revision).
 	Version string
 	// BaseDir is the directory SARIF and GitLab locations are relative to,
 	// the root of the repository code scanning resolves them against
@@ -282,7 +284,7 @@ func sarifLevel(s diff.Severity) string {
 
 func (r *Report) writeSARIF(w io.Writer, version, base string) error {
 	if version == "" {
-		version = "dev"
+		version = buildVersion()
 	}
 	if base == "" {
 		base, _ = os.Getwd()
@@ -321,9 +323,54 @@ func (r *Report) writeSARIF(w io.Writer, version, base string) error {
 		}
 		run.Results = append(run.Results, res)
 	}
+	// A rule's default level is the level of its results when they agree
+	// (a hazard's severity comes from diff, and may not be the usual one).
+	levels := map[string]string{}
+	for _, res := range run.Results {
+		if l, ok := levels[res.RuleID]; ok && l != res.Level {
+			levels[res.RuleID] = ""
+		} else if !ok {
+			levels[res.RuleID] = res.Level
+		}
+	}
+	for i, ru := range run.Tool.Driver.Rules {
+		if l := levels[ru.ID]; l != "" {
+			run.Tool.Driver.Rules[i].DefaultConfiguration.Level = l
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// buildVersion is the version of the running build, from its build
+// information (runtime/debug.ReadBuildInfo): the main module's version, and
+// the vcs.revision (12 characters, "-dirty" when vcs.modified) it was built
+// from; "devel" parts when Go recorded none.
+func buildVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(12, len(s.Value))]
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if rev != "" && !strings.Contains(v, rev) {
+		v += "+" + rev + dirty
+	}
+	return v
 }
 
 // sarifURI writes a path as a URI reference (forward slashes, spaces

@@ -36,7 +36,16 @@ type Options struct {
 	// Since, when not nil, limits findings to migrations among these files
 	// (e.g. those changed since a git ref); the others still build the state.
 	Since []string
+	// After, when set, limits findings to the migrations after the one of
+	// this version (a version number, a file name, an Alembic revision);
+	// the earlier ones still build the state. Run returns an error wrapping
+	// ErrNotAVersion when no migration has this version.
+	After string
 }
+
+// ErrNotAVersion is wrapped by the error of Run when Options.After names no
+// migration.
+var ErrNotAVersion = errors.New("no migration has this version")
 
 // Report is the result of a review.
 type Report struct {
@@ -86,21 +95,33 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if d != schema.Postgres && d != schema.SQLServer {
 		return nil, errors.New("review: no dialect: give --dialect or a schema")
 	}
+	named, dir, skipped, err := sortNamed(opts.Files, opts.Dir)
+	if err != nil {
+		return nil, err
+	}
 	var files []string
-	if opts.Dir != "" {
-		fs, err := collectFiles(opts.Dir)
+	if dir != "" {
+		fs, err := collectFiles(dir)
 		if err != nil {
 			return nil, err
 		}
 		files = fs
 	}
-	files = append(files, opts.Files...)
+	files = append(files, named...)
 	if len(files) == 0 {
 		return nil, errors.New("review: no migrations to review")
 	}
-	migs, findings, err := readMigrations(files, d, opts.Dir != "")
+	migs, findings, err := readMigrations(files, d, dir != "")
 	if err != nil {
 		return nil, err
+	}
+	findings = append(findings, skipped...)
+	if opts.After != "" {
+		after, err := migrationsAfter(migs, opts.After)
+		if err != nil {
+			return nil, err
+		}
+		opts.Since = after
 	}
 	a := &analysis{d: d, desired: desired, state: newState(d), findings: findings}
 	a.state.report = func(f Finding) { a.findings = append(a.findings, f) }
@@ -111,7 +132,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		a.migration(m)
 	}
 	if desired != nil {
-		a.compareWithSchema(opts.Dir == "")
+		a.compareWithSchema(dir == "")
 	}
 	rep := &Report{Dialect: d, Findings: a.findings}
 	for _, m := range migs {
@@ -119,6 +140,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	if opts.Since != nil {
 		rep.Findings = keepSince(rep.Findings, rep.Migrations, opts.Since)
+	}
+	if dir == "" {
+		rep.Findings = needsHistory(rep.Findings)
 	}
 	rep.Findings = dedupe(rep.Findings)
 	sortFindings(rep.Findings)
@@ -148,6 +172,52 @@ func keepSince(fs []Finding, migrations, since []string) []Finding {
 		p := abs(f.Pos.File)
 		return isMig[p] && !changed[p]
 	})
+}
+
+// migrationsAfter returns the files of the migrations that run after the one
+// of version v (its version number, file name or Alembic revision).
+func migrationsAfter(migs []*migration, v string) ([]string, error) {
+	for i, m := range migs {
+		base := filepath.Base(m.files[0])
+		if v == m.revision || v == m.version || v == base || v == versionHead.FindString(strings.TrimPrefix(m.version, "V")) ||
+			strings.HasPrefix(m.version, "V") && strings.TrimPrefix(m.version, "V") == v {
+			after := []string{}
+			for _, m := range migs[i+1:] {
+				after = append(after, m.files...)
+			}
+			return after, nil
+		}
+	}
+	return nil, fmt.Errorf("review: --since %s: %w (give the version of the last migration before those to review, or a git ref)", v, ErrNotAVersion)
+}
+
+// needsHistory replaces the drop-missing findings of a review of files alone
+// by one: without the earlier migrations, what the files alter was never
+// created, and saying so at every statement would bury the real findings.
+func needsHistory(fs []Finding) []Finding {
+	var objects []string
+	first := -1
+	for i, f := range fs {
+		if f.Code == CodeDropMissing {
+			if first < 0 {
+				first = i
+			}
+			if !slices.Contains(objects, f.Object) {
+				objects = append(objects, f.Object)
+			}
+		}
+	}
+	if first < 0 {
+		return fs
+	}
+	n := len(objects)
+	if len(objects) > 3 {
+		objects = append(objects[:3], fmt.Sprintf("and %d more", n-3))
+	}
+	f := fs[first]
+	fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == CodeDropMissing })
+	return append(fs, Finding{Code: CodeNeedsHistory, Severity: diff.Warning, Pos: f.Pos,
+		Message: fmt.Sprintf("These migrations act on what none of the files reviewed creates (%s): the earlier migrations are needed to check them; review the directory with --dir DIR --since VERSION, VERSION being the last migration before these.", strings.Join(objects, ", "))})
 }
 
 // dedupe drops findings equal to an earlier one.
@@ -196,11 +266,19 @@ func (a *analysis) migration(m *migration) {
 	a.findings = append(a.findings, m.up.findings...)
 	a.findings = append(a.findings, m.down.findings...)
 	a.hints = append(a.hints, m.up.hints...)
+	clearRenames(a.state.db)
 	before := cloneDB(a.state.db)
-	for _, o := range m.up.ops {
-		a.state.apply(o)
+	for i := range m.up.ops {
+		n := len(a.findings)
+		a.state.apply(m.up.ops[i])
+		// An op that conflicts (created twice, or on what is missing)
+		// changes nothing: hazards are not placed at it.
+		m.up.ops[i].rejected = slices.ContainsFunc(a.findings[n:], func(f Finding) bool {
+			return f.Code == CodeDuplicate || f.Code == CodeDropMissing
+		})
 	}
 	after := cloneDB(a.state.db)
+	clearRenames(a.state.db)
 	first := schema.Pos{File: m.files[0], Line: 1}
 	if len(m.up.ops) > 0 {
 		first = m.up.ops[0].pos
@@ -235,6 +313,62 @@ func (a *analysis) hazards(m *migration, before, after *schema.Database) {
 			a.add(Finding{Code: h.Code, Severity: h.Severity, Pos: pos, Object: changeObject(c), Message: h.Message})
 		}
 	}
+	a.rebuilt(m, before, after, plan)
+}
+
+// rebuilt reports the indexes and constraints that m drops and creates again
+// unchanged: diff sees no change, but the database rebuilds them, with the
+// hazards of creating them (an index blocks writes while it builds, a foreign
+// key or check scans the table).
+func (a *analysis) rebuilt(m *migration, before, after *schema.Database, plan *diff.Plan) {
+	for i, o := range m.up.ops {
+		name := opName(o)
+		if o.rejected || name == "" || o.kind != opCreateIndex && o.kind != opAddConstraint {
+			continue
+		}
+		dropped := slices.ContainsFunc(m.up.ops[:i], func(d op) bool {
+			return (d.kind == opDropIndex || d.kind == opDropConstraint) && d.name == name && !d.rejected
+		})
+		changed := slices.ContainsFunc(plan.Changes, func(c *diff.Change) bool { return changeName(c) == name && changeTable(c) == o.table })
+		if !dropped || changed {
+			continue
+		}
+		without := cloneDB(before)
+		if t := without.Table(o.table); t == nil || !dropObject(t, name) {
+			continue
+		}
+		p, err := diff.Compare(without, after, diff.Options{})
+		if err != nil {
+			continue
+		}
+		for _, c := range p.Changes {
+			if changeName(c) != name {
+				continue
+			}
+			for _, h := range c.Hazards {
+				if h.Code == diff.HazardBlockingIndex && o.concurrently {
+					continue
+				}
+				a.add(Finding{Code: h.Code, Severity: h.Severity, Pos: o.pos, Object: changeObject(c),
+					Message: h.Message + " It is dropped and created again unchanged: remove both statements unless the rebuild is the point."})
+			}
+		}
+	}
+}
+
+// dropObject removes the index or constraint called name from t and
+// reports whether there was one.
+func dropObject(t *schema.Table, name string) bool {
+	n := len(t.Indexes) + len(t.Uniques) + len(t.Checks) + len(t.ForeignKeys)
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(x *schema.Index) bool { return x.Name == name })
+	t.Uniques = slices.DeleteFunc(t.Uniques, func(x *schema.Unique) bool { return x.Name == name })
+	t.Checks = slices.DeleteFunc(t.Checks, func(x *schema.Check) bool { return x.Name == name })
+	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(x *schema.ForeignKey) bool { return x.Name == name })
+	if t.PrimaryKey != nil && t.PrimaryKey.Name == name {
+		t.PrimaryKey = nil
+		return true
+	}
+	return n != len(t.Indexes)+len(t.Uniques)+len(t.Checks)+len(t.ForeignKeys)
 }
 
 // downCheck applies m's down part to the state after m and reports when it
@@ -344,12 +478,16 @@ func opName(o op) string {
 }
 
 // locate finds the op of ops that makes change c: the last one on the same
-// object, else the last one on the same table.
+// object, else the last one on the same table; ops that changed nothing
+// (rejected) are passed over.
 func locate(ops []op, c *diff.Change) *op {
 	t, name := changeTable(c), changeName(c)
 	var onTable *op
 	for i := len(ops) - 1; i >= 0; i-- {
 		o := &ops[i]
+		if o.rejected {
+			continue
+		}
 		ot := o.table
 		if o.tbl != nil {
 			ot = o.tbl.QName()

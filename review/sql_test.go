@@ -23,6 +23,7 @@ func applySQL(d schema.Dialect, src string) (*schema.Database, []Finding) {
 	for _, o := range p.ops {
 		s.apply(o)
 	}
+	clearRenames(s.db) // as after each migration
 	return s.db, fs
 }
 
@@ -90,7 +91,7 @@ GO`,
 				PrimaryKey: &schema.PrimaryKey{Name: "pk_users", Columns: []string{"id"}, Clustered: ptr(false)},
 				Indexes: []*schema.Index{
 					{Name: "ix_users_index_id", Unique: true, Clustered: ptr(true), Parts: []schema.IndexPart{{Column: "index_id"}}},
-					{Name: "ix_users_mail", Clustered: ptr(false), Include: []string{"id"}, Where: "[mail] IS NOT NULL", Parts: []schema.IndexPart{{Column: "email", Desc: true}}},
+					{Name: "ix_users_mail", Clustered: ptr(false), Include: []string{"id"}, Where: "email IS NOT NULL", Parts: []schema.IndexPart{{Column: "email", Desc: true}}},
 				},
 			},
 		},
@@ -114,12 +115,18 @@ func TestReadSQLEnumsAndSchemas(t *testing.T) {
 CREATE TYPE audit.role AS ENUM ('viewer', 'admin');
 ALTER TYPE audit.role ADD VALUE 'editor' BEFORE 'admin';
 ALTER TYPE audit.role ADD VALUE IF NOT EXISTS 'owner' AFTER 'admin';
+ALTER TYPE audit.role RENAME VALUE 'viewer' TO 'reader';
+CREATE TABLE audit.grants (r audit.role, rs role[]);
+ALTER TYPE audit.role RENAME TO old_role;
+ALTER TYPE audit.old_role OWNER TO admin;
 DROP SCHEMA IF EXISTS scratch CASCADE;`)
 	if len(fs) > 0 {
 		t.Fatalf("unexpected findings: %+v", fs)
 	}
 	want := &schema.Database{Dialect: schema.Postgres, Schemas: []*schema.Schema{{Name: "audit"}},
-		Enums: []*schema.Enum{{Schema: "audit", Name: "role", Values: []string{"viewer", "editor", "admin", "owner"}}}}
+		Enums: []*schema.Enum{{Schema: "audit", Name: "old_role", Values: []string{"reader", "editor", "admin", "owner"}}},
+		Tables: []*schema.Table{{Schema: "audit", Name: "grants", Columns: []*schema.Column{
+			{Name: "r", Type: "audit.old_role", Null: true}, {Name: "rs", Type: "audit.old_role[]", Null: true}}}}}
 	if d := cmp.Diff(want, db, cmpopts.IgnoreTypes(schema.Pos{})); d != "" {
 		t.Errorf("database (-want +got):\n%s", d)
 	}
@@ -272,7 +279,7 @@ CREATE POLICY p ON public.users USING (true);
 DROP VIEW public.v;
 `,
 			want: []*schema.Table{{Schema: "public", Name: "users", Columns: []*schema.Column{
-				{Name: "id", Type: "integer", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "nextval('public.users_id_seq'::regclass)"}},
+				{Name: "id", Type: "serial"}, // an integer column whose default is its sequence's nextval() is serial
 				{Name: "at", Type: "timestamp with time zone", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "now()"}},
 			},
 				PrimaryKey: &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},
@@ -482,5 +489,20 @@ GO`,
 				t.Errorf("objects (-want +got):\n%s", d)
 			}
 		})
+	}
+}
+
+func TestEscapeString(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{`E'Tab\there \\ back'`, "Tab\there \\ back"},
+		{`E'it\'s and it''s'`, "it's and it's"},
+		{`e'\101\x42\u0043\U00000044\q'`, "ABCDq"},
+		{`'no \\ escapes'`, `no \\ escapes`},
+	}
+	for _, tt := range tests {
+		toks := lexSQL(tt.src, 1, false)
+		if len(toks) != 1 || toks[0].kind != tkString || toks[0].text != tt.want {
+			t.Errorf("%s: got %+v, want one string %q", tt.src, toks, tt.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,10 +68,14 @@ func lexSQL(src string, firstLine int, brackets bool) []sqlTok {
 			i++
 		case c == '\'' || (c == 'N' || c == 'n' || c == 'E' || c == 'e') && i+1 < len(src) && src[i+1] == '\'':
 			start, ln := i, line
+			escapes := c == 'E' || c == 'e'
 			if c != '\'' {
 				i++
 			}
 			text, end := scanQuoted(src, i, '\'')
+			if escapes {
+				text, end = scanEscaped(src, i)
+			}
 			line += strings.Count(src[i:end], "\n")
 			i = end
 			emit(tkString, text, start, end, ln)
@@ -172,6 +177,69 @@ func scanQuoted(src string, i int, closer byte) (string, int) {
 		j++
 	}
 	return b.String(), len(src)
+}
+
+// scanEscaped reads PostgreSQL's escape string constant E'…' whose opening
+// quote is at src[i], with its backslash escapes (\b \f \n \r \t, octal
+// \ooo, hex \xhh, \uXXXX, \UXXXXXXXX; any other character stands for
+// itself) and doubled quotes (PostgreSQL manual, 4.1.2.2 String Constants
+// with C-Style Escapes). It returns the value and the index after the
+// closing quote.
+func scanEscaped(src string, i int) (string, int) {
+	var b strings.Builder
+	j := i + 1
+	for j < len(src) {
+		c := src[j]
+		switch {
+		case c == '\'' && j+1 < len(src) && src[j+1] == '\'':
+			b.WriteByte('\'')
+			j += 2
+		case c == '\'':
+			return b.String(), j + 1
+		case c == '\\' && j+1 < len(src):
+			j = escape(&b, src, j+1)
+		default:
+			b.WriteByte(c)
+			j++
+		}
+	}
+	return b.String(), len(src)
+}
+
+// escape writes the value of the backslash escape whose first character
+// is src[j] and returns the index after it.
+func escape(b *strings.Builder, src string, j int) int {
+	// number reads up to n digits of base at src[from:].
+	number := func(from, n, base int) (uint64, int, bool) {
+		k := from
+		for k < len(src) && k < from+n && strings.IndexByte("0123456789abcdefABCDEF"[:min(base, 10)+max(0, base-10)*2], src[k]) >= 0 {
+			k++
+		}
+		v, err := strconv.ParseUint(src[from:k], base, 32)
+		return v, k, err == nil
+	}
+	switch e := src[j]; {
+	case strings.IndexByte("bfnrt", e) >= 0:
+		b.WriteByte("\b\f\n\r\t"[strings.IndexByte("bfnrt", e)])
+	case e >= '0' && e <= '7':
+		v, k, _ := number(j, 3, 8)
+		b.WriteByte(byte(v))
+		return k
+	case e == 'x' || e == 'u' || e == 'U':
+		n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+		if v, k, ok := number(j+1, n, 16); ok {
+			if e == 'x' {
+				b.WriteByte(byte(v))
+			} else {
+				b.WriteRune(rune(v))
+			}
+			return k
+		}
+		b.WriteByte(e)
+	default:
+		b.WriteByte(e)
+	}
+	return j + 1
 }
 
 // dollarTag returns the $tag$ that opens s, or "".

@@ -89,7 +89,7 @@ func (p *sqlParser) statement(out *parsed) (more bool) {
 				panic(r)
 			}
 			out.findings = append(out.findings, Finding{
-				Code: CodeUnparsed, Severity: diff.Warning, Pos: p.pos(),
+				Code: CodeUnparsed, Severity: diff.Error, Pos: p.pos(),
 				Object:  firstWords(p.toks[p.start:], 3),
 				Message: fmt.Sprintf("Review cannot read this statement (%s); check by hand what it does to the schema.", pe.msg),
 			})
@@ -373,6 +373,18 @@ func (p *sqlParser) parse() {
 	case p.at("ALTER", "TYPE"):
 		p.i += 2
 		p.alterType()
+	case p.at("ALTER", "SCHEMA"):
+		// ALTER SCHEMA s TRANSFER [OBJECT::]t moves table t to schema s (SQL Server).
+		p.i += 2
+		to := p.ident()
+		p.expect("TRANSFER")
+		if p.accept("OBJECT") {
+			for p.peek().text == ":" || p.peek().text == "::" {
+				p.next()
+			}
+		}
+		q := p.qname()
+		p.emit(op{kind: opRenameTable, table: q, newName: to + "." + q.Name})
 	case p.at("ALTER", "INDEX"):
 		p.i += 2
 		p.accept("IF", "EXISTS")
@@ -721,6 +733,7 @@ func (p *sqlParser) typeText() string {
 		}
 		if t.text == ")" {
 			depth--
+			prevWord = depth == 0 // timestamp(3) without time zone
 		}
 	}
 	if b.Len() == 0 {
@@ -768,8 +781,7 @@ func (p *sqlParser) column(t *schema.Table) *schema.Column {
 			}
 			p.expect("AS")
 			if p.accept("IDENTITY") {
-				c.Identity = &schema.Identity{Always: always}
-				p.skipParens()
+				c.Identity = p.identityOptions(&schema.Identity{Always: always})
 			} else {
 				c.Computed = &schema.Computed{Expr: p.parenText(), Persisted: p.accept("STORED")}
 			}
@@ -953,6 +965,20 @@ func (p *sqlParser) drop() {
 
 func (p *sqlParser) alterType() {
 	q := p.qname()
+	switch {
+	case p.accept("RENAME", "TO"):
+		p.emit(op{kind: opRenameEnum, table: q, newName: p.ident()})
+		return
+	case p.accept("SET", "SCHEMA"):
+		p.emit(op{kind: opRenameEnum, table: q, newName: p.ident() + "." + q.Name})
+		return
+	case p.accept("RENAME", "VALUE"):
+		o := op{kind: opRenameEnumValue, table: q, value: p.str()}
+		p.expect("TO")
+		o.newName = p.str()
+		p.emit(o)
+		return
+	}
 	p.expect("ADD", "VALUE")
 	o := op{kind: opAddEnumValue, table: q}
 	o.ifExist = p.accept("IF", "NOT", "EXISTS")
@@ -1109,11 +1135,11 @@ func (p *sqlParser) alterColumn(o *op) {
 	yes, no := true, false
 	switch {
 	case p.accept("TYPE"), p.accept("SET", "DATA", "TYPE"):
-		typ := p.typeText()
-		a.typ = &typ
+		typ, coll := p.typeText(), ""
 		if p.accept("COLLATE") {
-			p.ident()
+			coll = p.ident()
 		}
+		a.typ, a.collation = &typ, &coll
 		if p.accept("USING") {
 			p.exprUntil(func(sqlTok) bool { return false })
 		}
@@ -1131,23 +1157,84 @@ func (p *sqlParser) alterColumn(o *op) {
 			p.expect("BY", "DEFAULT")
 		}
 		p.expect("AS", "IDENTITY")
-		p.skipParens()
-		a.identity = &schema.Identity{Always: always}
+		a.identity = p.identityOptions(&schema.Identity{Always: always})
 	case p.accept("DROP", "IDENTITY"):
 		p.accept("IF", "EXISTS")
 		a.dropIdent = true
+	case p.at("SET", "GENERATED"), p.at("SET", "START"), p.at("SET", "INCREMENT"), p.at("RESTART"), p.at("SET", "CACHE"),
+		p.at("SET", "MINVALUE"), p.at("SET", "MAXVALUE"), p.at("SET", "NO"), p.at("SET", "CYCLE"):
+		p.identityChanges(a)
 	case p.d == schema.SQLServer:
 		// ALTER COLUMN c type [COLLATE x] [NULL | NOT NULL]: nullable unless NOT NULL.
-		typ := p.typeText()
-		a.typ = &typ
+		typ, coll := p.typeText(), ""
 		if p.accept("COLLATE") {
-			p.ident()
+			coll = p.ident()
 		}
+		a.typ, a.collation = &typ, &coll
 		null := !p.accept("NOT", "NULL")
 		p.accept("NULL")
 		a.null = &null
 	default:
 		p.fail("ALTER COLUMN … %s is not understood", strings.ToUpper(p.peek().text))
+	}
+}
+
+// identityOptions reads the optional ( sequence_options ) of GENERATED … AS
+// IDENTITY into id: START [WITH] n and INCREMENT [BY] n; the other options
+// (CACHE, MINVALUE…) are not modelled and are skipped. It returns id.
+func (p *sqlParser) identityOptions(id *schema.Identity) *schema.Identity {
+	if !p.accept("(") {
+		return id
+	}
+	for !p.eof() && !p.accept(")") {
+		switch {
+		case p.accept("START"):
+			p.accept("WITH")
+			id.Seed = p.int()
+		case p.accept("INCREMENT"):
+			p.accept("BY")
+			id.Increment = p.int()
+		default:
+			p.next()
+		}
+	}
+	return id
+}
+
+// identityChanges reads the identity actions of PostgreSQL's ALTER COLUMN
+// (SET GENERATED { ALWAYS | BY DEFAULT } | SET sequence_option | RESTART
+// [[WITH] n]), which may follow one another: see ALTER TABLE in the
+// PostgreSQL manual. Options the model does not hold are skipped.
+func (p *sqlParser) identityChanges(a *colAlter) {
+	for {
+		switch {
+		case p.accept("SET", "GENERATED", "ALWAYS"):
+			v := true
+			a.identAlways = &v
+		case p.accept("SET", "GENERATED", "BY", "DEFAULT"):
+			v := false
+			a.identAlways = &v
+		case p.accept("SET", "START"):
+			p.accept("WITH")
+			v := p.int()
+			a.identSeed = &v
+		case p.accept("SET", "INCREMENT"):
+			p.accept("BY")
+			v := p.int()
+			a.identIncrement = &v
+		case p.accept("RESTART"):
+			p.accept("WITH")
+			if p.peek().kind == tkNumber || p.peek().text == "-" {
+				p.int()
+			}
+		case p.at("SET") && !p.at("SET", "DEFAULT") && !p.at("SET", "NOT") && !p.at("SET", "DATA"):
+			p.next() // CACHE n, [NO] MINVALUE/MAXVALUE/CYCLE
+			for !p.eof() && !p.at("SET") && !p.at("RESTART") && p.peek().text != "," && p.peek().text != ";" && !p.atStatementStart() {
+				p.next()
+			}
+		default:
+			return
+		}
 	}
 }
 

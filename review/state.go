@@ -1,8 +1,10 @@
 package review
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/schema"
@@ -38,6 +40,11 @@ const (
 	// one, else a constraint of that schema called table.Name.
 	opRenameObject
 	opComment
+	// opRenameEnum renames enum table to newName ("name" or "schema.name");
+	// the columns of that type follow.
+	opRenameEnum
+	// opRenameEnumValue renames value of enum table to newName.
+	opRenameEnumValue
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -65,6 +72,8 @@ type op struct {
 	concurrently bool
 	// target of a comment: "schema", "table" or "column" (column in name).
 	target string
+	// rejected marks an op that conflicted with the state and changed nothing.
+	rejected bool
 }
 
 // colAlter says what an ALTER COLUMN changes; nil fields stay as they are.
@@ -75,6 +84,11 @@ type colAlter struct {
 	dropDefault bool
 	identity    *schema.Identity
 	dropIdent   bool
+	collation   *string // with typ: the new collation ("" the type's default)
+	// Identity options changed in place (PostgreSQL SET GENERATED, SET START, SET INCREMENT).
+	identAlways    *bool
+	identSeed      *int64
+	identIncrement *int64
 }
 
 // state is the schema the migrations build, statement by statement.
@@ -261,8 +275,15 @@ func (s *state) apply(o op) {
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
 	case opRenameTable:
 		if t := s.table(o); t != nil {
-			to := schema.ParseQName(o.newName, t.Schema)
+			from, to := t.QName(), schema.ParseQName(o.newName, t.Schema)
+			if t.RenamedFrom == "" {
+				t.RenamedFrom = from.Name
+				if from.Schema != to.Schema {
+					t.RenamedFrom = from.String()
+				}
+			}
 			t.Schema, t.Name = to.Schema, to.Name
+			s.retargetForeignKeys(from, func(fk *schema.ForeignKey) { fk.RefSchema, fk.RefTable = to.Schema, to.Name })
 		}
 	case opAddColumn:
 		t := s.table(o)
@@ -293,14 +314,25 @@ func (s *state) apply(o op) {
 	case opRenameColumn:
 		if t := s.table(o); t != nil {
 			if c := s.column(o, t); c != nil {
-				c.Name = o.newName
-				renameIn(t, o.name, o.newName)
+				if c.RenamedFrom == "" {
+					c.RenamedFrom = c.Name
+				}
+				diff.RenameColumnIn(db.Dialect, t, o.name, o.newName)
+				c.Pos = o.pos // drift of the column comes from here now
+				s.retargetForeignKeys(t.QName(), func(fk *schema.ForeignKey) {
+					for i, rc := range fk.RefColumns {
+						if rc == o.name {
+							fk.RefColumns[i] = o.newName
+						}
+					}
+				})
 			}
 		}
 	case opAlterColumn:
 		if t := s.table(o); t != nil {
 			if c := s.column(o, t); c != nil {
-				applyAlter(c, o.alter)
+				applyAlter(db.Dialect, c, o.alter)
+				c.Pos = o.pos
 			}
 		}
 	case opAddConstraint:
@@ -336,13 +368,100 @@ func (s *state) apply(o op) {
 			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s is renamed but no migration creates it; fix the name.", o.name)
 		}
 	case opRenameObject:
-		if db.Table(o.table) == nil && renameConstraint(db, schema.QName{Schema: o.table.Schema}, o.table.Name, o.newName, false) {
+		if db.Table(o.table) == nil {
+			if !renameConstraint(db, schema.QName{Schema: o.table.Schema}, o.table.Name, o.newName, false) {
+				s.conflict(o, CodeDropMissing, diff.Error, "object "+o.table.String(),
+					"sp_rename renames %s, but no earlier migration creates a table or constraint of that name (a constraint created without a name gets one SQL Server makes up); fix the name.", o.table)
+			}
 			return
 		}
 		o.kind = opRenameTable
 		s.apply(o)
 	case opComment:
 		s.comment(o)
+	case opRenameEnum:
+		e := db.Enum(o.table)
+		if e == nil {
+			s.conflict(o, CodeDropMissing, diff.Error, "enum "+o.table.String(), "Enum %s is renamed but no earlier migration creates it; fix the name.", o.table)
+			return
+		}
+		to := schema.ParseQName(o.newName, e.Schema)
+		for _, t := range db.Tables {
+			for _, c := range t.Columns {
+				if base, arr := splitArray(c.Type); s.typeEnum(t, base) == o.table {
+					c.Type = to.String() + arr // PostgreSQL columns follow a renamed type
+				}
+			}
+		}
+		e.Schema, e.Name = to.Schema, to.Name
+	case opRenameEnumValue:
+		e := db.Enum(o.table)
+		i := -1
+		if e != nil {
+			i = slices.Index(e.Values, o.value)
+		}
+		if i < 0 {
+			s.conflict(o, CodeDropMissing, diff.Error, "enum "+o.table.String(), "Enum %s has no value '%s' to rename; fix the name.", o.table, o.value)
+			return
+		}
+		e.Values[i] = o.newName
+	}
+}
+
+// splitArray splits a column type into its base and its array suffix ("[]" or "").
+func splitArray(typ string) (base, arr string) {
+	base = strings.TrimSpace(typ)
+	for strings.HasSuffix(base, "]") {
+		i := strings.LastIndexByte(base, '[')
+		if i < 0 {
+			break
+		}
+		base, arr = strings.TrimSpace(base[:i]), "[]"
+	}
+	return base, arr
+}
+
+// typeEnum returns the name of the enum a column type of t names, as
+// PostgreSQL resolves it (qualified, or t's schema, then the default one);
+// a zero QName when it names none.
+func (s *state) typeEnum(t *schema.Table, base string) schema.QName {
+	if strings.Contains(base, ".") {
+		q := schema.ParseQName(base, "")
+		if s.db.Enum(q) != nil {
+			return q
+		}
+		return schema.QName{}
+	}
+	for _, sc := range []string{t.Schema, s.db.Dialect.DefaultSchema()} {
+		if s.db.Enum(schema.QName{Schema: sc, Name: base}) != nil {
+			return schema.QName{Schema: sc, Name: base}
+		}
+	}
+	return schema.QName{}
+}
+
+// retargetForeignKeys calls f on every foreign key of the state that
+// references table ref: renames carry over to the keys that point at the
+// renamed table or column, as they do in the database.
+func (s *state) retargetForeignKeys(ref schema.QName, f func(*schema.ForeignKey)) {
+	for _, t := range s.db.Tables {
+		for _, fk := range t.ForeignKeys {
+			if (schema.QName{Schema: cmp.Or(fk.RefSchema, t.Schema), Name: fk.RefTable}) == ref {
+				f(fk)
+			}
+		}
+	}
+}
+
+// clearRenames forgets the renames of db's tables and columns: the state
+// before a migration carries none, the state after carries that migration's,
+// so that diff sees a rename and not a drop and a create.
+func clearRenames(db *schema.Database) {
+	for _, t := range db.Tables {
+		t.RenamedFrom = ""
+		for _, c := range t.Columns {
+			c.RenamedFrom = ""
+		}
 	}
 }
 
@@ -404,47 +523,45 @@ func (s *state) column(o op, t *schema.Table) *schema.Column {
 	return c
 }
 
-// renameIn renames a column in the keys and indexes of t.
-func renameIn(t *schema.Table, from, to string) {
-	ren := func(cols []string) {
-		for i, c := range cols {
-			if c == from {
-				cols[i] = to
-			}
-		}
-	}
-	if t.PrimaryKey != nil {
-		ren(t.PrimaryKey.Columns)
-	}
-	for _, u := range t.Uniques {
-		ren(u.Columns)
-	}
-	for _, f := range t.ForeignKeys {
-		ren(f.Columns)
-	}
-	for _, x := range t.Indexes {
-		ren(x.Include)
-		for i := range x.Parts {
-			if x.Parts[i].Column == from {
-				x.Parts[i].Column = to
-			}
-		}
-	}
-}
-
-func applyAlter(c *schema.Column, a colAlter) {
+// applyAlter changes column c of dialect d as a does. A PostgreSQL serial
+// column is an integer column whose default takes the next value of the
+// sequence it owns: retyped it stays serial (of the new width), without its
+// default it is a plain integer, and an integer column given a nextval()
+// default is serial again.
+func applyAlter(d schema.Dialect, c *schema.Column, a colAlter) {
 	if a.typ != nil {
-		c.Type = *a.typ
+		typ := *a.typ
+		if d == schema.Postgres && serialBase[canonical(d, c.Type)] != "" {
+			for ser, base := range serialBase {
+				if canonical(d, typ) == base {
+					typ = ser
+				}
+			}
+		}
+		c.Type = typ
+	}
+	if a.collation != nil {
+		c.Collation = *a.collation
 	}
 	if a.null != nil {
 		c.Null = *a.null
 	}
 	if a.dropDefault {
 		c.Default, c.DefaultName = nil, ""
+		if base := serialBase[canonical(d, c.Type)]; d == schema.Postgres && base != "" {
+			c.Type = base
+		}
 	}
 	if a.def != nil {
-		d := *a.def
-		c.Default = &d
+		def := *a.def
+		c.Default = &def
+		if d == schema.Postgres && strings.HasPrefix(strings.ToLower(strings.TrimSpace(def.Value)), "nextval(") {
+			for ser, base := range serialBase {
+				if canonical(d, c.Type) == base {
+					c.Type, c.Default = ser, nil
+				}
+			}
+		}
 	}
 	if a.dropIdent {
 		c.Identity = nil
@@ -453,6 +570,29 @@ func applyAlter(c *schema.Column, a colAlter) {
 		i := *a.identity
 		c.Identity = &i
 	}
+	if c.Identity != nil {
+		if a.identAlways != nil {
+			c.Identity.Always = *a.identAlways
+		}
+		if a.identSeed != nil {
+			c.Identity.Seed = *a.identSeed
+		}
+		if a.identIncrement != nil {
+			c.Identity.Increment = *a.identIncrement
+		}
+	}
+}
+
+// serialBase maps PostgreSQL's serial types to the integer type they stand for.
+var serialBase = map[string]string{"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}
+
+// canonical returns the canonical spelling of typ, or typ lower-cased when it
+// is not a built-in type.
+func canonical(d schema.Dialect, typ string) string {
+	if c, err := schema.CanonicalType(d, typ); err == nil {
+		return c
+	}
+	return strings.ToLower(strings.TrimSpace(typ))
 }
 
 // hasClustered reports whether a unique constraint or index of t is clustered.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -21,7 +22,7 @@ type reviewCmd struct {
 	Schema  []string `hidden:"" help:"Deprecated: use --to." placeholder:"PATH"`
 	Format  string   `help:"Output format: ${enum}." enum:"text,json,sarif,github,markdown,gitlab" default:"text"`
 	FailOn  string   `name:"fail-on" help:"Lowest severity that makes the command exit 1: error, warning or info." enum:"error,warning,info" default:"error"`
-	Since   string   `help:"Report only on migrations changed since this git ref (earlier ones still build the state)." placeholder:"REF"`
+	Since   string   `help:"Report only on the migrations after this version (a migration's version, file name or Alembic revision), or else changed since this git ref; the earlier ones still build the state." placeholder:"VERSION|REF"`
 	Config  string   `help:"Configuration file: its desired schema, migration directory and dialect fill in what the flags leave out (default: schemadiff.yaml, schemadiff.yml or schemadiff.hcl in the working directory or the nearest folder above it, up to the repository root)." placeholder:"FILE"`
 	// paths are the desired-schema files or folders, resolved.
 	paths []string
@@ -46,14 +47,17 @@ func (c *reviewCmd) Run(e *env) error {
 		}
 		opts.Schema = db
 	}
-	if c.Since != "" {
-		changed, err := changedSince(c.Since)
-		if err != nil {
-			return err
-		}
-		opts.Since = changed
-	}
+	// --since names a migration version, else a git ref.
+	opts.After = c.Since
 	rep, err := review.Run(e.ctx, opts)
+	if errors.Is(err, review.ErrNotAVersion) {
+		changed, gitErr := changedSince(c.Since)
+		if gitErr != nil {
+			return fmt.Errorf("%w; as a git ref: %v", err, gitErr)
+		}
+		opts.After, opts.Since = "", changed
+		rep, err = review.Run(e.ctx, opts)
+	}
 	if err != nil {
 		return err
 	}

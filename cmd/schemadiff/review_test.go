@@ -145,3 +145,38 @@ func TestReviewFromConfig(t *testing.T) {
 		t.Errorf("review after a schema edit: exit %d, want 1 and a drift-missing finding for nickname:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestItem8And10ReviewDirectoryCLI: `review DIR` reviews the directory, a
+// glob skips what is no migration, and --since takes a migration version.
+func TestItem8And10ReviewDirectoryCLI(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "migrations")
+	if r := runCLI(t, "generate", "--schema", reviewShopHCL, "--dir", dir, "--format", "goose", "-m", "create"); r.code != 0 {
+		t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	version := strings.SplitN(filepath.Base(files[0]), "_", 2)[0]
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // a line of stdout (JSON), or of stderr for exit 2
+	}{
+		{"directory", []string{dir}, 0, `"findings": []`},
+		{"glob", files, 0, `"code": "not-a-migration"`},
+		{"since the last version", []string{"--dir", dir, "--since", version}, 0, `"findings": []`},
+		{"since an unknown version outside git", []string{"--dir", dir, "--since", "1"}, 2, "--since 1: no migration has this version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"review", "--schema", reviewShopHCL, "--format", "json"}, tt.args...)
+			r := runCLI(t, args...)
+			out := r.stdout
+			if tt.code == 2 {
+				out = r.stderr
+			}
+			if r.code != tt.code || !strings.Contains(out, tt.want) {
+				t.Errorf("exit %d (want %d), output lacks %q:\n%s%s", r.code, tt.code, tt.want, r.stdout, r.stderr)
+			}
+		})
+	}
+}

@@ -17,6 +17,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/schemadiff/schemadiff/internal/pyread"
 )
 
 // Revision is one revision file of a versions folder.
@@ -115,32 +117,23 @@ func NewRevisionID(parent, message string, created time.Time) string {
 // parse finds the module-level revision and down_revision assignments of a
 // revision file. ok is false when the file assigns no revision.
 func parse(src string) (rev Revision, ok bool, err error) {
-	toks, err := tokenize(src)
+	lines, err := pyread.Lex(src)
 	if err != nil {
 		return Revision{}, false, err
 	}
 	var haveDown bool
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if !t.lineStart || t.indented || t.kind != tokName || (t.text != "revision" && t.text != "down_revision") {
+	for _, l := range lines {
+		name, val, assign := l.Assignment()
+		if l.Indent != 0 || !assign || name != "revision" && name != "down_revision" {
 			continue
 		}
-		j := i + 1
-		if j < len(toks) && toks[j].is(tokOp, ":") { // annotation: skip to '=' on the same logical line
-			for j < len(toks) && !toks[j].is(tokOp, "=") && !toks[j].lineStart {
-				j++
-			}
-		}
-		if j >= len(toks) || !toks[j].is(tokOp, "=") {
-			continue
-		}
-		vals, err := value(toks[j+1:])
+		vals, err := value(val)
 		if err != nil {
-			return Revision{}, false, fmt.Errorf("line %d: %s: %w", t.line, t.text, err)
+			return Revision{}, false, fmt.Errorf("line %d: %s: %w", l.Line, name, err)
 		}
-		if t.text == "revision" {
+		if name == "revision" {
 			if len(vals) != 1 || vals[0] == "" {
-				return Revision{}, false, fmt.Errorf("line %d: revision must be one non-empty string", t.line)
+				return Revision{}, false, fmt.Errorf("line %d: revision must be one non-empty string", l.Line)
 			}
 			rev.ID, ok = vals[0], true
 		} else {
@@ -155,30 +148,25 @@ func parse(src string) (rev Revision, ok bool, err error) {
 
 // value reads the value of an assignment: a string, None, or a tuple or list
 // of strings. It returns the strings.
-func value(toks []token) ([]string, error) {
-	if len(toks) == 0 {
-		return nil, errors.New("missing value")
+func value(toks []pyread.Tok) ([]string, error) {
+	v, err := pyread.ParseExpr(toks)
+	if err != nil {
+		return nil, err
 	}
-	switch t := toks[0]; {
-	case t.kind == tokString:
-		return []string{t.text}, nil
-	case t.is(tokName, "None"):
+	switch {
+	case v.Kind == pyread.VString:
+		return []string{v.Str}, nil
+	case v.Kind == pyread.VConst && v.Str == "None":
 		return nil, nil
-	case t.is(tokOp, "(") || t.is(tokOp, "["):
-		closer := map[string]string{"(": ")", "[": "]"}[t.text]
-		var out []string
-		for i := 1; i < len(toks); i++ {
-			switch {
-			case toks[i].is(tokOp, closer):
-				return out, nil
-			case toks[i].kind == tokString:
-				out = append(out, toks[i].text)
-			case !toks[i].is(tokOp, ","):
-				return nil, fmt.Errorf("unexpected %q in a list of revisions", toks[i].text)
+	case v.Kind == pyread.VTuple || v.Kind == pyread.VList:
+		out := make([]string, 0, len(v.Items))
+		for _, it := range v.Items {
+			if it.Kind != pyread.VString {
+				return nil, errors.New("a list of revisions holds something other than strings")
 			}
+			out = append(out, it.Str)
 		}
-		return nil, fmt.Errorf("unclosed %q", t.text)
-	default:
-		return nil, fmt.Errorf("unexpected value %q (want a string, None or a tuple of strings)", t.text)
+		return out, nil
 	}
+	return nil, errors.New("unexpected value (want a string, None or a tuple of strings)")
 }

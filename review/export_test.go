@@ -1,0 +1,4 @@
+package review
+
+// ChangeObject exposes changeObject to the external tests.
+var ChangeObject = changeObject
