@@ -1,0 +1,102 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestGenerateSQLServerUnnamedObjects: a new SQL Server table whose foreign
+// key, unique, checks, default and index have no name gets them named by
+// schemadiff's convention (fk_users_tenant_id…) in the up and the down
+// migration, and a second generate finds nothing left to do.
+func TestGenerateSQLServerUnnamedObjects(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if r := runCLI(t, "init", "--dialect", "sqlserver"); r.code != 0 {
+		t.Fatalf("init: exit %d: %s", r.code, r.stderr)
+	}
+	schemaFile := `dialect = "sqlserver"
+
+table "tenants" {
+  column "id" {
+    type = "int"
+  }
+
+  primary_key {
+    columns = ["id"]
+  }
+}
+
+table "users" {
+  column "id" {
+    type = "int"
+  }
+  column "tenant_id" {
+    type = "int"
+  }
+  column "email" {
+    type = "nvarchar(255)"
+  }
+  column "status" {
+    type    = "nvarchar(20)"
+    default = "active"
+  }
+
+  primary_key {
+    columns = ["id"]
+  }
+  foreign_key {
+    columns     = ["tenant_id"]
+    ref_table   = "tenants"
+    ref_columns = ["id"]
+  }
+  unique {
+    columns = ["email"]
+  }
+  check {
+    expr = "status IN ('active', 'invited')"
+  }
+  index {
+    columns = ["tenant_id", "status"]
+  }
+}
+`
+	if err := os.WriteFile("schema/schema.hcl", []byte(schemaFile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "generate", "-m", "create users", "--now", "2024-05-01T12:00:00Z")
+	if r.code != 0 {
+		t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
+	}
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"migrations/20240501120000_create_users.up.sql", []string{
+			"CONSTRAINT [df_users_status] DEFAULT (N'active')",
+			"CONSTRAINT [uq_users_email] UNIQUE NONCLUSTERED ([email])",
+			"CONSTRAINT [ck_users_status] CHECK (status IN ('active', 'invited'))",
+			"CREATE NONCLUSTERED INDEX [ix_users_tenant_id_status] ON [dbo].[users] ([tenant_id], [status]);",
+			"ALTER TABLE [dbo].[users] ADD CONSTRAINT [fk_users_tenant_id] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]);",
+		}},
+		{"migrations/20240501120000_create_users.down.sql", []string{
+			"ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant_id];",
+			"DROP TABLE [dbo].[users];",
+		}},
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range tt.want {
+			if !strings.Contains(string(data), s) {
+				t.Errorf("%s lacks %q:\n%s", tt.file, s, data)
+			}
+		}
+	}
+	r = runCLI(t, "generate", "-m", "again")
+	if r.code != 0 || !strings.Contains(r.stderr, "No changes") {
+		t.Errorf("second generate: exit %d, stdout %q, stderr %q; want 0 and 'No changes'", r.code, r.stdout, r.stderr)
+	}
+}

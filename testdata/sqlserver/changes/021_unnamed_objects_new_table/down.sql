@@ -1,0 +1,8 @@
+ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant_id];
+GO
+
+DROP TABLE [dbo].[tenants];
+GO
+
+DROP TABLE [dbo].[users];
+GO
