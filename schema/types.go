@@ -79,6 +79,10 @@ var sqlServerTypes = map[string]typeSpec{
 	"uniqueidentifier": {name: "uniqueidentifier"}, "xml": {name: "xml"},
 	"text": {name: "text"}, "ntext": {name: "ntext"}, "image": {name: "image"},
 	"sysname": {name: "sysname"}, "rowversion": {name: "rowversion"}, "sql_variant": {name: "sql_variant"},
+	// timestamp is the deprecated synonym of rowversion, and the name the
+	// catalog (sys.types) gives a rowversion column ("rowversion
+	// (Transact-SQL)", Microsoft Learn).
+	"timestamp": {name: "rowversion"},
 }
 
 // CanonicalType returns the canonical spelling of the built-in type typ in
