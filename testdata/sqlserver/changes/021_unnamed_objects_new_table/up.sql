@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 CREATE TABLE [dbo].[tenants] (
   [id] int NOT NULL,
   CONSTRAINT [pk_tenants] PRIMARY KEY CLUSTERED ([id])
