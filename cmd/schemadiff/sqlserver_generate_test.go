@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -11,57 +12,16 @@ import (
 // schemadiff's convention (fk_users_tenant_id…) in the up and the down
 // migration, and a second generate finds nothing left to do.
 func TestGenerateSQLServerUnnamedObjects(t *testing.T) {
+	// The schema of the SQL Server golden case of unnamed objects on a new table.
+	schemaFile, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sqlserver", "changes", "021_unnamed_objects_new_table", "to.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir(t.TempDir())
 	if r := runCLI(t, "init", "--dialect", "sqlserver"); r.code != 0 {
 		t.Fatalf("init: exit %d: %s", r.code, r.stderr)
 	}
-	schemaFile := `dialect = "sqlserver"
-
-table "tenants" {
-  column "id" {
-    type = "int"
-  }
-
-  primary_key {
-    columns = ["id"]
-  }
-}
-
-table "users" {
-  column "id" {
-    type = "int"
-  }
-  column "tenant_id" {
-    type = "int"
-  }
-  column "email" {
-    type = "nvarchar(255)"
-  }
-  column "status" {
-    type    = "nvarchar(20)"
-    default = "active"
-  }
-
-  primary_key {
-    columns = ["id"]
-  }
-  foreign_key {
-    columns     = ["tenant_id"]
-    ref_table   = "tenants"
-    ref_columns = ["id"]
-  }
-  unique {
-    columns = ["email"]
-  }
-  check {
-    expr = "status IN ('active', 'invited')"
-  }
-  index {
-    columns = ["tenant_id", "status"]
-  }
-}
-`
-	if err := os.WriteFile("schema/schema.hcl", []byte(schemaFile), 0o644); err != nil {
+	if err := os.WriteFile("schema/schema.hcl", schemaFile, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r := runCLI(t, "generate", "-m", "create users", "--now", "2024-05-01T12:00:00Z")
@@ -74,10 +34,11 @@ table "users" {
 	}{
 		{"migrations/20240501120000_create_users.up.sql", []string{
 			"CONSTRAINT [df_users_status] DEFAULT (N'active')",
-			"CONSTRAINT [uq_users_email] UNIQUE NONCLUSTERED ([email])",
-			"CONSTRAINT [ck_users_status] CHECK (status IN ('active', 'invited'))",
-			"CREATE NONCLUSTERED INDEX [ix_users_tenant_id_status] ON [dbo].[users] ([tenant_id], [status]);",
-			"ALTER TABLE [dbo].[users] ADD CONSTRAINT [fk_users_tenant_id] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]);",
+			"CONSTRAINT [uq_users_tenant_id_email] UNIQUE NONCLUSTERED ([tenant_id], [email])",
+			"CONSTRAINT [ck_users_status] CHECK (status <> '')",
+			"CONSTRAINT [ck_users_status1] CHECK (status IN ('active', 'invited'))",
+			"CREATE NONCLUSTERED INDEX [ix_users_email] ON [dbo].[users] ([email]);",
+			"ALTER TABLE [dbo].[users] ADD CONSTRAINT [fk_users_tenant_id] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]) ON DELETE CASCADE;",
 		}},
 		{"migrations/20240501120000_create_users.down.sql", []string{
 			"ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant_id];",
