@@ -25,7 +25,7 @@ const msMaxIdent = 128
 // A name already taken gets a number (ck_users_status1, ck_users_status2…):
 // constraint names must be unique in the schema (they are objects of it),
 // index names in the table, and a unique constraint's index takes its name.
-// A name is cut to msMaxIdent characters before the number is added.
+// A name is cut to msMaxIdent-3 characters, leaving room for the number.
 
 // msObjectName joins prefix, table and columns with "_", cut to fit
 // msMaxIdent with room for a number of up to 3 digits.

@@ -137,8 +137,8 @@ const filterGrammarHint = "compare columns with constants (=, <>, <, >, IN (…)
 // INDEX (Transact-SQL)", <filter_predicate>; "Create filtered indexes",
 // Microsoft Learn): comparisons of a column with a constant (=, <>, !=, <,
 // <=, >, >=, IS [NOT] NULL), column IN (constants), joined by AND — no OR
-// (IN is the way to several values of one column), NOT, LIKE, BETWEEN's
-// opposite, arithmetic, function calls or comparisons of two columns. A
+// (IN is the way to several values of one column; NOT BETWEEN is an OR),
+// NOT, LIKE, arithmetic, function calls or comparisons of two columns. A
 // constant on the left of a comparison is left to the conversion rules.
 func filterFault(n node) (string, string) {
 	isColumn := func(x node) bool { _, ok := x.(*identNode); return ok }
