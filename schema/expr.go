@@ -1441,45 +1441,45 @@ func convertType(f *funcNode) (*typeNode, bool) {
 // castStyle reports whether style, in CONVERT(typ, x, style) on SQL Server,
 // is the style CAST(x AS typ) uses, so that the call means the cast. SQL
 // Server stores some casts with the style it applies: CAST(d AS datetime)
-// reads back as CONVERT([datetime],[d],(0)). Style 0 is the default ("CAST
-// and CONVERT (Transact-SQL)", Microsoft Learn: 0 or 100 for datetime and
-// smalldatetime, 0 for float and real, money and smallmoney, xml and binary)
-// when the target is a date or time type (the style says how a string is
-// read), or a string type and x a column of one of those types (the style
-// says how it is written).
+// reads back as CONVERT([datetime],[d],(0)). The style matters where a date
+// or time type meets a string (how the string is read or written), and for
+// float, real, money and xml written as strings; the defaults are those of
+// "CAST and CONVERT (Transact-SQL)", Microsoft Learn (see defaultStyles). The
+// type that fixes the default is typ when it is a date or time type, else
+// the type of x when x is a column and typ a string type.
 func (s *simplifier) castStyle(typ string, x, style node) bool {
 	l, ok := style.(*litNode)
-	if !ok || l.kind != litNum || l.val != "0" {
+	if !ok || l.kind != litNum {
 		return false
 	}
-	if isDateTimeType(typ) {
-		return true
+	if styles := defaultStyles(typ); styles != nil {
+		return styles[l.val]
 	}
 	id, ok := x.(*identNode)
 	if !ok || classOf(s.d, typ) != classString {
 		return false
 	}
 	from, known := s.cols[id.parts[len(id.parts)-1]]
-	if !known {
-		return false
-	}
-	base, _, _ := strings.Cut(from, "(")
-	switch base {
-	case "datetime", "smalldatetime", "float", "real", "money", "smallmoney", "xml", "binary", "varbinary":
-		return true
-	}
-	return false
+	return known && defaultStyles(from)[l.val]
 }
 
-// isDateTimeType reports whether a canonical SQL Server type holds dates or
-// times.
-func isDateTimeType(typ string) bool {
+// defaultStyles returns the styles CONVERT applies by default to a value of
+// the canonical SQL Server type typ read from or written to a string ("CAST
+// and CONVERT (Transact-SQL)": 0 or 100 for datetime and smalldatetime; 21,
+// 25 or 121 for date, time, datetime2 and datetimeoffset, which read a
+// string with style 0 too; 0 for float, real, money, smallmoney, xml and
+// binary), or nil for a type no style applies to.
+func defaultStyles(typ string) map[string]bool {
 	base, _, _ := strings.Cut(typ, "(")
 	switch base {
-	case "datetime", "smalldatetime", "date", "time", "datetime2", "datetimeoffset":
-		return true
+	case "datetime", "smalldatetime":
+		return map[string]bool{"0": true, "100": true}
+	case "date", "time", "datetime2", "datetimeoffset":
+		return map[string]bool{"0": true, "21": true, "25": true, "121": true}
+	case "float", "real", "money", "smallmoney", "xml", "binary", "varbinary":
+		return map[string]bool{"0": true}
 	}
-	return false
+	return nil
 }
 
 // stringTypes are the canonical types a string literal may be cast to

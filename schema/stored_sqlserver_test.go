@@ -37,6 +37,8 @@ func TestSQLServerStoredForms(t *testing.T) {
 		{"CAST to smalldatetime: style 0 added", "computed", "total", "CAST(code AS smalldatetime)", "(CONVERT([smalldatetime],[code],(0)))", true},
 		{"CAST of money to a string: style 0 added", "computed", "total", "CAST(amount AS varchar(20))", "(CONVERT([varchar](20),[amount],(0)))", true},
 		{"CAST of datetime to a string: style 0 added", "computed", "total", "CAST(created AS nvarchar(30))", "(CONVERT([nvarchar](30),[created],(0)))", true},
+		{"CAST of datetime2 to a string: style 121 added", "computed", "total", "CAST(at AS nvarchar(30))", "(CONVERT([nvarchar](30),[at],(121)))", true},
+		{"CAST to datetime2: style 121", "computed", "total", "CAST(code AS datetime2(3))", "(CONVERT([datetime2](3),[code],(121)))", true},
 		{"CONVERT written", "check", "", "CONVERT(int, code) > 0", "(CONVERT([int],[code])>(0))", true},
 		{"string default", "default", "status", `"active"`, "(N'active')", true},
 		{"number default", "default", "qty", `0`, "((0))", true},
@@ -57,6 +59,8 @@ func TestSQLServerStoredForms(t *testing.T) {
 		{"near miss: comparison swapped", "check", "", "qty < amount", "([amount]<[qty])", false},
 		{"near miss: another CAST target", "check", "", "CAST(code AS int) > 0", "(CONVERT([bigint],[code])>(0))", false},
 		{"near miss: a style CAST does not use", "check", "", "CAST(d AS datetime) > '2020-01-01'", "(CONVERT([datetime],[d],(112))>'2020-01-01')", false},
+		{"near miss: datetime2's default style on a datetime", "computed", "total", "CAST(created AS nvarchar(30))", "(CONVERT([nvarchar](30),[created],(121)))", false},
+		{"near miss: a style on an int written as a string", "computed", "total", "CAST(qty AS nvarchar(30))", "(CONVERT([nvarchar](30),[qty],(0)))", false},
 		{"near miss: another default", "default", "status", `"active"`, "(N'Active')", false},
 		{"near miss: another function", "default", "created", `sql("GETDATE()")`, "(getutcdate())", false},
 		{"near miss: another filter", "where", "", "is_deleted = 0", "([is_deleted]=(1))", false},
@@ -92,7 +96,7 @@ func TestSQLServerStoredForms(t *testing.T) {
 func storedFormsTable() *schema.Table {
 	cols := []*schema.Column{{Name: "id", Type: "int"}}
 	for _, c := range []string{"status nvarchar(20)", "code nvarchar(10)", "d date", "created datetime", "amount money",
-		"is_deleted bit", "qty int", "uid uniqueidentifier", "stamp rowversion"} {
+		"is_deleted bit", "qty int", "uid uniqueidentifier", "stamp rowversion", "at datetime2"} {
 		name, typ, _ := strings.Cut(c, " ")
 		cols = append(cols, &schema.Column{Name: name, Type: typ, Null: true})
 	}
