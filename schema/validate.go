@@ -282,10 +282,7 @@ func (l *loader) validateForeignKey(db *Database, t *Table, fk *ForeignKey, obj 
 			"foreign key has %d columns but references %d", len(fk.Columns), len(fk.RefColumns))
 	}
 	for _, key := range []string{"on_delete", "on_update"} {
-		v := fk.OnDelete
-		if key == "on_update" {
-			v = fk.OnUpdate
-		}
+		v := fkAttr(fk, key)
 		if v == "" {
 			continue
 		}

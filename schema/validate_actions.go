@@ -20,11 +20,7 @@ import (
 // violation.
 func (l *loader) validateActionColumns(db *Database, t *Table, fk *ForeignKey, obj string) {
 	for _, key := range []string{"on_delete", "on_update"} {
-		v := fk.OnDelete
-		if key == "on_update" {
-			v = fk.OnUpdate
-		}
-		a, _ := referentialAction(v)
+		a, _ := referentialAction(fkAttr(fk, key))
 		if a != "SET NULL" && a != "SET DEFAULT" {
 			continue
 		}
@@ -50,6 +46,14 @@ func (l *loader) validateActionColumns(db *Database, t *Table, fk *ForeignKey, o
 	}
 }
 
+// fkAttr returns the on_delete or on_update attribute of fk, as written.
+func fkAttr(fk *ForeignKey, key string) string {
+	if key == "on_update" {
+		return fk.OnUpdate
+	}
+	return fk.OnDelete
+}
+
 // actionTitle writes on_delete as ON DELETE.
 func actionTitle(key string) string { return strings.ToUpper(strings.ReplaceAll(key, "_", " ")) }
 
@@ -72,11 +76,7 @@ func (l *loader) validateCascadePaths(db *Database) {
 		var edges []cascadeEdge
 		for _, t := range db.Tables {
 			for _, fk := range t.ForeignKeys {
-				v := fk.OnDelete
-				if key == "on_update" {
-					v = fk.OnUpdate
-				}
-				a, _ := referentialAction(v)
+				a, _ := referentialAction(fkAttr(fk, key))
 				if a != "CASCADE" && a != "SET NULL" && a != "SET DEFAULT" || db.Table(fk.RefQName()) == nil {
 					continue
 				}
