@@ -21,6 +21,7 @@ table "t" {
 		want  string // "" when SQL Server accepts the filter
 	}{
 		{`"a = 1 AND b IS NULL AND s IN ('x', 'y') AND d > '2020-01-01' AND s <> N'z'"`, ""},
+		{`"d > CAST('2020-01-01' AS datetime2) AND a = CONVERT(int, '5') AND d < CONVERT(datetime2, '2030-01-01', 121)"`, ""},
 		{`"a = 1 OR b = 2"`, "the filter uses OR, which SQL Server's filtered-index grammar does not allow (Msg 10735) (write column IN (…) for several values of one column, or create one index per branch)"},
 		{`"a = 1 AND (a = 2 OR a = 3)"`, "the filter uses OR, which SQL Server's filtered-index grammar does not allow (Msg 10735) (write column IN (…) for several values of one column, or create one index per branch)"},
 		{`"a = b"`, "the filter compares column a with column b, which SQL Server's filtered-index grammar does not allow (Msg 10735) (compare each column with a constant; a comparison of two columns belongs in a check constraint or a computed column)"},

@@ -136,13 +136,14 @@ const filterGrammarHint = "compare columns with constants (=, <>, <, >, IN (…)
 // grammar refuses, and a hint, or "" when it follows the grammar ("CREATE
 // INDEX (Transact-SQL)", <filter_predicate>; "Create filtered indexes",
 // Microsoft Learn): comparisons of a column with a constant (=, <>, !=, <,
-// <=, >, >=, IS [NOT] NULL), column IN (constants), joined by AND — no OR
+// <=, >, >=, IS [NOT] NULL), column IN (constants), joined by AND (a
+// constant may be converted: see filterConstant) — no OR
 // (IN is the way to several values of one column; NOT BETWEEN is an OR),
 // NOT, LIKE, arithmetic, function calls or comparisons of two columns. A
 // constant on the left of a comparison is left to the conversion rules.
 func filterFault(n node) (string, string) {
 	isColumn := func(x node) bool { _, ok := x.(*identNode); return ok }
-	isConst := func(x node) bool { l, ok := x.(*litNode); return ok && (l.kind != litKw || l.val == "null") }
+	isConst := filterConstant
 	switch x := n.(type) {
 	case *boolNode:
 		if x.op == "or" {
@@ -201,6 +202,23 @@ func filterFault(n node) (string, string) {
 		return "uses " + like, "compare with =, <> or IN (…)"
 	}
 	return "holds " + printNode(SQLServer, n, 0), filterGrammarHint
+}
+
+// filterConstant reports whether x is a constant of a filter: a literal, or
+// a literal converted with CAST or CONVERT ("write the filtered index
+// expression with the data conversion operator (CAST or CONVERT) on the
+// right side of the comparison operator", Create filtered indexes).
+func filterConstant(x node) bool {
+	switch x := x.(type) {
+	case *litNode:
+		return x.kind != litKw || x.val == "null"
+	case *castNode:
+		return filterConstant(x.x)
+	case *funcNode:
+		_, ok := convertType(x)
+		return ok && filterConstant(x.args[1]) && filterConstant(x.args[2])
+	}
+	return false
 }
 
 // filterColumn returns the column of t an identifier of a filter names
