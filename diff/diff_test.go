@@ -429,12 +429,12 @@ func keyCases() []diffCase {
 			"alter_column dbo.t.b {Type:true Null:false Default:false Identity:false Computed:false Collation:false}",
 		},
 	}, {
-		name: "SQL Server index: no blocking-index hazard",
+		name: "SQL Server index on an existing table: an offline build blocks writes",
 		from: &schema.Database{Dialect: schema.SQLServer, Tables: []*schema.Table{table("dbo.t")}},
 		to: &schema.Database{Dialect: schema.SQLServer, Tables: []*schema.Table{with(table("dbo.t"), func(t *schema.Table) {
 			t.Indexes = []*schema.Index{index("ix_t_id", "id")}
 		})}},
-		want: []string{"create_index dbo.t ix_t_id"},
+		want: []string{"create_index dbo.t ix_t_id !blocking-index/warning"},
 	}}
 }
 

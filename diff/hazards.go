@@ -129,16 +129,13 @@ func foreignKeyMayFailHazard(table schema.QName, fk *schema.ForeignKey) Hazard {
 	return hazard(HazardForeignKeyMayFail, Warning, "Adding foreign key %s on table %s fails if existing rows reference missing rows of %s.", fk.Name, table, fk.RefQName())
 }
 
-// createIndexHazards: an index built on an existing table without
-// CONCURRENTLY blocks writes to it (PostgreSQL); a unique one fails on
-// duplicates; a clustered one rebuilds the table (SQL Server). old is the
-// index of that name it replaces (nil when there is none): a filter lost or
-// changed is named.
+// createIndexHazards: an index built on an existing table blocks writes to
+// it (see blockingIndexHazards); a unique one fails on duplicates; a
+// clustered one rebuilds the table (SQL Server). old is the index of that
+// name it replaces (nil when there is none): a filter lost or changed is
+// named.
 func (d *differ) createIndexHazards(table schema.QName, old, x *schema.Index) []Hazard {
-	var hs []Hazard
-	if d.dst.Dialect == schema.Postgres && !d.opts.Concurrently {
-		hs = append(hs, hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to table %s while it builds.", x.Name, table))
-	}
+	hs := d.blockingIndexHazards(table, x)
 	if x.Unique {
 		hs = append(hs, uniqueMayFailHazard(table, "unique index", x.Name))
 	}
@@ -156,6 +153,27 @@ func (d *differ) createIndexHazards(table schema.QName, old, x *schema.Index) []
 		}
 	}
 	return append(hs, clusteredRebuildHazards(table, what, x.Clustered)...)
+}
+
+// blockingIndexHazards: building an index on an existing table blocks writes
+// to it while it builds. PostgreSQL: CREATE INDEX without CONCURRENTLY holds a
+// SHARE lock. SQL Server: an offline build, the default, holds a shared (S)
+// lock on the table for a nonclustered index and a schema modification
+// (Sch-M) lock, which blocks reads too, for a clustered one; ONLINE = ON
+// avoids that, on Enterprise edition and Azure SQL only ("CREATE INDEX
+// (Transact-SQL)", ONLINE; "Guidelines for online index operations").
+func (d *differ) blockingIndexHazards(table schema.QName, x *schema.Index) []Hazard {
+	switch {
+	case d.dst.Dialect == schema.Postgres && !d.opts.Concurrently:
+		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to table %s while it builds.", x.Name, table)}
+	case d.dst.Dialect == schema.SQLServer:
+		lock := "a shared lock that blocks writes"
+		if isClustered(x) {
+			lock = "a schema modification lock that blocks reads and writes"
+		}
+		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s builds it offline, holding %s on table %s until it is built (WITH (ONLINE = ON) avoids that on Enterprise edition and Azure SQL).", x.Name, lock, table)}
+	}
+	return nil
 }
 
 // filterHazards: a filtered index of an existing table that loses its filter

@@ -176,7 +176,7 @@ const (
 	HazardDropColumn        = "drop-column"         // data loss: a column and its values are dropped
 	HazardNarrowType        = "narrow-type"         // data loss or failure: the new type holds less than the old one
 	HazardTableRewrite      = "table-rewrite"       // a type change rewrites the table under an ACCESS EXCLUSIVE lock
-	HazardBlockingIndex     = "blocking-index"      // CREATE INDEX without CONCURRENTLY blocks writes to an existing table
+	HazardBlockingIndex     = "blocking-index"      // CREATE INDEX blocks writes to an existing table: without CONCURRENTLY (PostgreSQL), offline (SQL Server)
 	HazardNotNullNoDefault  = "not-null-no-default" // a NOT NULL column without default fails on a non-empty table
 	HazardSetNotNull        = "set-not-null"        // SET NOT NULL fails if a row holds NULL, and scans the table
 	HazardUniqueMayFail     = "unique-may-fail"     // a new unique constraint/index fails on duplicate rows

@@ -86,8 +86,8 @@ func sqlserverCases() []diffCase {
 		want: []string{
 			"drop_index dbo.t ix_b",
 			"drop_index dbo.t cx_old !clustered-rebuild/warning",
-			"create_index dbo.t cx_new !clustered-rebuild/warning",
-			"create_index dbo.t ix_a",
+			"create_index dbo.t cx_new !blocking-index/warning !clustered-rebuild/warning",
+			"create_index dbo.t ix_a !blocking-index/warning",
 		},
 	}, {
 		name: "filter lost, filter changed on a unique index",
@@ -98,8 +98,8 @@ func sqlserverCases() []diffCase {
 		want: []string{
 			"drop_index dbo.t ix_a",
 			"drop_index dbo.t ux_a",
-			"create_index dbo.t ix_a !filter-lost/warning",
-			"create_index dbo.t ux_a !unique-may-fail/warning !filter-changed/warning !unique-filter-changed/warning",
+			"create_index dbo.t ix_a !blocking-index/warning !filter-lost/warning",
+			"create_index dbo.t ux_a !blocking-index/warning !unique-may-fail/warning !filter-changed/warning !unique-filter-changed/warning",
 		},
 	}, {
 		name: "identity added: the column is dropped and added again, its index too",
@@ -110,7 +110,7 @@ func sqlserverCases() []diffCase {
 			"drop_index dbo.t ix_n",
 			"drop_column dbo.t.n !drop-column/error",
 			"add_column dbo.t.n",
-			"create_index dbo.t ix_n",
+			"create_index dbo.t ix_n !blocking-index/warning",
 		},
 	}, {
 		name: "ALTER COLUMN of a column in use: its index, check, key and foreign keys around it",
@@ -124,7 +124,7 @@ func sqlserverCases() []diffCase {
 			"alter_column dbo.a.code {Type:false Null:true Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
 			"add_unique dbo.a uq_code !unique-may-fail/warning",
 			"add_check dbo.a ck_code !check-may-fail/warning",
-			"create_index dbo.a ix_code",
+			"create_index dbo.a ix_code !blocking-index/warning",
 			"add_foreign_key dbo.b fk_b_a !fk-may-fail/warning",
 		},
 	}, {
@@ -149,7 +149,7 @@ func sqlserverCases() []diffCase {
 			"drop_primary_key dbo.t pk_t !clustered-rebuild/warning",
 			"alter_column dbo.t.h {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
 			"add_primary_key dbo.t pk_t !unique-may-fail/warning !clustered-rebuild/warning",
-			"create_index dbo.t ix_k",
+			"create_index dbo.t ix_k !blocking-index/warning",
 		},
 	}, {
 		name: "ALTER COLUMN to nvarchar(max), to another type or lengthening with a null change: everything moves",
@@ -164,9 +164,9 @@ func sqlserverCases() []diffCase {
 			"alter_column dbo.t.a {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
 			"alter_column dbo.t.b {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
 			"alter_column dbo.t.c {Type:true Null:true Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
-			"create_index dbo.t ix_a",
-			"create_index dbo.t ix_b",
-			"create_index dbo.t ix_c",
+			"create_index dbo.t ix_a !blocking-index/warning",
+			"create_index dbo.t ix_b !blocking-index/warning",
+			"create_index dbo.t ix_c !blocking-index/warning",
 		},
 	}, {
 		name: "ALTER COLUMN of a column a computed column uses: the computed column and its index around it",
@@ -177,7 +177,7 @@ func sqlserverCases() []diffCase {
 			"drop_column dbo.t.total !drop-column/info",
 			"alter_column dbo.t.price {Type:true Null:false Default:false Identity:false Computed:false Collation:false} !alter-column-in-use/warning",
 			"add_column dbo.t.total",
-			"create_index dbo.t ix_total",
+			"create_index dbo.t ix_total !blocking-index/warning",
 		},
 	}, {
 		name: "lengthening a column a computed column uses still moves the computed column; a changed computed column is added after the ALTER",
@@ -227,5 +227,52 @@ func TestSQLServerDropsUnnamedByLiveName(t *testing.T) {
 	plan := mustCompare(t, from, to, Options{})
 	if len(plan.Changes) != 1 || plan.Changes[0].Kind != DropCheck || plan.Changes[0].Check.SystemName != "CK__t__a__3" {
 		t.Fatalf("want one drop of CK__t__a__3, got %v", describePlan(plan))
+	}
+}
+
+// TestBlockingIndexHazard: an index built on an existing table carries the
+// blocking-index hazard in both dialects, worded for each: PostgreSQL's
+// CONCURRENTLY (none with --concurrently), SQL Server's offline build with the
+// lock a nonclustered (S) and a clustered (Sch-M) index takes.
+func TestBlockingIndexHazard(t *testing.T) {
+	pgFrom := &schema.Database{Dialect: schema.Postgres, Tables: []*schema.Table{table("public.t")}}
+	pgTo := &schema.Database{Dialect: schema.Postgres, Tables: []*schema.Table{withIndexes(table("public.t"), index("t_id_idx", "id"))}}
+	msFrom := ms(msTable("t"))
+	msTo := func(clustered bool) *schema.Database {
+		t := msTable("t")
+		t.PrimaryKey.Clustered = new(false)
+		return ms(withIndexes(t, msIndex("ix_t_id", clustered, "id")))
+	}
+	tests := []struct {
+		name     string
+		from, to *schema.Database
+		opts     Options
+		want     string // "" for no blocking-index hazard
+	}{
+		{"postgres", pgFrom, pgTo, Options{}, "Creating index t_id_idx without CONCURRENTLY blocks writes to table public.t while it builds."},
+		{"postgres concurrently", pgFrom, pgTo, Options{Concurrently: true}, ""},
+		{"sql server nonclustered", msFrom, msTo(false), Options{},
+			"Creating index ix_t_id builds it offline, holding a shared lock that blocks writes on table dbo.t until it is built (WITH (ONLINE = ON) avoids that on Enterprise edition and Azure SQL)."},
+		{"sql server clustered", msFrom, msTo(true), Options{},
+			"Creating index ix_t_id builds it offline, holding a schema modification lock that blocks reads and writes on table dbo.t until it is built (WITH (ONLINE = ON) avoids that on Enterprise edition and Azure SQL)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan, err := Compare(tt.from, tt.to, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, c := range plan.Changes {
+				for _, h := range c.Hazards {
+					if h.Code == HazardBlockingIndex {
+						got = h.Message
+					}
+				}
+			}
+			if got != tt.want {
+				t.Errorf("blocking-index hazard %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -142,8 +142,23 @@ func (w *pyWriter) body(plan *diff.Plan) (string, error) {
 	if b.Len() == 0 {
 		return "    pass\n", nil
 	}
+	if w.dialect == schema.SQLServer {
+		return alembicSessionSettings + b.String(), nil
+	}
 	return b.String(), nil
 }
+
+// alembicSessionSettings opens the body of a SQL Server upgrade() or
+// downgrade() that changes anything: the session settings every T-SQL script
+// of schemadiff opens with (see SessionSettings). SQLAlchemy's default mssql
+// driver, pyodbc, connects through the ODBC driver, which turns both ON
+// ("SET QUOTED_IDENTIFIER (Transact-SQL)"), but pymssql connects through
+// FreeTDS and an engine may run with other settings; saying them costs two
+// statements and makes the revision behave alike under every driver, and in
+// the T-SQL that alembic upgrade --sql prints.
+const alembicSessionSettings = `    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
+`
 
 // indent indents every line of s by four spaces.
 func indent(s string) string {

@@ -44,8 +44,9 @@ func SQL(plan *diff.Plan) ([]Statement, error) {
 // Script joins statements into an SQL script: each statement followed by
 // ";\n", with a blank line wherever the next statement belongs to a change of
 // another table (or to a change of no table). A SQL Server statement is
-// followed by a "GO" line, so that the script runs in sqlcmd and SSMS. It
-// returns "" for no statements.
+// followed by a "GO" line, so that the script runs in sqlcmd and SSMS, and a
+// SQL Server script starts with the session settings its statements need
+// (see SessionSettings). It returns "" for no statements.
 func Script(stmts []Statement) string { return ScriptWith(stmts, ScriptOptions{}) }
 
 // ScriptOptions tune ScriptWith.
@@ -54,11 +55,18 @@ type ScriptOptions struct {
 	// for tools that run a script as one batch; a statement that must start
 	// a batch of its own (CREATE SCHEMA) is then wrapped in EXEC(N'…').
 	NoBatchSeparator bool
+	// NoSessionSettings leaves out the SET statements a SQL Server script
+	// opens with (see SessionSettings), for a caller that renders a script
+	// statement by statement and writes them once itself.
+	NoSessionSettings bool
 }
 
 // ScriptWith is Script with options.
 func ScriptWith(stmts []Statement, opts ScriptOptions) string {
 	var b strings.Builder
+	if !opts.NoSessionSettings {
+		b.WriteString(SessionSettings(stmts, opts))
+	}
 	for i, s := range stmts {
 		if i > 0 && !sameGroup(stmts[i-1].Change, s.Change) {
 			b.WriteString("\n")

@@ -701,6 +701,28 @@ func msLiteral(s string) string {
 	return "N'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
+// SessionSettings returns what opens a script of stmts: for T-SQL, SET
+// ANSI_NULLS ON and SET QUOTED_IDENTIFIER ON (in a batch of their own when
+// the script has GO separators) and a blank line; "" for PostgreSQL or no
+// statements. Creating a filtered index, or an index on a computed column,
+// fails unless both are ON ("CREATE INDEX (Transact-SQL)", Remarks, "SET
+// options requirements": Msg 1934 otherwise), and a table created with
+// ANSI_NULLS OFF keeps that setting for its constraints and computed columns.
+// The ODBC and OLE DB drivers turn both ON at connect, but classic sqlcmd
+// runs with QUOTED_IDENTIFIER OFF unless given -I ("sqlcmd utility"; "SET
+// QUOTED_IDENTIFIER (Transact-SQL)": DB-Library clients default to OFF), so a
+// script that says nothing behaves differently under different clients.
+func SessionSettings(stmts []Statement, opts ScriptOptions) string {
+	if len(stmts) == 0 || stmts[0].Dialect != schema.SQLServer {
+		return ""
+	}
+	s := "SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\n"
+	if !opts.NoBatchSeparator {
+		s += "GO\n"
+	}
+	return s + "\n"
+}
+
 // scriptStatement renders one statement of a script: its text and ";\n",
 // then for SQL Server a GO line unless opts turn batch separators off, in
 // which case the statements that cannot share a batch with those before

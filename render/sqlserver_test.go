@@ -44,8 +44,11 @@ func TestSQLServerEveryKind(t *testing.T) {
 			}
 		}
 		script := Script(stmts)
-		if n := len(msGoLine.FindAllString(script, -1)); n != len(stmts) {
-			t.Errorf("%s: %d GO lines for %d statements", tc.name, n, len(stmts))
+		if n := len(msGoLine.FindAllString(script, -1)); n != len(stmts)+1 {
+			t.Errorf("%s: %d GO lines for %d statements and the session settings", tc.name, n, len(stmts))
+		}
+		if !strings.HasPrefix(script, msSettings) {
+			t.Errorf("%s: the script does not start with the session settings:\n%s", tc.name, script)
 		}
 	}
 	for _, k := range []diff.Kind{
@@ -292,6 +295,9 @@ func TestSQLServerTypes(t *testing.T) {
 	}
 }
 
+// msSettings opens every T-SQL script with batch separators.
+const msSettings = "SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\nGO\n\n"
+
 func TestScriptWith(t *testing.T) {
 	schemaChange := &diff.Change{Kind: diff.CreateSchema, Schema: &schema.Schema{Name: "it's"}}
 	table := &diff.Change{Kind: diff.AddColumn, Table: msUsers}
@@ -310,21 +316,22 @@ func TestScriptWith(t *testing.T) {
 		{SQL: "CREATE NONCLUSTERED INDEX [ix2] ON [dbo].[users] ([b])", Change: plain, Dialect: schema.SQLServer},
 	}
 	pgStmts := []Statement{{SQL: "CREATE SCHEMA x", Change: schemaChange}, {SQL: "A", Change: table}}
+	const oneBatch = "SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\n\n"
 	tests := []struct {
 		name  string
 		stmts []Statement
 		opts  ScriptOptions
 		want  string
 	}{
-		{"sql server batches", msStmts, ScriptOptions{}, "CREATE SCHEMA [it's];\nGO\n\nA;\nGO\nB;\nGO\n\nC;\nGO\n"},
+		{"sql server batches", msStmts, ScriptOptions{}, msSettings + "CREATE SCHEMA [it's];\nGO\n\nA;\nGO\nB;\nGO\n\nC;\nGO\n"},
 		{"sql server in one batch", msStmts, ScriptOptions{NoBatchSeparator: true},
-			"EXEC(N'CREATE SCHEMA [it''s]');\n\nA;\nB;\n\nC;\n"},
+			oneBatch + "EXEC(N'CREATE SCHEMA [it''s]');\n\nA;\nB;\n\nC;\n"},
 		{"filtered index in one batch runs in a batch of its own", indexStmts, ScriptOptions{NoBatchSeparator: true},
-			"ALTER TABLE [dbo].[users] ADD [b] nvarchar(1) NULL;\n" +
+			oneBatch + "ALTER TABLE [dbo].[users] ADD [b] nvarchar(1) NULL;\n" +
 				"EXEC(N'CREATE NONCLUSTERED INDEX [ix] ON [dbo].[users] ([a]) WHERE b = ''x''');\n" +
 				"CREATE NONCLUSTERED INDEX [ix2] ON [dbo].[users] ([b]);\n"},
 		{"filtered index with batch separators", indexStmts[1:2], ScriptOptions{},
-			"CREATE NONCLUSTERED INDEX [ix] ON [dbo].[users] ([a]) WHERE b = 'x';\nGO\n"},
+			msSettings + "CREATE NONCLUSTERED INDEX [ix] ON [dbo].[users] ([a]) WHERE b = 'x';\nGO\n"},
 		{"postgres has no batches", pgStmts, ScriptOptions{}, "CREATE SCHEMA x;\n\nA;\n"},
 		{"postgres unchanged by the option", pgStmts, ScriptOptions{NoBatchSeparator: true}, "CREATE SCHEMA x;\n\nA;\n"},
 		{"none", nil, ScriptOptions{}, ""},

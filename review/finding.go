@@ -84,7 +84,7 @@ func Rules() []Rule {
 		{diff.HazardDropColumn, diff.Error, "A column and its values are dropped."},
 		{diff.HazardNarrowType, diff.Error, "A type change can lose data or fail on existing values."},
 		{diff.HazardTableRewrite, diff.Warning, "A type change rewrites the table under an exclusive lock."},
-		{diff.HazardBlockingIndex, diff.Warning, "An index built without CONCURRENTLY blocks writes to an existing table."},
+		{diff.HazardBlockingIndex, diff.Warning, "An index built without CONCURRENTLY (PostgreSQL) or offline (SQL Server) blocks writes to an existing table."},
 		{diff.HazardNotNullNoDefault, diff.Warning, "A NOT NULL column without default fails on a non-empty table."},
 		{diff.HazardSetNotNull, diff.Warning, "SET NOT NULL fails on rows holding NULL and scans the table."},
 		{diff.HazardUniqueMayFail, diff.Warning, "A new unique constraint or index fails on duplicate rows."},

@@ -850,7 +850,9 @@ func (p *sqlParser) createIndex() {
 			x.Include = p.nameList()
 		case p.accept("NULLS", "NOT", "DISTINCT"), p.accept("NULLS", "DISTINCT"):
 		case p.accept("WITH"):
-			p.skipParens()
+			if p.at("(") && onlineOn(p.parenText()) {
+				o.concurrently = true // SQL Server ONLINE = ON: builds without blocking writes
+			}
 		case p.accept("TABLESPACE"):
 			p.ident()
 		case p.accept("WHERE"):
@@ -863,6 +865,18 @@ func (p *sqlParser) createIndex() {
 		}
 	}
 	p.emit(o)
+}
+
+// onlineOn reports whether the options of a SQL Server CREATE INDEX … WITH
+// (…) say ONLINE = ON.
+func onlineOn(options string) bool {
+	for _, o := range strings.Split(options, ",") {
+		name, value, _ := strings.Cut(o, "=")
+		if strings.EqualFold(strings.TrimSpace(name), "ONLINE") && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(value)), "ON") {
+			return true
+		}
+	}
+	return false
 }
 
 // indexParts reads (col [ASC|DESC] [NULLS FIRST|LAST], (expr), func(x) [opclass], …).

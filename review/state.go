@@ -68,7 +68,9 @@ type op struct {
 	fk    *schema.ForeignKey
 	// def is a SQL Server ADD CONSTRAINT … DEFAULT … FOR col (col in name).
 	def *schema.Default
-	// concurrently marks CREATE/DROP INDEX CONCURRENTLY.
+	// concurrently marks CREATE/DROP INDEX CONCURRENTLY, and SQL Server's
+	// CREATE INDEX … WITH (ONLINE = ON): an index build that does not block
+	// writes.
 	concurrently bool
 	// target of a comment: "schema", "table" or "column" (column in name).
 	target string

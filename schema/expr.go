@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -332,6 +333,8 @@ type (
 		x   node
 		typ string
 	}
+	// typeNode is the type argument of SQL Server's CONVERT(type, x, style).
+	typeNode  struct{ typ string }
 	unaryNode struct {
 		op string // "not", "-", "+", or a prefix operator
 		x  node
@@ -661,6 +664,8 @@ func (p *parser) prefix() (node, error) {
 		return &castNode{&litNode{litStr, s.text}, typ}, nil
 	case reservedWords[kw] && kw != "left" && kw != "right":
 		return nil, errSyntax
+	case kw == "convert" && p.isPunct(0, "(") && p.d == SQLServer:
+		return p.convertCall()
 	case sqlSyntaxFuncs[kw] && p.isPunct(0, "(") && p.d == Postgres:
 		start := p.pos
 		if f, err := p.sqlSyntaxCall(kw); err == nil {
@@ -784,6 +789,40 @@ func (p *parser) sqlSyntaxCall(kw string) (node, error) {
 		return call(name, first, chars)
 	}
 	return call(name, first)
+}
+
+// convertCall parses the rest of SQL Server's CONVERT(type, x [, style]):
+// without a style it is the cast CAST(x AS type) stands for (SQL Server
+// stores CAST as CONVERT: CAST(x AS int) reads back as CONVERT([int],[x]));
+// with one it is a call whose first argument is a typeNode, which the
+// simplifier turns into the cast when the style is the one CAST uses.
+func (p *parser) convertCall() (node, error) {
+	p.next() // (
+	typ, err := p.typeName()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.expect(tPunct, ","); err != nil {
+		return nil, err
+	}
+	x, err := p.expr(0)
+	if err != nil {
+		return nil, err
+	}
+	var style node
+	if p.isPunct(0, ",") {
+		p.next()
+		if style, err = p.expr(0); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.expect(tPunct, ")"); err != nil {
+		return nil, err
+	}
+	if style == nil {
+		return &castNode{x, typ}, nil
+	}
+	return &funcNode{name: []string{"convert"}, args: []node{&typeNode{typ}, x, style}}, nil
 }
 
 // nameOrCall parses the rest of a (possibly qualified) name, and the
@@ -1229,6 +1268,9 @@ func (s *simplifier) simplify(n node) node {
 		if s.d == Postgres && len(f.args) == 0 && !f.star && (name == "transaction_timestamp" || name == "pg_catalog.now") {
 			f.name = []string{"now"}
 		}
+		if t, ok := convertType(&f); ok && s.castStyle(t.typ, f.args[1], f.args[2]) {
+			return s.cast(&castNode{f.args[1], t.typ})
+		}
 		return &f
 	case *castNode:
 		return s.cast(&castNode{s.simplify(n.x), n.typ})
@@ -1255,15 +1297,7 @@ func (s *simplifier) simplify(n node) node {
 		}
 		return &binaryNode{op, l, r}
 	case *boolNode:
-		var args []node
-		for _, a := range s.all(n.args) {
-			if b, ok := a.(*boolNode); ok && b.op == n.op {
-				args = append(args, b.args...)
-			} else {
-				args = append(args, a)
-			}
-		}
-		return &boolNode{n.op, args}
+		return s.junction(n.op, s.all(n.args))
 	case *isNode:
 		return &isNode{s.simplify(n.x), n.test}
 	case *distinctNode:
@@ -1323,8 +1357,10 @@ func (s *simplifier) typedLit(lit, other node) node {
 	return lit
 }
 
-// in writes x IN (…) the way PostgreSQL stores it: = ANY (ARRAY[…]) when the
-// list holds only literals, else a chain of = (or <>) comparisons.
+// in writes x IN (…) the way the database stores it: on PostgreSQL = ANY
+// (ARRAY[…]) when the list holds only literals, else a chain of = (or <>)
+// comparisons; on SQL Server always the chain (which SQL Server stores last
+// element first: see simplify's sorting of AND and OR operands).
 func (s *simplifier) in(n *inNode) node {
 	x := s.simplify(n.x)
 	elems := s.all(n.elems)
@@ -1342,11 +1378,34 @@ func (s *simplifier) in(n *inNode) node {
 	if allLit && s.d == Postgres {
 		return s.anyAll(&anyNode{op, quant, x, &arrayNode{elems}})
 	}
-	b := &boolNode{op: join}
+	var args []node
 	for _, e := range elems {
-		b.args = append(b.args, s.simplify(&binaryNode{op, x, e}))
+		args = append(args, s.simplify(&binaryNode{op, x, e}))
 	}
-	return b
+	return s.junction(join, args)
+}
+
+// junction joins simplified operands with AND or OR (op), flattening nested
+// junctions of the same operator.
+//
+// On SQL Server it also sorts them: SQL Server stores x IN ('a', 'b') as
+// ([x]='b' OR [x]='a'), and NOT IN as the <> comparisons joined by AND, last
+// element first, while an AND or OR written out keeps its order. AND and OR
+// commute (T-SQL promises no order of evaluation), so every order compares
+// equal once sorted.
+func (s *simplifier) junction(op string, operands []node) node {
+	var args []node
+	for _, a := range operands {
+		if b, ok := a.(*boolNode); ok && b.op == op {
+			args = append(args, b.args...)
+		} else {
+			args = append(args, a)
+		}
+	}
+	if s.d == SQLServer {
+		sort.SliceStable(args, func(i, j int) bool { return printNode(s.d, args[i], 0) < printNode(s.d, args[j], 0) })
+	}
+	return &boolNode{op, args}
 }
 
 func (s *simplifier) anyAll(n *anyNode) node {
@@ -1368,6 +1427,59 @@ func (s *simplifier) anyAll(n *anyNode) node {
 		r = &arrayNode{elems}
 	}
 	return &anyNode{op, n.quant, l, r}
+}
+
+// convertType returns the type argument of a CONVERT(type, x, style) call.
+func convertType(f *funcNode) (*typeNode, bool) {
+	if len(f.name) != 1 || f.name[0] != "convert" || len(f.args) != 3 {
+		return nil, false
+	}
+	t, ok := f.args[0].(*typeNode)
+	return t, ok
+}
+
+// castStyle reports whether style, in CONVERT(typ, x, style) on SQL Server,
+// is the style CAST(x AS typ) uses, so that the call means the cast. SQL
+// Server stores some casts with the style it applies: CAST(d AS datetime)
+// reads back as CONVERT([datetime],[d],(0)). The style matters where a date
+// or time type meets a string (how the string is read or written), and for
+// float, real, money and xml written as strings; the defaults are those of
+// "CAST and CONVERT (Transact-SQL)", Microsoft Learn (see defaultStyles). The
+// type that fixes the default is typ when it is a date or time type, else
+// the type of x when x is a column and typ a string type.
+func (s *simplifier) castStyle(typ string, x, style node) bool {
+	l, ok := style.(*litNode)
+	if !ok || l.kind != litNum {
+		return false
+	}
+	if styles := defaultStyles(typ); styles != nil {
+		return styles[l.val]
+	}
+	id, ok := x.(*identNode)
+	if !ok || classOf(s.d, typ) != classString {
+		return false
+	}
+	from, known := s.cols[id.parts[len(id.parts)-1]]
+	return known && defaultStyles(from)[l.val]
+}
+
+// defaultStyles returns the styles CONVERT applies by default to a value of
+// the canonical SQL Server type typ read from or written to a string ("CAST
+// and CONVERT (Transact-SQL)": 0 or 100 for datetime and smalldatetime; 21,
+// 25 or 121 for date, time, datetime2 and datetimeoffset, which read a
+// string with style 0 too; 0 for float, real, money, smallmoney, xml and
+// binary), or nil for a type no style applies to.
+func defaultStyles(typ string) map[string]bool {
+	base, _, _ := strings.Cut(typ, "(")
+	switch base {
+	case "datetime", "smalldatetime":
+		return map[string]bool{"0": true, "100": true}
+	case "date", "time", "datetime2", "datetimeoffset":
+		return map[string]bool{"0": true, "21": true, "25": true, "121": true}
+	case "float", "real", "money", "smallmoney", "xml", "binary", "varbinary":
+		return map[string]bool{"0": true}
+	}
+	return nil
 }
 
 // stringTypes are the canonical types a string literal may be cast to
@@ -1462,7 +1574,12 @@ func render(d Dialect, n node) string {
 		}
 		return strings.Join(name, ".") + "(" + args + ")"
 	case *castNode:
+		if d == SQLServer {
+			return "convert(" + n.typ + ", " + printNode(d, n.x, 0) + ")"
+		}
 		return printNode(d, n.x, pCast+1) + "::" + n.typ
+	case *typeNode:
+		return n.typ
 	case *unaryNode:
 		if n.op == "not" {
 			return "not " + printNode(d, n.x, pNot)

@@ -169,8 +169,14 @@ func TestNormalizeExprRules(t *testing.T) {
 		{"sqlserver brackets", SQLServer, "([is_deleted]=(0))", "is_deleted = 0"},
 		{"sqlserver function case", SQLServer, "(getdate())", "getdate()"},
 		{"sqlserver national string", SQLServer, "([status]=N'active')", "status = 'active'"},
-		{"sqlserver IN", SQLServer, "[status] IN ('a', 'b')", "status = 'a' or status = 'b'"},
+		{"sqlserver IN", SQLServer, "[status] IN ('b', 'a')", "status = 'a' or status = 'b'"},
 		{"sqlserver odd name kept in brackets", SQLServer, "[first name] IS NULL", "[first name] is null"},
+		{"sqlserver CAST is CONVERT", SQLServer, "CAST([x] AS INT) > 0", "convert(int, x) > 0"},
+		{"sqlserver CONVERT as stored", SQLServer, "(CONVERT([decimal](10,2),[x])>(0))", "convert(decimal(10,2), x) > 0"},
+		{"sqlserver CONVERT to datetime with style 0", SQLServer, "CONVERT([datetime],[d],(0))", "convert(datetime, d)"},
+		{"sqlserver CONVERT with another style kept", SQLServer, "CONVERT([varchar](10),[d],(112))", "convert(varchar(10), d, 112)"},
+		{"sqlserver AND and OR operands sorted", SQLServer, "(b = 1 OR a = 2) AND c = 0", "(a = 2 or b = 1) and c = 0"},
+		{"sqlserver NOT IN", SQLServer, "[s] NOT IN ('b', 'a')", "s <> 'a' and s <> 'b'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,7 +222,7 @@ func FuzzNormalizeExpr(f *testing.F) {
 		"status IN ('a', 'b')", "((a > (0)::numeric))", "CASE WHEN a THEN 1 ELSE NULL::integer END",
 		"-(a + b) * -1 > 2.5e3", `"X" || E'\n' || $$y$$`, "a NOT BETWEEN 1 AND 2 OR b ISNULL",
 		"not not a", "a::text::varchar(3)", "[a] = N'b'",
-		"CASE WHEN A THE. 000",
+		"CASE WHEN A THE. 000", "CONVERT([varchar](10),[d],(0))", "(b = 1 OR a = 2) AND c IN (3, 1)",
 	} {
 		f.Add(s)
 	}

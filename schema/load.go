@@ -349,7 +349,8 @@ func (l *loader) column(o object) *Column {
 		l.setPos(c, "computed", co.pos())
 		cp := &Computed{}
 		cp.Expr, _ = l.required(co, "expr", `add expr = "..."`)
-		cp.Persisted, _, _ = co.boolean("persisted")
+		cp.Persisted, pos, _ = co.boolean("persisted")
+		l.setPos(c, "computed.persisted", pos)
 		co.done()
 		c.Computed = cp
 	}

@@ -241,6 +241,14 @@ func (n *normalizer) column(t *Table, c *Column, obj string) {
 	if !(c.Type == "" && c.Computed != nil && n.d == SQLServer) {
 		c.Type = n.columnType(t, c, obj)
 	}
+	// canonical: SQL Server derives the nullability of a computed column that
+	// is not PERSISTED from its expression (sys.columns.is_nullable), and
+	// CREATE TABLE cannot declare it ("Only PERSISTED computed columns can
+	// be NOT NULL", CREATE TABLE computed_column_definition, Microsoft
+	// Learn): it is not the schema's to set, so it reads as nullable.
+	if n.d == SQLServer && c.Computed != nil && !c.Computed.Persisted {
+		c.Null = true
+	}
 	if strings.EqualFold(c.Collation, "default") {
 		c.Collation = ""
 	}
@@ -475,7 +483,7 @@ func (n *normalizer) namePG() {
 		r, c := rels[t.Schema], cons[t.Schema]
 		for _, ch := range t.Checks {
 			if ch.Name == "" {
-				ch.Name = c.choose(t.Name, checkColumn(t, ch.Expr), "check")
+				ch.Name = c.choose(t.Name, checkColumn(Postgres, t, ch.Expr), "check")
 			}
 		}
 		// An index constraint's name must be free both as a relation and as a constraint.
@@ -509,10 +517,11 @@ func (n *normalizer) namePG() {
 }
 
 // checkColumn is the column a check constraint is named after: the only
-// column its expression uses, or "" when it uses none or several.
-func checkColumn(t *Table, expr string) string {
+// column of t its expression (in dialect d) uses, or "" when it uses none or
+// several.
+func checkColumn(d Dialect, t *Table, expr string) string {
 	var found []string
-	for _, name := range exprColumns(Postgres, expr) {
+	for _, name := range exprColumns(d, expr) {
 		if t.Column(name) != nil {
 			found = append(found, name)
 		}
@@ -524,7 +533,7 @@ func checkColumn(t *Table, expr string) string {
 }
 
 // nameSQLServer applies schemadiff's naming convention for the SQL Server
-// objects whose generated names are random, and resolves clustering as SQL
+// objects whose generated names are random (see nameSQLServerObjects), and resolves clustering as SQL
 // Server does: a primary key that says nothing is CLUSTERED unless another
 // index or unique constraint of the table is (then NONCLUSTERED, written
 // explicitly, with ClusteredImplied set so that diff can warn).
@@ -544,23 +553,13 @@ func (n *normalizer) nameSQLServer() {
 			}
 		}
 		if pk := t.PrimaryKey; pk != nil {
-			if pk.Name == "" {
-				pk.Name = "pk_" + t.Name
-			}
 			if pk.Clustered == nil {
 				v := !clusteredElsewhere
 				pk.Clustered, pk.ClusteredImplied = &v, true
 			}
 		}
-		for _, c := range t.Columns {
-			if c.Default != nil && c.DefaultName == "" {
-				c.DefaultName = "df_" + t.Name + "_" + c.Name
-			}
-			if c.Default == nil {
-				c.DefaultName = ""
-			}
-		}
 	}
+	n.nameSQLServerObjects()
 }
 
 // cloneDatabase deep-copies db.

@@ -81,6 +81,10 @@ var sqlServerTypes = map[string]typeSpec{
 	"sysname": {name: "sysname"}, "rowversion": {name: "rowversion"}, "sql_variant": {name: "sql_variant"},
 	// The system CLR types (sys.types.is_assembly_type = 1), which SQL Server reads back by name.
 	"hierarchyid": {name: "hierarchyid"}, "geography": {name: "geography"}, "geometry": {name: "geometry"},
+	// timestamp is the deprecated synonym of rowversion, and the name the
+	// catalog (sys.types) gives a rowversion column ("rowversion
+	// (Transact-SQL)", Microsoft Learn).
+	"timestamp": {name: "rowversion"},
 }
 
 // CanonicalType returns the canonical spelling of the built-in type typ in

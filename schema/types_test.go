@@ -47,7 +47,8 @@ func TestCanonicalTypeSQLServer(t *testing.T) {
 		"int": "int", "bigint": "bigint", "decimal(18, 2)": "decimal(18,2)", "decimal": "decimal(18,0)",
 		"numeric(10)": "numeric(10,0)", "money": "money", "float": "float", "real": "real",
 		"uniqueidentifier": "uniqueidentifier", "varbinary(max)": "varbinary(max)", "binary(16)": "binary(16)",
-		"xml": "xml", "text": "text", "ntext": "ntext",
+		"xml": "xml", "text": "text", "ntext": "ntext", "rowversion": "rowversion", "timestamp": "rowversion",
+		"TIMESTAMP": "rowversion",
 	}
 	for in, want := range tests {
 		got, err := CanonicalType(SQLServer, in)

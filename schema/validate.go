@@ -81,6 +81,9 @@ func (l *loader) validate(db *Database) {
 			l.validateTable(db, t, l.dups())
 		}
 	}
+	if db.Dialect == SQLServer {
+		l.validateCascadePaths(db)
+	}
 }
 
 // validateTable checks one table; indexes holds the index names of the scope
@@ -109,6 +112,7 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 		o := named(obj+" foreign key", fk.Name)
 		constraints.add(fk.Name, fk.Pos, o, "duplicate constraint name "+fk.Name)
 		l.validateForeignKey(db, t, fk, o)
+		l.validateActionColumns(db, t, fk, o)
 	}
 	for _, ck := range t.Checks {
 		constraints.add(ck.Name, ck.Pos, named(obj+" check", ck.Name), "duplicate constraint name "+ck.Name)
@@ -180,6 +184,9 @@ func (l *loader) validateColumn(db *Database, t *Table, c *Column) {
 	}
 	if c.DefaultName != "" && db.Dialect == Postgres {
 		l.otherDialect(l.at(c, "default_name", c.Pos), obj, "default_name", SQLServer)
+	}
+	if db.Dialect == SQLServer {
+		l.validatePersisted(t, c, obj)
 	}
 }
 
@@ -275,10 +282,7 @@ func (l *loader) validateForeignKey(db *Database, t *Table, fk *ForeignKey, obj 
 			"foreign key has %d columns but references %d", len(fk.Columns), len(fk.RefColumns))
 	}
 	for _, key := range []string{"on_delete", "on_update"} {
-		v := fk.OnDelete
-		if key == "on_update" {
-			v = fk.OnUpdate
-		}
+		v := fkAttr(fk, key)
 		if v == "" {
 			continue
 		}

@@ -72,21 +72,27 @@ func (l *loader) validateSQLServerKeys(t *Table, obj string) {
 	}
 }
 
-// validateFilter checks the filter of a SQL Server index: it may not use a
-// computed column ("You can't create a filtered index on a computed
-// column"), and a comparison of a column with a literal may not convert its
-// left side ("an error will occur if the conversion occurs on the left side
-// of a comparison operator"): a string column compared with a number, or a
-// string literal compared with a numeric or bit column, which by SQL
-// Server's type precedence converts the string.
+// validateFilter checks the filter of a SQL Server index: it must follow the
+// filtered-index grammar (see filterFault); it may not use a computed column
+// ("You can't create a filtered index on a computed column"), and a
+// comparison of a column with a literal may not convert its left side ("an
+// error will occur if the conversion occurs on the left side of a comparison
+// operator"): a string column compared with a number, or a string literal
+// compared with a numeric or bit column, which by SQL Server's type
+// precedence converts the string.
 func (l *loader) validateFilter(t *Table, ix *Index, obj string) {
 	pos := l.at(ix, "where", ix.Pos)
+	var n node
 	toks, err := tokenize(SQLServer, ix.Where)
+	if err == nil {
+		n, err = parseTokens(SQLServer, toks)
+	}
 	if err != nil {
+		l.errorf(pos, obj, filterGrammarHint, "the filter %q is not one SQL Server's filtered-index grammar accepts (Msg 10735)", strings.TrimSpace(ix.Where))
 		return
 	}
-	n, err := parseTokens(SQLServer, toks)
-	if err != nil {
+	if what, hint := filterFault(n); what != "" {
+		l.errorf(pos, obj, hint, "the filter %s, which SQL Server's filtered-index grammar does not allow (Msg 10735)", what)
 		return
 	}
 	reported := map[string]bool{}
@@ -121,6 +127,98 @@ func (l *loader) validateFilter(t *Table, ix *Index, obj string) {
 			}
 		}
 	})
+}
+
+// filterGrammarHint says what a filtered index's WHERE may hold.
+const filterGrammarHint = "compare columns with constants (=, <>, <, >, IN (…), IS [NOT] NULL), joined by AND"
+
+// filterFault returns what in a parsed filter SQL Server's filtered-index
+// grammar refuses, and a hint, or "" when it follows the grammar ("CREATE
+// INDEX (Transact-SQL)", <filter_predicate>; "Create filtered indexes",
+// Microsoft Learn): comparisons of a column with a constant (=, <>, !=, <,
+// <=, >, >=, IS [NOT] NULL), column IN (constants), joined by AND (a
+// constant may be converted: see filterConstant) — no OR
+// (IN is the way to several values of one column; NOT BETWEEN is an OR),
+// NOT, LIKE, arithmetic, function calls or comparisons of two columns. A
+// constant on the left of a comparison is left to the conversion rules.
+func filterFault(n node) (string, string) {
+	isColumn := func(x node) bool { _, ok := x.(*identNode); return ok }
+	isConst := filterConstant
+	switch x := n.(type) {
+	case *boolNode:
+		if x.op == "or" {
+			return "uses OR", "write column IN (…) for several values of one column, or create one index per branch"
+		}
+		for _, a := range x.args {
+			if what, hint := filterFault(a); what != "" {
+				return what, hint
+			}
+		}
+		return "", ""
+	case *binaryNode:
+		if !cmpOps[x.op] {
+			break
+		}
+		switch {
+		case isColumn(x.l) && isColumn(x.r):
+			return fmt.Sprintf("compares column %s with column %s", printNode(SQLServer, x.l, 0), printNode(SQLServer, x.r, 0)),
+				"compare each column with a constant; a comparison of two columns belongs in a check constraint or a computed column"
+		case isColumn(x.l) && isConst(x.r), isConst(x.l) && isColumn(x.r):
+			return "", ""
+		}
+	case *isNode:
+		if isColumn(x.x) && (x.test == "null" || x.test == "not null") {
+			return "", ""
+		}
+	case *inNode:
+		if x.not {
+			return "uses NOT IN", "write column <> a AND column <> b"
+		}
+		ok := isColumn(x.x)
+		for _, e := range x.elems {
+			ok = ok && isConst(e)
+		}
+		if ok {
+			return "", ""
+		}
+	case *unaryNode:
+		if x.op == "not" {
+			return "uses NOT", "write the comparison the other way round (<> for =, IS NOT NULL for IS NULL)"
+		}
+	}
+	var call, like string
+	walk(n, func(y node) {
+		if f, ok := y.(*funcNode); ok && call == "" {
+			call = strings.Join(f.name, ".")
+		}
+		if b, ok := y.(*binaryNode); ok && binaryPrec(b.op) == pLike && like == "" {
+			like = strings.ToUpper(b.op)
+		}
+	})
+	switch {
+	case call != "":
+		return "calls " + call + "()", "compare the column with a constant; for a computed condition, index a computed column instead"
+	case like != "":
+		return "uses " + like, "compare with =, <> or IN (…)"
+	}
+	return "holds " + printNode(SQLServer, n, 0), filterGrammarHint
+}
+
+// filterConstant reports whether x is a constant of a filter: a literal, or
+// a literal converted with CAST or CONVERT ("write the filtered index
+// expression with the data conversion operator (CAST or CONVERT) on the
+// right side of the comparison operator", Create filtered indexes).
+func filterConstant(x node) bool {
+	switch x := x.(type) {
+	case *litNode:
+		return x.kind != litKw || x.val == "null"
+	case *castNode:
+		return filterConstant(x.x)
+	case *funcNode:
+		_, ok := convertType(x)
+		return ok && filterConstant(x.args[1]) && filterConstant(x.args[2])
+	}
+	return false
 }
 
 // filterColumn returns the column of t an identifier of a filter names

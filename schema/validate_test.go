@@ -358,6 +358,7 @@ table "t" {
 				"s.hcl:25:20: table public.t foreign key c: foreign key has 2 columns but references 1 (list one referenced column for each column)",
 				"s.hcl:30:20: table public.t foreign key d: referenced columns are not a primary key or unique key of public.tenants (add a primary key or unique constraint on (name) to public.tenants)",
 				`s.hcl:31:5: table public.t foreign key d: invalid on_delete "CASCADES" (use one of NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT)`,
+				"s.hcl:32:5: table public.t foreign key d: ON UPDATE SET NULL needs a value for column tenant_id, which is NOT NULL: PostgreSQL would fail every update of a referenced row with a not-null violation (make tenant_id null = true, or use another action)",
 			},
 		},
 		{

@@ -163,8 +163,10 @@ func (m migration) goose(up, down direction) string {
 	}
 	for _, d := range []direction{up, down} {
 		b.WriteString("-- +goose " + strings.ToUpper(d.label[:1]) + d.label[1:] + "\n")
+		opts := render.ScriptOptions{NoBatchSeparator: true, NoSessionSettings: true}
+		b.WriteString(render.SessionSettings(d.stmts, opts))
 		for _, s := range d.stmts {
-			one := render.ScriptWith([]render.Statement{s}, render.ScriptOptions{NoBatchSeparator: true})
+			one := render.ScriptWith([]render.Statement{s}, opts)
 			if strings.Contains(s.SQL, ";") {
 				one = "-- +goose StatementBegin\n" + one + "-- +goose StatementEnd\n"
 			}

@@ -17,6 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
     op.execute(sa.schema.CreateSchema('sales'))
     op.execute(sa.schema.CreateSchema("x'; DROP TABLE y;--"))
     op.execute(sa.text("EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'Sales; it''s ours', @level0type = N'SCHEMA', @level0name = N'sales'"))

@@ -17,6 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
     op.drop_constraint('fk_orders_user', 'orders', type_='foreignkey', schema='sales')
     op.drop_index('ix_users_active', table_name='users', schema='dbo')
     op.drop_constraint('ck_users_status', 'users', type_='check', schema='dbo')

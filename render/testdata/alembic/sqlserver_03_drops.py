@@ -16,6 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
     op.drop_constraint('fk_orders_tenant', 'orders', type_='foreignkey', schema='dbo')
     op.drop_table('orders', schema='dbo')
     op.drop_table('odd]name', schema='sales')

@@ -17,6 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
     op.create_table(
         'events',
         sa.Column('id', sa.BigInteger(), sa.Identity(start=1, increment=1), nullable=False),

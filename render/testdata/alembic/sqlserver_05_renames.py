@@ -16,6 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
     op.execute(sa.text("EXEC sp_rename N'[dbo].[PK__users__3213E83F0A9D95DB]', N'pk_users', N'OBJECT'"))
     op.execute(sa.text("EXEC sp_rename N'[dbo].[uq_orders_user]', N'uq_orders_user_id', N'OBJECT'"))
     op.execute(sa.text("EXEC sp_rename N'[dbo].[ck_users_plan]', N'ck_users_plan_known', N'OBJECT'"))

@@ -17,6 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
     op.create_table(
         'tenants',
         sa.Column('id', mssql.UNIQUEIDENTIFIER(), nullable=False, server_default=sa.text('NEWID()')),
@@ -64,6 +66,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("SET ANSI_NULLS ON")
+    op.execute("SET QUOTED_IDENTIFIER ON")
     op.drop_constraint('fk_users_tenant', 'users', type_='foreignkey', schema='dbo')
     op.drop_table('tenants', schema='dbo')
     op.drop_table('users', schema='dbo')

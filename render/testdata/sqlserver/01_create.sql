@@ -19,6 +19,10 @@
 -- ~ comment on column x'; DROP TABLE y;--.a]b.x'; DROP TABLE y;--: 'x''; DROP TABLE y;--'
 -- 19 changes: 15 to add, 4 to change, 0 to drop
 
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 CREATE SCHEMA [sales];
 GO
 

@@ -26,6 +26,10 @@
 -- ~ remove comment on column dbo.users.email
 -- 24 changes: 5 to add, 13 to change, 6 to drop; 1 error, 1 warning
 
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 ALTER TABLE [sales].[orders] DROP CONSTRAINT [fk_orders_user];
 GO
 

@@ -8,6 +8,10 @@
 --     ! warning drop-schema: dropping schema x'; DROP TABLE y;--
 -- 6 changes: 0 to add, 1 to change, 5 to drop; 1 error, 1 warning
 
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 ALTER TABLE [dbo].[orders] DROP CONSTRAINT [fk_orders_tenant];
 GO
 DROP TABLE [dbo].[orders];

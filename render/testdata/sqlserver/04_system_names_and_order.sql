@@ -7,6 +7,10 @@
 -- ~ alter column dbo.users.kind: type nvarchar(20) → nvarchar(40)
 -- 7 changes: 3 to add, 1 to change, 3 to drop
 
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 CREATE TABLE [dbo].[events] (
   [id] bigint IDENTITY(1, 1) NOT NULL,
   [kind] nvarchar(20) NOT NULL CONSTRAINT [df_events_kind] DEFAULT (N'info'),

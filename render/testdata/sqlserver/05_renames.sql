@@ -6,6 +6,10 @@
 -- ~ rename index x'; DROP TABLE y;--.ix_o'ld] to ix_new
 -- 6 changes: 0 to add, 6 to change, 0 to drop
 
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 EXEC sp_rename N'[dbo].[PK__users__3213E83F0A9D95DB]', N'pk_users', N'OBJECT';
 GO
 

@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 ALTER TABLE [dbo].[users] DROP CONSTRAINT [fk_users_tenant];
 GO
 

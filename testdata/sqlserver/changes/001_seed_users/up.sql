@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 CREATE TABLE [dbo].[tenants] (
   [id] uniqueidentifier NOT NULL CONSTRAINT [df_tenants_id] DEFAULT (NEWID()),
   [index_id] bigint IDENTITY(1, 1) NOT NULL,

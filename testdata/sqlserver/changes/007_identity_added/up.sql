@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 DROP INDEX [cx_orders_seq] ON [dbo].[orders];
 GO
 ALTER TABLE [dbo].[orders] DROP COLUMN [seq];

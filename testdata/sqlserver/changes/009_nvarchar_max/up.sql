@@ -1,2 +1,6 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 ALTER TABLE [dbo].[users] ALTER COLUMN [bio] nvarchar(max) NULL;
 GO

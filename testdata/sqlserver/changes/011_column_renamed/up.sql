@@ -1,2 +1,6 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 EXEC sp_rename N'[dbo].[users].[email]', N'email_address', N'COLUMN';
 GO

@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 ALTER SCHEMA [dbo] TRANSFER [sales].[audit_log];
 GO
 

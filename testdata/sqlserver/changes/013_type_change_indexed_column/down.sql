@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 ALTER TABLE [dbo].[addresses] DROP CONSTRAINT [fk_addresses_country];
 GO
 DROP INDEX [ix_addresses_country] ON [dbo].[addresses];

@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 CREATE TABLE [dbo].[events] (
   [id] uniqueidentifier NOT NULL CONSTRAINT [df_events_id] DEFAULT (NEWSEQUENTIALID()),
   [seq] bigint IDENTITY(1, 1) NOT NULL,

@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 ALTER TABLE [dbo].[users] DROP CONSTRAINT [ck_users_nickname];
 GO
 ALTER TABLE [dbo].[users] DROP COLUMN [nickname];

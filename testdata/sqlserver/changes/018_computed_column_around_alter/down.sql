@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 DROP INDEX [ix_order_lines_total] ON [dbo].[order_lines];
 GO
 ALTER TABLE [dbo].[order_lines] DROP COLUMN [line_total];

@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 DROP INDEX [ix_customers_email_set] ON [dbo].[customers];
 GO
 DROP INDEX [ix_customers_region] ON [dbo].[customers];

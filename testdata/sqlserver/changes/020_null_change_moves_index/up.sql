@@ -1,3 +1,7 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
 DROP INDEX [ix_tickets_assignee] ON [dbo].[tickets];
 GO
 ALTER TABLE [dbo].[tickets] ALTER COLUMN [assignee] nvarchar(50) NOT NULL;
