@@ -361,15 +361,19 @@ func (postgresDialect) alterColumn(t schema.QName, old, col *schema.Column, a di
 		out = append(out, prefix+" SET DEFAULT "+d)
 	}
 	if a.Identity && col.Identity != nil {
-		out = append(out, pgAlterIdentity(prefix, old.Identity, col.Identity)...)
+		out = append(out, pgAlterIdentity(t, col.Name, old.Identity, col.Identity)...)
 	}
 	return out, nil
 }
 
-// pgAlterIdentity adds an identity, or changes an existing one to id.
-func pgAlterIdentity(prefix string, old, id *schema.Identity) []string {
+// pgAlterIdentity adds an identity to column col of table t, or changes an
+// existing one to id. An identity added to a column that holds rows (a
+// serial or plain column) continues after them: its sequence starts at
+// START (1) and the next INSERT would otherwise fail with a duplicate key.
+func pgAlterIdentity(t schema.QName, col string, old, id *schema.Identity) []string {
+	prefix := pgAlterColumnPrefix(t, col)
 	if old == nil {
-		return []string{prefix + " ADD " + pgIdentity(id)}
+		return []string{prefix + " ADD " + pgIdentity(id), pgContinueIdentity(t, col, id)}
 	}
 	var opts []string
 	if old.Always != id.Always {
@@ -389,6 +393,23 @@ func pgAlterIdentity(prefix string, old, id *schema.Identity) []string {
 		return nil
 	}
 	return []string{prefix + " " + strings.Join(opts, " ")}
+}
+
+// pgContinueIdentity returns the statement that moves the sequence of the
+// identity id of column col past the values the table holds: for an
+// ascending sequence, to MAX(col) when that is at or beyond its START (the
+// next value is then MAX + INCREMENT); for a descending one, to MIN(col). On
+// an empty table, or one whose values the sequence does not reach, it sets
+// nothing. It is a plain SELECT, so it runs in every migration format and
+// inside a transaction.
+func pgContinueIdentity(t schema.QName, col string, id *schema.Identity) string {
+	agg, cmp := "max", ">="
+	if orOne(id.Increment) < 0 {
+		agg, cmp = "min", "<="
+	}
+	v := agg + "(" + pgIdent(col) + ")"
+	return "SELECT setval(pg_get_serial_sequence(" + pgLiteral(pgQName(t.Schema, t.Name)) + ", " + pgLiteral(col) + "), " + v +
+		") FROM " + pgQName(t.Schema, t.Name) + " HAVING " + v + " " + cmp + " " + strconv.FormatInt(orOne(id.Seed), 10)
 }
 
 // pgRenameSequence renames the sequence of a serial column after its table
