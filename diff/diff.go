@@ -350,7 +350,7 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		case tc == nil:
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, nil)}})
 		case !equalComputed(sc.Computed, tc.Computed) ||
-			d.dst.Dialect == schema.SQLServer && !equalPtr(sc.Identity, tc.Identity):
+			d.dst.Dialect == schema.SQLServer && !equalIdentity(sc.Identity, tc.Identity):
 			mark(d.recreated, name, sc.Name)
 			mark(d.retyped, name, sc.Name)
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, tc)}})
@@ -481,7 +481,7 @@ func columnAlter(s, t *schema.Column) ColumnAlter {
 		Type:      s.Type != t.Type && !(t.Computed != nil && (s.Type == "" || t.Type == "")), // a computed column may leave its type to the expression
 		Null:      s.Null != t.Null,
 		Default:   !equalDefault(s.Default, t.Default) || s.DefaultName != t.DefaultName,
-		Identity:  !equalPtr(s.Identity, t.Identity),
+		Identity:  !equalIdentity(s.Identity, t.Identity),
 		Collation: s.Collation != t.Collation,
 	}
 }

@@ -226,11 +226,25 @@ type Default struct {
 }
 
 // Identity makes a column an identity column.
-// PostgreSQL: GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY; SQL Server: IDENTITY(seed, increment).
+// PostgreSQL: GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY (sequence options);
+// SQL Server: IDENTITY(seed, increment), which has no other option.
+// The defaults of the sequence options are PostgreSQL's (CREATE SEQUENCE,
+// https://www.postgresql.org/docs/15/sql-createsequence.html); see IdentityBounds.
 type Identity struct {
-	Always    bool  `json:"always,omitempty"`    // PostgreSQL only
-	Seed      int64 `json:"seed,omitempty"`      // canonical: 1 when unset
+	Always bool `json:"always,omitempty"` // PostgreSQL only
+	// Seed is the first value (START WITH). canonical: SQL Server 1 when unset;
+	// PostgreSQL, when unset, the sequence's default start: its minimum value
+	// when ascending, its maximum when descending (1 for a default identity).
+	Seed      int64 `json:"seed,omitempty"`
 	Increment int64 `json:"increment,omitempty"` // canonical: 1 when unset
+	// MinValue and MaxValue bound the sequence (PostgreSQL only).
+	// canonical: nil when they are the defaults of IdentityBounds.
+	MinValue *int64 `json:"min_value,omitempty"`
+	MaxValue *int64 `json:"max_value,omitempty"`
+	// Cache is how many values a session allocates at once (PostgreSQL only).
+	// canonical: 0 when it is the default 1.
+	Cache int64 `json:"cache,omitempty"`
+	Cycle bool  `json:"cycle,omitempty"` // PostgreSQL only: wrap around at the bound
 }
 
 // Computed makes a column a generated (computed) column.

@@ -244,7 +244,9 @@ func (n *normalizer) column(t *Table, c *Column, obj string) {
 	if strings.EqualFold(c.Collation, "default") {
 		c.Collation = ""
 	}
-	if c.Identity != nil {
+	if c.Identity != nil && n.d == Postgres {
+		CanonicalIdentity(c.Type, c.Identity)
+	} else if c.Identity != nil {
 		if c.Identity.Seed == 0 {
 			c.Identity.Seed = 1
 		}

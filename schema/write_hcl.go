@@ -130,6 +130,11 @@ func (n *wnode) set(key string, v any) {
 			return
 		}
 		v = *x
+	case *int64:
+		if x == nil {
+			return
+		}
+		v = *x
 	case *Default:
 		if x == nil {
 			return
@@ -265,6 +270,10 @@ func columnTree(c *Column) (*wnode, error) {
 		in.set("always", id.Always)
 		in.set("seed", id.Seed)
 		in.set("increment", id.Increment)
+		in.set("min_value", id.MinValue)
+		in.set("max_value", id.MaxValue)
+		in.set("cache", id.Cache)
+		in.set("cycle", id.Cycle)
 		n.set("identity", in)
 	}
 	if cp := c.Computed; cp != nil {
