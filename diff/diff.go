@@ -53,7 +53,10 @@ func Down(from, to *schema.Database, opts Options) (*Plan, error) {
 // differ holds one comparison while it runs.
 type differ struct {
 	opts Options
-	orig *schema.Database // the source database as given
+	// reverse is set for a Down plan: the hints (renamed_from, using_down)
+	// come from the source, the database the up plan targets.
+	reverse bool
+	orig    *schema.Database // the source database as given
 	src  *schema.Database // the source with the hinted renames done: compared with dst by name
 	dst  *schema.Database
 	// origName maps a renamed table's new name to its name in orig.
@@ -91,6 +94,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	}
 	d := &differ{
 		opts:        opts,
+		reverse:     reverse,
 		orig:        src,
 		dst:         dst,
 		origName:    map[schema.QName]schema.QName{},
@@ -393,8 +397,12 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		if alter != (ColumnAlter{}) {
 			if alter.Type {
 				mark(d.retyped, name, tc.Name)
+				alter.Using = tc.Using
+				if d.reverse {
+					alter.Using = sc.UsingDown
+				}
 			}
-			hs := d.alterColumnHazards(name, sc, tc)
+			hs := d.alterColumnHazards(name, sc, tc, alter.Using)
 			if slices.Contains(inPlace, tc.Name) {
 				lengthens := alter.Type && !alter.Null && !alter.Collation && lengthensOnly(sc.Type, tc.Type)
 				if users := d.columnUsers(s, sc.Name, lengthens); len(users) > 0 {

@@ -548,7 +548,8 @@ func (w *pyWriter) alterColumn(t schema.QName, old, col *schema.Column, a diff.C
 				if err != nil {
 					return nil, err
 				}
-				args = append(args, kw("postgresql_using", pyStr(pgIdent(col.Name)+"::"+pgTyp)))
+				oldBase, _ := serialBase(old.Type)
+				args = append(args, kw("postgresql_using", pyStr(pgUsing(col, oldBase, pgTyp, a.Using))))
 			}
 		}
 		if a.Null {

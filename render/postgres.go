@@ -164,6 +164,20 @@ func pgRecreateEnum(c *diff.Change) ([]string, error) {
 	return append(out, "DROP TYPE "+pgQName(old.Schema, tmp)), nil
 }
 
+// pgUsing returns the USING expression that converts column col from type
+// old to typ (rendered): the schema file's expression when it gives one,
+// else a cast (through text from a user type such as an enum).
+func pgUsing(col *schema.Column, old, typ, using string) string {
+	if using != "" {
+		return using
+	}
+	from := pgIdent(col.Name)
+	if isUserType(old) && typ != textCastOf(old) {
+		from += "::" + textCastOf(old)
+	}
+	return from + "::" + typ
+}
+
 // textCastOf returns "text", or "text[]" for an array type.
 func textCastOf(typ string) string {
 	if strings.HasSuffix(typ, "[]") {
@@ -359,11 +373,7 @@ func (postgresDialect) alterColumn(t schema.QName, old, col *schema.Column, a di
 			s += " COLLATE " + pgIdent(col.Collation)
 		}
 		if oldBase != newBase {
-			from := pgIdent(col.Name)
-			if isUserType(oldBase) && typ != textCastOf(oldBase) {
-				from += "::" + textCastOf(oldBase)
-			}
-			s += " USING " + from + "::" + typ
+			s += " USING " + pgUsing(col, oldBase, typ, a.Using)
 		}
 		out = append(out, s)
 		if oldSerial && newSerial {

@@ -125,3 +125,65 @@ func TestIdentitySequenceOptionsCanonical(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteKeepsIdentityOptionsAndUsing: issue 9 items 6 and 7. fmt and
+// inspect write every identity sequence option, and fmt keeps a column's
+// using and using_down: HCL and YAML written from a schema load back equal.
+func TestWriteKeepsIdentityOptionsAndUsing(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "s.hcl")
+	if err := os.WriteFile(src, []byte(`dialect = "postgres"
+table "t" {
+  column "id" {
+    type = "bigint"
+    identity {
+      seed      = -200
+      increment = 10
+      min_value = -200
+      max_value = 200
+      cache     = 5
+      cycle     = true
+    }
+  }
+  column "at" {
+    type       = "timestamptz"
+    using      = "to_timestamp(at)"
+    using_down = "extract(epoch from at)::bigint"
+  }
+}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	load := func(path string) *schema.Database {
+		t.Helper()
+		db, err := schema.Load(schema.LoadOptions{}, path)
+		if err != nil {
+			t.Fatalf("load %s: %v", path, err)
+		}
+		return db
+	}
+	want := load(src)
+	for _, w := range []struct {
+		ext   string
+		write func(*os.File, *schema.Database) error
+	}{
+		{"hcl", func(f *os.File, db *schema.Database) error { return schema.WriteHCL(f, db) }},
+		{"yaml", func(f *os.File, db *schema.Database) error { return schema.WriteYAML(f, db) }},
+	} {
+		path := filepath.Join(dir, "out."+w.ext)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.write(f, want); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		got := load(path)
+		if d := cmp.Diff(want.Tables[0].Columns, got.Tables[0].Columns, cmp.FilterPath(func(p cmp.Path) bool {
+			return p.Last().String() == ".Pos"
+		}, cmp.Ignore())); d != "" {
+			t.Errorf("%s written and loaded back (-want +got):\n%s", w.ext, d)
+		}
+	}
+}

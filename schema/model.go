@@ -166,6 +166,14 @@ type Column struct {
 	Unique bool `json:"unique,omitempty"`
 	// RenamedFrom is the column's previous name (diff guidance only).
 	RenamedFrom string `json:"renamed_from,omitempty"`
+	// Using is the PostgreSQL expression that converts the column's values
+	// when its type changes to Type (ALTER COLUMN … TYPE … USING), for type
+	// pairs PostgreSQL has no cast between (e.g. "to_timestamp(created)" for
+	// bigint → timestamptz); UsingDown converts them back in the down
+	// migration. Diff guidance only, like RenamedFrom: introspection never
+	// sets them and comparisons ignore them.
+	Using     string `json:"using,omitempty"`
+	UsingDown string `json:"using_down,omitempty"`
 	// DefaultName names a SQL Server DEFAULT constraint. canonical: set on
 	// SQL Server when there is a default; empty on PostgreSQL.
 	DefaultName string `json:"default_name,omitempty"`

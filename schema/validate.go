@@ -176,6 +176,11 @@ func (l *loader) validateColumn(db *Database, t *Table, c *Column) {
 	if c.Computed != nil && c.Default != nil {
 		l.errorf(l.at(c, "computed", c.Pos), obj, "remove the default: the expression computes the value", "a computed column cannot have a default")
 	}
+	for _, u := range []struct{ key, expr string }{{"using", c.Using}, {"using_down", c.UsingDown}} {
+		if u.expr != "" && db.Dialect == SQLServer {
+			l.otherDialect(l.at(c, u.key, c.Pos), obj, u.key, Postgres)
+		}
+	}
 	if c.DefaultName != "" && db.Dialect == Postgres {
 		l.otherDialect(l.at(c, "default_name", c.Pos), obj, "default_name", SQLServer)
 	}

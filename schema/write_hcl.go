@@ -286,6 +286,8 @@ func columnTree(c *Column) (*wnode, error) {
 	n.set("comment", c.Comment)
 	n.set("unique", c.Unique)
 	n.set("renamed_from", c.RenamedFrom)
+	n.set("using", c.Using)
+	n.set("using_down", c.UsingDown)
 	n.set("default_name", c.DefaultName)
 	return n, nil
 }
