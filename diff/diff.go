@@ -57,8 +57,8 @@ type differ struct {
 	// come from the source, the database the up plan targets.
 	reverse bool
 	orig    *schema.Database // the source database as given
-	src  *schema.Database // the source with the hinted renames done: compared with dst by name
-	dst  *schema.Database
+	src     *schema.Database // the source with the hinted renames done: compared with dst by name
+	dst     *schema.Database
 	// origName maps a renamed table's new name to its name in orig.
 	origName map[schema.QName]schema.QName
 	// recreated holds, per table (new name), the columns dropped and added again.
