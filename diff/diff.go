@@ -53,12 +53,9 @@ func Down(from, to *schema.Database, opts Options) (*Plan, error) {
 // differ holds one comparison while it runs.
 type differ struct {
 	opts Options
-	// reverse is set for a Down plan: the hints (renamed_from, using_down)
-	// come from the source, the database the up plan targets.
-	reverse bool
-	orig    *schema.Database // the source database as given
-	src     *schema.Database // the source with the hinted renames done: compared with dst by name
-	dst     *schema.Database
+	orig *schema.Database // the source database as given
+	src  *schema.Database // the source with the hinted renames done: compared with dst by name
+	dst  *schema.Database
 	// origName maps a renamed table's new name to its name in orig.
 	origName map[schema.QName]schema.QName
 	// recreated holds, per table (new name), the columns dropped and added again.
@@ -78,6 +75,9 @@ type differ struct {
 	// uniques and unique indexes dropped (removed or changed).
 	droppedKeys map[schema.QName][][]string
 	phases      [phaseCount][]*Change
+	// reverse is set for a Down plan: the hints (renamed_from, using_down)
+	// come from the source, the database the up plan targets.
+	reverse bool
 }
 
 // compare turns src into dst, taking rename hints from hintDB (undone when reverse).
