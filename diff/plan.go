@@ -103,6 +103,9 @@ type ColumnAlter struct {
 type ColumnRef struct {
 	Table  schema.QName   `json:"table"`
 	Column *schema.Column `json:"column"`
+	// RestoreDefault is set when the column's default, dropped for the
+	// retype, is set again after it: when the target column keeps it.
+	RestoreDefault bool `json:"restore_default,omitempty"`
 }
 
 // Change is one step of a plan. Which fields are set depends on Kind (see the

@@ -153,7 +153,7 @@ func pgRecreateEnum(c *diff.Change) ([]string, error) {
 			out = append(out, col+" DROP DEFAULT")
 		}
 		out = append(out, col+" TYPE "+typ+" USING "+pgIdent(u.Column.Name)+"::"+textCastOf(u.Column.Type)+"::"+typ)
-		if u.Column.Default != nil {
+		if u.RestoreDefault {
 			d, err := pgDefault(u.Column.Default)
 			if err != nil {
 				return nil, fmt.Errorf("column %s.%s: %w", u.Table, u.Column.Name, err)
