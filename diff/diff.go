@@ -131,6 +131,7 @@ func (d *differ) plan() *Plan {
 		slices.SortStableFunc(changes, compareChanges)
 		p.Changes = append(p.Changes, changes...)
 	}
+	markNewEnumValueUses(p.Changes)
 	return p
 }
 

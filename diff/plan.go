@@ -186,6 +186,7 @@ const (
 	HazardForeignKeyMayFail = "fk-may-fail"         // a new foreign key fails on orphan rows
 	HazardDropEnumValue     = "drop-enum-value"     // an enum loses a value: rows holding it make the change fail
 	HazardDropSchema        = "drop-schema"         // a schema is dropped
+	HazardNewEnumValueUsed  = "new-enum-value-used" // a value ALTER TYPE … ADD VALUE adds is used in the same migration: it must be committed first (55P04)
 	HazardNoCast            = "no-cast"             // PostgreSQL has no cast between a column's old and new types and the schema file gives no using
 
 	// SQL Server.
