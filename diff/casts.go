@@ -1,6 +1,10 @@
 package diff
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
 
 // pgStringTypes are PostgreSQL's string-category types: every type casts to
 // them and from them through its output and input functions (I/O conversion
@@ -93,19 +97,7 @@ func PostgresCastable(from, to string) (castable, known bool) {
 // "timestamp(3) with time zone" → "timestamp with time zone"), interval
 // fields dropped, serial pseudo-types as their integer type.
 func pgCastBase(typ string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range typ {
-		switch {
-		case r == '(':
-			depth++
-		case r == ')':
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	base := strings.Join(strings.Fields(b.String()), " ")
+	base := schema.StripTypmods(typ)
 	if strings.HasPrefix(base, "interval") {
 		return "interval"
 	}

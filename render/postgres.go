@@ -668,10 +668,11 @@ func pgDefault(d *schema.Default) (string, error) {
 	case schema.DefaultString:
 		return pgLiteral(d.Value), nil
 	case schema.DefaultNumber:
-		if !isNumber(d.Value) {
-			return "", fmt.Errorf("invalid numeric default %q", d.Value)
+		v := d.Source.Or(d.Value) // as written: 0.0 keeps its scale
+		if !isNumber(v) {
+			return "", fmt.Errorf("invalid numeric default %q", v)
 		}
-		return d.Value, nil
+		return v, nil
 	case schema.DefaultBool:
 		if d.Value != "true" && d.Value != "false" {
 			return "", fmt.Errorf("invalid boolean default %q", d.Value)

@@ -330,7 +330,7 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 	}
 	if kind == DefaultExpr {
 		lit, ok := literalDefault(n.d, val)
-		if !ok {
+		if !ok || n.d == Postgres && changesTimeMeaning(lit.cast, c.Type) {
 			return
 		}
 		kind, val = lit.kind, lit.val
@@ -342,6 +342,11 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 			return
 		}
 		c.Default = &Default{Kind: DefaultNumber, Value: numberValue(strings.TrimSpace(val))}
+		if n.d == Postgres && d.Kind == DefaultExpr && isNumberText(val) {
+			// The text as written keeps its scale: 0.0 on an unconstrained
+			// numeric stores 0.0, not 0 (the renderer prints it).
+			c.Default.Source = SourceText(strings.TrimSpace(val))
+		}
 	case classBool:
 		b, ok := boolText(val)
 		if !ok {
@@ -373,6 +378,41 @@ func numberValue(s string) string {
 type defaultLit struct {
 	kind DefaultKind
 	val  string
+	cast string // the canonical type of the outermost cast on it ("" when none)
+}
+
+// pgTimeTypes are PostgreSQL's date and time types: a conversion between two
+// of them (timestamp → timestamptz, timestamptz → date, …) depends on the
+// session's TimeZone, so a literal cast to one of them as the default of a
+// column of another is not the same as the bare literal.
+var pgTimeTypes = map[string]bool{"date": true, "timestamp without time zone": true, "timestamp with time zone": true,
+	"time without time zone": true, "time with time zone": true}
+
+// changesTimeMeaning reports whether a default literal cast to type cast
+// means something else than the bare literal would on a column of type
+// colType: both are date/time types and differ (typmods aside).
+func changesTimeMeaning(cast, colType string) bool {
+	cast, colType = StripTypmods(cast), StripTypmods(colType)
+	return pgTimeTypes[cast] && pgTimeTypes[colType] && cast != colType
+}
+
+// StripTypmods returns a type spelling without its modifiers (parenthesized
+// parts), spaces collapsed: "timestamp(3) with time zone" → "timestamp with
+// time zone", "numeric(10,2)" → "numeric".
+func StripTypmods(typ string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range typ {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // literalDefault recognizes a default expression that is only a literal:
@@ -386,10 +426,14 @@ func literalDefault(d Dialect, expr string) (defaultLit, bool) {
 	if err != nil {
 		return defaultLit{}, false
 	}
+	cast := ""
 	for {
 		c, ok := x.(*castNode)
 		if !ok {
 			break
+		}
+		if cast == "" {
+			cast = c.typ
 		}
 		x = c.x
 	}
@@ -399,11 +443,11 @@ func literalDefault(d Dialect, expr string) (defaultLit, bool) {
 	}
 	switch {
 	case l.kind == litNum:
-		return defaultLit{DefaultNumber, l.val}, true
+		return defaultLit{DefaultNumber, l.val, cast}, true
 	case l.kind == litStr:
-		return defaultLit{DefaultString, l.val}, true
+		return defaultLit{DefaultString, l.val, cast}, true
 	case l.val == "true" || l.val == "false":
-		return defaultLit{DefaultBool, l.val}, true
+		return defaultLit{DefaultBool, l.val, cast}, true
 	}
 	return defaultLit{}, false
 }
