@@ -109,9 +109,8 @@ func txNote(d direction) string {
 	if !d.noTx {
 		return ""
 	}
-	return "-- This migration holds statements that must run outside a transaction block (CONCURRENTLY,\n" +
-		"-- or ALTER TYPE … ADD VALUE followed by a use of the value):\n" +
-		"-- with golang-migrate, add x-multi-statement=true to the database URL so they run one by one.\n\n"
+	return "-- This migration holds a statement that must run outside a transaction block (CONCURRENTLY, or\n" +
+		"-- ALTER TYPE … ADD VALUE): schemadiff writes it alone, so golang-migrate runs it as is (no x-multi-statement).\n\n"
 }
 
 // header is the comment that opens every file: the message, the command
