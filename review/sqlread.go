@@ -769,7 +769,7 @@ func (p *sqlParser) column(t *schema.Table) *schema.Column {
 			p.expect("AS")
 			if p.accept("IDENTITY") {
 				c.Identity = &schema.Identity{Always: always}
-				p.skipParens()
+				p.identityParens(c.Identity)
 			} else {
 				c.Computed = &schema.Computed{Expr: p.parenText(), Persisted: p.accept("STORED")}
 			}
@@ -1131,11 +1131,12 @@ func (p *sqlParser) alterColumn(o *op) {
 			p.expect("BY", "DEFAULT")
 		}
 		p.expect("AS", "IDENTITY")
-		p.skipParens()
 		a.identity = &schema.Identity{Always: always}
+		p.identityParens(a.identity)
 	case p.accept("DROP", "IDENTITY"):
 		p.accept("IF", "EXISTS")
 		a.dropIdent = true
+	case p.d == schema.Postgres && p.alterIdentity(a):
 	case p.d == schema.SQLServer:
 		// ALTER COLUMN c type [COLLATE x] [NULL | NOT NULL]: nullable unless NOT NULL.
 		typ := p.typeText()

@@ -75,6 +75,9 @@ type colAlter struct {
 	dropDefault bool
 	identity    *schema.Identity
 	dropIdent   bool
+	// editIdentity changes the column's identity (ALTER COLUMN … SET
+	// GENERATED / SET sequence option), in order.
+	editIdentity []func(*schema.Identity)
 }
 
 // state is the schema the migrations build, statement by statement.
@@ -451,6 +454,13 @@ func applyAlter(c *schema.Column, a colAlter) {
 	}
 	if a.identity != nil {
 		i := *a.identity
+		c.Identity = &i
+	}
+	if len(a.editIdentity) > 0 && c.Identity != nil {
+		i := *c.Identity
+		for _, edit := range a.editIdentity {
+			edit(&i)
+		}
 		c.Identity = &i
 	}
 }
