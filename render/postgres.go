@@ -288,7 +288,7 @@ func identityOptions(typ string, old, id *schema.Identity, alter bool) []string 
 		}
 		opts = append(opts, opt)
 	}
-	flipped := alter && orOne(old.Increment) < 0 != (orOne(id.Increment) < 0)
+	flipped := alter && turnsRound(old, id)
 	if alter && orOne(old.Seed) != orOne(id.Seed) || !alter && id.Seed != 0 && id.Seed != schema.IdentityDefaultStart(typ, id) {
 		add("START WITH " + strconv.FormatInt(id.Seed, 10))
 	}
@@ -429,13 +429,19 @@ func pgAlterIdentity(t schema.QName, col *schema.Column, old *schema.Identity) [
 	if len(opts) == 0 {
 		return nil
 	}
-	if orOne(old.Increment) < 0 != (orOne(id.Increment) < 0) {
-		// The sequence turns round: its current value is outside the new
-		// bounds (RESTART value cannot be greater than MAXVALUE), so it
-		// restarts at START and then continues past the rows.
+	if turnsRound(old, id) {
+		// The current value is outside the new bounds (RESTART value cannot
+		// be greater than MAXVALUE): restart at START, then continue past
+		// the rows.
 		return []string{prefix + " " + strings.Join(opts, " ") + " RESTART", pgContinueIdentity(t, col.Name, id)}
 	}
 	return []string{prefix + " " + strings.Join(opts, " ")}
+}
+
+// turnsRound reports whether an identity changes direction (the sign of its
+// increment): the defaults of its bounds follow the direction.
+func turnsRound(old, id *schema.Identity) bool {
+	return orOne(old.Increment) < 0 != (orOne(id.Increment) < 0)
 }
 
 // pgContinueIdentity returns the statement that moves the sequence of the

@@ -381,19 +381,25 @@ type defaultLit struct {
 	cast string // the canonical type of the outermost cast on it ("" when none)
 }
 
-// pgTimeTypes are PostgreSQL's date and time types: a conversion between two
-// of them (timestamp → timestamptz, timestamptz → date, …) depends on the
-// session's TimeZone, so a literal cast to one of them as the default of a
-// column of another is not the same as the bare literal.
-var pgTimeTypes = map[string]bool{"date": true, "timestamp without time zone": true, "timestamp with time zone": true,
-	"time without time zone": true, "time with time zone": true}
+// isPgTimeType reports whether typ is one of PostgreSQL's date and time
+// types: a conversion between two of them (timestamp → timestamptz,
+// timestamptz → date, …) depends on the session's TimeZone, so a literal
+// cast to one of them as the default of a column of another is not the same
+// as the bare literal.
+func isPgTimeType(typ string) bool {
+	switch typ {
+	case "date", "timestamp without time zone", "timestamp with time zone", "time without time zone", "time with time zone":
+		return true
+	}
+	return false
+}
 
 // changesTimeMeaning reports whether a default literal cast to type cast
 // means something else than the bare literal would on a column of type
 // colType: both are date/time types and differ (typmods aside).
 func changesTimeMeaning(cast, colType string) bool {
 	cast, colType = StripTypmods(cast), StripTypmods(colType)
-	return pgTimeTypes[cast] && pgTimeTypes[colType] && cast != colType
+	return isPgTimeType(cast) && isPgTimeType(colType) && cast != colType
 }
 
 // StripTypmods returns a type spelling without its modifiers (parenthesized
