@@ -1237,6 +1237,9 @@ func (s *simplifier) simplify(n node) node {
 		if n.kind == litKw && n.val == "current_timestamp" && s.d == Postgres {
 			return &funcNode{name: []string{"now"}}
 		}
+		if text, ok := jsonbText(n.val); ok && n.kind == litStr && s.d == Postgres {
+			return &litNode{litStr, text} // a jsonb literal as PostgreSQL stores it
+		}
 		return n
 	case *identNode:
 		return n

@@ -106,6 +106,14 @@ func TestLiteralCastsNormalized(t *testing.T) {
     type    = "regclass"
     default = sql("'pg_class'")
   }`, ""},
+		{"default jsonb object, keys out of order", `column "x" {
+    type    = "jsonb"
+    default = "{\"zz\":1,\"a\":[true,null,\"q\\\"\"],\"a\":2}"
+  }`, `'{"a": 2, "zz": 1}'::jsonb`},
+		{"default timestamptz with zone", `column "x" {
+    type    = "timestamptz"
+    default = "2000-01-01 00:00:00+00"
+  }`, ""},
 		// checks
 		{"check date comparison", `check "c" {
     expr = "d >= '2000-01-01'"
@@ -115,6 +123,9 @@ func TestLiteralCastsNormalized(t *testing.T) {
   }`, ""},
 		{"check jsonb containment", `check "c" {
     expr = "NOT meta @> '{}'"
+  }`, ""},
+		{"check jsonb object containment", `check "c" {
+    expr = "NOT meta @> '{\"kind\":\"x\",\"n\":[1,2.50]}'"
   }`, ""},
 		{"check inet containment", `check "c" {
     expr = "ip << '10.0.0.0/8'"
@@ -154,6 +165,10 @@ func TestLiteralCastsNormalized(t *testing.T) {
 		{"partial index date", `index "t_recent_idx" {
     columns = ["id"]
     where   = "d > '2020-01-01'"
+  }`, ""},
+		{"partial index jsonb object", `index "t_obj_idx" {
+    columns = ["id"]
+    where   = "meta @> '{\"b\":{\"y\":1,\"x\":2}}'"
   }`, ""},
 		{"partial index jsonb", `index "t_kind_idx" {
     columns = ["id"]
