@@ -22,9 +22,9 @@ func IdentityBounds(typ string, increment int64) (minValue, maxValue int64) {
 	return 1, hi
 }
 
-// IdentityRange returns the sequence bounds of identity id on a column of
+// identityRange returns the sequence bounds of identity id on a column of
 // type typ: MinValue and MaxValue, or their defaults (IdentityBounds).
-func IdentityRange(typ string, id *Identity) (minValue, maxValue int64) {
+func identityRange(typ string, id *Identity) (minValue, maxValue int64) {
 	minValue, maxValue = IdentityBounds(typ, id.Increment)
 	if id.MinValue != nil {
 		minValue = *id.MinValue
@@ -39,7 +39,7 @@ func IdentityRange(typ string, id *Identity) (minValue, maxValue int64) {
 // identity id on a column of type typ when none is set: its minimum when it
 // ascends, its maximum when it descends.
 func IdentityDefaultStart(typ string, id *Identity) int64 {
-	minValue, maxValue := IdentityRange(typ, id)
+	minValue, maxValue := identityRange(typ, id)
 	if id.Increment < 0 {
 		return maxValue
 	}
