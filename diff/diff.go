@@ -20,6 +20,9 @@ const (
 	phaseEnums               // create enums, add values
 	phaseDropForeignKeys
 	phaseDropKeys // drop indexes, checks, uniques, primary keys
+	// phaseDropEnumComputed drops the computed columns that compare a column
+	// of a recreated enum with a literal, after the indexes on them.
+	phaseDropEnumComputed
 	// phaseRecreateEnums recreates enums, after the indexes, checks and
 	// computed columns that compare their columns with a literal are
 	// dropped (the retype cannot carry those over) and before the renames
@@ -483,7 +486,7 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		d.add(phaseColumns, c)
 	}
 	for _, c := range earlyDrops {
-		d.add(phaseDropKeys, c)
+		d.add(phaseDropEnumComputed, c)
 	}
 	for _, c := range lateAdds {
 		d.add(phaseColumnsAfterAlter, c)

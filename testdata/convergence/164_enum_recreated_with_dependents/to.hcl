@@ -33,6 +33,9 @@ table "jobs" {
       expr = "(state = 'c')"
     }
   }
+  index "jobs_done_idx" {
+    columns = ["done"]
+  }
   index "jobs_state_idx" {
     columns = ["state"]
   }
