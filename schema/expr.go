@@ -1237,8 +1237,14 @@ func (s *simplifier) simplify(n node) node {
 		if n.kind == litKw && n.val == "current_timestamp" && s.d == Postgres {
 			return &funcNode{name: []string{"now"}}
 		}
-		if text, ok := jsonbText(n.val); ok && n.kind == litStr && s.d == Postgres {
-			return &litNode{litStr, text} // a jsonb literal as PostgreSQL stores it
+		if n.kind == litStr && s.d == Postgres {
+			// A jsonb or interval literal as PostgreSQL stores it.
+			if text, ok := jsonbText(n.val); ok {
+				return &litNode{litStr, text}
+			}
+			if text, ok := pgIntervalText(n.val); ok {
+				return &litNode{litStr, text}
+			}
 		}
 		return n
 	case *identNode:

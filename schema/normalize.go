@@ -355,8 +355,8 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 		}
 		c.Default = &Default{Kind: DefaultBool, Value: strconv.FormatBool(b)}
 	default:
-		if text, ok := jsonbText(val); ok && n.d == Postgres && c.Type == "jsonb" {
-			val = text // as PostgreSQL stores it
+		if n.d == Postgres {
+			val = pgLiteralText(c.Type, val) // as PostgreSQL stores it
 		}
 		c.Default = &Default{Kind: DefaultString, Value: val}
 	}

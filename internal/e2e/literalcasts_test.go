@@ -74,6 +74,10 @@ func TestLiteralCastsNormalized(t *testing.T) {
     type    = "interval"
     default = sql("'1 day'::interval")
   }`, ""},
+		{"default interval in words", `column "x" {
+    type    = "interval"
+    default = "1 hour 30 minutes"
+  }`, "'01:30:00'::interval"},
 		{"default date literal", `column "x" {
     type    = "date"
     default = "2000-01-01"
@@ -120,6 +124,9 @@ func TestLiteralCastsNormalized(t *testing.T) {
   }`, ""},
 		{"check interval arithmetic", `check "c" {
     expr = "d < now() + '1 year'"
+  }`, ""},
+		{"check interval in words", `check "c" {
+    expr = "d < now() + '18 months 2 weeks'"
   }`, ""},
 		{"check jsonb containment", `check "c" {
     expr = "NOT meta @> '{}'"
