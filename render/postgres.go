@@ -672,7 +672,7 @@ func pgType(typ string) (string, error) {
 func pgDefault(d *schema.Default) (string, error) {
 	switch d.Kind {
 	case schema.DefaultString:
-		return pgLiteral(d.Value), nil
+		return pgLiteral(d.Source.Or(d.Value)), nil // as written (see Normalize)
 	case schema.DefaultNumber:
 		v := d.Source.Or(d.Value) // as written: 0.0 keeps its scale
 		if !isNumber(v) {

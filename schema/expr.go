@@ -1245,6 +1245,9 @@ func (s *simplifier) simplify(n node) node {
 			if text, ok := pgIntervalText(n.val); ok {
 				return &litNode{litStr, text}
 			}
+			if text, ok := pgTimestampText(n.val); ok {
+				return &litNode{litStr, text}
+			}
 		}
 		return n
 	case *identNode:

@@ -96,7 +96,7 @@ func pgIntervalText(s string) (string, bool) {
 
 // pgLiteralText returns a string default of a column of type typ as
 // PostgreSQL stores it, for the types whose literals it stores in their
-// output form (jsonb, interval); val itself otherwise.
+// output form (jsonb, interval, timestamps); val itself otherwise.
 func pgLiteralText(typ, val string) string {
 	var text string
 	var ok bool
@@ -105,6 +105,8 @@ func pgLiteralText(typ, val string) string {
 		text, ok = jsonbText(val)
 	case strings.HasPrefix(typ, "interval"):
 		text, ok = pgIntervalText(val)
+	case strings.HasPrefix(typ, "timestamp"):
+		text, ok = pgTimestampText(val)
 	}
 	if ok {
 		return text

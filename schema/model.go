@@ -230,6 +230,9 @@ type Default struct {
 	// schema file (or as the database stores it, for an inspected database).
 	// Normalize sets it from Value when it is empty; comparisons ignore it;
 	// renderers and writers print it (Value when it is empty). See Check.Source.
+	// For a string or number default (PostgreSQL), it is the literal as written
+	// when Value holds PostgreSQL's form of it ('2000-01-01 10:00+05' of a
+	// timestamptz, 0.0 of a numeric): the renderer prints it.
 	Source SourceText `json:"source,omitempty"`
 }
 

@@ -355,10 +355,15 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 		}
 		c.Default = &Default{Kind: DefaultBool, Value: strconv.FormatBool(b)}
 	default:
+		written := val
 		if n.d == Postgres {
 			val = pgLiteralText(c.Type, val) // as PostgreSQL stores it
 		}
 		c.Default = &Default{Kind: DefaultString, Value: val}
+		if val != written {
+			// Rendered as written: a timestamp's zone offset is not in Value.
+			c.Default.Source = SourceText(written)
+		}
 	}
 }
 

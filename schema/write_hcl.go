@@ -68,7 +68,7 @@ func hclDefault(d *Default) hclwrite.Tokens {
 	case DefaultBool:
 		return hclwrite.TokensForValue(cty.BoolVal(d.Value == "true"))
 	}
-	return hclwrite.TokensForValue(cty.StringVal(d.Value))
+	return hclwrite.TokensForValue(cty.StringVal(d.Source.Or(d.Value)))
 }
 
 func ctyValue(v any) cty.Value {

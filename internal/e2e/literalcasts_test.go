@@ -78,6 +78,14 @@ func TestLiteralCastsNormalized(t *testing.T) {
     type    = "interval"
     default = "1 hour 30 minutes"
   }`, "'01:30:00'::interval"},
+		{"default timestamptz date only", `column "x" {
+    type    = "timestamptz"
+    default = "2000-01-01"
+  }`, ""},
+		{"default timestamp with time", `column "x" {
+    type    = "timestamp"
+    default = "2000-01-01 10:30"
+  }`, ""},
 		{"default date literal", `column "x" {
     type    = "date"
     default = "2000-01-01"
@@ -127,6 +135,9 @@ func TestLiteralCastsNormalized(t *testing.T) {
   }`, ""},
 		{"check interval in words", `check "c" {
     expr = "d < now() + '18 months 2 weeks'"
+  }`, ""},
+		{"check timestamptz date literal", `check "c" {
+    expr = "ts > '2000-01-01' AND ts < '2100-01-01 12:30' AND ts <> '2050-06-01T10:00:00.5Z'"
   }`, ""},
 		{"check jsonb containment", `check "c" {
     expr = "NOT meta @> '{}'"
