@@ -26,9 +26,10 @@ func (f Format) splitsTransactions() bool {
 // transaction, one migration per such change and per run of the others.
 // Their up plans run m's up in order; their down plans, run from the last
 // migration back, run m's down in order (the shorter side is padded with
-// empty plans). Versions and parents are chained from m's; each part says in
-// its message which part it is.
-func (m migration) split(nextVersion func(after string) string) ([]migration, error) {
+// empty plans). Versions and parents are chained from m's (versionAfter
+// returns the version that follows a given one); each part says in its
+// message which part it is.
+func (m migration) split(versionAfter func(string) string) ([]migration, error) {
 	if !m.format.splitsTransactions() {
 		return []migration{m}, nil
 	}
@@ -59,7 +60,7 @@ func (m migration) split(nextVersion func(after string) string) ([]migration, er
 			"CONCURRENTLY) are each in a migration of their own, the others run together in one transaction.", m.message, i+1, n)
 		if i > 0 {
 			p.parent = parts[i-1].version
-			p.version = nextVersion(p.parent)
+			p.version = versionAfter(p.parent)
 		}
 		parts[i] = p
 	}

@@ -33,8 +33,9 @@ type Request struct {
 	Seq   bool      // number migrations 000001, 000002… instead of by UTC time (sql, golang-migrate)
 }
 
-// Write adds the migration req describes, and records it in the integrity
-// file. It holds the directory's lock file while it works, checks that the
+// Write adds the migration req describes (several consecutive ones when a
+// statement must run outside a transaction: see migration.split), and
+// records it in the integrity file. It holds the directory's lock file while it works, checks that the
 // integrity file is still the one d was read with, creates every migration
 // file without overwriting anything, and replaces the integrity file last; on
 // failure it removes what it created, leaving the directory as it was. It
