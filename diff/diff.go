@@ -18,10 +18,18 @@ type phase int
 // The phases, in the order they run.
 const (
 	phaseCreateSchemas phase = iota
-	phaseEnums               // create enums, add values, recreate enums
+	phaseEnums               // create enums, add values
 	phaseDropForeignKeys
 	phaseDropKeys // drop indexes, checks, uniques, primary keys
-	phaseRenames  // rename tables, then columns
+	// phaseDropEnumComputed drops the computed columns that compare a column
+	// of a recreated enum with a literal, after the indexes on them.
+	phaseDropEnumComputed
+	// phaseRecreateEnums recreates enums, after the indexes, checks and
+	// computed columns that compare their columns with a literal are
+	// dropped (the retype cannot carry those over) and before the renames
+	// (the uses name tables and columns as they are in the source).
+	phaseRecreateEnums
+	phaseRenames // rename tables, then columns
 	phaseCreateTables
 	phaseColumns // per table: drop, add, alter columns
 	// phaseColumnsAfterAlter adds again the computed columns dropped for the
@@ -75,7 +83,12 @@ type differ struct {
 	// droppedKeys holds, per table, the column sets of the primary keys,
 	// uniques and unique indexes dropped (removed or changed).
 	droppedKeys map[schema.QName][][]string
+	// enumRetyped holds, per table (new name), the columns a RecreateEnum retypes.
+	enumRetyped map[schema.QName]map[string]bool
 	phases      [phaseCount][]*Change
+	// reverse is set for a Down plan: the hints (renamed_from, using_down)
+	// come from the source, the database the up plan targets.
+	reverse bool
 }
 
 // compare turns src into dst, taking rename hints from hintDB (undone when reverse).
@@ -92,6 +105,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	}
 	d := &differ{
 		opts:        opts,
+		reverse:     reverse,
 		orig:        src,
 		dst:         dst,
 		origName:    map[schema.QName]schema.QName{},
@@ -100,6 +114,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 		altered:     map[schema.QName]map[string]bool{},
 		lengthened:  map[schema.QName]map[string]bool{},
 		droppedKeys: map[schema.QName][][]string{},
+		enumRetyped: map[schema.QName]map[string]bool{},
 	}
 	d.applyRenames(h, reverse)
 	d.compareSchemas()
@@ -120,6 +135,7 @@ func (d *differ) plan() *Plan {
 		slices.SortStableFunc(changes, compareChanges)
 		p.Changes = append(p.Changes, changes...)
 	}
+	markNewEnumValueUses(p.Changes)
 	return p
 }
 
@@ -246,7 +262,7 @@ func (d *differ) compareEnums() {
 			}
 		default:
 			uses := d.enumUses(s.QName())
-			d.add(phaseEnums, &Change{Kind: RecreateEnum, Enum: t, OldEnum: s, Uses: uses, Hazards: recreateEnumHazards(s, t, uses)})
+			d.add(phaseRecreateEnums, &Change{Kind: RecreateEnum, Enum: t, OldEnum: s, Uses: uses, Hazards: recreateEnumHazards(s, t, uses)})
 		}
 	})
 }
@@ -263,19 +279,60 @@ func isSubsequence(sub, list []string) bool {
 }
 
 // enumUses returns every column of the source (as given: enums are recreated
-// before renames) whose type is the enum or an array of it.
+// before renames) whose type is the enum or an array of it, and marks each
+// in enumRetyped. A use restores its default after the retype only when the
+// target column keeps it: a default the target changes or drops is the
+// AlterColumn's to set (the old one may be a value the new type lacks).
 func (d *differ) enumUses(enum schema.QName) []ColumnRef {
 	var uses []ColumnRef
 	tables := slices.Clone(d.orig.Tables)
 	slices.SortFunc(tables, func(a, b *schema.Table) int { return compareQName(a.QName(), b.QName()) })
 	for _, t := range tables {
-		for _, c := range t.Columns {
-			if c.Type == enum.String() || c.Type == enum.String()+"[]" {
-				uses = append(uses, ColumnRef{Table: t.QName(), Column: c})
+		for i, c := range t.Columns {
+			if c.Type != enum.String() && c.Type != enum.String()+"[]" {
+				continue
 			}
+			u := ColumnRef{Table: t.QName(), Column: c}
+			if name, col := d.targetOf(t.QName(), i); col != nil {
+				mark(d.enumRetyped, name, col.Name)
+				u.RestoreDefault = c.Default != nil && equalDefault(c.Default, col.Default)
+			}
+			uses = append(uses, u)
 		}
 	}
 	return uses
+}
+
+// targetOf returns the column of the target database that column i of the
+// source table orig (as given) becomes, with its table's name after renames;
+// nil when the table or column is dropped.
+func (d *differ) targetOf(orig schema.QName, i int) (schema.QName, *schema.Column) {
+	name := orig
+	for to, from := range d.origName {
+		if from == orig {
+			name = to
+		}
+	}
+	s, t := d.src.Table(name), d.dst.Table(name)
+	if s == nil || t == nil || i >= len(s.Columns) {
+		return name, nil
+	}
+	return name, t.Column(s.Columns[i].Name)
+}
+
+// usesRetypedEnum reports whether one of exprs mentions a column of table
+// that a RecreateEnum retypes: PostgreSQL cannot carry a comparison with an
+// enum literal over the retype (operator does not exist: st = st__schemadiff_old),
+// so the index, check or computed column is dropped before and created after.
+func (d *differ) usesRetypedEnum(table schema.QName, exprs ...string) bool {
+	for col := range d.enumRetyped[table] {
+		for _, e := range exprs {
+			if e != "" && mentionsColumn(e, col) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // compareTables creates, drops and alters tables.
@@ -344,14 +401,14 @@ func (d *differ) alterTable(s, t *schema.Table) {
 // COLUMN and added again after it.
 func (d *differ) compareColumns(s, t *schema.Table) {
 	name := t.QName()
-	var drops, adds, alters, lateAdds []*Change
+	var earlyDrops, drops, adds, alters, lateAdds []*Change
 	for _, sc := range s.Columns {
 		tc := t.Column(sc.Name)
 		switch {
 		case tc == nil:
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, nil)}})
 		case !equalComputed(sc.Computed, tc.Computed) ||
-			d.dst.Dialect == schema.SQLServer && !equalPtr(sc.Identity, tc.Identity):
+			d.dst.Dialect == schema.SQLServer && !equalIdentity(sc.Identity, tc.Identity):
 			mark(d.recreated, name, sc.Name)
 			mark(d.retyped, name, sc.Name)
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, tc)}})
@@ -368,6 +425,12 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 			mark(d.recreated, name, sc.Name)
 			mark(d.retyped, name, sc.Name)
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{computedAroundAlterHazard(name, sc.Name, used)}})
+		} else if d.usesRetypedEnum(name, sc.Computed.Expr) {
+			// Dropped before the enum's columns are retyped (phaseRecreateEnums).
+			mark(d.recreated, name, sc.Name)
+			orig := d.origTable(name)
+			earlyDrops = append(earlyDrops, &Change{Kind: DropColumn, Table: orig.QName(), Column: origOf(s.Columns, orig.Columns, sc),
+				Hazards: []Hazard{dropColumnHazard(name, sc, tc)}})
 		}
 	}
 	for _, tc := range t.Columns {
@@ -394,8 +457,12 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		if alter != (ColumnAlter{}) {
 			if alter.Type {
 				mark(d.retyped, name, tc.Name)
+				alter.Using = tc.Using
+				if d.reverse {
+					alter.Using = sc.UsingDown
+				}
 			}
-			hs := d.alterColumnHazards(name, sc, tc)
+			hs := d.alterColumnHazards(name, sc, tc, alter.Using)
 			if slices.Contains(inPlace, tc.Name) {
 				lengthens := alter.Type && !alter.Null && !alter.Collation && lengthensOnly(sc.Type, tc.Type)
 				if users := d.columnUsers(s, sc.Name, lengthens); len(users) > 0 {
@@ -418,6 +485,9 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 	})
 	for _, c := range slices.Concat(drops, adds, alters) {
 		d.add(phaseColumns, c)
+	}
+	for _, c := range earlyDrops {
+		d.add(phaseDropEnumComputed, c)
 	}
 	for _, c := range lateAdds {
 		d.add(phaseColumnsAfterAlter, c)
@@ -482,7 +552,7 @@ func columnAlter(s, t *schema.Column) ColumnAlter {
 		Type:      s.Type != t.Type && !(t.Computed != nil && (s.Type == "" || t.Type == "")), // a computed column may leave its type to the expression
 		Null:      s.Null != t.Null,
 		Default:   !equalDefault(s.Default, t.Default) || s.DefaultName != t.DefaultName,
-		Identity:  !equalPtr(s.Identity, t.Identity),
+		Identity:  !equalIdentity(s.Identity, t.Identity),
 		Collation: s.Collation != t.Collation,
 	}
 }
@@ -520,7 +590,8 @@ func (d *differ) indexUsesRecreated(table schema.QName, x *schema.Index) bool {
 	for _, p := range x.Parts {
 		exprs = append(exprs, p.Expr)
 	}
-	return d.keyUsesRecreated(table, indexColumns(x), exprs...) || d.usesRecreated(table, nil, x.Where)
+	return d.keyUsesRecreated(table, indexColumns(x), exprs...) || d.usesRecreated(table, nil, x.Where) ||
+		d.usesRetypedEnum(table, append(exprs, x.Where)...)
 }
 
 // dependsOnChanged is usesRecreated, ignoring the lengthened columns when
@@ -583,7 +654,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	})
 
 	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
-		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.keyUsesRecreated(name, nil, sc.Expr) {
+		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr) {
 			return
 		}
 		if sc != nil {

@@ -49,6 +49,16 @@ func equalDefault(a, b *schema.Default) bool {
 	return a.Kind == b.Kind && a.Value == b.Value
 }
 
+// equalIdentity reports whether two identities (either may be nil) are the same.
+func equalIdentity(a, b *schema.Identity) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Always == b.Always && a.Seed == b.Seed && a.Increment == b.Increment &&
+		equalPtr(a.MinValue, b.MinValue) && equalPtr(a.MaxValue, b.MaxValue) &&
+		a.Cache == b.Cache && a.Cycle == b.Cycle
+}
+
 // equalComputed reports whether two computed definitions (either may be nil) are the same.
 func equalComputed(a, b *schema.Computed) bool {
 	if a == nil || b == nil {

@@ -93,8 +93,11 @@ func addColumnHazards(table schema.QName, c *schema.Column) []Hazard {
 }
 
 // alterColumnHazards: narrowing and rewriting type changes, and SET NOT NULL.
-func (d *differ) alterColumnHazards(table schema.QName, old, new *schema.Column) []Hazard {
+func (d *differ) alterColumnHazards(table schema.QName, old, new *schema.Column, using string) []Hazard {
 	var hs []Hazard
+	if h, ok := d.noCastHazard(table, old, new, using); ok {
+		hs = append(hs, h)
+	}
 	if old.Type != new.Type {
 		narrows, rewrites := typeChange(old.Type, new.Type)
 		if narrows {
@@ -112,6 +115,26 @@ func (d *differ) alterColumnHazards(table schema.QName, old, new *schema.Column)
 		hs = append(hs, hazard(HazardSetNotNull, Warning, "Setting column %s NOT NULL fails if a row holds NULL, and scans table %s under %s.", columnName(table, new.Name), table, lock))
 	}
 	return hs
+}
+
+// noCastHazard is an error when a PostgreSQL column changes between types
+// that have no cast (pg_cast, nor I/O conversion through a string type: see
+// PostgresCastable) and the schema file gives no USING expression: the
+// ALTER COLUMN … TYPE fails ("cannot cast type bigint to timestamp without
+// time zone", SQLSTATE 42846) whatever the rows hold.
+func (d *differ) noCastHazard(table schema.QName, old, new *schema.Column, using string) (Hazard, bool) {
+	if d.dst.Dialect != schema.Postgres || old.Type == new.Type || using != "" {
+		return Hazard{}, false
+	}
+	if castable, known := PostgresCastable(old.Type, new.Type); castable || !known {
+		return Hazard{}, false
+	}
+	attr := "using"
+	if d.reverse {
+		attr = "using_down"
+	}
+	return hazard(HazardNoCast, Error, "PostgreSQL has no cast from %s to %s: changing column %s fails; set %s on the column in the schema file to an SQL expression that computes the new value from %s.",
+		old.Type, new.Type, columnName(table, new.Name), attr, old.Name), true
 }
 
 // uniqueMayFailHazard: a new primary key or unique constraint or index on an existing table.

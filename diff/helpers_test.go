@@ -129,7 +129,11 @@ func describe(c *Change) string {
 		fmt.Fprintf(&b, " from %s", c.RenamedFrom)
 	}
 	if c.Alter != (ColumnAlter{}) {
-		fmt.Fprintf(&b, " %+v", c.Alter)
+		a := c.Alter
+		fmt.Fprintf(&b, " {Type:%v Null:%v Default:%v Identity:%v Computed:%v Collation:%v}", a.Type, a.Null, a.Default, a.Identity, a.Computed, a.Collation)
+		if c.Alter.Using != "" {
+			fmt.Fprintf(&b, " using %q", c.Alter.Using)
+		}
 	}
 	if c.Comment != "" || c.OldComment != "" {
 		fmt.Fprintf(&b, " %q (was %q)", c.Comment, c.OldComment)

@@ -93,12 +93,19 @@ type ColumnAlter struct {
 	Identity  bool `json:"identity,omitempty"`
 	Computed  bool `json:"computed,omitempty"`
 	Collation bool `json:"collation,omitempty"`
+	// Using is, when Type is set, the schema file's expression that converts
+	// the values (PostgreSQL USING): the target column's Using, or in a down
+	// plan the UsingDown of the column the up plan targets. Empty: a cast.
+	Using string `json:"using,omitempty"`
 }
 
 // ColumnRef names a column of a table (used by RecreateEnum).
 type ColumnRef struct {
 	Table  schema.QName   `json:"table"`
 	Column *schema.Column `json:"column"`
+	// RestoreDefault is set when the column's default, dropped for the
+	// retype, is set again after it: when the target column keeps it.
+	RestoreDefault bool `json:"restore_default,omitempty"`
 }
 
 // Change is one step of a plan. Which fields are set depends on Kind (see the
@@ -184,6 +191,8 @@ const (
 	HazardForeignKeyMayFail = "fk-may-fail"         // a new foreign key fails on orphan rows
 	HazardDropEnumValue     = "drop-enum-value"     // an enum loses a value: rows holding it make the change fail
 	HazardDropSchema        = "drop-schema"         // a schema is dropped
+	HazardNewEnumValueUsed  = "new-enum-value-used" // a value ALTER TYPE … ADD VALUE adds is used in the same migration: it must be committed first (55P04)
+	HazardNoCast            = "no-cast"             // PostgreSQL has no cast between a column's old and new types and the schema file gives no using
 
 	// SQL Server.
 	HazardClusteredRebuild       = "clustered-rebuild"        // a clustered index or key is created, dropped or changed on an existing table: the table and its nonclustered indexes are rebuilt

@@ -152,9 +152,9 @@ func TestEqualCoversEveryField(t *testing.T) {
 		{schema.IndexPart{}, []string{"Column", "Expr", "ExprSource", "Desc", "Nulls"}},
 		{schema.Default{}, []string{"Kind", "Value", "Source"}},
 		{schema.Computed{}, []string{"Expr", "Persisted", "Source"}},
-		{schema.Identity{}, []string{"Always", "Seed", "Increment"}},
+		{schema.Identity{}, []string{"Always", "Seed", "Increment", "MinValue", "MaxValue", "Cache", "Cycle"}},
 		{schema.ForeignKey{}, []string{"Name", "Columns", "RefSchema", "RefTable", "RefColumns", "OnDelete", "OnUpdate", "Deferrable", "InitiallyDeferred", "SystemName", "Pos"}},
-		{schema.Column{}, []string{"Name", "Type", "Null", "Default", "Identity", "Computed", "Collation", "Comment", "Unique", "RenamedFrom", "DefaultName", "DefaultSystemName", "Pos"}},
+		{schema.Column{}, []string{"Name", "Type", "Null", "Default", "Identity", "Computed", "Collation", "Comment", "Unique", "RenamedFrom", "Using", "UsingDown", "DefaultName", "DefaultSystemName", "Pos"}},
 	} {
 		typ := reflect.TypeOf(tc.value)
 		var got []string

@@ -63,7 +63,7 @@ SELECT a.attrelid, a.attnum, a.attname,
        a.attidentity::text, a.attgenerated::text,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
        coalesce(ds.description, ''),
-       s.seqrelid::regclass::text, s.deptype::text, s.seqstart, s.seqincrement
+       s.seqrelid::regclass::text, s.deptype::text, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 JOIN pg_namespace tn ON tn.oid = t.typnamespace
@@ -74,7 +74,8 @@ LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
 LEFT JOIN (
 	SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid)
-	       dep.refobjid, dep.refobjsubid, dep.objid AS seqrelid, dep.deptype, sq.seqstart, sq.seqincrement
+	       dep.refobjid, dep.refobjsubid, dep.objid AS seqrelid, dep.deptype, sq.seqstart, sq.seqincrement,
+	       sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle
 	FROM pg_depend dep
 	JOIN pg_sequence sq ON sq.seqrelid = dep.objid
 	WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
@@ -236,10 +237,12 @@ func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error
 		name, typ, identity, generated, cmt   string
 		enumType, def, collation, seq, seqDep *string
 		notNull                               bool
-		seqStart, seqIncrement                *int64
+		seqStart, seqIncrement, seqMin        *int64
+		seqMax, seqCache                      *int64
+		seqCycle                              *bool
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &num, &name, &typ, &enumType, &notNull, &def, &identity, &generated,
-		&collation, &cmt, &seq, &seqDep, &seqStart, &seqIncrement}, func() error {
+		&collation, &cmt, &seq, &seqDep, &seqStart, &seqIncrement, &seqMin, &seqMax, &seqCache, &seqCycle}, func() error {
 		t := c.tables[rel]
 		t.attnames[num] = name
 		col := &schema.Column{Name: name, Type: typ, Null: !notNull, Comment: cmt}
@@ -253,10 +256,13 @@ func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error
 		case generated == "s" && def != nil:
 			col.Computed = &schema.Computed{Expr: *def, Persisted: true}
 		case identity == "a" || identity == "d":
-			col.Identity = &schema.Identity{Always: identity == "a", Seed: 1, Increment: 1}
+			col.Identity = &schema.Identity{Always: identity == "a"}
 			if seqStart != nil {
 				col.Identity.Seed, col.Identity.Increment = *seqStart, *seqIncrement
+				col.Identity.MinValue, col.Identity.MaxValue = seqMin, seqMax
+				col.Identity.Cache, col.Identity.Cycle = *seqCache, *seqCycle
 			}
+			schema.CanonicalIdentity(typ, col.Identity)
 		case def != nil && seq != nil && *seqDep == "a" && pgSerialTypes[typ] != "" &&
 			*def == "nextval('"+*seq+"'::regclass)":
 			col.Type = pgSerialTypes[typ]

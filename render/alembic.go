@@ -414,6 +414,20 @@ func (w *pyWriter) column(col *schema.Column, inPK bool) (string, error) {
 		if col.Identity.Always {
 			id = append([]string{kw("always", "True")}, id...)
 		}
+		for _, o := range []struct {
+			key string
+			v   *int64
+		}{{"minvalue", col.Identity.MinValue}, {"maxvalue", col.Identity.MaxValue}} {
+			if o.v != nil {
+				id = append(id, kw(o.key, strconv.FormatInt(*o.v, 10)))
+			}
+		}
+		if col.Identity.Cache > 1 {
+			id = append(id, kw("cache", strconv.FormatInt(col.Identity.Cache, 10)))
+		}
+		if col.Identity.Cycle {
+			id = append(id, kw("cycle", "True"))
+		}
 		args = append(args, call("sa.Identity", id...))
 	case col.Computed != nil:
 		if strings.TrimSpace(col.Computed.Expr) == "" {
@@ -549,7 +563,8 @@ func (w *pyWriter) alterColumn(t schema.QName, old, col *schema.Column, a diff.C
 				if err != nil {
 					return nil, err
 				}
-				args = append(args, kw("postgresql_using", pyStr(pgIdent(col.Name)+"::"+pgTyp)))
+				oldBase, _ := serialBase(old.Type)
+				args = append(args, kw("postgresql_using", pyStr(pgUsing(col, oldBase, pgTyp, a.Using))))
 			}
 		}
 		if a.Null {

@@ -213,7 +213,7 @@ func goldenCases() []goldenCase {
 			&diff.Change{Kind: diff.RecreateEnum, OldEnum: levelEnum(),
 				Enum: &schema.Enum{Schema: "audit", Name: "level", Values: []string{"high", "low"}},
 				Uses: []diff.ColumnRef{
-					{Table: events, Column: &schema.Column{Name: "level", Type: "audit.level", Default: str("low")}},
+					{Table: events, Column: &schema.Column{Name: "level", Type: "audit.level", Default: str("low")}, RestoreDefault: true},
 					{Table: events, Column: &schema.Column{Name: "levels", Type: "audit.level[]", Null: true}},
 				},
 				Hazards: hz(diff.HazardDropEnumValue, diff.Warning, "value 'medium' is removed from audit.level: rows holding it make the change fail")},

@@ -162,6 +162,18 @@ func identityDesc(id *schema.Identity) string {
 	if n := orOne(id.Increment); n != 1 {
 		s += " increment " + strconv.FormatInt(n, 10)
 	}
+	if id.MinValue != nil {
+		s += " minvalue " + strconv.FormatInt(*id.MinValue, 10)
+	}
+	if id.MaxValue != nil {
+		s += " maxvalue " + strconv.FormatInt(*id.MaxValue, 10)
+	}
+	if id.Cache > 1 {
+		s += " cache " + strconv.FormatInt(id.Cache, 10)
+	}
+	if id.Cycle {
+		s += " cycle"
+	}
 	return s
 }
 

@@ -67,13 +67,42 @@ func ScriptWith(stmts []Statement, opts ScriptOptions) string {
 	if !opts.NoSessionSettings {
 		b.WriteString(SessionSettings(stmts, opts))
 	}
+	marked := false
 	for i, s := range stmts {
 		if i > 0 && !sameGroup(stmts[i-1].Change, s.Change) {
 			b.WriteString("\n")
 		}
+		if !marked && usesNewEnumValue(s.Change) {
+			b.WriteString(CommitBoundary)
+			marked = true
+		}
 		b.WriteString(scriptStatement(s, opts))
 	}
 	return b.String()
+}
+
+// CommitBoundary is the comment a script carries before the first statement
+// that uses an enum value added above it (diff.HazardNewEnumValueUsed):
+// PostgreSQL refuses that use in the transaction that added the value
+// (SQLSTATE 55P04), so the script cannot run as one transaction. Run
+// statement by statement (psql without -1), the script works; run with
+// psql -1 (--single-transaction), it fails at the use and changes nothing.
+const CommitBoundary = "-- schemadiff: the statements above must be committed before the ones below (55P04: a new enum value\n" +
+	"-- cannot be used in the transaction that added it). Run this script without -1/--single-transaction, or run\n" +
+	"-- the part above, COMMIT, then the part below.\n"
+
+// usesNewEnumValue reports whether change c carries the hazard of using a
+// value that an earlier ALTER TYPE … ADD VALUE of the plan adds.
+func usesNewEnumValue(c *diff.Change) bool {
+	if c == nil {
+		return false
+	}
+	for _, h := range c.Hazards {
+		if h.Code == diff.HazardNewEnumValueUsed {
+			return true
+		}
+	}
+	return false
 }
 
 // sameGroup reports whether two changes belong together in a script: the same

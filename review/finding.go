@@ -92,6 +92,8 @@ func Rules() []Rule {
 		{diff.HazardForeignKeyMayFail, diff.Warning, "A new foreign key fails on orphan rows."},
 		{diff.HazardDropEnumValue, diff.Error, "An enum loses a value that rows may hold."},
 		{diff.HazardDropSchema, diff.Error, "A schema is dropped."},
+		{diff.HazardNoCast, diff.Error, "A column changes between types PostgreSQL has no cast for, and no using expression is given."},
+		{diff.HazardNewEnumValueUsed, diff.Warning, "A new enum value is used in the migration that adds it: the ADD VALUE must be committed first (55P04)."},
 		{diff.HazardClusteredRebuild, diff.Warning, "A clustered index or key changes on an existing table: the table and its indexes are rebuilt."},
 		{diff.HazardImplicitClusteredPK, diff.Error, "A primary key left implicitly CLUSTERED next to a clustered index (SQL Server Msg 1902)."},
 		{diff.HazardImplicitNonclusteredPK, diff.Warning, "A primary key silent on clustering is made NONCLUSTERED because another index is clustered."},

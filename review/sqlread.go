@@ -781,7 +781,8 @@ func (p *sqlParser) column(t *schema.Table) *schema.Column {
 			}
 			p.expect("AS")
 			if p.accept("IDENTITY") {
-				c.Identity = p.identityOptions(&schema.Identity{Always: always})
+				c.Identity = &schema.Identity{Always: always}
+				p.identityParens(c.Identity)
 			} else {
 				c.Computed = &schema.Computed{Expr: p.parenText(), Persisted: p.accept("STORED")}
 			}
@@ -1171,13 +1172,12 @@ func (p *sqlParser) alterColumn(o *op) {
 			p.expect("BY", "DEFAULT")
 		}
 		p.expect("AS", "IDENTITY")
-		a.identity = p.identityOptions(&schema.Identity{Always: always})
+		a.identity = &schema.Identity{Always: always}
+		p.identityParens(a.identity)
 	case p.accept("DROP", "IDENTITY"):
 		p.accept("IF", "EXISTS")
 		a.dropIdent = true
-	case p.at("SET", "GENERATED"), p.at("SET", "START"), p.at("SET", "INCREMENT"), p.at("RESTART"), p.at("SET", "CACHE"),
-		p.at("SET", "MINVALUE"), p.at("SET", "MAXVALUE"), p.at("SET", "NO"), p.at("SET", "CYCLE"):
-		p.identityChanges(a)
+	case p.d == schema.Postgres && p.alterIdentity(a):
 	case p.d == schema.SQLServer:
 		// ALTER COLUMN c type [COLLATE x] [NULL | NOT NULL]: nullable unless NOT NULL.
 		typ, coll := p.typeText(), ""
@@ -1190,65 +1190,6 @@ func (p *sqlParser) alterColumn(o *op) {
 		a.null = &null
 	default:
 		p.fail("ALTER COLUMN … %s is not understood", strings.ToUpper(p.peek().text))
-	}
-}
-
-// identityOptions reads the optional ( sequence_options ) of GENERATED … AS
-// IDENTITY into id: START [WITH] n and INCREMENT [BY] n; the other options
-// (CACHE, MINVALUE…) are not modelled and are skipped. It returns id.
-func (p *sqlParser) identityOptions(id *schema.Identity) *schema.Identity {
-	if !p.accept("(") {
-		return id
-	}
-	for !p.eof() && !p.accept(")") {
-		switch {
-		case p.accept("START"):
-			p.accept("WITH")
-			id.Seed = p.int()
-		case p.accept("INCREMENT"):
-			p.accept("BY")
-			id.Increment = p.int()
-		default:
-			p.next()
-		}
-	}
-	return id
-}
-
-// identityChanges reads the identity actions of PostgreSQL's ALTER COLUMN
-// (SET GENERATED { ALWAYS | BY DEFAULT } | SET sequence_option | RESTART
-// [[WITH] n]), which may follow one another: see ALTER TABLE in the
-// PostgreSQL manual. Options the model does not hold are skipped.
-func (p *sqlParser) identityChanges(a *colAlter) {
-	for {
-		switch {
-		case p.accept("SET", "GENERATED", "ALWAYS"):
-			v := true
-			a.identAlways = &v
-		case p.accept("SET", "GENERATED", "BY", "DEFAULT"):
-			v := false
-			a.identAlways = &v
-		case p.accept("SET", "START"):
-			p.accept("WITH")
-			v := p.int()
-			a.identSeed = &v
-		case p.accept("SET", "INCREMENT"):
-			p.accept("BY")
-			v := p.int()
-			a.identIncrement = &v
-		case p.accept("RESTART"):
-			p.accept("WITH")
-			if p.peek().kind == tkNumber || p.peek().text == "-" {
-				p.int()
-			}
-		case p.at("SET") && !p.at("SET", "DEFAULT") && !p.at("SET", "NOT") && !p.at("SET", "DATA"):
-			p.next() // CACHE n, [NO] MINVALUE/MAXVALUE/CYCLE
-			for !p.eof() && !p.at("SET") && !p.at("RESTART") && p.peek().text != "," && p.peek().text != ";" && !p.atStatementStart() {
-				p.next()
-			}
-		default:
-			return
-		}
 	}
 }
 

@@ -87,10 +87,9 @@ type colAlter struct {
 	identity    *schema.Identity
 	dropIdent   bool
 	collation   *string // with typ: the new collation ("" the type's default)
-	// Identity options changed in place (PostgreSQL SET GENERATED, SET START, SET INCREMENT).
-	identAlways    *bool
-	identSeed      *int64
-	identIncrement *int64
+	// editIdentity changes the column's identity (ALTER COLUMN … SET
+	// GENERATED / SET sequence option), in order.
+	editIdentity []func(*schema.Identity)
 }
 
 // state is the schema the migrations build, statement by statement.
@@ -572,16 +571,12 @@ func applyAlter(d schema.Dialect, c *schema.Column, a colAlter) {
 		i := *a.identity
 		c.Identity = &i
 	}
-	if c.Identity != nil {
-		if a.identAlways != nil {
-			c.Identity.Always = *a.identAlways
+	if len(a.editIdentity) > 0 && c.Identity != nil {
+		i := *c.Identity
+		for _, edit := range a.editIdentity {
+			edit(&i)
 		}
-		if a.identSeed != nil {
-			c.Identity.Seed = *a.identSeed
-		}
-		if a.identIncrement != nil {
-			c.Identity.Increment = *a.identIncrement
-		}
+		c.Identity = &i
 	}
 }
 

@@ -1244,6 +1244,24 @@ func stripLitCast(n node) node {
 	return n
 }
 
+// stripStrLitCast drops the casts on a string literal (PostgreSQL): an
+// argument of a function or an operand of an operator whose other operand is
+// not a literal. PostgreSQL resolves an untyped literal there to the type the
+// function or operator takes and stores the cast it chose
+// (to_tsvector('english'::regconfig, …), now() + '1 day'::interval,
+// meta @> '{}'::jsonb, tags && '{x}'::text[]), so the written form without it
+// means the same.
+func stripStrLitCast(n node) node {
+	c, ok := n.(*castNode)
+	if !ok {
+		return n
+	}
+	if l, ok := stripLitCast(c).(*litNode); ok && l.kind == litStr {
+		return l
+	}
+	return n
+}
+
 func (s *simplifier) all(ns []node) []node {
 	out := make([]node, len(ns))
 	for i, n := range ns {
@@ -1258,12 +1276,29 @@ func (s *simplifier) simplify(n node) node {
 		if n.kind == litKw && n.val == "current_timestamp" && s.d == Postgres {
 			return &funcNode{name: []string{"now"}}
 		}
+		if n.kind == litStr && s.d == Postgres {
+			// A jsonb or interval literal as PostgreSQL stores it.
+			if text, ok := jsonbText(n.val); ok {
+				return &litNode{litStr, text}
+			}
+			if text, ok := pgIntervalText(n.val); ok {
+				return &litNode{litStr, text}
+			}
+			if text, ok := pgTimestampText(n.val); ok {
+				return &litNode{litStr, text}
+			}
+		}
 		return n
 	case *identNode:
 		return n
 	case *funcNode:
 		f := *n
 		f.args = s.all(n.args)
+		if s.d == Postgres {
+			for i, a := range f.args {
+				f.args[i] = stripStrLitCast(a)
+			}
+		}
 		name := strings.Join(f.name, ".")
 		if s.d == Postgres && len(f.args) == 0 && !f.star && (name == "transaction_timestamp" || name == "pg_catalog.now") {
 			f.name = []string{"now"}
@@ -1294,6 +1329,13 @@ func (s *simplifier) simplify(n node) node {
 				r = stripLitCast(r)
 			}
 			l, r = s.typedLit(l, r), s.typedLit(r, l)
+		} else if s.d == Postgres {
+			if !isLit(r) {
+				l = stripStrLitCast(l)
+			}
+			if !isLit(l) {
+				r = stripStrLitCast(r)
+			}
 		}
 		return &binaryNode{op, l, r}
 	case *boolNode:

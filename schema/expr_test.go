@@ -86,7 +86,7 @@ func TestRecordedPairs(t *testing.T) {
 		{"users", "amount * qty", "(amount * (qty)::numeric)", "amount * qty"},
 		{"users", "lower(name)", "lower(name)", "lower(name)"},
 		{"users", "now()::date", "(now())::date", "now()::date"},
-		{"users", "now() + interval '1 day'", "(now() + '1 day'::interval)", "now() + '1 day'::interval"},
+		{"users", "now() + interval '1 day'", "(now() + '1 day'::interval)", "now() + '1 day'"},
 		{"users", "CURRENT_DATE - 1", "(CURRENT_DATE - 1)", "current_date - 1"},
 		{"users", "'a' || 'b'", "('a'::text || 'b'::text)", "'a' || 'b'"},
 		{"users", "NOW()", "now()", "now()"},

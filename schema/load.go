@@ -339,8 +339,23 @@ func (l *loader) column(o object) *Column {
 		id := &Identity{}
 		id.Always, pos, _ = io.boolean("always")
 		l.setPos(c, "identity.always", pos)
-		id.Seed, _, _ = io.integer("seed")
-		id.Increment, _, _ = io.integer("increment")
+		id.Seed, pos, _ = io.integer("seed")
+		l.setPos(c, "identity.seed", pos)
+		id.Increment, pos, _ = io.integer("increment")
+		l.setPos(c, "identity.increment", pos)
+		for _, bound := range []struct {
+			key string
+			to  **int64
+		}{{"min_value", &id.MinValue}, {"max_value", &id.MaxValue}} {
+			if v, pos, ok := io.integer(bound.key); ok {
+				*bound.to = &v
+				l.setPos(c, "identity."+bound.key, pos)
+			}
+		}
+		id.Cache, pos, _ = io.integer("cache")
+		l.setPos(c, "identity.cache", pos)
+		id.Cycle, pos, _ = io.boolean("cycle")
+		l.setPos(c, "identity.cycle", pos)
 		io.done()
 		c.Identity = id
 	}
@@ -359,6 +374,10 @@ func (l *loader) column(o object) *Column {
 	c.Unique, pos, _ = o.boolean("unique")
 	l.setPos(c, "unique", pos)
 	c.RenamedFrom, _, _ = o.str("renamed_from")
+	c.Using, pos, _ = o.str("using")
+	l.setPos(c, "using", pos)
+	c.UsingDown, pos, _ = o.str("using_down")
+	l.setPos(c, "using_down", pos)
 	c.DefaultName, pos, _ = o.str("default_name")
 	l.setPos(c, "default_name", pos)
 	o.done()

@@ -177,6 +177,14 @@ type Column struct {
 	Unique bool `json:"unique,omitempty"`
 	// RenamedFrom is the column's previous name (diff guidance only).
 	RenamedFrom string `json:"renamed_from,omitempty"`
+	// Using is the PostgreSQL expression that converts the column's values
+	// when its type changes to Type (ALTER COLUMN … TYPE … USING), for type
+	// pairs PostgreSQL has no cast between (e.g. "to_timestamp(created)" for
+	// bigint → timestamptz); UsingDown converts them back in the down
+	// migration. Diff guidance only, like RenamedFrom: introspection never
+	// sets them and comparisons ignore them.
+	Using     string `json:"using,omitempty"`
+	UsingDown string `json:"using_down,omitempty"`
 	// DefaultName names a SQL Server DEFAULT constraint. canonical: set on
 	// SQL Server when there is a default; empty on PostgreSQL.
 	DefaultName string `json:"default_name,omitempty"`
@@ -233,15 +241,32 @@ type Default struct {
 	// schema file (or as the database stores it, for an inspected database).
 	// Normalize sets it from Value when it is empty; comparisons ignore it;
 	// renderers and writers print it (Value when it is empty). See Check.Source.
+	// For a string or number default (PostgreSQL), it is the literal as written
+	// when Value holds PostgreSQL's form of it ('2000-01-01 10:00+05' of a
+	// timestamptz, 0.0 of a numeric): the renderer prints it.
 	Source SourceText `json:"source,omitempty"`
 }
 
 // Identity makes a column an identity column.
-// PostgreSQL: GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY; SQL Server: IDENTITY(seed, increment).
+// PostgreSQL: GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY (sequence options);
+// SQL Server: IDENTITY(seed, increment), which has no other option.
+// The defaults of the sequence options are PostgreSQL's (CREATE SEQUENCE,
+// https://www.postgresql.org/docs/15/sql-createsequence.html); see IdentityBounds.
 type Identity struct {
-	Always    bool  `json:"always,omitempty"`    // PostgreSQL only
-	Seed      int64 `json:"seed,omitempty"`      // canonical: 1 when unset
+	Always bool `json:"always,omitempty"` // PostgreSQL only
+	// Seed is the first value (START WITH). canonical: SQL Server 1 when unset;
+	// PostgreSQL, when unset, the sequence's default start: its minimum value
+	// when ascending, its maximum when descending (1 for a default identity).
+	Seed      int64 `json:"seed,omitempty"`
 	Increment int64 `json:"increment,omitempty"` // canonical: 1 when unset
+	// MinValue and MaxValue bound the sequence (PostgreSQL only).
+	// canonical: nil when they are the defaults of IdentityBounds.
+	MinValue *int64 `json:"min_value,omitempty"`
+	MaxValue *int64 `json:"max_value,omitempty"`
+	// Cache is how many values a session allocates at once (PostgreSQL only).
+	// canonical: 0 when it is the default 1.
+	Cache int64 `json:"cache,omitempty"`
+	Cycle bool  `json:"cycle,omitempty"` // PostgreSQL only: wrap around at the bound
 }
 
 // Computed makes a column a generated (computed) column.

@@ -252,7 +252,9 @@ func (n *normalizer) column(t *Table, c *Column, obj string) {
 	if strings.EqualFold(c.Collation, "default") {
 		c.Collation = ""
 	}
-	if c.Identity != nil {
+	if c.Identity != nil && n.d == Postgres {
+		CanonicalIdentity(c.Type, c.Identity)
+	} else if c.Identity != nil {
 		if c.Identity.Seed == 0 {
 			c.Identity.Seed = 1
 		}
@@ -336,7 +338,7 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 	}
 	if kind == DefaultExpr {
 		lit, ok := literalDefault(n.d, val)
-		if !ok {
+		if !ok || n.d == Postgres && changesTimeMeaning(lit.cast, c.Type) {
 			return
 		}
 		kind, val = lit.kind, lit.val
@@ -348,6 +350,11 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 			return
 		}
 		c.Default = &Default{Kind: DefaultNumber, Value: numberValue(strings.TrimSpace(val))}
+		if n.d == Postgres && d.Kind == DefaultExpr && isNumberText(val) {
+			// The text as written keeps its scale: 0.0 on an unconstrained
+			// numeric stores 0.0, not 0 (the renderer prints it).
+			c.Default.Source = SourceText(strings.TrimSpace(val))
+		}
 	case classBool:
 		b, ok := boolText(val)
 		if !ok {
@@ -356,7 +363,15 @@ func (n *normalizer) columnDefault(c *Column, obj string) {
 		}
 		c.Default = &Default{Kind: DefaultBool, Value: strconv.FormatBool(b)}
 	default:
+		written := val
+		if n.d == Postgres {
+			val = pgLiteralText(c.Type, val) // as PostgreSQL stores it
+		}
 		c.Default = &Default{Kind: DefaultString, Value: val}
+		if val != written {
+			// Rendered as written: a timestamp's zone offset is not in Value.
+			c.Default.Source = SourceText(written)
+		}
 	}
 }
 
@@ -379,6 +394,47 @@ func numberValue(s string) string {
 type defaultLit struct {
 	kind DefaultKind
 	val  string
+	cast string // the canonical type of the outermost cast on it ("" when none)
+}
+
+// isPgTimeType reports whether typ is one of PostgreSQL's date and time
+// types: a conversion between two of them (timestamp → timestamptz,
+// timestamptz → date, …) depends on the session's TimeZone, so a literal
+// cast to one of them as the default of a column of another is not the same
+// as the bare literal.
+func isPgTimeType(typ string) bool {
+	switch typ {
+	case "date", "timestamp without time zone", "timestamp with time zone", "time without time zone", "time with time zone":
+		return true
+	}
+	return false
+}
+
+// changesTimeMeaning reports whether a default literal cast to type cast
+// means something else than the bare literal would on a column of type
+// colType: both are date/time types and differ (typmods aside).
+func changesTimeMeaning(cast, colType string) bool {
+	cast, colType = StripTypmods(cast), StripTypmods(colType)
+	return isPgTimeType(cast) && isPgTimeType(colType) && cast != colType
+}
+
+// StripTypmods returns a type spelling without its modifiers (parenthesized
+// parts), spaces collapsed: "timestamp(3) with time zone" → "timestamp with
+// time zone", "numeric(10,2)" → "numeric".
+func StripTypmods(typ string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range typ {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // literalDefault recognizes a default expression that is only a literal:
@@ -392,10 +448,14 @@ func literalDefault(d Dialect, expr string) (defaultLit, bool) {
 	if err != nil {
 		return defaultLit{}, false
 	}
+	cast := ""
 	for {
 		c, ok := x.(*castNode)
 		if !ok {
 			break
+		}
+		if cast == "" {
+			cast = c.typ
 		}
 		x = c.x
 	}
@@ -405,11 +465,11 @@ func literalDefault(d Dialect, expr string) (defaultLit, bool) {
 	}
 	switch {
 	case l.kind == litNum:
-		return defaultLit{DefaultNumber, l.val}, true
+		return defaultLit{DefaultNumber, l.val, cast}, true
 	case l.kind == litStr:
-		return defaultLit{DefaultString, l.val}, true
+		return defaultLit{DefaultString, l.val, cast}, true
 	case l.val == "true" || l.val == "false":
-		return defaultLit{DefaultBool, l.val}, true
+		return defaultLit{DefaultBool, l.val, cast}, true
 	}
 	return defaultLit{}, false
 }

@@ -80,7 +80,7 @@ func TestNormalizeDefaults(t *testing.T) {
 		{Postgres, "interval", expr("'1 day'::interval"), lit(DefaultString, "1 day")},
 		{Postgres, "char", expr("'a'::bpchar"), lit(DefaultString, "a")},
 		{Postgres, "user_role", expr("'viewer'::user_role"), lit(DefaultString, "viewer")},
-		{Postgres, "timestamp", expr("(now() + '1 day'::interval)"), expr("now() + '1 day'::interval")},
+		{Postgres, "timestamp", expr("(now() + '1 day'::interval)"), expr("now() + '1 day'")},
 		{Postgres, "integer", expr("NULL"), nil},
 		{Postgres, "text", expr("(NULL::text)"), nil},
 		{SQLServer, "int", expr("(NULL)"), expr("null")},

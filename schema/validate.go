@@ -175,12 +175,15 @@ func (l *loader) validateColumn(db *Database, t *Table, c *Column) {
 		if c.Default != nil {
 			l.errorf(at, obj, "remove the default: identity generates the values", "an identity column cannot have a default")
 		}
-		if c.Identity.Always && db.Dialect == SQLServer {
-			l.otherDialect(l.at(c, "identity.always", at), obj, "identity always", Postgres)
-		}
+		l.validateIdentity(db, c, obj, at)
 	}
 	if c.Computed != nil && c.Default != nil {
 		l.errorf(l.at(c, "computed", c.Pos), obj, "remove the default: the expression computes the value", "a computed column cannot have a default")
+	}
+	for _, u := range []struct{ key, expr string }{{"using", c.Using}, {"using_down", c.UsingDown}} {
+		if u.expr != "" && db.Dialect == SQLServer {
+			l.otherDialect(l.at(c, u.key, c.Pos), obj, u.key, Postgres)
+		}
 	}
 	if c.DefaultName != "" && db.Dialect == Postgres {
 		l.otherDialect(l.at(c, "default_name", c.Pos), obj, "default_name", SQLServer)
@@ -414,6 +417,40 @@ func (l *loader) clustered(db *Database, owner any, v *bool, fallback Pos, obj s
 }
 
 // otherDialect reports an option that only the other dialect has.
+// validateIdentity checks an identity's sequence options: SQL Server's
+// IDENTITY(seed, increment) has no other option; on PostgreSQL the options
+// must make a sequence CREATE SEQUENCE accepts (increment not zero, cache at
+// least 1, MINVALUE below MAXVALUE, START between them).
+func (l *loader) validateIdentity(db *Database, c *Column, obj string, at Pos) {
+	id := c.Identity
+	if db.Dialect == SQLServer {
+		for _, o := range []struct {
+			key string
+			set bool
+		}{{"always", id.Always}, {"min_value", id.MinValue != nil}, {"max_value", id.MaxValue != nil}, {"cache", id.Cache != 0}, {"cycle", id.Cycle}} {
+			if o.set {
+				l.otherDialect(l.at(c, "identity."+o.key, at), obj, "identity "+o.key, Postgres)
+			}
+		}
+		return
+	}
+	if id.Cache < 0 {
+		l.errorf(l.at(c, "identity.cache", at), obj, "write cache = 1 or more", "identity cache must be at least 1, not %d", id.Cache)
+	}
+	if id.MinValue != nil && id.MaxValue != nil && *id.MinValue >= *id.MaxValue {
+		l.errorf(l.at(c, "identity.min_value", at), obj, "make min_value less than max_value",
+			"identity min_value %d must be less than max_value %d", *id.MinValue, *id.MaxValue)
+	}
+	if id.Seed != 0 && id.MinValue != nil && id.Seed < *id.MinValue {
+		l.errorf(l.at(c, "identity.seed", at), obj, "make seed at least min_value (START value cannot be less than MINVALUE)",
+			"identity seed %d is less than min_value %d", id.Seed, *id.MinValue)
+	}
+	if id.Seed != 0 && id.MaxValue != nil && id.Seed > *id.MaxValue {
+		l.errorf(l.at(c, "identity.seed", at), obj, "make seed at most max_value (START value cannot be greater than MAXVALUE)",
+			"identity seed %d is greater than max_value %d", id.Seed, *id.MaxValue)
+	}
+}
+
 func (l *loader) otherDialect(pos Pos, obj, option string, owner Dialect) {
 	l.errorf(pos, obj, "remove it: "+dialectTitle(oppositeDialect(owner))+" has no such option", "%s is a %s option", option, dialectTitle(owner))
 }

@@ -68,7 +68,7 @@ func hclDefault(d *Default) hclwrite.Tokens {
 	case DefaultBool:
 		return hclwrite.TokensForValue(cty.BoolVal(d.Value == "true"))
 	}
-	return hclwrite.TokensForValue(cty.StringVal(d.Value))
+	return hclwrite.TokensForValue(cty.StringVal(d.Source.Or(d.Value)))
 }
 
 func ctyValue(v any) cty.Value {
@@ -126,6 +126,11 @@ func (n *wnode) set(key string, v any) {
 			return
 		}
 	case *bool:
+		if x == nil {
+			return
+		}
+		v = *x
+	case *int64:
 		if x == nil {
 			return
 		}
@@ -265,6 +270,10 @@ func columnTree(c *Column) (*wnode, error) {
 		in.set("always", id.Always)
 		in.set("seed", id.Seed)
 		in.set("increment", id.Increment)
+		in.set("min_value", id.MinValue)
+		in.set("max_value", id.MaxValue)
+		in.set("cache", id.Cache)
+		in.set("cycle", id.Cycle)
 		n.set("identity", in)
 	}
 	if cp := c.Computed; cp != nil {
@@ -277,6 +286,8 @@ func columnTree(c *Column) (*wnode, error) {
 	n.set("comment", c.Comment)
 	n.set("unique", c.Unique)
 	n.set("renamed_from", c.RenamedFrom)
+	n.set("using", c.Using)
+	n.set("using_down", c.UsingDown)
 	n.set("default_name", c.DefaultName)
 	return n, nil
 }

@@ -95,7 +95,7 @@ func yamlValue(v any) string {
 		case DefaultNumber, DefaultBool:
 			return v.Value
 		}
-		return yamlScalar(v.Value)
+		return yamlScalar(v.Source.Or(v.Value))
 	case *wnode:
 		return yamlFlow(v)
 	case []*wnode:

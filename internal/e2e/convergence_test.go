@@ -18,6 +18,11 @@ import (
 // inspected state written as HCL and YAML loads back equal; apply the down
 // migration — the database is back at `from`. A pair whose name ends in
 // _noop describes one state twice and must give no change at all.
+//
+// A pair may carry data: seed.sql runs after `from` is built (rows the
+// migrations must keep working with), after_up.sql after the up migration
+// and after_down.sql after the down migration (e.g. an INSERT that must
+// succeed: an identity that restarted at 1 fails it with a duplicate key).
 func TestConvergence(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join(repoRoot, "testdata", "convergence", "*"))
 	if err != nil {
@@ -38,6 +43,7 @@ func TestConvergence(t *testing.T) {
 				create(t, url, want)
 				assertNoChanges(t, "from.hcl created from nothing", inspect(t, url), want)
 			}
+			execIfExists(t, url, filepath.Join(dir, "seed.sql"))
 			from := inspect(t, url)
 			to := loadFile(t, filepath.Join(dir, "to.hcl"))
 
@@ -66,13 +72,24 @@ func TestConvergence(t *testing.T) {
 			after := inspect(t, url)
 			assertNoChanges(t, "after the up migration", after, to)
 			roundTrip(t, after)
+			execIfExists(t, url, filepath.Join(dir, "after_up.sql"))
 
 			apply(t, url, downStmts)
 			assertNoChanges(t, "after the down migration", inspect(t, url), from)
+			execIfExists(t, url, filepath.Join(dir, "after_down.sql"))
 			if t.Failed() {
 				t.Logf("up migration:\n%s", upSQL)
 			}
 		})
+	}
+}
+
+// execIfExists runs the SQL script at path on the database at url, when the
+// file exists.
+func execIfExists(t *testing.T, url, path string) {
+	t.Helper()
+	if sql := readIfExists(t, path); sql != "" {
+		pgtest.Exec(t, url, sql)
 	}
 }
 

@@ -109,9 +109,8 @@ func txNote(d direction) string {
 	if !d.noTx {
 		return ""
 	}
-	return "-- This migration holds statements that must run outside a transaction block (CONCURRENTLY,\n" +
-		"-- or ALTER TYPE … ADD VALUE followed by a use of the value):\n" +
-		"-- with golang-migrate, add x-multi-statement=true to the database URL so they run one by one.\n\n"
+	return "-- This migration holds a statement that must run outside a transaction block (CONCURRENTLY, or\n" +
+		"-- ALTER TYPE … ADD VALUE): schemadiff writes it alone, so golang-migrate runs it as is (no x-multi-statement).\n\n"
 }
 
 // header is the comment that opens every file: the message, the command
@@ -155,19 +154,26 @@ func commentSafe(s string) string {
 // goose renders a goose file: -- +goose Up / Down sections, each statement
 // that holds a semicolon wrapped in StatementBegin/End (goose otherwise ends
 // a statement at every line ending in ";"), and NO TRANSACTION when needed.
+// goose's NO TRANSACTION is for the whole file, and it then sends each
+// statement on its own: so that only the statements that cannot run in a
+// transaction run outside one, every run of the others is sent as one
+// statement block, which PostgreSQL runs as one implicit transaction (all of
+// it or none, "Multiple Statements in a Simple Query",
+// https://www.postgresql.org/docs/15/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT).
 func (m migration) goose(up, down direction) string {
 	var b strings.Builder
 	b.WriteString(m.header("--", up, down))
-	if up.noTx || down.noTx {
+	noTx := up.noTx || down.noTx
+	if noTx {
 		b.WriteString("-- +goose NO TRANSACTION\n")
 	}
 	for _, d := range []direction{up, down} {
 		b.WriteString("-- +goose " + strings.ToUpper(d.label[:1]) + d.label[1:] + "\n")
 		opts := render.ScriptOptions{NoBatchSeparator: true, NoSessionSettings: true}
 		b.WriteString(render.SessionSettings(d.stmts, opts))
-		for _, s := range d.stmts {
-			one := render.ScriptWith([]render.Statement{s}, opts)
-			if strings.Contains(s.SQL, ";") {
+		for _, group := range gooseGroups(d.stmts, noTx) {
+			one := render.ScriptWith(group, opts)
+			if len(group) > 1 || strings.Contains(group[0].SQL, ";") {
 				one = "-- +goose StatementBegin\n" + one + "-- +goose StatementEnd\n"
 			}
 			b.WriteString(one)
@@ -175,6 +181,21 @@ func (m migration) goose(up, down direction) string {
 		b.WriteString("\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// gooseGroups splits statements into what goose sends as one statement:
+// each alone, or, in a NO TRANSACTION file (noTx), each statement that must
+// run outside a transaction alone and every run of the others together.
+func gooseGroups(stmts []render.Statement, noTx bool) [][]render.Statement {
+	var groups [][]render.Statement
+	for i, s := range stmts {
+		if noTx && i > 0 && !s.NoTransaction && !stmts[i-1].NoTransaction {
+			groups[len(groups)-1] = append(groups[len(groups)-1], s)
+			continue
+		}
+		groups = append(groups, []render.Statement{s})
+	}
+	return groups
 }
 
 // dbmate renders a dbmate file: -- migrate:up / -- migrate:down sections,

@@ -384,7 +384,7 @@ func TestFormatFiles(t *testing.T) {
 		{Goose, []string{"20240501120000_idx.sql"}, []string{"-- +goose NO TRANSACTION\n", "-- +goose Up\nCREATE INDEX CONCURRENTLY", "-- +goose Down\nDROP INDEX CONCURRENTLY", "+ goose in it"}},
 		{Dbmate, []string{"20240501120000_idx.sql"}, []string{"-- migrate:up transaction:false\n", "-- migrate:down transaction:false\n"}},
 		{Flyway, []string{"V20240501120000__idx.sql", "U20240501120000__idx.sql", "V20240501120000__idx.sql.conf", "U20240501120000__idx.sql.conf"}, []string{"executeInTransaction=false"}},
-		{GolangMigrate, []string{"20240501120000_idx.up.sql", "20240501120000_idx.down.sql"}, []string{"x-multi-statement=true"}},
+		{GolangMigrate, []string{"20240501120000_idx.up.sql", "20240501120000_idx.down.sql"}, []string{"schemadiff writes it alone"}},
 	}
 	for _, tt := range tests {
 		m := migration{format: tt.format, version: "20240501120000", slug: "idx", message: "idx", command: "c", created: clock, up: concurrently, down: drop}

@@ -33,8 +33,9 @@ type Request struct {
 	Seq   bool      // number migrations 000001, 000002… instead of by UTC time (sql, golang-migrate)
 }
 
-// Write adds the migration req describes, and records it in the integrity
-// file. It holds the directory's lock file while it works, checks that the
+// Write adds the migration req describes (several consecutive ones when a
+// statement must run outside a transaction: see migration.split), and
+// records it in the integrity file. It holds the directory's lock file while it works, checks that the
 // integrity file is still the one d was read with, creates every migration
 // file without overwriting anything, and replaces the integrity file last; on
 // failure it removes what it created, leaving the directory as it was. It
@@ -55,11 +56,25 @@ func (d *Dir) Write(req Request) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := m.files()
+	versions := d.versions()
+	parts, err := m.split(func(after string) string {
+		versions = append(versions, after)
+		return nextVersion(req.Seq, req.Now, versions)
+	})
 	if err != nil {
 		return nil, err
 	}
-	sum, err := d.appended(m.version, m.parent, files, req.State)
+	var files []File
+	var entries []Entry
+	for _, p := range parts {
+		fs, err := p.files()
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+		entries = append(entries, entryOf(p.version, p.parent, fs))
+	}
+	sum, err := d.appended(entries, req.State)
 	if err != nil {
 		return nil, err
 	}
@@ -108,16 +123,31 @@ func (d *Dir) next(req Request) (migration, error) {
 		m.version = alembicRevision(m.parent, req.Message, req.Now)
 		return m, nil
 	}
+	m.version = nextVersion(req.Seq, req.Now, d.versions())
+	return m, nil
+}
+
+// versions returns the versions of the directory's migrations, in order.
+func (d *Dir) versions() []string {
 	versions := make([]string, len(d.Migrations))
 	for i, x := range d.Migrations {
 		versions[i] = x.Version
 	}
-	m.version = nextVersion(req.Seq, req.Now, versions)
-	return m, nil
+	return versions
 }
 
-// appended returns the integrity file with a new migration recorded.
-func (d *Dir) appended(version, parent string, files []File, state *schema.Database) ([]byte, error) {
+// entryOf returns the integrity file's record of a migration.
+func entryOf(version, parent string, files []File) Entry {
+	e := Entry{Version: version, Parent: parent}
+	for _, f := range files {
+		e.Files = append(e.Files, FileSum{Name: f.Name, Hash: hashBytes(f.Data)})
+	}
+	sortFiles(e.Files)
+	return e
+}
+
+// appended returns the integrity file with new migrations recorded.
+func (d *Dir) appended(entries []Entry, state *schema.Database) ([]byte, error) {
 	st, err := stripHints(state)
 	if err != nil {
 		return nil, err
@@ -126,12 +156,7 @@ func (d *Dir) appended(version, parent string, files []File, state *schema.Datab
 	if d.Sum != nil {
 		s.Migrations = append(s.Migrations, d.Sum.Migrations...)
 	}
-	e := Entry{Version: version, Parent: parent}
-	for _, f := range files {
-		e.Files = append(e.Files, FileSum{Name: f.Name, Hash: hashBytes(f.Data)})
-	}
-	sortFiles(e.Files)
-	s.Migrations = append(s.Migrations, e)
+	s.Migrations = append(s.Migrations, entries...)
 	return s.encode()
 }
 
