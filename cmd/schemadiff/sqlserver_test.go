@@ -129,3 +129,24 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// TestSQLServerStoredForms: a database whose definitions SQL Server stored in
+// its own form (IN lists as reversed OR chains, CAST as CONVERT with a style,
+// rowversion read back as timestamp, bracketed defaults and predicates,
+// generated constraint names) compares equal, both ways, to the same tables
+// written the natural way.
+func TestSQLServerStoredForms(t *testing.T) {
+	url := msServer(t, "stored_forms")
+	natural := filepath.Join("..", "..", "testdata", "examples", "sqlserver", "stored_forms.hcl")
+	for _, tt := range []struct{ name, from, to string }{
+		{"database to file", url, natural},
+		{"file to database", natural, url},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "diff", "--from", tt.from, "--to", tt.to, "--exit-code")
+			if r.code != 0 || r.stdout != "" {
+				t.Errorf("exit %d, want 0 and no changes:\n%s%s", r.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}
