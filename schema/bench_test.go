@@ -1,0 +1,79 @@
+package schema_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/schemadiff/schemadiff/internal/benchschema"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// benchSizes returns the table counts of the benchmarks: N and 2N, where N
+// is SCHEMADIFF_BENCH_TABLES (default 1000).
+func benchSizes(b *testing.B) []int {
+	n := 1000
+	if s := os.Getenv("SCHEMADIFF_BENCH_TABLES"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			b.Fatalf("SCHEMADIFF_BENCH_TABLES=%q: want a positive number", s)
+		}
+		n = v
+	}
+	return []int{n, 2 * n}
+}
+
+// writeBenchFile writes the n-table benchmark schema as one file in dir.
+func writeBenchFile(b *testing.B, dir string, n int, format string) string {
+	db, err := schema.Normalize(benchschema.Database(n, nil))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	write := schema.WriteHCL
+	if format == "yaml" {
+		write = schema.WriteYAML
+	}
+	if err := write(&buf, db); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "schema."+string(format))
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		for _, format := range []string{"hcl", "yaml"} {
+			b.Run(fmt.Sprintf("%s/one-file/n=%d", format, n), func(b *testing.B) {
+				path := writeBenchFile(b, b.TempDir(), n, format)
+				b.ResetTimer()
+				for b.Loop() {
+					if _, err := schema.Load(schema.LoadOptions{}, path); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				db := benchschema.Database(n, nil)
+				b.StartTimer()
+				if _, err := schema.Normalize(db); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

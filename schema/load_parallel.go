@@ -1,0 +1,165 @@
+package schema
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// piece is a unit of Load's parallel work: a schema file, or a part of a big
+// HCL file cut between top-level blocks (hclChunks). Each piece is parsed
+// and decoded by a loader of its own into a Database of its own; Load joins
+// them in file order, so results and diagnostics do not depend on which
+// piece finished first.
+type piece struct {
+	path  string
+	src   []byte  // the piece's text; nil until read (whole files are read by the worker)
+	start hcl.Pos // where src starts in the file
+	whole bool    // the piece is the whole file
+	group int     // the pieces of one file share a group number
+
+	l          *loader
+	db         *Database
+	dialect    Dialect
+	dialectPos Pos
+	err        error           // reading the file failed
+	attrs      map[string]bool // top-level HCL attributes of a part of a file
+	failed     bool            // a part of a file did not parse
+}
+
+// loadPieces reads, parses and decodes files (in parallel across cores) and
+// returns the pieces in order. A big HCL file is cut into parts; when a part
+// fails to parse, or two parts of one file set one attribute, that file is
+// loaded whole again, so that diagnostics are exactly those of a whole-file
+// parse. It returns the first read error, in file order.
+func loadPieces(files []string, chunk int) ([]*piece, error) {
+	var pieces []*piece
+	for g, path := range files {
+		var cuts []hcl.Pos
+		var src []byte
+		if isHCL(path) {
+			if st, err := os.Stat(path); err == nil && st.Size() >= int64(2*chunk) {
+				if src, err = os.ReadFile(path); err != nil {
+					return nil, fmt.Errorf("load schema: %w", err)
+				}
+				cuts = hclChunks(src, chunk)
+			}
+		}
+		if len(cuts) == 0 {
+			pieces = append(pieces, &piece{path: path, src: src, start: hcl.InitialPos, whole: true, group: g})
+			continue
+		}
+		for i, at := range cuts {
+			end := len(src)
+			if i+1 < len(cuts) {
+				end = cuts[i+1].Byte
+			}
+			pieces = append(pieces, &piece{path: path, src: src[at.Byte:end], start: at, group: g})
+		}
+	}
+	parallel(pieces, (*piece).load)
+	out := pieces[:0:0]
+	for i := 0; i < len(pieces); {
+		j := i + 1
+		for j < len(pieces) && pieces[j].group == pieces[i].group {
+			j++
+		}
+		if group := pieces[i:j]; partsAgree(group) {
+			out = append(out, group...)
+		} else {
+			whole := &piece{path: group[0].path, start: hcl.InitialPos, whole: true}
+			whole.load()
+			out = append(out, whole)
+		}
+		i = j
+	}
+	for _, p := range out {
+		if p.err != nil {
+			return nil, p.err
+		}
+	}
+	return out, nil
+}
+
+// partsAgree reports whether the pieces of one file can stand for it: a
+// whole file always does; parts do when each parsed and no two set one
+// attribute.
+func partsAgree(parts []*piece) bool {
+	if parts[0].whole {
+		return true
+	}
+	seen := map[string]bool{}
+	for _, p := range parts {
+		if p.failed {
+			return false
+		}
+		for a := range p.attrs {
+			if seen[a] {
+				return false
+			}
+			seen[a] = true
+		}
+	}
+	return true
+}
+
+// load reads (when a whole file), parses and decodes the piece.
+func (p *piece) load() {
+	if p.src == nil {
+		src, err := os.ReadFile(p.path)
+		if err != nil {
+			p.err = fmt.Errorf("load schema: %w", err)
+			return
+		}
+		p.src = src
+	}
+	p.l = newLoader()
+	p.db = &Database{}
+	var top object
+	if isHCL(p.path) {
+		top = p.l.parseHCL(p.path, p.src, p.start)
+	} else {
+		top = p.l.parseYAML(p.path, p.src)
+	}
+	p.src = nil // the text is not needed any more
+	if top == nil {
+		p.failed = true
+		return
+	}
+	if h, ok := top.(*hclObject); ok && !p.whole {
+		p.attrs = map[string]bool{}
+		for name := range h.body.Attributes {
+			p.attrs[name] = true
+		}
+	}
+	p.dialect, p.dialectPos = p.l.file(p.db, top)
+}
+
+// isHCL reports whether path names an HCL file (else YAML).
+func isHCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".hcl") }
+
+// parallel calls do for every item, on as many goroutines as there are
+// cores, and returns when all calls have returned.
+func parallel[T any](items []T, do func(T)) {
+	next := make(chan T)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(items)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range next {
+				do(it)
+			}
+		}()
+	}
+	for _, it := range items {
+		next <- it
+	}
+	close(next)
+	wg.Wait()
+}
