@@ -175,6 +175,8 @@ func fillDefaults(db *Database) {
 type loader struct {
 	diags Diagnostics
 	pos   map[posKey]Pos
+	// names looks up the tables and enums of the database being validated.
+	names *Lookup
 }
 
 // posKey names an attribute of a model object, e.g. (*Column, "type") or
