@@ -40,8 +40,8 @@ type normalizer struct {
 	db *Database
 	// names looks up db's tables and enums, once their schemas are filled.
 	names *Lookup
-	d  Dialect
-	ds Diagnostics
+	d     Dialect
+	ds    Diagnostics
 }
 
 func (n *normalizer) errorf(pos Pos, object, hint, format string, args ...any) {
