@@ -38,10 +38,11 @@ func Normalize(db *Database) (*Database, error) {
 // normalizer carries one Normalize call.
 type normalizer struct {
 	db *Database
+	d  Dialect
+	ds Diagnostics
+
 	// names looks up db's tables and enums, once their schemas are filled.
 	names *Lookup
-	d     Dialect
-	ds    Diagnostics
 }
 
 func (n *normalizer) errorf(pos Pos, object, hint, format string, args ...any) {
