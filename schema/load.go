@@ -15,6 +15,10 @@ type LoadOptions struct {
 	// Dialect is used when no schema file names one (e.g. from --dialect or
 	// the config file). A dialect named in the files wins.
 	Dialect Dialect
+	// Loaded, when set, is called with 1 each time a file, or a piece of a
+	// big HCL file, has been parsed and decoded — from several goroutines at
+	// once: progress reporting.
+	Loaded func(n int)
 }
 
 // Load reads desired-schema files and returns the schema they describe
@@ -39,7 +43,7 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 	db := &Database{}
 	var dialect Dialect
 	var dialectPos Pos
-	parts, err := loadPieces(files, chunk)
+	parts, err := loadPieces(files, chunk, opts.Loaded)
 	if err != nil {
 		return nil, err
 	}

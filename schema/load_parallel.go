@@ -36,8 +36,9 @@ type piece struct {
 // returns the pieces in order. A big HCL file is cut into parts; when a part
 // fails to parse, or two parts of one file set one attribute, that file is
 // loaded whole again, so that diagnostics are exactly those of a whole-file
-// parse. It returns the first read error, in file order.
-func loadPieces(files []string, chunk int) ([]*piece, error) {
+// parse. It calls loaded (when set) as pieces are done. It returns the
+// first read error, in file order.
+func loadPieces(files []string, chunk int, loaded func(int)) ([]*piece, error) {
 	var pieces []*piece
 	for g, path := range files {
 		var cuts []hcl.Pos
@@ -62,7 +63,12 @@ func loadPieces(files []string, chunk int) ([]*piece, error) {
 			pieces = append(pieces, &piece{path: path, src: src[at.Byte:end], start: at, group: g})
 		}
 	}
-	parallel(pieces, (*piece).load)
+	parallel(pieces, func(p *piece) {
+		p.load()
+		if loaded != nil {
+			loaded(1)
+		}
+	})
 	out := pieces[:0:0]
 	for i := 0; i < len(pieces); {
 		j := i + 1

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/schemadiff/schemadiff/internal/atomicfile"
+	"github.com/schemadiff/schemadiff/internal/progress"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
@@ -19,7 +20,10 @@ type validateCmd struct {
 
 // Run loads, validates and normalizes the schema and reports what it holds.
 func (c *validateCmd) Run(e *env) error {
-	db, err := schema.Load(schema.LoadOptions{Dialect: schema.Dialect(c.Dialect)}, c.Paths...)
+	meter := progress.Start(e.stderr, true)
+	defer meter.Stop()
+	meter.Phase("loading schema files", "files")
+	db, err := schema.Load(schema.LoadOptions{Dialect: schema.Dialect(c.Dialect), Loaded: meter.Add}, c.Paths...)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,9 @@ type Options struct {
 	// DevURL, when set, names a scratch PostgreSQL database that normalizes
 	// schema files: they are applied there and read back (see dev.go).
 	DevURL string
+	// Loaded, when set, is called as schema files are loaded (see
+	// schema.LoadOptions.Loaded): progress reporting.
+	Loaded func(n int)
 }
 
 // IsURL reports whether src names a database rather than a file or folder.
@@ -43,7 +46,7 @@ func Load(ctx context.Context, src string, opts Options) (*schema.Database, erro
 	if _, err := os.Stat(src); err != nil {
 		return nil, fmt.Errorf("%s: no such schema file or folder (give a path, or a postgres:// or sqlserver:// URL)", src)
 	}
-	db, err := schema.Load(schema.LoadOptions{Dialect: opts.Dialect}, src)
+	db, err := schema.Load(schema.LoadOptions{Dialect: opts.Dialect, Loaded: opts.Loaded}, src)
 	if err != nil {
 		return nil, err
 	}
