@@ -3,6 +3,7 @@ package schema_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -75,5 +76,27 @@ func BenchmarkNormalize(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		db, err := schema.Normalize(benchschema.Database(n, nil))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, format := range []string{"hcl", "yaml"} {
+			write := schema.WriteHCL
+			if format == "yaml" {
+				write = schema.WriteYAML
+			}
+			b.Run(fmt.Sprintf("%s/n=%d", format, n), func(b *testing.B) {
+				for b.Loop() {
+					if err := write(io.Discard, db); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -16,12 +17,40 @@ func WriteHCL(w io.Writer, db *Database) error {
 	if err != nil {
 		return err
 	}
-	f := hclwrite.NewEmptyFile()
-	writeHCLBody(f.Body(), root)
-	if _, err := w.Write(hclwrite.Format(f.Bytes())); err != nil {
+	// The file's top-level items are laid out one by one, on all cores:
+	// hclwrite.Format aligns attributes within a body only, and every two
+	// top-level items are apart by a blank line, so the items laid out
+	// apart and joined are the whole file laid out — and formatting the
+	// whole 8 MB file of 5,000 tables at once takes seconds.
+	var top []*wnode // one file-level wnode per top-level item
+	for _, f := range root.fields {
+		if blocks, ok := f.value.([]*wnode); ok {
+			for _, b := range blocks {
+				top = append(top, &wnode{fields: []wfield{{f.key, []*wnode{b}}}})
+			}
+			continue
+		}
+		top = append(top, &wnode{fields: []wfield{f}})
+	}
+	items := make([][]byte, len(top))
+	parallel(indexes(len(top)), func(i int) {
+		f := hclwrite.NewEmptyFile()
+		writeHCLBody(f.Body(), top[i])
+		items[i] = hclwrite.Format(f.Bytes())
+	})
+	if _, err := w.Write(bytes.Join(items, []byte("\n"))); err != nil {
 		return fmt.Errorf("write hcl: %w", err)
 	}
 	return nil
+}
+
+// indexes returns 0, 1, … n-1.
+func indexes(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
 func writeHCLBody(body *hclwrite.Body, n *wnode) {
