@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -51,7 +52,12 @@ func main() {
 		}
 		return
 	}
-	if err := run(context.Background(), *sizes, *runs, *only, *out); err != nil {
+	// An interrupt cancels the run, so that the PostgreSQL server and the
+	// work folder are removed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, *sizes, *runs, *only, *out)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -77,6 +83,9 @@ type command struct {
 	before func(s setup) error
 	// codes are the exit codes that count as success (default 0).
 	codes []int
+	// project says the command runs in the project of 50 migrations (only
+	// made when a selected command needs it).
+	project bool
 }
 
 var commands = []command{
@@ -90,16 +99,16 @@ var commands = []command{
 		return []string{"diff", "--from", s.path("one.hcl"), "--to", s.path("changed.hcl")}
 	}},
 	{name: "diff-folders", what: "diff folder↔folder (split HCL, 10% changed)", args: func(s setup) []string {
-		return []string{"diff", "--from", s.path("split-hcl"), "--to", s.path("project", "schema")}
+		return []string{"diff", "--from", s.path("split-hcl"), "--to", s.path("changed")}
 	}},
 	{name: "diff-db-folder", what: "diff database↔folder (10% changed)", args: func(s setup) []string {
-		return []string{"diff", "--from", s.url, "--to", s.path("project", "schema")}
+		return []string{"diff", "--from", s.url, "--to", s.path("changed")}
 	}},
-	{name: "generate", what: "generate (50 migrations, 10% changed)", dir: projectDir, before: resetProject,
+	{name: "generate", what: "generate (50 migrations, 10% changed)", dir: projectDir, before: resetProject, project: true,
 		args: func(s setup) []string { return []string{"generate", "-m", "bench"} }},
-	{name: "check", what: "check (50 migrations, 10% changed)", dir: projectDir, codes: []int{0, 1},
+	{name: "check", what: "check (50 migrations, 10% changed)", dir: projectDir, codes: []int{0, 1}, project: true,
 		args: func(s setup) []string { return []string{"check"} }},
-	{name: "review", what: "review --dir (the 50 migrations)", dir: projectDir, codes: []int{0, 1},
+	{name: "review", what: "review --dir (the 50 migrations)", dir: projectDir, codes: []int{0, 1}, project: true,
 		args: func(s setup) []string { return []string{"review", "--dialect", "postgres", "--dir", "migrations"} }},
 }
 
@@ -166,11 +175,15 @@ func run(ctx context.Context, sizes string, runs int, only, out string) error {
 	for _, n := range ns {
 		s := setup{bin: bin, dir: filepath.Join(work, strconv.Itoa(n))}
 		start := time.Now()
-		if s.url, err = prepare(ctx, srv.AdminURL(), s, n); err != nil {
+		project := slices.ContainsFunc(selected, func(c command) bool { return c.project })
+		if s.url, err = prepare(ctx, srv.AdminURL(), s, n, project); err != nil {
 			return fmt.Errorf("%d tables: %w", n, err)
 		}
 		fmt.Fprintf(os.Stderr, "bench: %d tables ready in %v\n", n, time.Since(start).Round(time.Second))
 		for _, c := range selected {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			r, err := measure(s, c, n, runs)
 			if err != nil {
 				return fmt.Errorf("%d tables: %s: %w", n, c.name, err)
@@ -188,9 +201,10 @@ func run(ctx context.Context, sizes string, runs int, only, out string) error {
 	return nil
 }
 
-// prepare creates the database of n tables and the files and project the
-// commands use, and returns the database's URL.
-func prepare(ctx context.Context, admin string, s setup, n int) (string, error) {
+// prepare creates the database of n tables and the files the commands use
+// (and the project of 50 migrations when project is set), and returns the
+// database's URL.
+func prepare(ctx context.Context, admin string, s setup, n int, project bool) (string, error) {
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return "", err
 	}
@@ -244,8 +258,13 @@ func prepare(ctx context.Context, admin string, s setup, n int) (string, error) 
 	if err := writeFile(s.path("changed.hcl"), changed); err != nil {
 		return "", err
 	}
-	if err := writeProject(s, n, changed); err != nil {
+	if err := writeSplit(s.path("changed"), changed); err != nil {
 		return "", err
+	}
+	if project {
+		if err := writeProject(s, n, changed); err != nil {
+			return "", err
+		}
 	}
 	return url, nil
 }
@@ -356,15 +375,24 @@ type sample struct {
 	maxRSS    int64 // KiB
 }
 
-// timeProcess runs name with args in dir, output discarded, and measures it.
+// timeProcess runs name with args in dir, output discarded, and measures
+// it. CPU time and peak memory come from GNU time (/usr/bin/time), which
+// starts the process itself: a process started by this (large) program
+// reports this program's resident set as its own peak when it is smaller.
 func timeProcess(dir string, codes []int, name string, args ...string) (sample, error) {
-	cmd := exec.Command(name, args...)
+	stats, err := os.CreateTemp("", "schemadiff-bench-time-")
+	if err != nil {
+		return sample{}, err
+	}
+	stats.Close()
+	defer os.Remove(stats.Name())
+	cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%M %U %S", "-o", stats.Name(), name}, args...)...)
 	cmd.Dir = dir
 	cmd.Stdout = io.Discard
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	wall := time.Since(start)
 	if cmd.ProcessState == nil {
 		return sample{}, err
@@ -372,8 +400,19 @@ func timeProcess(dir string, codes []int, name string, args ...string) (sample, 
 	if code := cmd.ProcessState.ExitCode(); !slices.Contains(codes, code) {
 		return sample{}, fmt.Errorf("%s exited %d: %s", filepath.Base(name), code, stderr.String())
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return sample{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), maxRSS: ru.Maxrss}, nil
+	text, err := os.ReadFile(stats.Name())
+	if err != nil {
+		return sample{}, err
+	}
+	// The last line holds the figures (GNU time writes "Command exited with
+	// non-zero status" before them).
+	lines := strings.Split(strings.TrimSpace(string(text)), "\n")
+	var rss int64
+	var user, sys float64
+	if _, err := fmt.Sscanf(lines[len(lines)-1], "%d %f %f", &rss, &user, &sys); err != nil {
+		return sample{}, fmt.Errorf("reading /usr/bin/time's output %q: %w", text, err)
+	}
+	return sample{wall: wall, cpu: time.Duration((user + sys) * float64(time.Second)), maxRSS: rss}, nil
 }
 
 // measure runs c runs times, each paired with pg_dump --schema-only.
