@@ -2,8 +2,6 @@ package render_test
 
 import (
 	"fmt"
-	"os"
-	"strconv"
 	"testing"
 
 	"github.com/schemadiff/schemadiff/diff"
@@ -13,17 +11,9 @@ import (
 )
 
 // BenchmarkSQL renders the plan creating the N-table benchmark schema, for
-// N and 2N tables (N: SCHEMADIFF_BENCH_TABLES, default 1000).
+// N and 2N tables (benchschema.Sizes).
 func BenchmarkSQL(b *testing.B) {
-	n := 1000
-	if s := os.Getenv("SCHEMADIFF_BENCH_TABLES"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			b.Fatalf("SCHEMADIFF_BENCH_TABLES=%q: want a positive number", s)
-		}
-		n = v
-	}
-	for _, n := range []int{n, 2 * n} {
+	for _, n := range benchschema.Sizes(b) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			db, err := schema.Normalize(benchschema.Database(n, nil))
 			if err != nil {

@@ -6,26 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/schemadiff/schemadiff/internal/benchschema"
 	"github.com/schemadiff/schemadiff/schema"
 )
-
-// benchSizes returns the table counts of the benchmarks: N and 2N, where N
-// is SCHEMADIFF_BENCH_TABLES (default 1000).
-func benchSizes(b *testing.B) []int {
-	n := 1000
-	if s := os.Getenv("SCHEMADIFF_BENCH_TABLES"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			b.Fatalf("SCHEMADIFF_BENCH_TABLES=%q: want a positive number", s)
-		}
-		n = v
-	}
-	return []int{n, 2 * n}
-}
 
 // writeBenchFile writes the n-table benchmark schema as one file in dir.
 func writeBenchFile(b *testing.B, dir string, n int, format string) string {
@@ -48,8 +33,10 @@ func writeBenchFile(b *testing.B, dir string, n int, format string) string {
 	return path
 }
 
+// BenchmarkLoad loads the benchmark schema of N and 2N tables written as
+// one HCL and one YAML file.
 func BenchmarkLoad(b *testing.B) {
-	for _, n := range benchSizes(b) {
+	for _, n := range benchschema.Sizes(b) {
 		for _, format := range []string{"hcl", "yaml"} {
 			b.Run(fmt.Sprintf("%s/one-file/n=%d", format, n), func(b *testing.B) {
 				path := writeBenchFile(b, b.TempDir(), n, format)
@@ -64,8 +51,9 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkNormalize normalizes the benchmark schema of N and 2N tables.
 func BenchmarkNormalize(b *testing.B) {
-	for _, n := range benchSizes(b) {
+	for _, n := range benchschema.Sizes(b) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
@@ -79,8 +67,10 @@ func BenchmarkNormalize(b *testing.B) {
 	}
 }
 
+// BenchmarkWrite writes the benchmark schema of N and 2N tables as HCL and
+// as YAML.
 func BenchmarkWrite(b *testing.B) {
-	for _, n := range benchSizes(b) {
+	for _, n := range benchschema.Sizes(b) {
 		db, err := schema.Normalize(benchschema.Database(n, nil))
 		if err != nil {
 			b.Fatal(err)

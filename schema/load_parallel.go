@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/schemadiff/schemadiff/internal/parallel"
 )
 
 // piece is a unit of Load's parallel work: a schema file, or a part of a big
@@ -63,8 +63,8 @@ func loadPieces(files []string, chunk int, loaded func(int)) ([]*piece, error) {
 			pieces = append(pieces, &piece{path: path, src: src[at.Byte:end], start: at, group: g})
 		}
 	}
-	parallel(pieces, func(p *piece) {
-		p.load()
+	parallel.Do(len(pieces), func(i int) {
+		pieces[i].load()
 		if loaded != nil {
 			loaded(1)
 		}
@@ -148,24 +148,3 @@ func (p *piece) load() {
 
 // isHCL reports whether path names an HCL file (else YAML).
 func isHCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".hcl") }
-
-// parallel calls do for every item, on as many goroutines as there are
-// cores, and returns when all calls have returned.
-func parallel[T any](items []T, do func(T)) {
-	next := make(chan T)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range next {
-				do(it)
-			}
-		}()
-	}
-	for _, it := range items {
-		next <- it
-	}
-	close(next)
-	wg.Wait()
-}

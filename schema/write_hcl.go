@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/schemadiff/schemadiff/internal/parallel"
 )
 
 // WriteHCL writes db as an HCL desired-schema file that Load reads back to
@@ -33,7 +35,7 @@ func WriteHCL(w io.Writer, db *Database) error {
 		top = append(top, &wnode{fields: []wfield{f}})
 	}
 	items := make([][]byte, len(top))
-	parallel(indexes(len(top)), func(i int) {
+	parallel.Do(len(top), func(i int) {
 		f := hclwrite.NewEmptyFile()
 		writeHCLBody(f.Body(), top[i])
 		items[i] = hclwrite.Format(f.Bytes())
@@ -42,15 +44,6 @@ func WriteHCL(w io.Writer, db *Database) error {
 		return fmt.Errorf("write hcl: %w", err)
 	}
 	return nil
-}
-
-// indexes returns 0, 1, … n-1.
-func indexes(n int) []int {
-	s := make([]int, n)
-	for i := range s {
-		s[i] = i
-	}
-	return s
 }
 
 func writeHCLBody(body *hclwrite.Body, n *wnode) {

@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/internal/atomicfile"
+	"github.com/schemadiff/schemadiff/internal/parallel"
 	"github.com/schemadiff/schemadiff/internal/progress"
 	"github.com/schemadiff/schemadiff/internal/redact"
 	"github.com/schemadiff/schemadiff/internal/source"
@@ -82,7 +81,7 @@ func writeSplit(e *env, dir, format string, db *schema.Database, meter *progress
 		}
 	}
 	errs := make([]error, len(files))
-	forEach(len(files), func(i int) {
+	parallel.Do(len(files), func(i int) {
 		path := filepath.Join(dir, filepath.FromSlash(files[i].Path))
 		var buf bytes.Buffer
 		if err := write(&buf, files[i].DB); err != nil {
@@ -104,25 +103,4 @@ func writeSplit(e *env, dir, format string, db *schema.Database, meter *progress
 	meter.Stop()
 	fmt.Fprintf(e.stdout, "wrote %d files (%d tables, %d enums) into %s\n", len(files), len(db.Tables), len(db.Enums), dir)
 	return nil
-}
-
-// forEach calls do(0) … do(n-1) on as many goroutines as there are cores and
-// returns when all calls have returned.
-func forEach(n int, do func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

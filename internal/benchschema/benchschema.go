@@ -8,6 +8,9 @@ package benchschema
 
 import (
 	"fmt"
+	"os"
+	"strconv"
+	"testing"
 
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -96,4 +99,24 @@ func table(i int, changed bool) *schema.Table {
 		t.Indexes = append(t.Indexes, &schema.Index{Name: name + "_score_idx", Parts: []schema.IndexPart{{Column: "score", Desc: true}}})
 	}
 	return t
+}
+
+// EnvTables names the environment variable that sets N, the table count of
+// the go test -bench benchmarks.
+const EnvTables = "SCHEMADIFF_BENCH_TABLES"
+
+// Sizes returns the table counts the go test -bench benchmarks run at: N and
+// 2N, where N is $SCHEMADIFF_BENCH_TABLES (default 1000), so that a run shows
+// whether the cost of 2N tables is about twice that of N. The benchmark
+// fails when the variable is not a positive number.
+func Sizes(tb testing.TB) []int {
+	n := 1000
+	if s := os.Getenv(EnvTables); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			tb.Fatalf("%s=%q: want a positive number", EnvTables, s)
+		}
+		n = v
+	}
+	return []int{n, 2 * n}
 }
