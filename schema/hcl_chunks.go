@@ -6,7 +6,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// chunkBytes is the size of the pieces Load cuts big HCL files into.
+// chunkBytes is the size of the pieces Load cuts big HCL and YAML files into.
 //
 // The HCL library lexes a whole file into one token slice before parsing it,
 // and keeps the syntax tree of the whole file: for an 8 MB file (5,000

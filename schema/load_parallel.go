@@ -12,7 +12,8 @@ import (
 )
 
 // piece is a unit of Load's parallel work: a schema file, or a part of a big
-// HCL file cut between top-level blocks (hclChunks). Each piece is parsed
+// file: HCL cut between top-level blocks (hclChunks), YAML between items of
+// its tables list (yamlChunks). Each piece is parsed
 // and decoded by a loader of its own into a Database of its own; Load joins
 // them in file order, so results and diagnostics do not depend on which
 // piece finished first.
@@ -22,19 +23,22 @@ type piece struct {
 	start hcl.Pos // where src starts in the file
 	whole bool    // the piece is the whole file
 	group int     // the pieces of one file share a group number
+	// tablesLine is, for a YAML piece after the first, the line of the
+	// file's "tables:" key (see yamlChunks); 0 otherwise.
+	tablesLine int
 
 	l          *loader
 	db         *Database
 	dialect    Dialect
 	dialectPos Pos
 	err        error           // reading the file failed
-	attrs      map[string]bool // top-level HCL attributes of a part of a file
+	attrs      map[string]bool // top-level keys of a part of a file that no other part may set
 	failed     bool            // a part of a file did not parse
 }
 
 // loadPieces reads, parses and decodes files (in parallel across cores) and
-// returns the pieces in order. A big HCL file is cut into parts; when a part
-// fails to parse, or two parts of one file set one attribute, that file is
+// returns the pieces in order. A big file is cut into parts; when a part
+// fails to parse, or two parts of one file set one key, that file is
 // loaded whole again, so that diagnostics are exactly those of a whole-file
 // parse. It calls loaded (when set) as pieces are done. It returns the
 // first read error, in file order.
@@ -43,12 +47,19 @@ func loadPieces(files []string, chunk int, loaded func(int)) ([]*piece, error) {
 	for g, path := range files {
 		var cuts []hcl.Pos
 		var src []byte
-		if isHCL(path) {
-			if st, err := os.Stat(path); err == nil && st.Size() >= int64(2*chunk) {
-				if src, err = os.ReadFile(path); err != nil {
-					return nil, fmt.Errorf("load schema: %w", err)
-				}
+		tablesLine := 0
+		if st, err := os.Stat(path); err == nil && st.Size() >= int64(2*chunk) {
+			if src, err = os.ReadFile(path); err != nil {
+				return nil, fmt.Errorf("load schema: %w", err)
+			}
+			if isHCL(path) {
 				cuts = hclChunks(src, chunk)
+			} else {
+				var yc []yamlCut
+				yc, tablesLine = yamlChunks(src, chunk)
+				for _, c := range yc {
+					cuts = append(cuts, hcl.Pos{Line: c.line, Column: 1, Byte: c.byte})
+				}
 			}
 		}
 		if len(cuts) == 0 {
@@ -60,7 +71,11 @@ func loadPieces(files []string, chunk int, loaded func(int)) ([]*piece, error) {
 			if i+1 < len(cuts) {
 				end = cuts[i+1].Byte
 			}
-			pieces = append(pieces, &piece{path: path, src: src[at.Byte:end], start: at, group: g})
+			p := &piece{path: path, src: src[at.Byte:end], start: at, group: g}
+			if i > 0 {
+				p.tablesLine = tablesLine
+			}
+			pieces = append(pieces, p)
 		}
 	}
 	parallel.Do(len(pieces), func(i int) {
@@ -130,17 +145,26 @@ func (p *piece) load() {
 	if isHCL(p.path) {
 		top = p.l.parseHCL(p.path, p.src, p.start)
 	} else {
-		top = p.l.parseYAML(p.path, p.src)
+		top = p.l.parseYAML(p.path, p.src, p.tablesLine, p.start.Line)
 	}
 	p.src = nil // the text is not needed any more
 	if top == nil {
 		p.failed = true
 		return
 	}
-	if h, ok := top.(*hclObject); ok && !p.whole {
+	if !p.whole {
 		p.attrs = map[string]bool{}
-		for name := range h.body.Attributes {
-			p.attrs[name] = true
+		switch o := top.(type) {
+		case *hclObject:
+			for name := range o.body.Attributes {
+				p.attrs[name] = true
+			}
+		case *yamlObject:
+			for _, k := range o.keys {
+				if k != "tables" { // every YAML part has one
+					p.attrs[k] = true
+				}
+			}
 		}
 	}
 	p.dialect, p.dialectPos = p.l.file(p.db, top)
