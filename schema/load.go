@@ -15,9 +15,9 @@ type LoadOptions struct {
 	// Dialect is used when no schema file names one (e.g. from --dialect or
 	// the config file). A dialect named in the files wins.
 	Dialect Dialect
-	// Loaded, when set, is called with 1 each time a file, or a piece of a
-	// big HCL file, has been parsed and decoded — from several goroutines at
-	// once: progress reporting.
+	// Loaded, when set, is called with the number of tables decoded each
+	// time a file, or a piece of a big file, has been parsed and decoded —
+	// from several goroutines at once: progress reporting.
 	Loaded func(n int)
 }
 

@@ -80,8 +80,8 @@ func loadPieces(files []string, chunk int, loaded func(int)) ([]*piece, error) {
 	}
 	parallel.Do(len(pieces), func(i int) {
 		pieces[i].load()
-		if loaded != nil {
-			loaded(1)
+		if loaded != nil && pieces[i].db != nil {
+			loaded(len(pieces[i].db.Tables))
 		}
 	})
 	out := pieces[:0:0]

@@ -49,7 +49,7 @@ func (c *diffCmd) Run(e *env) error {
 	meter := progress.Start(e.stderr, c.Format != "json")
 	defer meter.Stop()
 	opts.Loaded = meter.Add
-	meter.Phase(readingPhase(c.From), "files")
+	meter.Phase(readingPhase(c.From), "tables")
 	from, err := source.Load(e.ctx, c.From, opts)
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func (c *diffCmd) Run(e *env) error {
 	if opts.Dialect == "" {
 		opts.Dialect = from.Dialect
 	}
-	meter.Phase(readingPhase(c.To), "files")
+	meter.Phase(readingPhase(c.To), "tables")
 	to, err := source.Load(e.ctx, c.To, opts)
 	if err != nil {
 		return err
@@ -74,6 +74,7 @@ func (c *diffCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	meter.Stop() // before any output, which may go to the same terminal
 	if err := writePlan(e, plan, c.Format, render.ScriptOptions{NoBatchSeparator: c.NoGO}); err != nil {
 		return err
 	}

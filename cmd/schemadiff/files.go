@@ -22,7 +22,7 @@ type validateCmd struct {
 func (c *validateCmd) Run(e *env) error {
 	meter := progress.Start(e.stderr, true)
 	defer meter.Stop()
-	meter.Phase("loading schema files", "files")
+	meter.Phase("loading schema files", "tables")
 	db, err := schema.Load(schema.LoadOptions{Dialect: schema.Dialect(c.Dialect), Loaded: meter.Add}, c.Paths...)
 	if err != nil {
 		return err
@@ -31,6 +31,7 @@ func (c *validateCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	meter.Stop() // before any output, which may go to the same terminal
 	fmt.Fprintf(e.stdout, "%s: valid %s schema: %d tables, %d enums, %d schemas\n",
 		strings.Join(c.Paths, ", "), db.Dialect, len(db.Tables), len(db.Enums), len(db.Schemas))
 	return nil

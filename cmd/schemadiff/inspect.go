@@ -45,7 +45,7 @@ func (c *inspectCmd) Run(e *env) error {
 		meter.Phase("writing "+c.Split, "files")
 		return writeSplit(e, c.Split, c.Format, db, meter)
 	}
-	meter.Phase("writing", "")
+	meter.Stop() // before any output, which may go to the same terminal
 	switch c.Format {
 	case "yaml":
 		return schema.WriteYAML(e.stdout, db)

@@ -29,8 +29,8 @@ type Options struct {
 	// DevURL, when set, names a scratch PostgreSQL database that normalizes
 	// schema files: they are applied there and read back (see dev.go).
 	DevURL string
-	// Loaded, when set, is called as schema files are loaded (see
-	// schema.LoadOptions.Loaded): progress reporting.
+	// Loaded, when set, is called with the number of tables of schema files
+	// decoded so far, as they are (schema.LoadOptions.Loaded): progress.
 	Loaded func(n int)
 }
 
