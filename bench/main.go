@@ -165,7 +165,9 @@ func run(ctx context.Context, sizes string, runs int, only, out string) error {
 	if b, err := exec.Command("go", "build", "-o", bin, "./cmd/schemadiff").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v: %s", err, b)
 	}
-	srv, err := pgtest.Start(ctx)
+	// pg_dump locks every table it dumps: 20,000 tables need a lock table
+	// larger than the default.
+	srv, err := pgtest.StartWith(ctx, "max_locks_per_transaction=1024")
 	if err != nil {
 		return err
 	}
