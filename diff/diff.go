@@ -65,6 +65,12 @@ type differ struct {
 	orig *schema.Database // the source database as given
 	src  *schema.Database // the source with the hinted renames done: compared with dst by name
 	dst  *schema.Database
+	// origTables and dstTables look up the tables of orig and dst by name.
+	origTables, dstTables *schema.Lookup
+	// fkTables lists, per table name, the source tables (after renames) whose
+	// foreign keys may use the table's columns: the table itself and those
+	// referencing it, in d.src.Tables order.
+	fkTables map[schema.QName][]*schema.Table
 	// origName maps a renamed table's new name to its name in orig.
 	origName map[schema.QName]schema.QName
 	// recreated holds, per table (new name), the columns dropped and added again.
@@ -108,6 +114,8 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 		reverse:     reverse,
 		orig:        src,
 		dst:         dst,
+		origTables:  schema.NewLookup(src),
+		dstTables:   schema.NewLookup(dst),
 		origName:    map[schema.QName]schema.QName{},
 		recreated:   map[schema.QName]map[string]bool{},
 		retyped:     map[schema.QName]map[string]bool{},
@@ -117,6 +125,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 		enumRetyped: map[schema.QName]map[string]bool{},
 	}
 	d.applyRenames(h, reverse)
+	d.fkTables = foreignKeyTables(d.src)
 	d.compareSchemas()
 	d.compareEnums()
 	d.compareTables()
@@ -178,7 +187,7 @@ func (d *differ) origTable(name schema.QName) *schema.Table {
 	if old, ok := d.origName[name]; ok {
 		name = old
 	}
-	return d.orig.Table(name)
+	return d.origTables.Table(name)
 }
 
 // mark records name in the per-table set m.
@@ -806,7 +815,7 @@ func (d *differ) columnUsers(s *schema.Table, col string, lengthens bool) []stri
 			users = append(users, "computed column "+c.Name)
 		}
 	}
-	for _, t := range d.src.Tables {
+	for _, t := range d.fkTables[s.QName()] {
 		for _, f := range t.ForeignKeys {
 			if t == s && slices.Contains(f.Columns, col) || f.RefQName() == s.QName() && slices.Contains(f.RefColumns, col) {
 				users = append(users, "foreign key "+constraintLabel(f.Name, f.SystemName)+" of "+t.QName().String())
@@ -814,6 +823,25 @@ func (d *differ) columnUsers(s *schema.Table, col string, lengthens bool) []stri
 		}
 	}
 	return users
+}
+
+// foreignKeyTables maps every table name of db to the tables whose foreign
+// keys may use its columns: itself and the tables referencing it, each once,
+// in db.Tables order.
+func foreignKeyTables(db *schema.Database) map[schema.QName][]*schema.Table {
+	m := map[schema.QName][]*schema.Table{}
+	add := func(q schema.QName, t *schema.Table) {
+		if l := m[q]; len(l) == 0 || l[len(l)-1] != t {
+			m[q] = append(l, t)
+		}
+	}
+	for _, t := range db.Tables {
+		add(t.QName(), t)
+		for _, f := range t.ForeignKeys {
+			add(f.RefQName(), t)
+		}
+	}
+	return m
 }
 
 // constraintLabel names a constraint in messages: its name, else the name

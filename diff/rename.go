@@ -71,7 +71,7 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 		if reverse {
 			from, to = to, from
 		}
-		if d.orig.Table(from) != nil && d.dst.Table(to) != nil && d.orig.Table(to) == nil {
+		if d.origTables.Table(from) != nil && d.dstTables.Table(to) != nil && d.origTables.Table(to) == nil {
 			tableMap[from] = to
 		}
 	}
@@ -91,11 +91,12 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 	}
 
 	columnMap := map[schema.QName]map[string]string{} // table (renamed) → column → new name
+	srcTables := schema.NewLookup(d.src)
 	for table, rs := range h.columns {
 		if to, ok := tableMap[table]; ok && reverse {
 			table = to
 		}
-		st, dt := d.src.Table(table), d.dst.Table(table)
+		st, dt := srcTables.Table(table), d.dstTables.Table(table)
 		if st == nil || dt == nil {
 			continue
 		}
@@ -117,7 +118,7 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 		orig := d.origTable(t.QName())
 		for _, c := range t.Columns {
 			if to, ok := renames[c.Name]; ok {
-				d.add(phaseRenames, &Change{Kind: RenameColumn, Table: t.QName(), OldColumn: orig.Column(c.Name), Column: d.dst.Table(t.QName()).Column(to)})
+				d.add(phaseRenames, &Change{Kind: RenameColumn, Table: t.QName(), OldColumn: orig.Column(c.Name), Column: d.dstTables.Table(t.QName()).Column(to)})
 			}
 		}
 		renameColumns(d.orig.Dialect, t, renames)

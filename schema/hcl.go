@@ -11,10 +11,11 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// parseHCL parses one HCL schema file; syntax errors become diagnostics and
-// nil is returned then.
-func (l *loader) parseHCL(filename string, src []byte) object {
-	f, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+// parseHCL parses one HCL schema file, or the piece of one that starts at
+// start (see hclChunks); syntax errors become diagnostics and nil is
+// returned then.
+func (l *loader) parseHCL(filename string, src []byte, start hcl.Pos) object {
+	f, diags := hclsyntax.ParseConfig(src, filename, start)
 	if diags.HasErrors() {
 		l.hclDiags("", diags)
 		return nil

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,10 @@ type LoadOptions struct {
 	// Dialect is used when no schema file names one (e.g. from --dialect or
 	// the config file). A dialect named in the files wins.
 	Dialect Dialect
+	// Loaded, when set, is called with the number of tables decoded each
+	// time a file, or a piece of a big file, has been parsed and decoded —
+	// from several goroutines at once: progress reporting.
+	Loaded func(n int)
 }
 
 // Load reads desired-schema files and returns the schema they describe
@@ -25,6 +30,11 @@ type LoadOptions struct {
 // normalize. Problems in the files are returned as Diagnostics, all of them,
 // each with its file:line:col.
 func Load(opts LoadOptions, paths ...string) (*Database, error) {
+	return load(opts, chunkBytes, paths...)
+}
+
+// load is Load, cutting HCL files of 2×chunk bytes and more into pieces.
+func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 	files, err := schemaFiles(paths)
 	if err != nil {
 		return nil, err
@@ -33,22 +43,16 @@ func Load(opts LoadOptions, paths ...string) (*Database, error) {
 	db := &Database{}
 	var dialect Dialect
 	var dialectPos Pos
-	for _, path := range files {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("load schema: %w", err)
-		}
-		var top object
-		if strings.EqualFold(filepath.Ext(path), ".hcl") {
-			top = l.parseHCL(path, src)
-		} else {
-			top = l.parseYAML(path, src)
-		}
-		if top == nil {
-			continue
-		}
-		d, pos := l.file(db, top)
-		switch {
+	parts, err := loadPieces(files, chunk, opts.Loaded)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		l.merge(p.l)
+		db.Schemas = append(db.Schemas, p.db.Schemas...)
+		db.Enums = append(db.Enums, p.db.Enums...)
+		db.Tables = append(db.Tables, p.db.Tables...)
+		switch d, pos := p.dialect, p.dialectPos; {
 		case d == "":
 		case dialect == "":
 			dialect, dialectPos = d, pos
@@ -179,6 +183,8 @@ func fillDefaults(db *Database) {
 type loader struct {
 	diags Diagnostics
 	pos   map[posKey]Pos
+	// names looks up the tables and enums of the database being validated.
+	names *Lookup
 }
 
 // posKey names an attribute of a model object, e.g. (*Column, "type") or
@@ -192,6 +198,13 @@ func newLoader() *loader { return &loader{pos: map[posKey]Pos{}} }
 
 func (l *loader) errorf(pos Pos, object, hint, format string, args ...any) {
 	l.diags = append(l.diags, Diagnostic{Pos: pos, Object: object, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// merge takes over the diagnostics and positions of o, which loaded
+// another part of the schema.
+func (l *loader) merge(o *loader) {
+	l.diags = append(l.diags, o.diags...)
+	maps.Copy(l.pos, o.pos)
 }
 
 // setPos records where attr of obj was written.

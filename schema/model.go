@@ -368,7 +368,8 @@ type Check struct {
 	Pos        Pos    `json:"-"`
 }
 
-// Table returns the table with that qualified name, or nil.
+// Table returns the table with that qualified name, or nil. It scans the
+// list: to look up many names, build a Lookup once.
 func (db *Database) Table(q QName) *Table {
 	for _, t := range db.Tables {
 		if t.Schema == q.Schema && t.Name == q.Name {
@@ -378,7 +379,8 @@ func (db *Database) Table(q QName) *Table {
 	return nil
 }
 
-// Enum returns the enum with that qualified name, or nil.
+// Enum returns the enum with that qualified name, or nil. It scans the
+// list: to look up many names, build a Lookup once.
 func (db *Database) Enum(q QName) *Enum {
 	for _, e := range db.Enums {
 		if e.Schema == q.Schema && e.Name == q.Name {
@@ -388,7 +390,8 @@ func (db *Database) Enum(q QName) *Enum {
 	return nil
 }
 
-// Schema returns the schema with that name, or nil.
+// Schema returns the schema with that name, or nil. It scans the list: to
+// look up many names, build a Lookup once.
 func (db *Database) Schema(name string) *Schema {
 	for _, s := range db.Schemas {
 		if s.Name == name {

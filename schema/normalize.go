@@ -40,6 +40,9 @@ type normalizer struct {
 	db *Database
 	d  Dialect
 	ds Diagnostics
+
+	// names looks up db's tables and enums, once their schemas are filled.
+	names *Lookup
 }
 
 func (n *normalizer) errorf(pos Pos, object, hint, format string, args ...any) {
@@ -60,6 +63,7 @@ func (n *normalizer) run() {
 	}
 	sort.SliceStable(n.db.Enums, func(i, j int) bool { return lessQName(n.db.Enums[i].QName(), n.db.Enums[j].QName()) })
 	sort.SliceStable(n.db.Tables, func(i, j int) bool { return lessQName(n.db.Tables[i].QName(), n.db.Tables[j].QName()) })
+	n.names = NewLookup(n.db)
 	for _, t := range n.db.Tables {
 		n.table(t)
 	}
@@ -179,7 +183,7 @@ func (n *normalizer) table(t *Table) {
 	for _, f := range t.ForeignKeys {
 		if f.RefSchema == "" {
 			f.RefSchema = n.d.DefaultSchema()
-			if n.db.Table(QName{t.Schema, f.RefTable}) != nil {
+			if n.names.Table(QName{t.Schema, f.RefTable}) != nil {
 				f.RefSchema = t.Schema
 			}
 		}
@@ -285,7 +289,7 @@ func (n *normalizer) columnType(t *Table, c *Column, obj string) string {
 	}
 	if n.d == Postgres && base != "" && !strings.Contains(base, ".") {
 		for _, s := range []string{t.Schema, n.d.DefaultSchema()} {
-			if n.db.Enum(QName{s, base}) != nil {
+			if n.names.Enum(QName{s, base}) != nil {
 				return s + "." + base + arr
 			}
 		}

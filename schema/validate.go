@@ -52,6 +52,7 @@ func (c dupChecker) add(key string, pos Pos, object, message string) {
 }
 
 func (l *loader) validate(db *Database) {
+	l.names = NewLookup(db)
 	schemas := l.dups()
 	for _, s := range db.Schemas {
 		schemas.add(s.Name, s.Pos, "schema "+s.Name, "schema "+s.Name+" is declared twice")
@@ -207,7 +208,7 @@ func (l *loader) validateType(db *Database, t *Table, c *Column, obj string) {
 		base = strings.TrimSpace(strings.TrimSuffix(base, "[]"))
 	}
 	def := db.Dialect.DefaultSchema()
-	if db.Dialect == Postgres && db.Enum(ParseQName(base, def)) != nil {
+	if db.Dialect == Postgres && l.names.Enum(ParseQName(base, def)) != nil {
 		return
 	}
 	if _, err := CanonicalType(db.Dialect, c.Type); err != nil {
@@ -305,7 +306,7 @@ func (l *loader) validateForeignKey(db *Database, t *Table, fk *ForeignKey, obj 
 			l.otherDialect(l.at(fk, "initially_deferred", fk.Pos), obj, "initially_deferred", Postgres)
 		}
 	}
-	ref := db.Table(fk.RefQName())
+	ref := l.names.Table(fk.RefQName())
 	if ref == nil {
 		var names []string
 		for _, rt := range db.Tables {

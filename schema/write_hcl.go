@@ -1,11 +1,14 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/schemadiff/schemadiff/internal/parallel"
 )
 
 // WriteHCL writes db as an HCL desired-schema file that Load reads back to
@@ -16,9 +19,28 @@ func WriteHCL(w io.Writer, db *Database) error {
 	if err != nil {
 		return err
 	}
-	f := hclwrite.NewEmptyFile()
-	writeHCLBody(f.Body(), root)
-	if _, err := w.Write(hclwrite.Format(f.Bytes())); err != nil {
+	// The file's top-level items are laid out one by one, on all cores:
+	// hclwrite.Format aligns attributes within a body only, and every two
+	// top-level items are apart by a blank line, so the items laid out
+	// apart and joined are the whole file laid out — and formatting the
+	// whole 8 MB file of 5,000 tables at once takes seconds.
+	var top []*wnode // one file-level wnode per top-level item
+	for _, f := range root.fields {
+		if blocks, ok := f.value.([]*wnode); ok {
+			for _, b := range blocks {
+				top = append(top, &wnode{fields: []wfield{{f.key, []*wnode{b}}}})
+			}
+			continue
+		}
+		top = append(top, &wnode{fields: []wfield{f}})
+	}
+	items := make([][]byte, len(top))
+	parallel.Do(len(top), func(i int) {
+		f := hclwrite.NewEmptyFile()
+		writeHCLBody(f.Body(), top[i])
+		items[i] = hclwrite.Format(f.Bytes())
+	})
+	if _, err := w.Write(bytes.Join(items, []byte("\n"))); err != nil {
 		return fmt.Errorf("write hcl: %w", err)
 	}
 	return nil

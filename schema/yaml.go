@@ -12,10 +12,18 @@ import (
 	yamlparser "github.com/goccy/go-yaml/parser"
 )
 
-// parseYAML parses one YAML schema file; syntax errors become diagnostics
-// and nil is returned then.
-func (l *loader) parseYAML(filename string, src []byte) object {
-	f, err := yamlparser.ParseBytes(src, 0)
+// parseYAML parses one YAML schema file, or, when tablesLine is not 0, the
+// piece of one that starts at an item of its tables list on line startLine
+// (see yamlChunks); syntax errors become diagnostics and nil is returned
+// then.
+func (l *loader) parseYAML(filename string, src []byte, tablesLine, startLine int) object {
+	var f *ast.File
+	var err error
+	if tablesLine == 0 {
+		f, err = yamlparser.ParseBytes(src, 0)
+	} else {
+		f, err = parseYAMLPiece(src, tablesLine, startLine)
+	}
 	if err != nil {
 		var yerr yaml.Error
 		pos := Pos{File: filename}

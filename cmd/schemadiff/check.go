@@ -152,12 +152,13 @@ func checkJSON(w io.Writer, p *project, missing, drift *diff.Plan, n int) error 
 // file position of the object when it is known.
 func githubAnnotations(w io.Writer, missing, drift *diff.Plan, want *schema.Database) error {
 	var b strings.Builder
+	tables := schema.NewLookup(want)
 	for _, ch := range missing.Changes {
-		annotate(&b, changePos(ch, want), "schema change without a migration: "+render.Op(ch)+" "+render.Describe(ch)+" (run `schemadiff generate -m MESSAGE`)")
+		annotate(&b, changePos(ch, tables), "schema change without a migration: "+render.Op(ch)+" "+render.Describe(ch)+" (run `schemadiff generate -m MESSAGE`)")
 	}
 	if drift != nil {
 		for _, ch := range drift.Changes {
-			annotate(&b, changePos(ch, want), "database drift: the database needs "+render.Op(ch)+" "+render.Describe(ch)+" to be at the migrations' state")
+			annotate(&b, changePos(ch, tables), "database drift: the database needs "+render.Op(ch)+" "+render.Describe(ch)+" to be at the migrations' state")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -177,7 +178,7 @@ func annotate(b *strings.Builder, pos schema.Pos, msg string) {
 
 // changePos returns the schema-file position of the object a change is
 // about: its own, else its table's in the desired schema, else none.
-func changePos(c *diff.Change, want *schema.Database) schema.Pos {
+func changePos(c *diff.Change, want *schema.Lookup) schema.Pos {
 	var candidates []schema.Pos
 	if c.TableDef != nil {
 		candidates = append(candidates, c.TableDef.Pos)

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/schemadiff/schemadiff/diff"
+	"github.com/schemadiff/schemadiff/internal/progress"
+	"github.com/schemadiff/schemadiff/internal/redact"
 	"github.com/schemadiff/schemadiff/internal/source"
 	"github.com/schemadiff/schemadiff/render"
 	"github.com/schemadiff/schemadiff/schema"
@@ -40,6 +42,10 @@ func (c *diffCmd) Run(e *env) error {
 		return err
 	}
 	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL, Warn: e.stderr}
+	meter := progress.Start(e.stderr, c.Format != "json")
+	defer meter.Stop()
+	opts.Loaded = meter.Add
+	meter.Phase(readingPhase(c.From), "tables")
 	from, err := source.Load(e.ctx, c.From, opts)
 	if err != nil {
 		return err
@@ -47,10 +53,12 @@ func (c *diffCmd) Run(e *env) error {
 	if opts.Dialect == "" {
 		opts.Dialect = from.Dialect
 	}
+	meter.Phase(readingPhase(c.To), "tables")
 	to, err := source.Load(e.ctx, c.To, opts)
 	if err != nil {
 		return err
 	}
+	meter.Phase("comparing", "")
 	if from.Dialect != to.Dialect {
 		return fmt.Errorf("--from is %s but --to is %s: compare sources of one dialect", from.Dialect, to.Dialect)
 	}
@@ -65,6 +73,7 @@ func (c *diffCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	meter.Stop() // before any output, which may go to the same terminal
 	if err := writePlan(e, plan, c.Format, render.ScriptOptions{NoBatchSeparator: c.NoGO}); err != nil {
 		return err
 	}
@@ -89,4 +98,13 @@ func writePlan(e *env, plan *diff.Plan, format string, opts render.ScriptOptions
 		_, err = io.WriteString(e.stdout, render.ScriptWith(stmts, opts))
 		return err
 	}
+}
+
+// readingPhase names, for progress output, the reading of source src
+// (redacted when it is a URL).
+func readingPhase(src string) string {
+	if source.IsURL(src) {
+		return "reading " + redact.URL(src)
+	}
+	return "loading " + src
 }

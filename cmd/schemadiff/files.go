@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/schemadiff/schemadiff/internal/atomicfile"
+	"github.com/schemadiff/schemadiff/internal/progress"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
@@ -19,7 +20,10 @@ type validateCmd struct {
 
 // Run loads, validates and normalizes the schema and reports what it holds.
 func (c *validateCmd) Run(e *env) error {
-	db, err := schema.Load(schema.LoadOptions{Dialect: schema.Dialect(c.Dialect)}, c.Paths...)
+	meter := progress.Start(e.stderr, true)
+	defer meter.Stop()
+	meter.Phase("loading schema files", "tables")
+	db, err := schema.Load(schema.LoadOptions{Dialect: schema.Dialect(c.Dialect), Loaded: meter.Add}, c.Paths...)
 	if err != nil {
 		return err
 	}
@@ -27,6 +31,7 @@ func (c *validateCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	meter.Stop() // before any output, which may go to the same terminal
 	fmt.Fprintf(e.stdout, "%s: valid %s schema: %s, %s, %s\n", strings.Join(c.Paths, ", "), db.Dialect,
 		plural(len(db.Tables), "table"), plural(len(db.Enums), "enum"), plural(len(db.Schemas), "schema"))
 	return nil

@@ -34,6 +34,9 @@ type Options struct {
 	// (what it holds that the model cannot), one line each:
 	// "warning: <object>: <message>".
 	Warn io.Writer
+	// Loaded, when set, is called with the number of tables of schema files
+	// decoded so far, as they are (schema.LoadOptions.Loaded): progress.
+	Loaded func(n int)
 }
 
 // IsURL reports whether src names a database rather than a file or folder.
@@ -46,7 +49,7 @@ func Load(ctx context.Context, src string, opts Options) (*schema.Database, erro
 	if IsURL(src) {
 		return inspect(ctx, src, opts)
 	}
-	db, err := readFiles([]string{src}, schema.LoadOptions{Dialect: opts.Dialect}, "give a path, or a postgres:// or sqlserver:// URL")
+	db, err := readFiles([]string{src}, schema.LoadOptions{Dialect: opts.Dialect, Loaded: opts.Loaded}, "give a path, or a postgres:// or sqlserver:// URL")
 	if err != nil {
 		return nil, err
 	}

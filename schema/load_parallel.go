@@ -1,0 +1,174 @@
+package schema
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/schemadiff/schemadiff/internal/parallel"
+)
+
+// piece is a unit of Load's parallel work: a schema file, or a part of a big
+// file: HCL cut between top-level blocks (hclChunks), YAML between items of
+// its tables list (yamlChunks). Each piece is parsed
+// and decoded by a loader of its own into a Database of its own; Load joins
+// them in file order, so results and diagnostics do not depend on which
+// piece finished first.
+type piece struct {
+	path  string
+	src   []byte  // the piece's text; nil until read (whole files are read by the worker)
+	start hcl.Pos // where src starts in the file
+	whole bool    // the piece is the whole file
+	group int     // the pieces of one file share a group number
+	// tablesLine is, for a YAML piece after the first, the line of the
+	// file's "tables:" key (see yamlChunks); 0 otherwise.
+	tablesLine int
+
+	l          *loader
+	db         *Database
+	dialect    Dialect
+	dialectPos Pos
+	err        error           // reading the file failed
+	attrs      map[string]bool // top-level keys of a part of a file that no other part may set
+	failed     bool            // a part of a file did not parse
+}
+
+// loadPieces reads, parses and decodes files (in parallel across cores) and
+// returns the pieces in order. A big file is cut into parts; when a part
+// fails to parse, or two parts of one file set one key, that file is
+// loaded whole again, so that diagnostics are exactly those of a whole-file
+// parse. It calls loaded (when set) as pieces are done. It returns the
+// first read error, in file order.
+func loadPieces(files []string, chunk int, loaded func(int)) ([]*piece, error) {
+	var pieces []*piece
+	for g, path := range files {
+		var cuts []hcl.Pos
+		var src []byte
+		tablesLine := 0
+		if st, err := os.Stat(path); err == nil && st.Size() >= int64(2*chunk) {
+			if src, err = os.ReadFile(path); err != nil {
+				return nil, fmt.Errorf("load schema: %w", err)
+			}
+			if isHCL(path) {
+				cuts = hclChunks(src, chunk)
+			} else {
+				var yc []yamlCut
+				yc, tablesLine = yamlChunks(src, chunk)
+				for _, c := range yc {
+					cuts = append(cuts, hcl.Pos{Line: c.line, Column: 1, Byte: c.byte})
+				}
+			}
+		}
+		if len(cuts) == 0 {
+			pieces = append(pieces, &piece{path: path, src: src, start: hcl.InitialPos, whole: true, group: g})
+			continue
+		}
+		for i, at := range cuts {
+			end := len(src)
+			if i+1 < len(cuts) {
+				end = cuts[i+1].Byte
+			}
+			p := &piece{path: path, src: src[at.Byte:end], start: at, group: g}
+			if i > 0 {
+				p.tablesLine = tablesLine
+			}
+			pieces = append(pieces, p)
+		}
+	}
+	parallel.Do(len(pieces), func(i int) {
+		pieces[i].load()
+		if loaded != nil && pieces[i].db != nil {
+			loaded(len(pieces[i].db.Tables))
+		}
+	})
+	out := pieces[:0:0]
+	for i := 0; i < len(pieces); {
+		j := i + 1
+		for j < len(pieces) && pieces[j].group == pieces[i].group {
+			j++
+		}
+		if group := pieces[i:j]; partsAgree(group) {
+			out = append(out, group...)
+		} else {
+			whole := &piece{path: group[0].path, start: hcl.InitialPos, whole: true}
+			whole.load()
+			out = append(out, whole)
+		}
+		i = j
+	}
+	for _, p := range out {
+		if p.err != nil {
+			return nil, p.err
+		}
+	}
+	return out, nil
+}
+
+// partsAgree reports whether the pieces of one file can stand for it: a
+// whole file always does; parts do when each parsed and no two set one
+// attribute.
+func partsAgree(parts []*piece) bool {
+	if parts[0].whole {
+		return true
+	}
+	seen := map[string]bool{}
+	for _, p := range parts {
+		if p.failed {
+			return false
+		}
+		for a := range p.attrs {
+			if seen[a] {
+				return false
+			}
+			seen[a] = true
+		}
+	}
+	return true
+}
+
+// load reads (when a whole file), parses and decodes the piece.
+func (p *piece) load() {
+	if p.src == nil {
+		src, err := os.ReadFile(p.path)
+		if err != nil {
+			p.err = fmt.Errorf("load schema: %w", err)
+			return
+		}
+		p.src = src
+	}
+	p.l = newLoader()
+	p.db = &Database{}
+	var top object
+	if isHCL(p.path) {
+		top = p.l.parseHCL(p.path, p.src, p.start)
+	} else {
+		top = p.l.parseYAML(p.path, p.src, p.tablesLine, p.start.Line)
+	}
+	p.src = nil // the text is not needed any more
+	if top == nil {
+		p.failed = true
+		return
+	}
+	if !p.whole {
+		p.attrs = map[string]bool{}
+		switch o := top.(type) {
+		case *hclObject:
+			for name := range o.body.Attributes {
+				p.attrs[name] = true
+			}
+		case *yamlObject:
+			for _, k := range o.keys {
+				if k != "tables" { // every YAML part has one
+					p.attrs[k] = true
+				}
+			}
+		}
+	}
+	p.dialect, p.dialectPos = p.l.file(p.db, top)
+}
+
+// isHCL reports whether path names an HCL file (else YAML).
+func isHCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".hcl") }
