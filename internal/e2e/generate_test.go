@@ -155,7 +155,7 @@ func generateAll(t *testing.T, f migrate.Format, want []*schema.Database) string
 		if len(up.Changes) == 0 {
 			t.Fatalf("step %d: no changes", i+1)
 		}
-		if _, err := d.Write(migrate.Request{Message: messages[i], Command: "test", Up: up, Down: down, State: db, Now: now}); err != nil {
+		if _, err := d.Write(migrate.Request{Message: messages[i], Command: "test", Up: up, Down: down, From: from, State: db, Now: now}); err != nil {
 			t.Fatalf("step %d: %v", i+1, err)
 		}
 	}
