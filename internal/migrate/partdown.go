@@ -113,11 +113,13 @@ func applyAll(db *schema.Database, changes []*diff.Change, undo bool) bool {
 }
 
 // applyChange makes in db the model change c describes (with undo, its
-// reverse), and reports whether it could: it knows the kinds of change that
-// come before or after a statement that must run outside a transaction
-// (schemas, enums and their values, keys, indexes, foreign keys, dropped
-// tables, comments), not the ones in between (columns, renames, created
-// tables), whose parts are then not split (partDowns). Objects it adds to
+// reverse), and reports whether it could: it knows the kinds of change of
+// the phases before an ADD VALUE or DROP INDEX CONCURRENTLY (schemas,
+// enums and their values, dropped keys, indexes and foreign keys) and after
+// a CREATE INDEX CONCURRENTLY (indexes, foreign keys, dropped tables, enums
+// and schemas, comments), not the ones in between (columns, renames,
+// created tables): intermediateState applies the first kind forward and
+// undoes the second from the target. Objects it adds to
 // db are copies: db never shares what it changes with c.
 func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 	t := db.Table(c.Table)
