@@ -27,7 +27,8 @@ func partDowns(from, to *schema.Database, ups []*diff.Plan, down *diff.Plan) (do
 	if from == nil || to == nil {
 		return nil, false, nil
 	}
-	opts := diff.Options{Concurrently: slices.ContainsFunc(slices.Concat(down.Changes, concatChanges(ups)), func(c *diff.Change) bool { return c.Concurrently })}
+	all := concatChanges(slices.Concat(ups, []*diff.Plan{down}))
+	opts := diff.Options{Concurrently: slices.ContainsFunc(all, func(c *diff.Change) bool { return c.Concurrently })}
 	states := make([]*schema.Database, len(ups)+1)
 	states[0], states[len(ups)] = from, to
 	for k := 1; k < len(ups); k++ {
@@ -51,11 +52,13 @@ func partDowns(from, to *schema.Database, ups []*diff.Plan, down *diff.Plan) (do
 	return downs, true, nil
 }
 
-// concatChanges returns the changes of plans, in order.
+// concatChanges returns the changes of plans (nil ones hold none), in order.
 func concatChanges(plans []*diff.Plan) []*diff.Change {
 	var all []*diff.Change
 	for _, p := range plans {
-		all = append(all, p.Changes...)
+		if p != nil {
+			all = append(all, p.Changes...)
+		}
 	}
 	return all
 }
@@ -119,8 +122,8 @@ func applyAll(db *schema.Database, changes []*diff.Change, undo bool) bool {
 // a CREATE INDEX CONCURRENTLY (indexes, foreign keys, dropped tables, enums
 // and schemas, comments), not the ones in between (columns, renames,
 // created tables): intermediateState applies the first kind forward and
-// undoes the second from the target. Objects it adds to
-// db are copies: db never shares what it changes with c.
+// undoes the second from the target. Objects it adds to db are copies: db
+// never shares what it changes with c.
 func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 	t := db.Table(c.Table)
 	if t == nil && c.Table != (schema.QName{}) && c.Kind != diff.DropTable {
@@ -159,11 +162,11 @@ func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 		e.Values = slices.Insert(slices.Clone(e.Values), i, c.Value)
 	case diff.DropTable:
 		if undo {
-			t, err := deepCopy(c.TableDef)
+			def, err := deepCopy(c.TableDef)
 			if err != nil {
 				return false
 			}
-			db.Tables = append(db.Tables, t)
+			db.Tables = append(db.Tables, def)
 		} else {
 			db.Tables = slices.DeleteFunc(db.Tables, func(x *schema.Table) bool { return x.QName() == c.TableDef.QName() })
 		}

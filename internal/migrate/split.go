@@ -32,10 +32,11 @@ func (f Format) splitsTransactions() bool {
 // same way, its pieces written as further migrations with an empty up, so
 // that rolling back from the last runs them in order. When the downs
 // cannot be computed per part (from unknown, or a state between parts
-// partDowns cannot compute), m's down is split alone and assigned from the last migration back: rolling
-// all of them back restores from, one alone does not. Versions and parents
-// are chained from m's (versionAfter returns the version that follows a
-// given one); each part says in its message which part it is.
+// partDowns cannot compute), m's down is split alone and assigned from the
+// last migration back: rolling all of them back restores from, one alone
+// does not. Versions and parents are chained from m's (versionAfter returns
+// the version that follows a given one); each part says in its message
+// which part it is.
 func (m migration) split(from, to *schema.Database, versionAfter func(string) string) ([]migration, error) {
 	if !m.format.splitsTransactions() {
 		return []migration{m}, nil
