@@ -656,15 +656,32 @@ func (r *alembicReader) sqlOrRepr(v *pyread.Value) string {
 	return "a Python value"
 }
 
+// identity reads sa.Identity(always=, start=, increment=, minvalue=,
+// maxvalue=, cache=, cycle=): every option SQLAlchemy's Identity takes that
+// the model holds (schema.Identity), as render/alembic.go writes them.
 func identity(a *pyread.Value) *schema.Identity {
-	id := &schema.Identity{Always: a.Kw("always").Truthy(), Seed: 1, Increment: 1}
-	if s := a.Kw("start"); s != nil {
-		fmt.Sscan(s.Str, &id.Seed)
+	id := &schema.Identity{Always: a.Kw("always").Truthy(), Seed: 1, Increment: 1, Cycle: a.Kw("cycle").Truthy()}
+	for key, dst := range map[string]*int64{"start": &id.Seed, "increment": &id.Increment, "cache": &id.Cache} {
+		if n := identityOption(a, key); n != nil {
+			*dst = *n
+		}
 	}
-	if s := a.Kw("increment"); s != nil {
-		fmt.Sscan(s.Str, &id.Increment)
-	}
+	id.MinValue, id.MaxValue = identityOption(a, "minvalue"), identityOption(a, "maxvalue")
 	return id
+}
+
+// identityOption returns the whole number sa.Identity's option key gives,
+// or nil when it is not given; anything else is a parse error.
+func identityOption(a *pyread.Value, key string) *int64 {
+	v := a.Kw(key)
+	if v == nil || v.Kind == pyread.VConst && v.Str == "None" {
+		return nil
+	}
+	var n int64
+	if _, err := fmt.Sscan(v.Str, &n); err != nil || v.Kind != pyread.VNumber {
+		panic(parseError{"sa.Identity " + key + "= is not a whole number"})
+	}
+	return &n
 }
 
 // serverDefault reads server_default=: a string is a literal, sa.text() an
@@ -695,6 +712,7 @@ func (r *alembicReader) alterColumn(a map[string]*pyread.Value, line int) {
 	if t := a["type_"]; t != nil {
 		typ := r.typeOf(t)
 		o.alter.typ = &typ
+		o.alter.using = strValue(a["postgresql_using"])
 	}
 	if d, ok := a["server_default"]; ok {
 		if d.Kind == pyread.VConst && (d.Str == "None" || d.Str == "False") {

@@ -110,14 +110,24 @@ func writeMigration(t *testing.T, dir string, f migrate.Format, i int, db *schem
 		return nil
 	}
 	now := time.Date(2024, 5, 1, 12, i, 0, 0, time.UTC)
-	if _, err := d.Write(migrate.Request{Message: fmt.Sprintf("step %d", i+1), Command: "test", Up: up, Down: down, State: db, Now: now}); err != nil {
+	if _, err := d.Write(migrate.Request{Message: fmt.Sprintf("step %d", i+1), Command: "test", Up: up, Down: down, From: cur, State: db, Now: now}); err != nil {
 		t.Fatal(err)
 	}
+	after, err := migrate.Open(dir, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written as several migrations (a statement that cannot run in a
+	// transaction alone), every ADD VALUE commits before its uses.
+	split := len(after.Migrations)-len(d.Migrations) > 1
 	var hz []string
 	for _, c := range up.Changes {
 		for _, h := range c.Hazards {
 			if h.Code == diff.HazardImplicitNonclusteredPK {
 				continue // the schema file's silence on clustering, which the migration spells out
+			}
+			if split && h.Code == diff.HazardNewEnumValueUsed {
+				continue
 			}
 			hz = append(hz, fmt.Sprintf("%s %s: %s", h.Code, review.ChangeObject(c), h.Message))
 		}

@@ -1156,7 +1156,7 @@ func (p *sqlParser) alterColumn(o *op) {
 		}
 		a.typ, a.collation = &typ, &coll
 		if p.accept("USING") {
-			p.exprUntil(func(sqlTok) bool { return false })
+			a.using = p.exprUntil(func(sqlTok) bool { return false })
 		}
 	case p.accept("SET", "NOT", "NULL"):
 		a.null = &no

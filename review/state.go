@@ -87,6 +87,10 @@ type colAlter struct {
 	identity    *schema.Identity
 	dropIdent   bool
 	collation   *string // with typ: the new collation ("" the type's default)
+	// using is, with typ, the USING expression that converts the values
+	// ("" a cast). applyAlter records it as the column's Using, which diff's
+	// no-cast rule reads (diff.noCastHazard) and no comparison sees.
+	using string
 	// editIdentity changes the column's identity (ALTER COLUMN … SET
 	// GENERATED / SET sequence option), in order.
 	editIdentity []func(*schema.Identity)
@@ -540,6 +544,8 @@ func applyAlter(d schema.Dialect, c *schema.Column, a colAlter) {
 			}
 		}
 		c.Type = typ
+		// The conversion of this change only: a later ALTER TYPE sets its own.
+		c.Using = a.using
 	}
 	if a.collation != nil {
 		c.Collation = *a.collation

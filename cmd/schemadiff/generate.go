@@ -80,7 +80,7 @@ func (c *generateCmd) Run(e *env) error {
 		return err
 	}
 	written, err := d.Write(migrate.Request{
-		Message: c.Message, Command: c.command(d.Format), Up: up, Down: down, State: want,
+		Message: c.Message, Command: c.command(d.Format), Up: up, Down: down, From: current, State: want,
 		Now: now, Seq: c.Seq || p.seq,
 	})
 	if err != nil {

@@ -155,7 +155,7 @@ func generateAll(t *testing.T, f migrate.Format, want []*schema.Database) string
 		if len(up.Changes) == 0 {
 			t.Fatalf("step %d: no changes", i+1)
 		}
-		if _, err := d.Write(migrate.Request{Message: messages[i], Command: "test", Up: up, Down: down, State: db, Now: now}); err != nil {
+		if _, err := d.Write(migrate.Request{Message: messages[i], Command: "test", Up: up, Down: down, From: from, State: db, Now: now}); err != nil {
 			t.Fatalf("step %d: %v", i+1, err)
 		}
 	}
@@ -415,7 +415,9 @@ func flywayDown(t *testing.T, dir, url string) {
 
 // TestEnumValueAddedAndUsed: a migration that adds an enum value and makes
 // it a column's default runs under the real tools, which would otherwise run
-// both in one transaction (PostgreSQL: "unsafe use of new value").
+// both in one transaction (PostgreSQL: "unsafe use of new value"); rolled
+// back one migration at a time (golang-migrate), each part restores the
+// schema its up started from.
 func TestEnumValueAddedAndUsed(t *testing.T) {
 	state := func(values, def string) *schema.Database {
 		p := filepath.Join(t.TempDir(), "schema.hcl")
@@ -452,6 +454,24 @@ table "people" {
 			}
 			if len(plan.Changes) > 0 {
 				t.Errorf("after the up migrations: %d changes, first %s", len(plan.Changes), plan.Changes[0].Kind)
+			}
+			if f != migrate.GolangMigrate {
+				return
+			}
+			// Rolled back one migration at a time, each part's down undoes
+			// exactly its up: first the default, then the value.
+			m := golangMigrate(t, dir, url)
+			for i, back := range []*schema.Database{state(`"happy", "sad", "meh"`, "happy"), want[0]} {
+				if err := m.Steps(-1); err != nil {
+					t.Fatalf("golang-migrate down 1 (#%d): %v", i+1, err)
+				}
+				plan, err := diff.Compare(liveState(t, url), back, diff.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(plan.Changes) > 0 {
+					t.Errorf("after down 1 (#%d): %d changes, first %s", i+1, len(plan.Changes), plan.Changes[0].Kind)
+				}
 			}
 		})
 	}

@@ -103,7 +103,7 @@ func request(t *testing.T, d *Dir, msg string, want *schema.Database, now time.T
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Request{Message: msg, Command: "schemadiff generate -m test", Up: up, Down: down, State: want, Now: now}
+	return Request{Message: msg, Command: "schemadiff generate -m test", Up: up, Down: down, From: from, State: want, Now: now}
 }
 
 var clock = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/render"
+	"github.com/schemadiff/schemadiff/schema"
 )
 
 // splitsTransactions reports whether format f writes a migration whose
@@ -24,12 +25,19 @@ func (f Format) splitsTransactions() bool {
 // split returns the migrations m is written as: m itself, or, for a format
 // that splitsTransactions and a plan with a statement that cannot run in a
 // transaction, one migration per such change and per run of the others.
-// Their up plans run m's up in order; their down plans, run from the last
-// migration back, run m's down in order (the shorter side is padded with
-// empty plans). Versions and parents are chained from m's (versionAfter
-// returns the version that follows a given one); each part says in its
-// message which part it is.
-func (m migration) split(versionAfter func(string) string) ([]migration, error) {
+// Their up plans run m's up in order. Each one's down plan undoes exactly
+// its up (partDowns: tools roll back one migration at a time), from is the
+// state m's up starts from and to the one it leads to. A part's down that
+// itself holds a statement that cannot run in a transaction is split the
+// same way, its pieces written as further migrations with an empty up, so
+// that rolling back from the last runs them in order. When the downs
+// cannot be computed per part (from unknown, or a state between parts
+// partDowns cannot compute), m's down is split alone and assigned from the
+// last migration back: rolling all of them back restores from, one alone
+// does not. Versions and parents are chained from m's (versionAfter returns
+// the version that follows a given one); each part says in its message
+// which part it is.
+func (m migration) split(from, to *schema.Database, versionAfter func(string) string) ([]migration, error) {
 	if !m.format.splitsTransactions() {
 		return []migration{m}, nil
 	}
@@ -37,27 +45,50 @@ func (m migration) split(versionAfter func(string) string) ([]migration, error) 
 	if err != nil {
 		return nil, err
 	}
-	downs, err := transactionParts(m.down)
+	downs, ok, err := partDowns(from, to, ups, m.down)
 	if err != nil {
 		return nil, err
 	}
-	n := max(len(ups), len(downs))
-	if n <= 1 {
+	type pair struct{ up, down *diff.Plan }
+	var pairs []pair
+	if ok {
+		for k, up := range ups {
+			ds, err := transactionParts(downs[k])
+			if err != nil {
+				return nil, err
+			}
+			pairs = append(pairs, pair{up, ds[len(ds)-1]})
+			for j := len(ds) - 2; j >= 0; j-- {
+				pairs = append(pairs, pair{emptyPlan(m.up), ds[j]})
+			}
+		}
+	} else {
+		ds, err := transactionParts(m.down)
+		if err != nil {
+			return nil, err
+		}
+		n := max(len(ups), len(ds))
+		for i := range n {
+			p := pair{emptyPlan(m.up), emptyPlan(m.down)}
+			if i < len(ups) {
+				p.up = ups[i]
+			}
+			if j := n - 1 - i; j < len(ds) {
+				p.down = ds[j]
+			}
+			pairs = append(pairs, p)
+		}
+	}
+	if len(pairs) <= 1 {
 		return []migration{m}, nil
 	}
-	parts := make([]migration, n)
-	for i := range parts {
+	parts := make([]migration, len(pairs))
+	for i, pr := range pairs {
 		p := m
-		p.up, p.down = emptyPlan(m.up), emptyPlan(m.down)
-		if i < len(ups) {
-			p.up = ups[i]
-		}
-		if j := n - 1 - i; j < len(downs) {
-			p.down = downs[j]
-		}
+		p.up, p.down = pr.up, pr.down
 		p.slug = fmt.Sprintf("%s_part%d", m.slug, i+1)
 		p.message = fmt.Sprintf("%s\n\nPart %d of %d: the statements that cannot run in a transaction (ALTER TYPE … ADD VALUE,\n"+
-			"CONCURRENTLY) are each in a migration of their own, the others run together in one transaction.", m.message, i+1, n)
+			"CONCURRENTLY) are each in a migration of their own, the others run together in one transaction.", m.message, i+1, len(pairs))
 		if i > 0 {
 			p.parent = parts[i-1].version
 			p.version = versionAfter(p.parent)

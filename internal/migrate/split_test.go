@@ -16,8 +16,10 @@ import (
 // value and uses it is written, in the formats that choose transactions per
 // file or section, as two migrations: the ADD VALUE alone (outside a
 // transaction where the format says so), then the rest in one transaction;
-// the down plan runs whole from the last one. goose keeps one file and
-// groups the transactional statements into one block.
+// each one's down undoes exactly its up (the second restores the default,
+// the first recreates the enum without the value), since tools roll back one
+// migration at a time. goose keeps one file and groups the transactional
+// statements into one block.
 func TestSplitTransactions(t *testing.T) {
 	state := func(values []string, def string) *schema.Database {
 		db := users(t)
@@ -33,28 +35,32 @@ func TestSplitTransactions(t *testing.T) {
 	}{{
 		format: Dbmate,
 		files: map[string][]string{
-			"20240501120001_mood_part1.sql": {"-- migrate:up transaction:false\nALTER TYPE \"public\".\"mood\" ADD VALUE 'meh';", "-- migrate:down\n"},
-			"20240501120002_mood_part2.sql": {"-- migrate:up\n", `SET DEFAULT 'meh'`, "-- migrate:down\n", "RENAME TO", `SET DEFAULT 'happy'`},
+			"20240501120001_mood_part1.sql": {"-- migrate:up transaction:false\nALTER TYPE \"public\".\"mood\" ADD VALUE 'meh';", "-- migrate:down\n", "RENAME TO", `SET DEFAULT 'happy'`},
+			"20240501120002_mood_part2.sql": {"-- migrate:up\n", `SET DEFAULT 'meh'`, "-- migrate:down\n", `SET DEFAULT 'happy'`},
 		},
-		lacks: map[string][]string{"20240501120002_mood_part2.sql": {"transaction:false"}},
+		lacks: map[string][]string{"20240501120002_mood_part2.sql": {"transaction:false", "RENAME TO"}},
 	}, {
 		format: GolangMigrate,
 		files: map[string][]string{
 			"20240501120001_mood_part1.up.sql":   {"schemadiff writes it alone", "ADD VALUE 'meh';"},
-			"20240501120001_mood_part1.down.sql": {"Hazards: none"},
+			"20240501120001_mood_part1.down.sql": {"drop-enum-value", "RENAME TO", `SET DEFAULT 'happy'`},
 			"20240501120002_mood_part2.up.sql":   {`SET DEFAULT 'meh'`},
-			"20240501120002_mood_part2.down.sql": {"RENAME TO", `SET DEFAULT 'happy'`},
+			"20240501120002_mood_part2.down.sql": {"Hazards: none", `SET DEFAULT 'happy'`},
 		},
-		lacks: map[string][]string{"20240501120002_mood_part2.up.sql": {"ADD VALUE '", "schemadiff writes it alone", "schemadiff: the statements above"}},
+		lacks: map[string][]string{
+			"20240501120002_mood_part2.up.sql":   {"ADD VALUE '", "schemadiff writes it alone", "schemadiff: the statements above"},
+			"20240501120002_mood_part2.down.sql": {"RENAME TO"},
+		},
 	}, {
 		format: Flyway,
 		files: map[string][]string{
 			"V20240501120001__mood_part1.sql":      {"ADD VALUE 'meh';"},
 			"V20240501120001__mood_part1.sql.conf": {"executeInTransaction=false"},
-			"U20240501120001__mood_part1.sql":      {"Hazards: none"},
+			"U20240501120001__mood_part1.sql":      {"RENAME TO"},
 			"V20240501120002__mood_part2.sql":      {`SET DEFAULT 'meh'`},
-			"U20240501120002__mood_part2.sql":      {"RENAME TO"},
+			"U20240501120002__mood_part2.sql":      {`SET DEFAULT 'happy'`},
 		},
+		lacks: map[string][]string{"U20240501120002__mood_part2.sql": {"RENAME TO"}},
 	}, {
 		format: Goose,
 		files: map[string][]string{

@@ -27,6 +27,11 @@ type Request struct {
 	Command string // the command line that generates it, for the file header (no passwords)
 	// Up takes the current state to State; Down takes it back.
 	Up, Down *diff.Plan
+	// From is the state Up starts from (canonical). A migration split
+	// because a statement cannot run in a transaction needs it to give each
+	// part the down that undoes exactly that part; without it the parts'
+	// downs only undo Up all together (see migration.split).
+	From *schema.Database
 	// State is the canonical schema the migrations lead to once this one is applied.
 	State *schema.Database
 	Now   time.Time // the clock: the version and the header's time
@@ -57,7 +62,7 @@ func (d *Dir) Write(req Request) ([]string, error) {
 		return nil, err
 	}
 	versions := d.versions()
-	parts, err := m.split(func(after string) string {
+	parts, err := m.split(req.From, req.State, func(after string) string {
 		versions = append(versions, after)
 		return nextVersion(req.Seq, req.Now, versions)
 	})
