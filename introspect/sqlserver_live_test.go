@@ -2,15 +2,14 @@ package introspect
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/schemadiff/schemadiff/internal/mssqltest"
 )
 
 // goLine splits a T-SQL script into batches, as sqlcmd does.
@@ -23,41 +22,12 @@ var goLine = regexp.MustCompile(`(?im)^\s*GO\s*$`)
 // rows, see testdata/README.md (go run ./internal/tdstest/cmd/record). It
 // runs only when SCHEMADIFF_TEST_MSSQL_URL is set.
 func TestSQLServerLive(t *testing.T) {
-	base := os.Getenv("SCHEMADIFF_TEST_MSSQL_URL")
-	if base == "" {
-		t.Skip("SCHEMADIFF_TEST_MSSQL_URL is not set (sqlserver://user:password@host:1433, a login that may CREATE DATABASE)")
-	}
 	ctx := context.Background()
-	admin, err := sql.Open("sqlserver", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
 	// stored_forms is left out: its user CLR type needs a .NET assembly
 	// that stored_forms.sql cannot create.
 	for _, name := range []string{"users", "orders", "audit"} {
 		t.Run(name, func(t *testing.T) {
-			dbName := fmt.Sprintf("schemadiff_test_%s_%d", name, os.Getpid())
-			if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+dbName); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() {
-				if _, err := admin.ExecContext(ctx, fmt.Sprintf("ALTER DATABASE %s SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE %s", dbName, dbName)); err != nil {
-					t.Errorf("dropping %s: %v", dbName, err)
-				}
-			})
-			u, err := url.Parse(base)
-			if err != nil {
-				t.Fatal(err)
-			}
-			q := u.Query()
-			q.Set("database", dbName)
-			u.RawQuery = q.Encode()
-			db, err := sql.Open("sqlserver", u.String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
+			_, db := mssqltest.Scratch(t, "schemadiff_test_"+name+"_")
 			script, err := os.ReadFile(filepath.Join("testdata", "sqlserver", name+".sql"))
 			if err != nil {
 				t.Fatal(err)

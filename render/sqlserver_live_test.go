@@ -3,14 +3,11 @@ package render
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	_ "github.com/microsoft/go-mssqldb" // the sqlserver driver
+	"github.com/schemadiff/schemadiff/internal/mssqltest"
 )
 
 // TestSQLServerRunsGoldenPlans runs the scripts of the live golden cases, in
@@ -18,13 +15,9 @@ import (
 // SQL Server, and checks what they did, including that hostile names and
 // strings injected nothing. It runs only when SCHEMADIFF_TEST_MSSQL_URL is set.
 func TestSQLServerRunsGoldenPlans(t *testing.T) {
-	base := os.Getenv("SCHEMADIFF_TEST_MSSQL_URL")
-	if base == "" {
-		t.Skip("SCHEMADIFF_TEST_MSSQL_URL is not set (sqlserver://user:password@host:1433, a login that may CREATE DATABASE)")
-	}
+	_, db := mssqltest.Scratch(t, "schemadiff_render_")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	db := msScratchDB(ctx, t, base)
 	if _, err := db.ExecContext(ctx, "CREATE TABLE [dbo].[y] ([id] int)"); err != nil {
 		t.Fatal(err)
 	}
@@ -74,38 +67,4 @@ func TestSQLServerRunsGoldenPlans(t *testing.T) {
 			}
 		}
 	}
-}
-
-// msScratchDB creates a database of its own on the server at base, dropped
-// when the test ends, and connects to it.
-func msScratchDB(ctx context.Context, t *testing.T, base string) *sql.DB {
-	t.Helper()
-	admin, err := sql.Open("sqlserver", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = admin.Close() })
-	name := fmt.Sprintf("schemadiff_render_%d", os.Getpid())
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+msIdent(name)); err != nil {
-		t.Fatalf("creating database %s: %v", name, err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("database", name)
-	u.RawQuery = q.Encode()
-	db, err := sql.Open("sqlserver", u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = db.Close()
-		drop := "ALTER DATABASE " + msIdent(name) + " SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE " + msIdent(name)
-		if _, err := admin.ExecContext(context.Background(), drop); err != nil {
-			t.Errorf("dropping database %s: %v", name, err)
-		}
-	})
-	return db
 }
