@@ -184,6 +184,9 @@ const (
 	HazardForeignKeyMayFail = "fk-may-fail"         // a new foreign key fails on orphan rows
 	HazardDropEnumValue     = "drop-enum-value"     // an enum loses a value: rows holding it make the change fail
 	HazardDropSchema        = "drop-schema"         // a schema is dropped
+	HazardVolatileDefault   = "volatile-default"    // a column added with a volatile default (or serial) rewrites the table (PostgreSQL)
+	HazardRenameTable       = "rename-table"        // a renamed or moved table breaks clients that still use the old name
+	HazardRenameColumn      = "rename-column"       // a renamed column breaks clients that still use the old name
 
 	// SQL Server.
 	HazardClusteredRebuild       = "clustered-rebuild"        // a clustered index or key is created, dropped or changed on an existing table: the table and its nonclustered indexes are rebuilt
