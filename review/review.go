@@ -134,10 +134,11 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if desired != nil {
 		a.compareWithSchema(dir == "")
 	}
-	rep := &Report{Dialect: d, Findings: a.findings}
+	rep := &Report{Dialect: d}
 	for _, m := range migs {
 		rep.Migrations = append(rep.Migrations, m.files...)
 	}
+	rep.Findings = suppress(a.findings, rep.Migrations)
 	if opts.Since != nil {
 		rep.Findings = keepSince(rep.Findings, rep.Migrations, opts.Since)
 	}
