@@ -85,7 +85,7 @@ func TestItem9ReviewPassesOwnOutput(t *testing.T) {
 // types the desired schema declares, and a lock_timeout that `schemadiff
 // apply --lock-timeout` sets for the session.
 var adviceRules = []string{review.CodeMissingLockTimeout, review.CodePreferText, review.CodePreferTimestamptz,
-	review.CodePreferIdentity, review.CodePreferBigintKey, review.CodeCharType, review.CodeEnumValueOrder}
+	review.CodePreferIdentity, review.CodePreferBigintKey, review.CodeCharType, review.CodePreferJSONB, review.CodeEnumValueOrder}
 
 // knownDefects are real findings on what generate writes, by pair/format:
 // the Alembic format gives a SQL Server default no name (server_default=
