@@ -89,7 +89,7 @@ func TestItem10PreciseFindings(t *testing.T) {
 			}
 			var got []string
 			for _, f := range rep.Findings {
-				if !slices.Contains(adviceRules, f.Code) {
+				if !slices.Contains(review.AdviceCodes(), f.Code) {
 					got = append(got, at(filepath.Base(f.Pos.File), f.Pos.Line, f.Code, f.Message))
 				}
 			}

@@ -59,7 +59,7 @@ func TestItem8DirectoryArgument(t *testing.T) {
 				}
 				var got []string
 				for _, fd := range rep.Findings {
-					if !slices.Contains(adviceRules, fd.Code) {
+					if !slices.Contains(review.AdviceCodes(), fd.Code) {
 						got = append(got, fmt.Sprintf("%s %s:%d %s", fd.Code, fd.Pos.File, fd.Pos.Line, fd.Message))
 					}
 				}

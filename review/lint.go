@@ -33,6 +33,16 @@ const (
 	CodeUnusedSuppression   = "unused-suppression"          // a schemadiff:ignore comment that suppresses nothing
 )
 
+// AdviceCodes returns the codes of the rules that are advice rather than
+// hazards of a change, always at information level: the column types a
+// schema declares, the order of enum values, and a lock timeout that the
+// runner may set instead of the file (docs/review.md, "Rules on
+// schemadiff's own output").
+func AdviceCodes() []string {
+	return []string{CodeMissingLockTimeout, CodeEnumValueOrder, CodePreferText, CodePreferTimestamptz,
+		CodePreferIdentity, CodePreferBigintKey, CodeCharType, CodePreferJSONB}
+}
+
 // stmtInfo is what the lint rules need of a SQL statement that the schema
 // model has no place for.
 type stmtInfo struct {

@@ -54,7 +54,7 @@ func TestItem9ReviewPassesOwnOutput(t *testing.T) {
 				}
 				var got []string
 				for _, fd := range rep.Findings {
-					if fd.Severity == diff.Info && slices.Contains(adviceRules, fd.Code) {
+					if fd.Severity == diff.Info && slices.Contains(review.AdviceCodes(), fd.Code) {
 						continue
 					}
 					got = append(got, fmt.Sprintf("%s %s: %s", fd.Code, fd.Object, fd.Message))
@@ -78,14 +78,6 @@ func TestItem9ReviewPassesOwnOutput(t *testing.T) {
 		}
 	}
 }
-
-// adviceRules are the information-level rules of the migration linter that
-// are advice on the schema or on how migrations are run, not hazards of a
-// change (docs/review.md, "Rules on schemadiff's own output"): the column
-// types the desired schema declares, and a lock_timeout that `schemadiff
-// apply --lock-timeout` sets for the session.
-var adviceRules = []string{review.CodeMissingLockTimeout, review.CodePreferText, review.CodePreferTimestamptz,
-	review.CodePreferIdentity, review.CodePreferBigintKey, review.CodeCharType, review.CodePreferJSONB, review.CodeEnumValueOrder}
 
 // knownDefects are real findings on what generate writes, by pair/format:
 // the Alembic format gives a SQL Server default no name (server_default=
