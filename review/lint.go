@@ -143,8 +143,14 @@ func (l *linter) op(o op) {
 		return
 	}
 	if pg && o.concurrently && (o.kind == opCreateIndex || o.kind == opDropIndex) && l.inTx(o) {
-		verb := map[opKind]string{opCreateIndex: "CREATE", opDropIndex: "DROP"}[o.kind]
-		l.add(CodeConcurrentlyInTx, diff.Error, o, objIndex(o.table, opName(o)),
+		verb, object := "CREATE", "index "+opName(o)
+		if o.kind == opDropIndex {
+			verb = "DROP"
+		}
+		if o.table.Name != "" {
+			object = objIndex(o.table, opName(o))
+		}
+		l.add(CodeConcurrentlyInTx, diff.Error, o, object,
 			"%s INDEX CONCURRENTLY cannot run inside a transaction block (SQLSTATE 25001)%s; run it in a migration of its own without a transaction.", verb, l.txWhy(o))
 	}
 	if o.kind == opAddEnumValue && pg {
@@ -165,10 +171,8 @@ func (l *linter) op(o op) {
 	}
 	if l.up && pg {
 		l.columnStyle(o)
-		if t := l.existing(o); !l.lockSet && !l.locked && lockingKinds[o.kind] && !o.concurrently && t.Name != "" {
-			l.locked = true
-			l.add(CodeMissingLockTimeout, diff.Info, o, "table "+t.String(),
-				"This statement locks table %s with no SET lock_timeout before it: waiting for its lock, it blocks every query queued behind it; start the migration with SET lock_timeout = '5s' (and a statement_timeout), unless the runner sets them.", t)
+		if t := l.existing(o); lockingKinds[o.kind] && !o.concurrently && t.Name != "" {
+			l.lockTimeout(o, "table "+t.String())
 		}
 	}
 }
@@ -206,10 +210,25 @@ func (l *linter) statement(o op) {
 			l.add(CodeTruncateCascade, diff.Error, o, "", "TRUNCATE … CASCADE also empties every table that references these, and those that reference them; name each table to truncate, without CASCADE.")
 		}
 	}
-	if si.verb == "truncate" && l.up && !l.lockSet && !l.locked && l.a.d == schema.Postgres {
-		l.locked = true
-		l.add(CodeMissingLockTimeout, diff.Info, o, "", "TRUNCATE takes an ACCESS EXCLUSIVE lock with no SET lock_timeout before it: waiting for it, it blocks every query queued behind it; start the migration with SET lock_timeout = '5s' (and a statement_timeout), unless the runner sets them.")
+	if si.verb == "truncate" && l.up && l.a.d == schema.Postgres {
+		l.lockTimeout(o, "")
 	}
+}
+
+// lockTimeout reports the first statement of the part that locks an
+// existing table (object; "" for TRUNCATE) when no SET lock_timeout came
+// before it.
+func (l *linter) lockTimeout(o op, object string) {
+	if l.lockSet || l.locked {
+		return
+	}
+	l.locked = true
+	what := "This statement locks " + object
+	if object == "" {
+		what = "TRUNCATE locks its tables"
+	}
+	l.add(CodeMissingLockTimeout, diff.Info, o, object,
+		"%s with no SET lock_timeout before it: waiting for its lock, it blocks every query queued behind it; start the migration with SET lock_timeout = '5s' (and a statement_timeout), unless the runner sets them.", what)
 }
 
 // txWhy says which transaction o runs in, for messages.
