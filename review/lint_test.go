@@ -117,39 +117,70 @@ func TestLintRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.code+"/"+tt.name, func(t *testing.T) {
-			dir := t.TempDir()
 			file := tt.file
 			if file == "" {
 				file = "002_change.sql"
 			}
 			init := map[bool][2]string{false: {"001_init.sql", lintInit}, true: {"a1_init.py", alembicInit}}[strings.HasSuffix(file, ".py")]
-			for name, src := range map[string]string{init[0]: init[1], file: tt.src} {
-				if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			rep, err := review.Run(context.Background(), review.Options{Dir: dir, Dialect: schema.Postgres})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []int
-			var all []string
-			for _, f := range rep.Findings {
-				if filepath.Base(f.Pos.File) != file {
-					continue
-				}
-				all = append(all, fmt.Sprintf("%d %s %s: %s", f.Pos.Line, f.Code, f.Severity, f.Message))
-				if f.Code == tt.code {
-					got = append(got, f.Pos.Line)
-				}
-				if f.Code == review.CodeUnparsed {
-					t.Errorf("unparsed: %s", f.Message)
-				}
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("%s at lines %v, want %v; findings of %s:\n  %s", tt.code, got, tt.want, file, strings.Join(all, "\n  "))
-			}
+			lintCase(t, schema.Postgres, init, file, tt.src, tt.code, tt.want)
 		})
+	}
+}
+
+// TestLintRulesSQLServer: the rules of the migration linter that apply to
+// T-SQL, after a table of dbo.
+func TestLintRulesSQLServer(t *testing.T) {
+	long := strings.Repeat("a", 129)
+	init := [2]string{"001_init.sql", "CREATE TABLE dbo.users (id bigint NOT NULL PRIMARY KEY, name nvarchar(50) NULL);\nGO\n"}
+	tests := []struct {
+		code, name, src string
+		want            []int
+	}{
+		{"identifier-too-long", "129 characters", "ALTER TABLE dbo.users ADD " + long + " int NULL;", []int{1}},
+		{"identifier-too-long", "128 characters", "ALTER TABLE dbo.users ADD " + long[1:] + " int NULL;", nil},
+		{"uncommitted-transaction", "BEGIN TRAN alone", "BEGIN TRANSACTION;\nALTER TABLE dbo.users ADD nick nvarchar(20) NULL;", []int{1}},
+		{"uncommitted-transaction", "COMMIT TRAN", "BEGIN TRAN\nALTER TABLE dbo.users ADD nick nvarchar(20) NULL\nCOMMIT TRAN\nGO", nil},
+		{"nested-transaction", "BEGIN TRAN twice", "BEGIN TRAN\nBEGIN TRAN\nCOMMIT\nCOMMIT\nGO", []int{2}},
+		{"nested-transaction", "BEGIN … END block", "IF OBJECT_ID('dbo.x') IS NULL\nBEGIN\n  ALTER TABLE dbo.users ADD nick nvarchar(20) NULL\nEND\nGO", nil},
+		{"concurrently-in-transaction", "ONLINE = ON in a transaction", "BEGIN TRAN\nCREATE INDEX ix_name ON dbo.users (name) WITH (ONLINE = ON)\nCOMMIT\nGO", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code+"/"+tt.name, func(t *testing.T) {
+			lintCase(t, schema.SQLServer, init, "002_change.sql", tt.src, tt.code, tt.want)
+		})
+	}
+}
+
+// lintCase reviews a directory of init and file (holding src) in dialect d
+// and requires code at exactly the lines want of file, and nothing unparsed.
+func lintCase(t *testing.T, d schema.Dialect, init [2]string, file, src, code string, want []int) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range map[string]string{init[0]: init[1], file: src} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := review.Run(context.Background(), review.Options{Dir: dir, Dialect: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	var all []string
+	for _, f := range rep.Findings {
+		if filepath.Base(f.Pos.File) != file {
+			continue
+		}
+		all = append(all, fmt.Sprintf("%d %s %s: %s", f.Pos.Line, f.Code, f.Severity, f.Message))
+		if f.Code == code {
+			got = append(got, f.Pos.Line)
+		}
+		if f.Code == review.CodeUnparsed {
+			t.Errorf("unparsed: %s", f.Message)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s at lines %v, want %v; findings of %s:\n  %s", code, got, want, file, strings.Join(all, "\n  "))
 	}
 }
 
