@@ -349,7 +349,7 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 	case "create_check_constraint":
 		a := withTable("constraint_name", "table_name", "condition")
 		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
-			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"])}}, line)
+			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"])}, notValid: a["postgresql_not_valid"].Truthy()}, line)
 	case "create_foreign_key":
 		var a map[string]*pyread.Value
 		if bt != nil {
@@ -364,7 +364,7 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 			RefSchema: ref.Schema, RefTable: ref.Name, RefColumns: strList(a["remote_cols"]),
 			OnDelete: strValue(a["ondelete"]), OnUpdate: strValue(a["onupdate"]),
 			Deferrable: a["deferrable"].Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}
-		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk}, line)
+		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk, notValid: a["postgresql_not_valid"].Truthy()}, line)
 	case "drop_constraint":
 		a := withTable("constraint_name", "table_name")
 		o := op{kind: opDropConstraint, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["constraint_name"]), ifExist: a["if_exists"].Truthy()}
