@@ -98,12 +98,6 @@ func (d *differ) addColumnHazards(table schema.QName, c *schema.Column) []Hazard
 
 func isSerial(typ string) bool { return typ == "smallserial" || typ == "serial" || typ == "bigserial" }
 
-// volatileFunctions are PostgreSQL functions whose value differs per row
-// (pg_proc.provolatile = 'v'): a default calling one is evaluated for every
-// existing row when the column is added.
-var volatileFunctions = []string{"random(", "gen_random_uuid(", "uuid_generate_v1(", "uuid_generate_v1mc(", "uuid_generate_v4(",
-	"clock_timestamp(", "timeofday(", "nextval(", "txid_current(", "setseed("}
-
 // volatileDefaultHazards: since PostgreSQL 11, ADD COLUMN with a non-volatile
 // default only records the default in the catalog; a volatile default (or a
 // serial type, whose default is nextval()) is computed for every existing row,
@@ -116,8 +110,11 @@ func volatileDefaultHazards(table schema.QName, c *schema.Column) []Hazard {
 	case isSerial(c.Type):
 		what = "type " + c.Type + " (a nextval() default)"
 	case c.Default != nil && c.Default.Kind == schema.DefaultExpr:
+		// PostgreSQL functions whose value differs per row (pg_proc.provolatile = 'v').
+		volatile := []string{"random(", "gen_random_uuid(", "uuid_generate_v1(", "uuid_generate_v1mc(", "uuid_generate_v4(",
+			"clock_timestamp(", "timeofday(", "nextval(", "txid_current(", "setseed("}
 		v := strings.ToLower(strings.ReplaceAll(c.Default.Value, " ", ""))
-		if slices.ContainsFunc(volatileFunctions, func(f string) bool { return strings.Contains(v, f) }) {
+		if slices.ContainsFunc(volatile, func(f string) bool { return strings.Contains(v, f) }) {
 			what = "the volatile default " + c.Default.Source.Or(c.Default.Value)
 		}
 	}

@@ -97,10 +97,16 @@ func (p *sqlParser) stmtInfo() *stmtInfo {
 	return si
 }
 
-// lockingKinds are the ops that lock a table that exists: ALTER TABLE,
-// DROP, RENAME, and index builds and drops without CONCURRENTLY.
-var lockingKinds = map[opKind]bool{opDropTable: true, opRenameTable: true, opAddColumn: true, opDropColumn: true,
-	opRenameColumn: true, opAlterColumn: true, opAddConstraint: true, opDropConstraint: true, opCreateIndex: true, opDropIndex: true}
+// locksTable reports whether an op of kind k locks the table it acts on:
+// ALTER TABLE, DROP, RENAME, and index builds and drops (but CONCURRENTLY).
+func locksTable(k opKind) bool {
+	switch k {
+	case opDropTable, opRenameTable, opAddColumn, opDropColumn, opRenameColumn, opAlterColumn,
+		opAddConstraint, opDropConstraint, opCreateIndex, opDropIndex:
+		return true
+	}
+	return false
+}
 
 // linter walks the ops of one migration part, in order, for the rules that
 // depend on how the part is written and run.
@@ -132,10 +138,12 @@ func (a *analysis) lint(part *parsed, before *schema.Database, up bool) {
 // the one the migration tool wraps the part in.
 func (l *linter) inTx(o op) bool { return l.depth > 0 || l.part.wrapped && !o.noTx }
 
+// add reports a finding of the linter at o.
 func (l *linter) add(code string, sev diff.Severity, o op, object, format string, args ...any) {
 	l.a.add(Finding{Code: code, Severity: sev, Pos: o.pos, Object: object, Message: fmt.Sprintf(format, args...)})
 }
 
+// op applies the rules to o, the next op of the part.
 func (l *linter) op(o op) {
 	pg := l.a.d == schema.Postgres
 	if o.kind == opStatement {
@@ -171,7 +179,7 @@ func (l *linter) op(o op) {
 	}
 	if l.up && pg {
 		l.columnStyle(o)
-		if t := l.existing(o); lockingKinds[o.kind] && !o.concurrently && t.Name != "" {
+		if t := l.existing(o); locksTable(o.kind) && !o.concurrently && t.Name != "" {
 			l.lockTimeout(o, "table "+t.String())
 		}
 	}
@@ -190,7 +198,11 @@ func (l *linter) statement(o op) {
 	switch si.verb {
 	case "begin":
 		if l.inTx(o) {
-			l.add(CodeNestedTx, diff.Warning, o, "", "BEGIN inside a transaction%s: PostgreSQL only warns (\"there is already a transaction in progress\") and the first COMMIT ends the outer transaction too; remove the inner BEGIN/COMMIT.", l.txWhy(o))
+			effect := "PostgreSQL only warns (\"there is already a transaction in progress\") and the first COMMIT ends the outer transaction too"
+			if l.a.d == schema.SQLServer {
+				effect = "SQL Server only counts it (@@TRANCOUNT): the inner COMMIT commits nothing, and a ROLLBACK rolls back the outer transaction too"
+			}
+			l.add(CodeNestedTx, diff.Warning, o, "", "BEGIN inside a transaction%s: %s; remove the inner BEGIN/COMMIT.", l.txWhy(o), effect)
 		}
 		if l.depth == 0 {
 			l.begin = o.pos
