@@ -445,7 +445,7 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 	for _, tc := range t.Columns {
 		sc := s.Column(tc.Name)
 		if sc == nil || d.recreated[name][tc.Name] {
-			c := &Change{Kind: AddColumn, Table: name, Column: tc, Hazards: addColumnHazards(name, tc)}
+			c := &Change{Kind: AddColumn, Table: name, Column: tc, Hazards: d.addColumnHazards(name, tc)}
 			if tc.Computed != nil && slices.ContainsFunc(blocked, func(col string) bool { return mentionsColumn(tc.Computed.Expr, col) }) {
 				lateAdds = append(lateAdds, c) // after the ALTER COLUMN of the column it uses
 			} else {
@@ -686,7 +686,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 			}
 			var hs []Hazard
 			if tx == nil { // a changed index carries its hazards on the create
-				hs = clusteredRebuildHazards(name, "dropping index "+sx.Name, sx.Clustered)
+				hs = append(d.dropIndexHazards(name, sx), clusteredRebuildHazards(name, "dropping index "+sx.Name, sx.Clustered)...)
 			}
 			drops = append(drops, &Change{Kind: DropIndex, Table: existing, Index: origOf(s.Indexes, orig.Indexes, sx), Concurrently: concurrently, Hazards: hs})
 		}

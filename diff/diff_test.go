@@ -193,7 +193,7 @@ func columnCases() []diffCase {
 			"add_column public.users.a",
 			"add_column public.users.b",
 			"add_column public.users.c",
-			"add_column public.users.d",
+			"add_column public.users.d !volatile-default/warning",
 			"add_column public.users.e",
 			"add_column public.users.f !not-null-no-default/warning",
 			`comment_column public.users.f "eff" (was "")`,
@@ -327,7 +327,7 @@ func keyCases() []diffCase {
 		to: base(none),
 		want: []string{
 			"drop_foreign_key public.users users_org_id_fkey",
-			"drop_index public.users users_org_id_idx",
+			"drop_index public.users users_org_id_idx !blocking-index/warning",
 			"drop_check public.users users_email_check",
 			"drop_unique public.users users_email_key",
 		},
@@ -524,14 +524,14 @@ func renameCases() []diffCase {
 		to: pg(table("orgs"), with(users("accounts", "email"), func(t *schema.Table) {
 			t.Name, t.RenamedFrom = "users", "accounts"
 		}), posts("users")),
-		want: []string{"rename_table public.users from public.accounts"},
+		want: []string{"rename_table public.users from public.accounts !rename-table/warning"},
 	}, {
 		name: "rename column: index, unique, check on it unchanged",
 		from: pg(table("orgs"), users("users", "mail")),
 		to: pg(table("orgs"), with(users("users", "email"), func(t *schema.Table) {
 			t.Column("email").RenamedFrom = "mail"
 		})),
-		want: []string{"rename_column public.users.email from mail"},
+		want: []string{"rename_column public.users.email from mail !rename-column/warning"},
 	}, {
 		name: "rename a referenced column: the foreign key follows",
 		from: pg(table("accounts"), posts("accounts")),
@@ -539,14 +539,14 @@ func renameCases() []diffCase {
 			t.Columns[0].Name, t.Columns[0].RenamedFrom = "account_id", "id"
 			t.PrimaryKey.Columns = []string{"account_id"}
 		}), with(posts("accounts"), func(t *schema.Table) { t.ForeignKeys[0].RefColumns = []string{"account_id"} })),
-		want: []string{"rename_column public.accounts.account_id from id"},
+		want: []string{"rename_column public.accounts.account_id from id !rename-column/warning"},
 	}, {
 		name: "move a table between schemas; the old schema goes, the new comes",
 		from: pg(table("old.t")),
 		to:   pg(with(table("new.t"), func(t *schema.Table) { t.RenamedFrom = "old.t" })),
 		want: []string{
 			"create_schema new",
-			"rename_table new.t from old.t",
+			"rename_table new.t from old.t !rename-table/warning",
 			"drop_schema old !drop-schema/info",
 		},
 	}, {
@@ -557,10 +557,10 @@ func renameCases() []diffCase {
 		})),
 		want: []string{
 			"drop_foreign_key public.accounts accounts_org_id_fkey",
-			"drop_index public.accounts accounts_email_idx",
+			"drop_index public.accounts accounts_email_idx !blocking-index/warning",
 			"drop_check public.accounts accounts_email_check",
 			"drop_unique public.accounts accounts_email_key",
-			"rename_table public.users from public.accounts",
+			"rename_table public.users from public.accounts !rename-table/warning",
 			"rename_constraint public.users users_pkey from accounts_pkey",
 		},
 	}, {
@@ -577,8 +577,8 @@ func renameCases() []diffCase {
 			t.PrimaryKey.Name = "accounts_pkey"
 		})),
 		want: []string{
-			"rename_table public.users from public.accounts",
-			"rename_column public.users.email from mail",
+			"rename_table public.users from public.accounts !rename-table/warning",
+			"rename_column public.users.email from mail !rename-column/warning",
 			"alter_column public.users.email {Type:true Null:false Default:false Identity:false Computed:false Collation:false}",
 		},
 	}}
@@ -717,8 +717,8 @@ func TestDownUndoesRenames(t *testing.T) {
 	up := describePlan(mustCompare(t, from, to, Options{}))
 	wantUp := []string{
 		"create_schema app",
-		"rename_table app.users from public.accounts",
-		"rename_column app.users.email from mail",
+		"rename_table app.users from public.accounts !rename-table/warning",
+		"rename_column app.users.email from mail !rename-column/warning",
 	}
 	if d := cmp.Diff(wantUp, up); d != "" {
 		t.Errorf("up (-want +got):\n%s", d)
@@ -728,8 +728,8 @@ func TestDownUndoesRenames(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantDown := []string{
-		"rename_table public.accounts from app.users",
-		"rename_column public.accounts.mail from email",
+		"rename_table public.accounts from app.users !rename-table/warning",
+		"rename_column public.accounts.mail from email !rename-column/warning",
 		"drop_schema app !drop-schema/info",
 	}
 	if d := cmp.Diff(wantDown, describePlan(down)); d != "" {

@@ -82,14 +82,68 @@ func dropColumnHazard(table schema.QName, c, new *schema.Column) Hazard {
 	return hazard(HazardDropColumn, Error, "Column %s is dropped and added again because SQL Server cannot add, remove or change IDENTITY on an existing column: its values are lost.", columnName(table, c.Name))
 }
 
-// addColumnHazards: a NOT NULL column with no way to fill it fails on a table with rows.
-func addColumnHazards(table schema.QName, c *schema.Column) []Hazard {
+// addColumnHazards: a NOT NULL column with no way to fill it fails on a
+// table with rows; on PostgreSQL, a volatile default rewrites the table.
+func (d *differ) addColumnHazards(table schema.QName, c *schema.Column) []Hazard {
+	var hs []Hazard
+	if d.dst.Dialect == schema.Postgres {
+		hs = volatileDefaultHazards(table, c)
+	}
 	switch {
-	case c.Null, c.Default != nil, c.Identity != nil, c.Computed != nil,
-		c.Type == "smallserial", c.Type == "serial", c.Type == "bigserial":
+	case c.Null, c.Default != nil, c.Identity != nil, c.Computed != nil, isSerial(c.Type):
+		return hs
+	}
+	return append(hs, hazard(HazardNotNullNoDefault, Warning, "Adding NOT NULL column %s without a default fails if table %s has rows.", columnName(table, c.Name), table))
+}
+
+func isSerial(typ string) bool { return typ == "smallserial" || typ == "serial" || typ == "bigserial" }
+
+// volatileDefaultHazards: since PostgreSQL 11, ADD COLUMN with a non-volatile
+// default only records the default in the catalog; a volatile default (or a
+// serial type, whose default is nextval()) is computed for every existing row,
+// which rewrites the table under an ACCESS EXCLUSIVE lock (ALTER TABLE,
+// Notes: "Adding a column with a volatile DEFAULT … will require the entire
+// table and its indexes to be rewritten").
+func volatileDefaultHazards(table schema.QName, c *schema.Column) []Hazard {
+	what := ""
+	switch {
+	case isSerial(c.Type):
+		what = "type " + c.Type + " (a nextval() default)"
+	case c.Default != nil && c.Default.Kind == schema.DefaultExpr:
+		// PostgreSQL functions whose value differs per row (pg_proc.provolatile = 'v').
+		volatile := []string{"random(", "gen_random_uuid(", "uuid_generate_v1(", "uuid_generate_v1mc(", "uuid_generate_v4(",
+			"clock_timestamp(", "timeofday(", "nextval(", "txid_current(", "setseed("}
+		v := strings.ToLower(strings.ReplaceAll(c.Default.Value, " ", ""))
+		if slices.ContainsFunc(volatile, func(f string) bool { return strings.Contains(v, f) }) {
+			what = "the volatile default " + c.Default.Source.Or(c.Default.Value)
+		}
+	}
+	if what == "" {
 		return nil
 	}
-	return []Hazard{hazard(HazardNotNullNoDefault, Warning, "Adding NOT NULL column %s without a default fails if table %s has rows.", columnName(table, c.Name), table)}
+	return []Hazard{hazard(HazardVolatileDefault, Warning, "Adding column %s with %s computes it for every row, rewriting table %s under an ACCESS EXCLUSIVE lock; add the column without a default, set the default, then backfill in batches.", columnName(table, c.Name), what, table)}
+}
+
+// renameTableHazard: clients still using the old name fail once a table is
+// renamed or moved to another schema.
+func renameTableHazard(old, new schema.QName) Hazard {
+	return hazard(HazardRenameTable, Warning, "Renaming table %s to %s breaks every client still using the old name; deploy code that reads both names first (or keep a view under the old name).", old, new)
+}
+
+// renameColumnHazard: clients still using the old name fail once a column
+// is renamed.
+func renameColumnHazard(table schema.QName, old, new string) Hazard {
+	return hazard(HazardRenameColumn, Warning, "Renaming column %s to %s breaks every client still using the old name; add the new column, write both, backfill, then drop the old one.", columnName(table, old), new)
+}
+
+// dropIndexHazards: on PostgreSQL, DROP INDEX without CONCURRENTLY takes an
+// ACCESS EXCLUSIVE lock on the table ("DROP INDEX", CONCURRENTLY), which
+// queues every read and write behind any running query.
+func (d *differ) dropIndexHazards(table schema.QName, x *schema.Index) []Hazard {
+	if d.dst.Dialect != schema.Postgres || d.opts.Concurrently {
+		return nil
+	}
+	return []Hazard{hazard(HazardBlockingIndex, Warning, "Dropping index %s without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on table %s, blocking reads and writes behind running queries.", x.Name, table)}
 }
 
 // alterColumnHazards: narrowing and rewriting type changes, and SET NOT NULL.

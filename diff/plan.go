@@ -193,6 +193,9 @@ const (
 	HazardDropSchema        = "drop-schema"         // a schema is dropped
 	HazardNewEnumValueUsed  = "new-enum-value-used" // a value ALTER TYPE … ADD VALUE adds is used in the same migration: it must be committed first (55P04)
 	HazardNoCast            = "no-cast"             // PostgreSQL has no cast between a column's old and new types and the schema file gives no using
+	HazardVolatileDefault   = "volatile-default"    // a column added with a volatile default (or serial) rewrites the table (PostgreSQL)
+	HazardRenameTable       = "rename-table"        // a renamed or moved table breaks clients that still use the old name
+	HazardRenameColumn      = "rename-column"       // a renamed column breaks clients that still use the old name
 
 	// SQL Server.
 	HazardClusteredRebuild       = "clustered-rebuild"        // a clustered index or key is created, dropped or changed on an existing table: the table and its nonclustered indexes are rebuilt

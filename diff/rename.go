@@ -86,7 +86,7 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 					serials = append(serials, c.Name)
 				}
 			}
-			d.add(phaseRenames, &Change{Kind: RenameTable, Table: to, OldName: old, SerialColumns: serials})
+			d.add(phaseRenames, &Change{Kind: RenameTable, Table: to, OldName: old, SerialColumns: serials, Hazards: []Hazard{renameTableHazard(old, to)}})
 		}
 	}
 
@@ -118,7 +118,7 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 		orig := d.origTable(t.QName())
 		for _, c := range t.Columns {
 			if to, ok := renames[c.Name]; ok {
-				d.add(phaseRenames, &Change{Kind: RenameColumn, Table: t.QName(), OldColumn: orig.Column(c.Name), Column: d.dstTables.Table(t.QName()).Column(to)})
+				d.add(phaseRenames, &Change{Kind: RenameColumn, Table: t.QName(), OldColumn: orig.Column(c.Name), Column: d.dstTables.Table(t.QName()).Column(to), Hazards: []Hazard{renameColumnHazard(t.QName(), c.Name, to)}})
 			}
 		}
 		renameColumns(d.orig.Dialect, t, renames)

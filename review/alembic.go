@@ -91,6 +91,10 @@ type alembicReader struct {
 	// userTypes are the classes of the revision that subclass
 	// UserDefinedType (generate's SQLType): Name('spec') is the type spec.
 	userTypes map[string]bool
+	// autocommit is the indentation of the open `with …autocommit_block():`
+	// line, whose statements run outside the revision's transaction; -1
+	// when none is open.
+	autocommit int
 }
 
 // batch is an open `with op.batch_alter_table(...) as alias:` block.
@@ -101,9 +105,13 @@ type batch struct {
 }
 
 func readAlembicBody(file string, lines []pyread.Line, d schema.Dialect, userTypes map[string]bool) parsed {
-	r := &alembicReader{file: file, d: d, vars: map[string]*pyread.Value{}, userTypes: userTypes}
+	r := &alembicReader{file: file, d: d, vars: map[string]*pyread.Value{}, userTypes: userTypes, autocommit: -1}
+	r.out.wrapped, r.out.wrapReason = true, "Alembic runs each revision in a transaction; put it in `with op.get_context().autocommit_block():`"
 	var batches []batch
 	for _, l := range lines {
+		if r.autocommit >= 0 && l.Indent <= r.autocommit {
+			r.autocommit = -1
+		}
 		for len(batches) > 0 && l.Indent <= batches[len(batches)-1].indent {
 			batches = batches[:len(batches)-1]
 		}
@@ -176,7 +184,8 @@ func (r *alembicReader) with(l pyread.Line, batches *[]batch) {
 	}
 	v, err := pyread.ParseExpr(toks)
 	if err == nil && v.Kind == pyread.VCall && alias == "" && v.LastName() == "autocommit_block" {
-		return // with op.get_context().autocommit_block(): its statements run outside the transaction, as written
+		r.autocommit = l.Indent // its statements run outside the transaction, as written
+		return
 	}
 	if err != nil || v.Kind != pyread.VCall || !strings.HasSuffix(v.Name, "batch_alter_table") || alias == "" {
 		r.unparsed(l.Line, "with", "only `with op.batch_alter_table(...) as name:` blocks are followed")
@@ -254,7 +263,7 @@ func args(v *pyread.Value, names ...string) map[string]*pyread.Value {
 }
 
 func (r *alembicReader) emit(o op, line int) {
-	o.pos = r.pos(line)
+	o.pos, o.noTx = r.pos(line), r.autocommit >= 0
 	r.out.ops = append(r.out.ops, o)
 }
 
@@ -340,7 +349,7 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 	case "create_check_constraint":
 		a := withTable("constraint_name", "table_name", "condition")
 		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
-			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"])}}, line)
+			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"])}, notValid: a["postgresql_not_valid"].Truthy()}, line)
 	case "create_foreign_key":
 		var a map[string]*pyread.Value
 		if bt != nil {
@@ -355,7 +364,7 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 			RefSchema: ref.Schema, RefTable: ref.Name, RefColumns: strList(a["remote_cols"]),
 			OnDelete: strValue(a["ondelete"]), OnUpdate: strValue(a["onupdate"]),
 			Deferrable: a["deferrable"].Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}
-		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk}, line)
+		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk, notValid: a["postgresql_not_valid"].Truthy()}, line)
 	case "drop_constraint":
 		a := withTable("constraint_name", "table_name")
 		o := op{kind: opDropConstraint, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["constraint_name"]), ifExist: a["if_exists"].Truthy()}
@@ -380,7 +389,7 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 		}
 		inner := readSQL(r.file, sql, line, r.d)
 		for i := range inner.ops {
-			inner.ops[i].pos.Line = line
+			inner.ops[i].pos.Line, inner.ops[i].noTx = line, r.autocommit >= 0
 		}
 		for i := range inner.findings {
 			inner.findings[i].Pos.Line = line

@@ -89,7 +89,9 @@ func TestItem10PreciseFindings(t *testing.T) {
 			}
 			var got []string
 			for _, f := range rep.Findings {
-				got = append(got, at(filepath.Base(f.Pos.File), f.Pos.Line, f.Code, f.Message))
+				if !slices.Contains(review.AdviceCodes(), f.Code) {
+					got = append(got, at(filepath.Base(f.Pos.File), f.Pos.Line, f.Code, f.Message))
+				}
 			}
 			slices.Sort(got)
 			slices.Sort(tt.want)

@@ -59,7 +59,9 @@ func TestItem8DirectoryArgument(t *testing.T) {
 				}
 				var got []string
 				for _, fd := range rep.Findings {
-					got = append(got, fmt.Sprintf("%s %s:%d %s", fd.Code, fd.Pos.File, fd.Pos.Line, fd.Message))
+					if !slices.Contains(review.AdviceCodes(), fd.Code) {
+						got = append(got, fmt.Sprintf("%s %s:%d %s", fd.Code, fd.Pos.File, fd.Pos.Line, fd.Message))
+					}
 				}
 				slices.Sort(got)
 				slices.Sort(tt.want)

@@ -32,6 +32,8 @@ var (
 	gooseDown   = regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+Down\b`)
 	dbmateUp    = regexp.MustCompile(`(?m)^\s*--\s*migrate:up\b`)
 	dbmateDown  = regexp.MustCompile(`(?m)^\s*--\s*migrate:down\b`)
+	gooseNoTx   = regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b`)
+	dbmateNoTx  = regexp.MustCompile(`(?m)^\s*--\s*migrate:(up|down)\b.*\btransaction:false\b`)
 	flywayName  = regexp.MustCompile(`^([VU])([0-9][0-9._]*)__.*\.sql$`)
 	versionHead = regexp.MustCompile(`^([0-9]+)`)
 )
@@ -147,6 +149,8 @@ func readMigrations(files []string, d schema.Dialect, dirMode bool) ([]*migratio
 			if ok {
 				m.down, m.hasDown, m.downPos = readSQL(f, down, 1, d), true, schema.Pos{File: f, Line: downLine}
 			}
+			wrapped(&m.up, up, src)
+			wrapped(&m.down, down, src)
 			migs = append(migs, m)
 		}
 	}
@@ -174,6 +178,20 @@ func readMigrations(files []string, d schema.Dialect, dirMode bool) ([]*migratio
 		findings = append(findings, duplicateVersions(migs)...)
 	}
 	return migs, findings, nil
+}
+
+// wrapped marks part (read from section, of file text src) as run in a
+// transaction by its tool: goose unless the file says `-- +goose NO
+// TRANSACTION`, dbmate unless the section's marker says `transaction:false`.
+func wrapped(part *parsed, section, src string) {
+	switch {
+	case gooseUp.MatchString(section) || gooseDown.MatchString(section):
+		part.wrapped = !gooseNoTx.MatchString(src)
+		part.wrapReason = "goose runs each migration in a transaction unless the file says -- +goose NO TRANSACTION"
+	case dbmateUp.MatchString(section) || dbmateDown.MatchString(section):
+		part.wrapped = !dbmateNoTx.MatchString(section)
+		part.wrapReason = "dbmate runs each migration in a transaction unless its marker says transaction:false"
+	}
 }
 
 // splitSections returns the up and down parts of a goose or dbmate file, each

@@ -238,8 +238,9 @@ type sarifDriver struct {
 }
 
 type sarifRule struct {
-	ID                   string       `json:"id"`
-	ShortDescription     sarifMessage `json:"shortDescription"`
+	ID                   string        `json:"id"`
+	ShortDescription     sarifMessage  `json:"shortDescription"`
+	Help                 *sarifMessage `json:"help,omitempty"` // the rule's one-line fix
 	DefaultConfiguration struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
@@ -294,6 +295,9 @@ func (r *Report) writeSARIF(w io.Writer, version, base string) error {
 	driver := sarifDriver{Name: "schemadiff", Version: version, InformationURI: "https://github.com/schemadiff/schemadiff/blob/main/docs/review.md"}
 	for i, ru := range rules {
 		sr := sarifRule{ID: ru.Code, ShortDescription: sarifMessage{ru.Summary}}
+		if ru.Fix != "" {
+			sr.Help = &sarifMessage{ru.Fix}
+		}
 		sr.DefaultConfiguration.Level = sarifLevel(ru.Severity)
 		driver.Rules = append(driver.Rules, sr)
 		index[ru.Code] = i

@@ -134,10 +134,11 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if desired != nil {
 		a.compareWithSchema(dir == "")
 	}
-	rep := &Report{Dialect: d, Findings: a.findings}
+	rep := &Report{Dialect: d}
 	for _, m := range migs {
 		rep.Migrations = append(rep.Migrations, m.files...)
 	}
+	rep.Findings = suppress(a.findings, rep.Migrations)
 	if opts.Since != nil {
 		rep.Findings = keepSince(rep.Findings, rep.Migrations, opts.Since)
 	}
@@ -284,6 +285,8 @@ func (a *analysis) migration(m *migration) {
 		first = m.up.ops[0].pos
 	}
 	nb, na := a.normalized(before, first), a.normalized(after, first)
+	a.lint(&m.up, nb, true)
+	a.lint(&m.down, nil, false)
 	if nb == nil || na == nil {
 		return
 	}
@@ -303,7 +306,7 @@ func (a *analysis) hazards(m *migration, before, after *schema.Database) {
 	for _, c := range plan.Changes {
 		o := locate(m.up.ops, c)
 		for _, h := range c.Hazards {
-			if h.Code == diff.HazardBlockingIndex && o != nil && o.concurrently {
+			if o != nil && o.avoids(h.Code) {
 				continue
 			}
 			pos := schema.Pos{File: m.files[0], Line: 1}
@@ -346,7 +349,7 @@ func (a *analysis) rebuilt(m *migration, before, after *schema.Database, plan *d
 				continue
 			}
 			for _, h := range c.Hazards {
-				if h.Code == diff.HazardBlockingIndex && o.concurrently {
+				if o.avoids(h.Code) {
 					continue
 				}
 				a.add(Finding{Code: h.Code, Severity: h.Severity, Pos: o.pos, Object: changeObject(c),
@@ -354,6 +357,23 @@ func (a *analysis) rebuilt(m *migration, before, after *schema.Database, plan *d
 			}
 		}
 	}
+}
+
+// avoids reports whether op o is written the way that avoids hazard code:
+// an index built or dropped CONCURRENTLY (or ONLINE) blocks no writes; a
+// check or foreign key added NOT VALID scans no rows and cannot fail on
+// them; a constraint added USING INDEX builds no index and finds no
+// duplicates (the index was built before).
+func (o *op) avoids(code string) bool {
+	switch code {
+	case diff.HazardBlockingIndex:
+		return o.concurrently || o.usingIndex != ""
+	case diff.HazardCheckMayFail, diff.HazardForeignKeyMayFail:
+		return o.notValid
+	case diff.HazardUniqueMayFail:
+		return o.usingIndex != ""
+	}
+	return false
 }
 
 // dropObject removes the index or constraint called name from t and
@@ -485,7 +505,7 @@ func locate(ops []op, c *diff.Change) *op {
 	var onTable *op
 	for i := len(ops) - 1; i >= 0; i-- {
 		o := &ops[i]
-		if o.rejected {
+		if o.rejected || o.kind == opStatement {
 			continue
 		}
 		ot := o.table

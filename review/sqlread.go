@@ -18,6 +18,11 @@ type parsed struct {
 	// hints are facts the model cannot hold, for the analysis (client-side
 	// defaults, autoincrement without identity).
 	hints []hint
+	// wrapped is set when the migration tool runs the part in a transaction
+	// of its own (goose and dbmate by default, Alembic on PostgreSQL);
+	// wrapReason says so for messages.
+	wrapped    bool
+	wrapReason string
 }
 
 // hint records something a migration said that the model has no field for.
@@ -107,6 +112,9 @@ func (p *sqlParser) statement(out *parsed) (more bool) {
 	}
 	if !p.eof() && !p.prefix && !p.atStatementStart() {
 		p.fail("unexpected %q", p.peek().text)
+	}
+	if !p.prefix {
+		out.ops = append(out.ops, op{kind: opStatement, pos: p.pos(), stmt: p.stmtInfo()})
 	}
 	out.ops = append(out.ops, p.ops...)
 	return !p.eof()
@@ -629,18 +637,25 @@ func (p *sqlParser) constraint() op {
 	switch {
 	case p.accept("PRIMARY", "KEY"):
 		cl := p.clustered()
-		o.pk = &schema.PrimaryKey{Name: name, Clustered: cl, Columns: p.nameList()}
+		o.pk = &schema.PrimaryKey{Name: name, Clustered: cl}
+		if o.usingIndex = p.usingIndex(); o.usingIndex == "" {
+			o.pk.Columns = p.nameList()
+		}
 	case p.accept("UNIQUE"):
 		p.accept("NULLS", "NOT", "DISTINCT")
 		cl := p.clustered()
-		o.uq = &schema.Unique{Name: name, Clustered: cl, Columns: p.nameList()}
+		o.uq = &schema.Unique{Name: name, Clustered: cl}
+		if o.usingIndex = p.usingIndex(); o.usingIndex == "" {
+			o.uq.Columns = p.nameList()
+		}
 	case p.accept("CHECK"):
 		o.ck = &schema.Check{Name: name, Expr: p.parenText()}
-		p.accept("NOT", "VALID")
+		o.notValid = p.accept("NOT", "VALID")
 		p.accept("NOT", "FOR", "REPLICATION")
 	case p.accept("FOREIGN", "KEY"):
 		cols := p.nameList()
 		o.fk = p.references(name, cols)
+		o.notValid = p.accept("NOT", "VALID")
 	case p.accept("DEFAULT"):
 		expr := p.exprUntil(func(t sqlTok) bool { return t.is("FOR") })
 		p.expect("FOR")
@@ -659,6 +674,15 @@ func (p *sqlParser) constraint() op {
 	return o
 }
 
+// usingIndex reads USING INDEX name (PostgreSQL: a constraint made of an
+// existing unique index) and returns the name, or "" when it does not come next.
+func (p *sqlParser) usingIndex() string {
+	if p.accept("USING", "INDEX") {
+		return p.ident()
+	}
+	return ""
+}
+
 // references reads REFERENCES table [(cols)] and the actions after it.
 func (p *sqlParser) references(name string, cols []string) *schema.ForeignKey {
 	p.expect("REFERENCES")
@@ -675,7 +699,7 @@ func (p *sqlParser) references(name string, cols []string) *schema.ForeignKey {
 			fk.OnUpdate = p.action()
 		case p.accept("DEFERRABLE"):
 			fk.Deferrable = true
-		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"), p.accept("NOT", "VALID"),
+		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"),
 			p.accept("NOT", "FOR", "REPLICATION"), p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
 		case p.accept("INITIALLY", "DEFERRED"):
 			fk.InitiallyDeferred = true

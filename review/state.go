@@ -45,6 +45,9 @@ const (
 	opRenameEnum
 	// opRenameEnumValue renames value of enum table to newName.
 	opRenameEnumValue
+	// opStatement marks the start of a SQL statement (stmt says what it is);
+	// it changes no schema and is read by the lint rules (lint.go).
+	opStatement
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -74,6 +77,18 @@ type op struct {
 	concurrently bool
 	// target of a comment: "schema", "table" or "column" (column in name).
 	target string
+	// notValid marks a check or foreign key added NOT VALID: existing rows
+	// are not checked (nor scanned) until VALIDATE CONSTRAINT.
+	notValid bool
+	// usingIndex names the index a PRIMARY KEY or UNIQUE constraint is
+	// added with (PostgreSQL ADD CONSTRAINT … USING INDEX): the index becomes
+	// the constraint's, and is renamed to it.
+	usingIndex string
+	// noTx marks an op that runs outside the transaction its migration
+	// runs in (Alembic's autocommit_block).
+	noTx bool
+	// stmt describes the statement an opStatement marks.
+	stmt *stmtInfo
 	// rejected marks an op that conflicted with the state and changed nothing.
 	rejected bool
 }
@@ -677,6 +692,8 @@ func (s *state) addConstraint(o op, t *schema.Table) {
 		return
 	}
 	switch {
+	case o.usingIndex != "" && !s.indexToConstraint(o, t):
+		return
 	case o.pk != nil:
 		if t.PrimaryKey != nil {
 			s.conflict(o, CodeDuplicate, diff.Error, "table "+t.QName().String()+" primary key",
@@ -766,6 +783,37 @@ func (s *state) dropConstraint(o op, t *schema.Table) {
 				"Constraint %s of table %s is dropped but no migration creates it; remove the drop or fix the name.", n, t.QName())
 		}
 	}
+}
+
+// indexToConstraint turns the index o.usingIndex of t into the primary key
+// or unique constraint o adds (ADD CONSTRAINT … USING INDEX): the constraint
+// takes its columns and name (when it has none), the index goes. It reports
+// whether there was such an index (a drop-missing conflict otherwise).
+func (s *state) indexToConstraint(o op, t *schema.Table) bool {
+	x := findIndex(t, o.usingIndex)
+	if x == nil {
+		s.conflict(o, CodeDropMissing, diff.Error, objIndex(t.QName(), o.usingIndex),
+			"Constraint %s is added USING INDEX %s, which no earlier migration creates; create the index first (CREATE UNIQUE INDEX CONCURRENTLY).", orUnnamed(constraintName(o)), o.usingIndex)
+		return false
+	}
+	var cols []string
+	for _, p := range x.Parts {
+		cols = append(cols, p.Column)
+	}
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(y *schema.Index) bool { return y == x })
+	switch {
+	case o.pk != nil:
+		o.pk.Columns = cols
+		if o.pk.Name == "" {
+			o.pk.Name = x.Name
+		}
+	case o.uq != nil:
+		o.uq.Columns = cols
+		if o.uq.Name == "" {
+			o.uq.Name = x.Name
+		}
+	}
+	return true
 }
 
 func findIndex(t *schema.Table, name string) *schema.Index {
