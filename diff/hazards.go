@@ -187,14 +187,20 @@ func (d *differ) createIndexHazards(table schema.QName, old, x *schema.Index) []
 // (Transact-SQL)", ONLINE; "Guidelines for online index operations").
 func (d *differ) blockingIndexHazards(table schema.QName, x *schema.Index) []Hazard {
 	switch {
-	case d.dst.Dialect == schema.Postgres && !d.opts.Concurrently:
+	case d.onlineIndexes():
+		return nil
+	case d.dst.Dialect == schema.Postgres:
 		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to table %s while it builds.", x.Name, table)}
 	case d.dst.Dialect == schema.SQLServer:
 		lock := "a shared lock that blocks writes"
 		if isClustered(x) {
 			lock = "a schema modification lock that blocks reads and writes"
 		}
-		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s builds it offline, holding %s on table %s until it is built (WITH (ONLINE = ON) avoids that on Enterprise edition and Azure SQL).", x.Name, lock, table)}
+		how := "(WITH (ONLINE = ON) avoids that on Enterprise edition and Azure SQL)"
+		if d.opts.Online {
+			how = "(--online builds it WITH (ONLINE = ON) only where the edition supports it: sqlserver_edition enterprise, developer or azure)"
+		}
+		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s builds it offline, holding %s on table %s until it is built %s.", x.Name, lock, table, how)}
 	}
 	return nil
 }

@@ -131,7 +131,7 @@ func (w *pyWriter) body(plan *diff.Plan) (string, error) {
 			if err != nil {
 				return "", fmt.Errorf("change %d (%s): %w", i+1, Describe(c), err)
 			}
-			if c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex) {
+			if w.dialect == schema.Postgres && (postgresDialect{}).noTransaction(c) && c.Kind != diff.AddEnumValue {
 				stmts = []string{"with op.get_context().autocommit_block():\n" + indent(strings.Join(stmts, "\n"))}
 			}
 			for _, s := range stmts {
@@ -167,6 +167,9 @@ func indent(s string) string {
 
 // change renders one change as Python statements.
 func (w *pyWriter) change(c *diff.Change) ([]string, error) {
+	if c.Kind == diff.ValidateConstraint || c.NotValid || c.UsingIndex || c.IfExists {
+		return w.execute(c) // the steps of an online plan have no op.* of their own
+	}
 	switch c.Kind {
 	case diff.CreateSchema, diff.DropSchema:
 		if c.Schema == nil || c.Schema.Name == "" {

@@ -34,9 +34,25 @@ func (sqlserverDialect) columnDef(table string, col *schema.Column) (string, err
 
 func (sqlserverDialect) constraintName(c *diff.Change) (string, error) { return msConstraintName(c) }
 
-// createIndex renders CREATE INDEX; SQL Server has no CONCURRENTLY.
-func (sqlserverDialect) createIndex(t schema.QName, ix *schema.Index, _ bool) (string, error) {
-	return msCreateIndex(t, ix)
+// createIndex renders CREATE INDEX; SQL Server has no CONCURRENTLY: online
+// (a change diff marks Concurrently under Options.Online with
+// OnlineIndexes) is WITH (ONLINE = ON), which holds only short locks at the
+// start and end of the build ("CREATE INDEX (Transact-SQL)", ONLINE;
+// Enterprise, Developer and Azure SQL only). RESUMABLE = ON is left out: it
+// cannot run inside a user transaction, which every migration of
+// schemadiff's SQL Server statements is (Msg 10637 family, "Guidelines for
+// online index operations", resumable index considerations).
+func (sqlserverDialect) createIndex(t schema.QName, ix *schema.Index, online bool) (string, error) {
+	s, err := msCreateIndex(t, ix)
+	if err != nil || !online {
+		return s, err
+	}
+	return s + " WITH (ONLINE = ON)", nil
+}
+
+// onlineStep: the steps of a PostgreSQL online plan do not exist on SQL Server.
+func (sqlserverDialect) onlineStep(c *diff.Change) ([]string, error) {
+	return nil, fmt.Errorf("%s: NOT VALID, VALIDATE CONSTRAINT, USING INDEX and IF EXISTS steps are PostgreSQL only", c.Kind)
 }
 
 func (sqlserverDialect) dropIndex(t schema.QName, name string, _ bool) string {
