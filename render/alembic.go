@@ -21,6 +21,10 @@ type AlembicRevision struct {
 	DownRevision string
 	Message      string
 	Created      time.Time
+	// Timeouts, when set (--online), open a PostgreSQL upgrade() and
+	// downgrade() that change anything with SET lock_timeout and SET
+	// statement_timeout.
+	Timeouts *Timeouts
 }
 
 // Alembic renders an Alembic revision file (Python) whose upgrade() runs up
@@ -54,7 +58,7 @@ func Alembic(up, down *diff.Plan, rev AlembicRevision) ([]byte, error) {
 	if up.Dialect != schema.Postgres && up.Dialect != schema.SQLServer {
 		return nil, fmt.Errorf("render alembic: unknown dialect %q", up.Dialect)
 	}
-	w := &pyWriter{dialect: up.Dialect, imports: map[string]bool{}}
+	w := &pyWriter{dialect: up.Dialect, imports: map[string]bool{}, timeouts: rev.Timeouts}
 	upBody, err := w.body(up)
 	if err != nil {
 		return nil, fmt.Errorf("render alembic upgrade: %w", err)
@@ -117,6 +121,8 @@ type pyWriter struct {
 	dialect schema.Dialect
 	imports map[string]bool // dialect modules used: "postgresql", "mssql"
 	rawType bool            // SQLType is used
+	// timeouts open a PostgreSQL body (AlembicRevision.Timeouts).
+	timeouts *Timeouts
 }
 
 // body renders the statements of a function body, indented, or "pass".
@@ -144,6 +150,13 @@ func (w *pyWriter) body(plan *diff.Plan) (string, error) {
 	}
 	if w.dialect == schema.SQLServer {
 		return alembicSessionSettings + b.String(), nil
+	}
+	if w.timeouts != nil {
+		var set strings.Builder
+		for _, s := range w.timeouts.Statements() {
+			set.WriteString(`    op.execute("` + s + `")` + "\n")
+		}
+		return set.String() + b.String(), nil
 	}
 	return b.String(), nil
 }

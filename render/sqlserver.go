@@ -719,8 +719,8 @@ func msLiteral(s string) string {
 
 // SessionSettings returns what opens a script of stmts: for T-SQL, SET
 // ANSI_NULLS ON and SET QUOTED_IDENTIFIER ON (in a batch of their own when
-// the script has GO separators) and a blank line; "" for PostgreSQL or no
-// statements. Creating a filtered index, or an index on a computed column,
+// the script has GO separators) and a blank line; "" for no statements, and
+// for PostgreSQL unless opts.Timeouts is set (below). Creating a filtered index, or an index on a computed column,
 // fails unless both are ON ("CREATE INDEX (Transact-SQL)", Remarks, "SET
 // options requirements": Msg 1934 otherwise), and a table created with
 // ANSI_NULLS OFF keeps that setting for its constraints and computed columns.
@@ -728,9 +728,18 @@ func msLiteral(s string) string {
 // runs with QUOTED_IDENTIFIER OFF unless given -I ("sqlcmd utility"; "SET
 // QUOTED_IDENTIFIER (Transact-SQL)": DB-Library clients default to OFF), so a
 // script that says nothing behaves differently under different clients.
+//
+// A PostgreSQL script opens with SET lock_timeout and SET statement_timeout
+// when opts.Timeouts is set (--online).
 func SessionSettings(stmts []Statement, opts ScriptOptions) string {
-	if len(stmts) == 0 || stmts[0].Dialect != schema.SQLServer {
+	if len(stmts) == 0 {
 		return ""
+	}
+	if stmts[0].Dialect != schema.SQLServer {
+		if opts.Timeouts == nil {
+			return ""
+		}
+		return opts.Timeouts.Script()
 	}
 	s := "SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\n"
 	if !opts.NoBatchSeparator {

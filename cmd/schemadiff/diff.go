@@ -18,6 +18,7 @@ type diffCmd struct {
 	ExitCode     bool   `name:"exit-code" help:"Exit 1 when there are changes."`
 	Concurrently bool   `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
 	NoGO         bool   `name:"no-go" help:"SQL Server: leave out the GO batch separators (for tools that send a script as one batch)."`
+	onlineFlags
 	dialectFlag
 	schemaFlag
 	excludeFlag
@@ -61,11 +62,19 @@ func (c *diffCmd) Run(e *env) error {
 	if err := checkDropAll(current, target, c.AllowDropAll); err != nil {
 		return err
 	}
-	plan, err := compare(from, to, diff.Options{Concurrently: c.Concurrently})
+	timeouts, err := c.timeouts()
 	if err != nil {
 		return err
 	}
-	if err := writePlan(e, plan, c.Format, render.ScriptOptions{NoBatchSeparator: c.NoGO}); err != nil {
+	plan, err := compare(from, to, c.diffOptions(c.Concurrently, false, false))
+	if err != nil {
+		return err
+	}
+	script := render.ScriptOptions{NoBatchSeparator: c.NoGO}
+	if c.Online {
+		script.Timeouts = &timeouts
+	}
+	if err := writePlan(e, plan, c.Format, script); err != nil {
 		return err
 	}
 	if c.ExitCode && len(plan.Changes) > 0 {
