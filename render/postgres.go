@@ -113,7 +113,11 @@ func (postgresDialect) onlineStep(c *diff.Change) ([]string, error) {
 	case c.UsingIndex && c.Kind == diff.AddPrimaryKey && c.PrimaryKey != nil && c.PrimaryKey.Name != "":
 		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.PrimaryKey.Name) + " PRIMARY KEY USING INDEX " + pgIdent(c.PrimaryKey.Name)}, nil
 	case c.IfExists && c.Kind == diff.DropIndex && c.Index != nil && c.Index.Name != "":
-		return []string{strings.Replace(d.dropIndex(c.Table, c.Index.Name, c.Concurrently), " INDEX ", " INDEX IF EXISTS ", 1)}, nil
+		conc := ""
+		if c.Concurrently {
+			conc = "CONCURRENTLY "
+		}
+		return []string{"DROP INDEX " + conc + "IF EXISTS " + pgQName(c.Table.Schema, c.Index.Name)}, nil
 	}
 	return nil, fmt.Errorf("%s: no online form of this change", c.Kind)
 }
