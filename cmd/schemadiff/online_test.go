@@ -78,8 +78,10 @@ func TestOnlineCLI(t *testing.T) {
 		code:   exitFailure,
 		stderr: []string{"--statement-timeout -1s: give durations of 0 or more"},
 	}, {
-		name:   "apply --online",
-		args:   func(url string) []string { return []string{"apply", "--url", url, "--to", to, "--online", "--auto-approve"} },
+		name: "apply --online",
+		args: func(url string) []string {
+			return []string{"apply", "--url", url, "--to", to, "--online", "--auto-approve"}
+		},
 		stderr: []string{"running outside a transaction: CREATE UNIQUE INDEX CONCURRENTLY", "running outside a transaction: ALTER TABLE \"public\".\"accounts\" VALIDATE CONSTRAINT"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
