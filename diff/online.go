@@ -54,20 +54,13 @@ func onlineSteps(c *Change) []*Change {
 			return []*Change{c}
 		}
 		return []*Change{cleanupIndex(c.Table, c.Index.Name), c}
-	case AddForeignKey:
-		if c.ForeignKey == nil || c.ForeignKey.Name == "" {
-			return []*Change{c}
+	case AddForeignKey, AddCheck:
+		if c.ForeignKey != nil && c.ForeignKey.Name == "" || c.Check != nil && c.Check.Name == "" || c.ForeignKey == nil && c.Check == nil {
+			return []*Change{c} // VALIDATE needs the name
 		}
 		add := *c
 		add.NotValid, add.Hazards = true, nil
-		return []*Change{&add, {Kind: ValidateConstraint, Table: c.Table, ForeignKey: c.ForeignKey, Hazards: c.Hazards}}
-	case AddCheck:
-		if c.Check == nil || c.Check.Name == "" {
-			return []*Change{c}
-		}
-		add := *c
-		add.NotValid, add.Hazards = true, nil
-		return []*Change{&add, {Kind: ValidateConstraint, Table: c.Table, Check: c.Check, Hazards: c.Hazards}}
+		return []*Change{&add, {Kind: ValidateConstraint, Table: c.Table, ForeignKey: c.ForeignKey, Check: c.Check, Hazards: c.Hazards}}
 	case AddUnique:
 		if c.Unique == nil || c.Unique.Name == "" {
 			return []*Change{c}

@@ -76,7 +76,7 @@ func TestOnlineCLI(t *testing.T) {
 			return []string{"diff", "--from", url, "--to", to, "--online", "--statement-timeout=-1s"}
 		},
 		code:   exitFailure,
-		stderr: []string{"--statement-timeout -1s: give durations of 0 or more"},
+		stderr: []string{"--statement-timeout -1s: give a duration of 0 or more"},
 	}, {
 		name: "apply --online",
 		args: func(url string) []string {

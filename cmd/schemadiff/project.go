@@ -75,8 +75,11 @@ type onlineFlags struct {
 
 // timeouts returns the session settings of an online plan, checking them.
 func (f onlineFlags) timeouts() (render.Timeouts, error) {
-	if f.LockTimeout < 0 || f.StatementTimeout < 0 {
-		return render.Timeouts{}, fmt.Errorf("--lock-timeout %s, --statement-timeout %s: give durations of 0 or more (0: no limit)", f.LockTimeout, f.StatementTimeout)
+	if f.LockTimeout < 0 {
+		return render.Timeouts{}, fmt.Errorf("--lock-timeout %s: give a duration of 0 or more (0: no lock timeout)", f.LockTimeout)
+	}
+	if f.StatementTimeout < 0 {
+		return render.Timeouts{}, fmt.Errorf("--statement-timeout %s: give a duration of 0 or more (0: no statement timeout)", f.StatementTimeout)
 	}
 	return render.Timeouts{Lock: f.LockTimeout, Statement: f.StatementTimeout}, nil
 }
