@@ -145,6 +145,9 @@ func (d *differ) plan() *Plan {
 		p.Changes = append(p.Changes, changes...)
 	}
 	markNewEnumValueUses(p.Changes)
+	if d.opts.Online && d.dst.Dialect == schema.Postgres {
+		p.Changes = onlineChanges(p.Changes)
+	}
 	return p
 }
 
@@ -674,7 +677,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 		}
 	})
 
-	concurrently := d.opts.Concurrently && d.dst.Dialect == schema.Postgres
+	concurrently := d.onlineIndexes()
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
 		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.indexUsesRecreated(name, sx) {
@@ -707,6 +710,16 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	for _, c := range clusteredFirst(creates) {
 		d.add(phaseCreateIndexes, c)
 	}
+}
+
+// onlineIndexes reports whether indexes of existing tables are built without
+// blocking writes: CONCURRENTLY on PostgreSQL (Options.Concurrently or
+// Online), WITH (ONLINE = ON) on SQL Server (Online and OnlineIndexes).
+func (d *differ) onlineIndexes() bool {
+	if d.dst.Dialect == schema.SQLServer {
+		return d.opts.Online && d.opts.OnlineIndexes
+	}
+	return d.opts.Concurrently || d.opts.Online
 }
 
 // indexChangeReason says what differs between index old and its new

@@ -192,7 +192,7 @@ func columnCases() []diffCase {
 		want: []string{
 			"add_column public.users.a",
 			"add_column public.users.b",
-			"add_column public.users.c",
+			"add_column public.users.c !volatile-default/warning",
 			"add_column public.users.d !volatile-default/warning",
 			"add_column public.users.e",
 			"add_column public.users.f !not-null-no-default/warning",

@@ -99,29 +99,39 @@ func (d *differ) addColumnHazards(table schema.QName, c *schema.Column) []Hazard
 func isSerial(typ string) bool { return typ == "smallserial" || typ == "serial" || typ == "bigserial" }
 
 // volatileDefaultHazards: since PostgreSQL 11, ADD COLUMN with a non-volatile
-// default only records the default in the catalog; a volatile default (or a
-// serial type, whose default is nextval()) is computed for every existing row,
-// which rewrites the table under an ACCESS EXCLUSIVE lock (ALTER TABLE,
-// Notes: "Adding a column with a volatile DEFAULT … will require the entire
-// table and its indexes to be rewritten").
+// default only records the default in the catalog; a volatile default, a
+// serial type (whose default is nextval()) or an identity is computed for
+// every existing row, which rewrites the table under an ACCESS EXCLUSIVE lock
+// (ALTER TABLE, Notes: "Adding a column with a volatile DEFAULT or changing
+// the type of an existing column will require the entire table and its
+// indexes to be rewritten"; an identity column is filled from its sequence).
 func volatileDefaultHazards(table schema.QName, c *schema.Column) []Hazard {
-	what := ""
+	what := perRowDefault(c)
+	if what == "" {
+		return nil
+	}
+	return []Hazard{hazard(HazardVolatileDefault, Warning, "Adding column %s with %s computes it for every row, rewriting table %s under an ACCESS EXCLUSIVE lock; add the column without a default, set the default, then backfill in batches.", columnName(table, c.Name), what, table)}
+}
+
+// perRowDefault names what makes PostgreSQL compute a new column's value
+// per existing row (a serial type, an identity, a volatile default), or ""
+// when nothing does.
+func perRowDefault(c *schema.Column) string {
 	switch {
 	case isSerial(c.Type):
-		what = "type " + c.Type + " (a nextval() default)"
+		return "type " + c.Type + " (a nextval() default)"
+	case c.Identity != nil:
+		return "an identity (filled from its sequence)"
 	case c.Default != nil && c.Default.Kind == schema.DefaultExpr:
 		// PostgreSQL functions whose value differs per row (pg_proc.provolatile = 'v').
 		volatile := []string{"random(", "gen_random_uuid(", "uuid_generate_v1(", "uuid_generate_v1mc(", "uuid_generate_v4(",
 			"clock_timestamp(", "timeofday(", "nextval(", "txid_current(", "setseed("}
 		v := strings.ToLower(strings.ReplaceAll(c.Default.Value, " ", ""))
 		if slices.ContainsFunc(volatile, func(f string) bool { return strings.Contains(v, f) }) {
-			what = "the volatile default " + c.Default.Source.Or(c.Default.Value)
+			return "the volatile default " + c.Default.Source.Or(c.Default.Value)
 		}
 	}
-	if what == "" {
-		return nil
-	}
-	return []Hazard{hazard(HazardVolatileDefault, Warning, "Adding column %s with %s computes it for every row, rewriting table %s under an ACCESS EXCLUSIVE lock; add the column without a default, set the default, then backfill in batches.", columnName(table, c.Name), what, table)}
+	return ""
 }
 
 // renameTableHazard: clients still using the old name fail once a table is
@@ -140,7 +150,7 @@ func renameColumnHazard(table schema.QName, old, new string) Hazard {
 // ACCESS EXCLUSIVE lock on the table ("DROP INDEX", CONCURRENTLY), which
 // queues every read and write behind any running query.
 func (d *differ) dropIndexHazards(table schema.QName, x *schema.Index) []Hazard {
-	if d.dst.Dialect != schema.Postgres || d.opts.Concurrently {
+	if d.dst.Dialect != schema.Postgres || d.onlineIndexes() {
 		return nil
 	}
 	return []Hazard{hazard(HazardBlockingIndex, Warning, "Dropping index %s without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on table %s, blocking reads and writes behind running queries.", x.Name, table)}
@@ -241,14 +251,20 @@ func (d *differ) createIndexHazards(table schema.QName, old, x *schema.Index) []
 // (Transact-SQL)", ONLINE; "Guidelines for online index operations").
 func (d *differ) blockingIndexHazards(table schema.QName, x *schema.Index) []Hazard {
 	switch {
-	case d.dst.Dialect == schema.Postgres && !d.opts.Concurrently:
+	case d.onlineIndexes():
+		return nil
+	case d.dst.Dialect == schema.Postgres:
 		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to table %s while it builds.", x.Name, table)}
 	case d.dst.Dialect == schema.SQLServer:
 		lock := "a shared lock that blocks writes"
 		if isClustered(x) {
 			lock = "a schema modification lock that blocks reads and writes"
 		}
-		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s builds it offline, holding %s on table %s until it is built (WITH (ONLINE = ON) avoids that on Enterprise edition and Azure SQL).", x.Name, lock, table)}
+		how := "(WITH (ONLINE = ON) avoids that on Enterprise edition and Azure SQL)"
+		if d.opts.Online {
+			how = "(--online builds it WITH (ONLINE = ON) only where the edition supports it: sqlserver_edition enterprise, developer or azure)"
+		}
+		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s builds it offline, holding %s on table %s until it is built %s.", x.Name, lock, table, how)}
 	}
 	return nil
 }

@@ -11,6 +11,19 @@ type Options struct {
 	// and dropped CONCURRENTLY (no blocking-index hazard then; the statements
 	// cannot run inside a transaction block).
 	Concurrently bool `json:"concurrently,omitempty"`
+	// Online asks for a PostgreSQL plan that does not block writes to the
+	// tables that exist already (see docs/online.md): it implies
+	// Concurrently, adds foreign keys and checks NOT VALID and validates
+	// them apart, sets NOT NULL through a validated check, builds unique
+	// constraints and primary keys as unique indexes CONCURRENTLY, and makes
+	// table rewrites error hazards. On SQL Server, with OnlineIndexes, the
+	// indexes of existing tables are built WITH (ONLINE = ON).
+	Online bool `json:"online,omitempty"`
+	// OnlineIndexes says that the SQL Server edition builds indexes online
+	// (Enterprise, Developer, Azure SQL: "Editions and supported features of
+	// SQL Server", RDBMS high availability, online index operations); it
+	// only matters with Online.
+	OnlineIndexes bool `json:"online_indexes,omitempty"`
 }
 
 // Plan is an ordered list of changes: applying them in order takes the "from"
@@ -83,6 +96,11 @@ const (
 	// in Table from RenamedFrom (its live name) to Column.DefaultName;
 	// OldColumn is the column before (same default, other constraint name).
 	RenameDefault Kind = "rename_default"
+	// ValidateConstraint validates the foreign key or check (ForeignKey or
+	// Check) of Table that an earlier change added NotValid (Options.Online).
+	// It runs in a transaction of its own: it scans the table under a SHARE
+	// UPDATE EXCLUSIVE lock, which does not block writes.
+	ValidateConstraint Kind = "validate_constraint"
 )
 
 // ColumnAlter says which attributes of a column an AlterColumn changes.
@@ -140,8 +158,21 @@ type Change struct {
 	Comment     string             `json:"comment,omitempty"`
 	OldComment  string             `json:"old_comment,omitempty"`
 	// Concurrently is set on CreateIndex/DropIndex when Options.Concurrently
-	// applies (index on a table that already exists).
+	// applies (index on a table that already exists); on SQL Server, on
+	// CreateIndex built WITH (ONLINE = ON) (Options.Online, OnlineIndexes).
 	Concurrently bool `json:"concurrently,omitempty"`
+	// NotValid is set on AddForeignKey and AddCheck when the constraint is
+	// added NOT VALID, to be validated by a later ValidateConstraint
+	// (Options.Online).
+	NotValid bool `json:"not_valid,omitempty"`
+	// UsingIndex is set on AddUnique and AddPrimaryKey when the constraint is
+	// attached to the unique index of its name that an earlier CreateIndex
+	// built CONCURRENTLY (ADD CONSTRAINT … USING INDEX, Options.Online).
+	UsingIndex bool `json:"using_index,omitempty"`
+	// IfExists is set on a DropIndex that removes what a failed concurrent
+	// build of the index may have left (an invalid index) before it is built
+	// again: DROP INDEX CONCURRENTLY IF EXISTS (Options.Online).
+	IfExists bool `json:"if_exists,omitempty"`
 	// SerialColumns lists, on RenameTable, the table's serial columns (by
 	// their names before any column rename): PostgreSQL keeps the name of a
 	// serial's sequence (old_id_seq) when the table is renamed, so the

@@ -21,6 +21,10 @@ type AlembicRevision struct {
 	DownRevision string
 	Message      string
 	Created      time.Time
+	// Timeouts, when set (--online), open a PostgreSQL upgrade() and
+	// downgrade() that change anything with SET lock_timeout and SET
+	// statement_timeout.
+	Timeouts *Timeouts
 }
 
 // Alembic renders an Alembic revision file (Python) whose upgrade() runs up
@@ -54,7 +58,7 @@ func Alembic(up, down *diff.Plan, rev AlembicRevision) ([]byte, error) {
 	if up.Dialect != schema.Postgres && up.Dialect != schema.SQLServer {
 		return nil, fmt.Errorf("render alembic: unknown dialect %q", up.Dialect)
 	}
-	w := &pyWriter{dialect: up.Dialect, imports: map[string]bool{}}
+	w := &pyWriter{dialect: up.Dialect, imports: map[string]bool{}, timeouts: rev.Timeouts}
 	upBody, err := w.body(up)
 	if err != nil {
 		return nil, fmt.Errorf("render alembic upgrade: %w", err)
@@ -117,6 +121,8 @@ type pyWriter struct {
 	dialect schema.Dialect
 	imports map[string]bool // dialect modules used: "postgresql", "mssql"
 	rawType bool            // SQLType is used
+	// timeouts open a PostgreSQL body (AlembicRevision.Timeouts).
+	timeouts *Timeouts
 }
 
 // body renders the statements of a function body, indented, or "pass".
@@ -131,7 +137,7 @@ func (w *pyWriter) body(plan *diff.Plan) (string, error) {
 			if err != nil {
 				return "", fmt.Errorf("change %d (%s): %w", i+1, Describe(c), err)
 			}
-			if c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex) {
+			if w.dialect == schema.Postgres && (postgresDialect{}).noTransaction(c) && c.Kind != diff.AddEnumValue {
 				stmts = []string{"with op.get_context().autocommit_block():\n" + indent(strings.Join(stmts, "\n"))}
 			}
 			for _, s := range stmts {
@@ -144,6 +150,13 @@ func (w *pyWriter) body(plan *diff.Plan) (string, error) {
 	}
 	if w.dialect == schema.SQLServer {
 		return alembicSessionSettings + b.String(), nil
+	}
+	if w.timeouts != nil {
+		var set strings.Builder
+		for _, s := range w.timeouts.Statements() {
+			set.WriteString(`    op.execute("` + s + `")` + "\n")
+		}
+		return set.String() + b.String(), nil
 	}
 	return b.String(), nil
 }
@@ -167,6 +180,9 @@ func indent(s string) string {
 
 // change renders one change as Python statements.
 func (w *pyWriter) change(c *diff.Change) ([]string, error) {
+	if c.Kind == diff.ValidateConstraint || c.NotValid || c.UsingIndex || c.IfExists {
+		return w.execute(c) // the steps of an online plan have no op.* of their own
+	}
 	switch c.Kind {
 	case diff.CreateSchema, diff.DropSchema:
 		if c.Schema == nil || c.Schema.Name == "" {

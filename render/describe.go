@@ -59,7 +59,16 @@ func Describe(c *diff.Change) string {
 	case diff.CommentColumn:
 		return describeComment("column "+t+"."+columnName(c.Column), c.Comment)
 	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
-		return "add " + constraintDesc(c) + " to " + t
+		s := "add " + constraintDesc(c) + " to " + t
+		switch {
+		case c.NotValid:
+			s += " NOT VALID"
+		case c.UsingIndex:
+			s += " using its index"
+		}
+		return s
+	case diff.ValidateConstraint:
+		return "validate " + constraintDesc(c) + " of " + t
 	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
 		return "drop " + constraintDesc(c) + " from " + t
 	case diff.CreateIndex:
@@ -76,6 +85,9 @@ func Describe(c *diff.Change) string {
 		}
 		return s + concurrentlyNote(c)
 	case diff.DropIndex:
+		if c.IfExists {
+			return "drop index " + indexName(c) + " if a failed build left it" + concurrentlyNote(c)
+		}
 		return "drop index " + indexName(c) + concurrentlyNote(c)
 	case diff.RenameIndex:
 		name := "?"

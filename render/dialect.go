@@ -60,6 +60,10 @@ type dialect interface {
 	renameConstraint(t schema.QName, old, name string) string
 	// renameDefault renders a RenameDefault.
 	renameDefault(c *diff.Change) ([]string, error)
+	// onlineStep renders the steps of an online plan (diff.Options.Online):
+	// a ValidateConstraint, and an Add* or DropIndex change marked NotValid,
+	// UsingIndex or IfExists.
+	onlineStep(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -94,6 +98,9 @@ func renderPlan(d dialect, plan *diff.Plan) ([]Statement, error) {
 
 // renderChange renders one change as statements of d.
 func renderChange(d dialect, c *diff.Change) ([]string, error) {
+	if c.Kind == diff.ValidateConstraint || c.NotValid || c.UsingIndex || c.IfExists {
+		return d.onlineStep(c)
+	}
 	switch c.Kind {
 	case diff.CreateSchema, diff.DropSchema, diff.CommentSchema:
 		return schemaChange(d, c)

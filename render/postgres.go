@@ -30,7 +30,8 @@ func (postgresDialect) statementDialect() schema.Dialect { return "" }
 // TYPE … ADD VALUE adds cannot be used until its transaction commits, so it
 // runs on its own too (later statements may set it as a default).
 func (postgresDialect) noTransaction(c *diff.Change) bool {
-	return c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex) || c.Kind == diff.AddEnumValue
+	return c.Concurrently && (c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex) || c.Kind == diff.AddEnumValue ||
+		c.Kind == diff.ValidateConstraint // a transaction of its own: the NOT VALID constraint commits first
 }
 
 func (postgresDialect) ident(name string) string         { return pgIdent(name) }
@@ -82,6 +83,43 @@ func (postgresDialect) renameTable(t schema.QName, c *diff.Change) []string {
 
 func (postgresDialect) commentTable(c *diff.Change) ([]string, error) {
 	return []string{"COMMENT ON TABLE " + pgQName(c.Table.Schema, c.Table.Name) + " IS " + pgComment(c.Comment)}, nil
+}
+
+// onlineStep renders the steps diff.Options.Online plans ("ALTER TABLE":
+// NOT VALID, VALIDATE CONSTRAINT, ADD table_constraint_using_index; "DROP
+// INDEX": CONCURRENTLY, IF EXISTS).
+func (postgresDialect) onlineStep(c *diff.Change) ([]string, error) {
+	d := postgresDialect{}
+	switch {
+	case c.Kind == diff.ValidateConstraint:
+		name := ""
+		if c.ForeignKey != nil {
+			name = c.ForeignKey.Name
+		} else if c.Check != nil {
+			name = c.Check.Name
+		}
+		if name == "" {
+			return nil, errMissing("constraint name")
+		}
+		return []string{pgAlterTable(c.Table) + " VALIDATE CONSTRAINT " + pgIdent(name)}, nil
+	case c.NotValid && (c.Kind == diff.AddForeignKey || c.Kind == diff.AddCheck):
+		clause, err := constraintClause(d, c)
+		if err != nil {
+			return nil, err
+		}
+		return []string{pgAlterTable(c.Table) + " ADD " + clause + " NOT VALID"}, nil
+	case c.UsingIndex && c.Kind == diff.AddUnique && c.Unique != nil && c.Unique.Name != "":
+		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.Unique.Name) + " UNIQUE USING INDEX " + pgIdent(c.Unique.Name)}, nil
+	case c.UsingIndex && c.Kind == diff.AddPrimaryKey && c.PrimaryKey != nil && c.PrimaryKey.Name != "":
+		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.PrimaryKey.Name) + " PRIMARY KEY USING INDEX " + pgIdent(c.PrimaryKey.Name)}, nil
+	case c.IfExists && c.Kind == diff.DropIndex && c.Index != nil && c.Index.Name != "":
+		conc := ""
+		if c.Concurrently {
+			conc = "CONCURRENTLY "
+		}
+		return []string{"DROP INDEX " + conc + "IF EXISTS " + pgQName(c.Table.Schema, c.Index.Name)}, nil
+	}
+	return nil, fmt.Errorf("%s: no online form of this change", c.Kind)
 }
 
 func (postgresDialect) renameDefault(*diff.Change) ([]string, error) {

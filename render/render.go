@@ -59,6 +59,9 @@ type ScriptOptions struct {
 	// opens with (see SessionSettings), for a caller that renders a script
 	// statement by statement and writes them once itself.
 	NoSessionSettings bool
+	// Timeouts, when set, open a PostgreSQL script with SET lock_timeout and
+	// SET statement_timeout (plans made with --online; see SessionSettings).
+	Timeouts *Timeouts
 }
 
 // ScriptWith is Script with options.

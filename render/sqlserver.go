@@ -34,9 +34,25 @@ func (sqlserverDialect) columnDef(table string, col *schema.Column) (string, err
 
 func (sqlserverDialect) constraintName(c *diff.Change) (string, error) { return msConstraintName(c) }
 
-// createIndex renders CREATE INDEX; SQL Server has no CONCURRENTLY.
-func (sqlserverDialect) createIndex(t schema.QName, ix *schema.Index, _ bool) (string, error) {
-	return msCreateIndex(t, ix)
+// createIndex renders CREATE INDEX; SQL Server has no CONCURRENTLY: online
+// (a change diff marks Concurrently under Options.Online with
+// OnlineIndexes) is WITH (ONLINE = ON), which holds only short locks at the
+// start and end of the build ("CREATE INDEX (Transact-SQL)", ONLINE;
+// Enterprise, Developer and Azure SQL only). RESUMABLE = ON is left out: it
+// cannot run inside a user transaction, which every migration of
+// schemadiff's SQL Server statements is (Msg 10637 family, "Guidelines for
+// online index operations", resumable index considerations).
+func (sqlserverDialect) createIndex(t schema.QName, ix *schema.Index, online bool) (string, error) {
+	s, err := msCreateIndex(t, ix)
+	if err != nil || !online {
+		return s, err
+	}
+	return s + " WITH (ONLINE = ON)", nil
+}
+
+// onlineStep: the steps of a PostgreSQL online plan do not exist on SQL Server.
+func (sqlserverDialect) onlineStep(c *diff.Change) ([]string, error) {
+	return nil, fmt.Errorf("%s: NOT VALID, VALIDATE CONSTRAINT, USING INDEX and IF EXISTS steps are PostgreSQL only", c.Kind)
 }
 
 func (sqlserverDialect) dropIndex(t schema.QName, name string, _ bool) string {
@@ -703,8 +719,8 @@ func msLiteral(s string) string {
 
 // SessionSettings returns what opens a script of stmts: for T-SQL, SET
 // ANSI_NULLS ON and SET QUOTED_IDENTIFIER ON (in a batch of their own when
-// the script has GO separators) and a blank line; "" for PostgreSQL or no
-// statements. Creating a filtered index, or an index on a computed column,
+// the script has GO separators) and a blank line; "" for no statements, and
+// for PostgreSQL unless opts.Timeouts is set (below). Creating a filtered index, or an index on a computed column,
 // fails unless both are ON ("CREATE INDEX (Transact-SQL)", Remarks, "SET
 // options requirements": Msg 1934 otherwise), and a table created with
 // ANSI_NULLS OFF keeps that setting for its constraints and computed columns.
@@ -712,9 +728,18 @@ func msLiteral(s string) string {
 // runs with QUOTED_IDENTIFIER OFF unless given -I ("sqlcmd utility"; "SET
 // QUOTED_IDENTIFIER (Transact-SQL)": DB-Library clients default to OFF), so a
 // script that says nothing behaves differently under different clients.
+//
+// A PostgreSQL script opens with SET lock_timeout and SET statement_timeout
+// when opts.Timeouts is set (--online).
 func SessionSettings(stmts []Statement, opts ScriptOptions) string {
-	if len(stmts) == 0 || stmts[0].Dialect != schema.SQLServer {
+	if len(stmts) == 0 {
 		return ""
+	}
+	if stmts[0].Dialect != schema.SQLServer {
+		if opts.Timeouts == nil {
+			return ""
+		}
+		return opts.Timeouts.Script()
 	}
 	s := "SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\n"
 	if !opts.NoBatchSeparator {

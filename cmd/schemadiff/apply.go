@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
@@ -19,14 +18,14 @@ import (
 )
 
 type applyCmd struct {
-	URL          string        `help:"Database URL: the database to change (postgres://, sqlserver://); default: the url of --env in the configuration." placeholder:"URL"`
-	To           string        `help:"Desired state: schema file or folder (default: to in the configuration, else schema/)." placeholder:"PATH"`
-	Format       string        `help:"Output format: ${enum} (plan: the plan with its hazards, then its SQL)." enum:"plan,sql,json" default:"plan"`
-	DryRun       bool          `name:"dry-run" help:"Print what would be applied and change nothing."`
-	AutoApprove  bool          `name:"auto-approve" help:"Apply without asking for confirmation (CI)."`
-	AllowHazards []string      `name:"allow-hazards" sep:"," help:"Error-level hazard codes to apply anyway (comma-separated, e.g. drop-column,drop-table)." placeholder:"CODE"`
-	LockTimeout  time.Duration `name:"lock-timeout" default:"5s" help:"Longest wait of a statement for a lock before it fails (0: wait as long as it takes)." placeholder:"DURATION"`
-	Concurrently bool          `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
+	URL          string   `help:"Database URL: the database to change (postgres://, sqlserver://); default: the url of --env in the configuration." placeholder:"URL"`
+	To           string   `help:"Desired state: schema file or folder (default: to in the configuration, else schema/)." placeholder:"PATH"`
+	Format       string   `help:"Output format: ${enum} (plan: the plan with its hazards, then its SQL)." enum:"plan,sql,json" default:"plan"`
+	DryRun       bool     `name:"dry-run" help:"Print what would be applied and change nothing."`
+	AutoApprove  bool     `name:"auto-approve" help:"Apply without asking for confirmation (CI)."`
+	AllowHazards []string `name:"allow-hazards" sep:"," help:"Error-level hazard codes to apply anyway (comma-separated, e.g. drop-column,drop-table)." placeholder:"CODE"`
+	Concurrently bool     `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
+	onlineFlags
 	configFlags
 	dialectFlag
 	schemaFlag
@@ -37,8 +36,8 @@ type applyCmd struct {
 // Run plans the changes that take the database to the desired schema, shows
 // them, gates hazards, asks, applies them and checks the result.
 func (c *applyCmd) Run(e *env) error {
-	if c.LockTimeout < 0 {
-		return fmt.Errorf("--lock-timeout %s: give a duration of 0 or more (0: no lock timeout)", c.LockTimeout)
+	if _, err := c.timeouts(); err != nil {
+		return err
 	}
 	p, err := resolve(e, settings{URL: c.URL, projectFlags: projectFlags{
 		To: c.To, configFlags: c.configFlags, dialectFlag: c.dialectFlag, schemaFlag: c.schemaFlag,
@@ -61,7 +60,7 @@ func (c *applyCmd) Run(e *env) error {
 		return err
 	}
 	target := apply.Target{URL: p.url, Schemas: p.schemas, Exclude: p.exclude, AllowDropAll: p.allowDropAll}
-	opts := diff.Options{Concurrently: c.Concurrently}
+	opts := c.diffOptions(c.Concurrently, p.online, p.onlineIndexes)
 	plan, err := apply.Plan(e.ctx, target, want, opts)
 	if err != nil {
 		return err
@@ -90,7 +89,11 @@ func (c *applyCmd) Run(e *env) error {
 	if err := c.confirm(e, len(plan.Changes), where); err != nil {
 		return err
 	}
-	if err := apply.Execute(e.ctx, p.url, stmts, apply.Options{LockTimeout: c.LockTimeout, Progress: e.stderr}); err != nil {
+	run := apply.Options{LockTimeout: c.LockTimeout, Progress: e.stderr}
+	if opts.Online {
+		run.StatementTimeout = c.StatementTimeout
+	}
+	if err := apply.Execute(e.ctx, p.url, stmts, run); err != nil {
 		return err
 	}
 	remaining, err := apply.Plan(e.ctx, target, want, opts)

@@ -20,6 +20,7 @@ type diffCmd struct {
 	ExitCode     bool   `name:"exit-code" help:"Exit 1 when there are changes."`
 	Concurrently bool   `help:"Build and drop indexes of existing PostgreSQL tables CONCURRENTLY."`
 	NoGO         bool   `name:"no-go" help:"SQL Server: leave out the GO batch separators (for tools that send a script as one batch)."`
+	onlineFlags
 	dialectFlag
 	schemaFlag
 	excludeFlag
@@ -69,12 +70,20 @@ func (c *diffCmd) Run(e *env) error {
 	if err := checkDropAll(current, target, c.AllowDropAll); err != nil {
 		return err
 	}
-	plan, err := compare(from, to, diff.Options{Concurrently: c.Concurrently})
+	timeouts, err := c.timeouts()
 	if err != nil {
 		return err
 	}
+	plan, err := compare(from, to, c.diffOptions(c.Concurrently, false, false))
+	if err != nil {
+		return err
+	}
+	script := render.ScriptOptions{NoBatchSeparator: c.NoGO}
+	if c.Online {
+		script.Timeouts = &timeouts
+	}
 	meter.Stop() // before any output, which may go to the same terminal
-	if err := writePlan(e, plan, c.Format, render.ScriptOptions{NoBatchSeparator: c.NoGO}); err != nil {
+	if err := writePlan(e, plan, c.Format, script); err != nil {
 		return err
 	}
 	if c.ExitCode && len(plan.Changes) > 0 {

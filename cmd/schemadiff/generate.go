@@ -18,6 +18,7 @@ type generateCmd struct {
 	Format       string `hidden:"" help:"Deprecated: use --dir-format." placeholder:"FORMAT"`
 	Now          string `hidden:"" help:"The clock, as RFC 3339 (for reproducible files)."`
 	URL          string `help:"Database URL: a live database (postgres://, sqlserver://) to use as the current state instead of the migration directory." placeholder:"URL"`
+	onlineFlags
 	projectFlags
 }
 
@@ -59,7 +60,11 @@ func (c *generateCmd) Run(e *env) error {
 	if err := checkDropAll(current, want, p.allowDropAll); err != nil {
 		return err
 	}
-	opts := diff.Options{Concurrently: c.Concurrently}
+	timeouts, err := c.timeouts()
+	if err != nil {
+		return err
+	}
+	opts := c.diffOptions(c.Concurrently, p.online, p.onlineIndexes)
 	up, err := diff.Compare(current, want, opts)
 	if err != nil {
 		return err
@@ -79,10 +84,14 @@ func (c *generateCmd) Run(e *env) error {
 	if err := e.ctx.Err(); err != nil {
 		return err
 	}
-	written, err := d.Write(migrate.Request{
-		Message: c.Message, Command: c.command(d.Format), Up: up, Down: down, From: current, State: want,
+	req := migrate.Request{
+		Message: c.Message, Command: c.command(d.Format, opts.Online), Up: up, Down: down, From: current, State: want,
 		Now: now, Seq: c.Seq || p.seq,
-	})
+	}
+	if opts.Online && want.Dialect == schema.Postgres {
+		req.Timeouts = &timeouts
+	}
+	written, err := d.Write(req)
 	if err != nil {
 		return err
 	}
@@ -93,11 +102,15 @@ func (c *generateCmd) Run(e *env) error {
 }
 
 // command is the command line recorded in file headers: deterministic, and
-// without URLs (which may carry passwords).
-func (c *generateCmd) command(f migrate.Format) string {
+// without URLs (which may carry passwords); online is --online or the
+// configuration's online.
+func (c *generateCmd) command(f migrate.Format, online bool) string {
 	parts := []string{"schemadiff generate", "-m", fmt.Sprintf("%q", c.Message), "--dir-format", string(f)}
 	if c.Concurrently {
 		parts = append(parts, "--concurrently")
+	}
+	if online {
+		parts = append(parts, "--online", "--lock-timeout", c.LockTimeout.String(), "--statement-timeout", c.StatementTimeout.String())
 	}
 	return strings.Join(parts, " ")
 }

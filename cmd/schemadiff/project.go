@@ -6,11 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/internal/config"
 	"github.com/schemadiff/schemadiff/internal/migrate"
 	"github.com/schemadiff/schemadiff/internal/redact"
 	"github.com/schemadiff/schemadiff/internal/source"
+	"github.com/schemadiff/schemadiff/render"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
@@ -62,6 +65,32 @@ type dropAllFlag struct {
 	AllowDropAll bool `name:"allow-drop-all" help:"Drop-all consent: let a desired schema that declares no tables drop every table of the current state (also: allow_drop_all in the configuration)."`
 }
 
+// onlineFlags ask for a zero-downtime plan (docs/online.md) and set the
+// timeouts its statements run with.
+type onlineFlags struct {
+	Online           bool          `help:"Zero-downtime plan: indexes CONCURRENTLY (implies --concurrently), constraints NOT VALID then validated, SET NOT NULL through a check, unique keys USING INDEX, lock and statement timeouts first; SQL Server: WITH (ONLINE = ON) where sqlserver_edition allows (also: online in the configuration)."`
+	LockTimeout      time.Duration `name:"lock-timeout" default:"5s" help:"Longest wait of a statement for a lock before it fails (0: wait as long as it takes)." placeholder:"DURATION"`
+	StatementTimeout time.Duration `name:"statement-timeout" default:"0s" help:"Longest run of a statement before it is cancelled, set by --online plans (0: no limit, so that a long CONCURRENTLY build is not cancelled)." placeholder:"DURATION"`
+}
+
+// timeouts returns the session settings of an online plan, checking them.
+func (f onlineFlags) timeouts() (render.Timeouts, error) {
+	if f.LockTimeout < 0 {
+		return render.Timeouts{}, fmt.Errorf("--lock-timeout %s: give a duration of 0 or more (0: no lock timeout)", f.LockTimeout)
+	}
+	if f.StatementTimeout < 0 {
+		return render.Timeouts{}, fmt.Errorf("--statement-timeout %s: give a duration of 0 or more (0: no statement timeout)", f.StatementTimeout)
+	}
+	return render.Timeouts{Lock: f.LockTimeout, Statement: f.StatementTimeout}, nil
+}
+
+// diffOptions returns the comparison options of onlineFlags with
+// concurrently (--concurrently) and the configuration's online and
+// sqlserver_edition (cfgOnline, onlineIndexes).
+func (f onlineFlags) diffOptions(concurrently, cfgOnline, onlineIndexes bool) diff.Options {
+	return diff.Options{Concurrently: concurrently, Online: f.Online || cfgOnline, OnlineIndexes: onlineIndexes}
+}
+
 // projectFlags are the flags of the commands that compare the desired
 // schema with a migration directory (generate, check).
 type projectFlags struct {
@@ -95,6 +124,9 @@ type project struct {
 	url          string
 	devURL       string
 	allowDropAll bool
+	// online and onlineIndexes are the configuration's online and whether
+	// its sqlserver_edition builds indexes online.
+	online, onlineIndexes bool
 }
 
 // resolve merges the flags, the configuration file and the defaults,
@@ -121,15 +153,17 @@ func resolve(e *env, s settings) (*project, error) {
 	}
 	namespaces, paths := splitSchemaFlag(e, s.Schema)
 	p := &project{
-		config:       path,
-		dialect:      schema.Dialect(first(s.Dialect, cfg.Dialect)),
-		dir:          first(s.Dir, cfg.Dir, filepath.Join(base, defaultDir)),
-		seq:          cfg.Seq,
-		schemas:      namespaces,
-		exclude:      append(cfg.Exclude, s.Exclude...),
-		url:          s.URL,
-		devURL:       s.DevURL,
-		allowDropAll: s.AllowDropAll || cfg.AllowDropAll,
+		config:        path,
+		dialect:       schema.Dialect(first(s.Dialect, cfg.Dialect)),
+		dir:           first(s.Dir, cfg.Dir, filepath.Join(base, defaultDir)),
+		seq:           cfg.Seq,
+		schemas:       namespaces,
+		exclude:       append(cfg.Exclude, s.Exclude...),
+		url:           s.URL,
+		devURL:        s.DevURL,
+		allowDropAll:  s.AllowDropAll || cfg.AllowDropAll,
+		online:        cfg.Online,
+		onlineIndexes: cfg.OnlineIndexes(),
 	}
 	if s.To != "" {
 		p.to = append(p.to, s.To)

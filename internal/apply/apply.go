@@ -233,6 +233,11 @@ type Options struct {
 	// query of the table queue behind it); 0 waits as long as it takes. It is
 	// set first, for the whole session, rounded up to milliseconds.
 	LockTimeout time.Duration
+	// StatementTimeout is, on PostgreSQL, how long a statement may run
+	// before the server cancels it (statement_timeout, set for the session
+	// after the lock timeout); 0 leaves the server's setting. SQL Server has
+	// no such setting for a session: it is ignored there.
+	StatementTimeout time.Duration
 	// Progress, when not nil, receives one line per step.
 	Progress io.Writer
 }
@@ -251,9 +256,14 @@ func Execute(ctx context.Context, url string, stmts []render.Statement, opts Opt
 		return err
 	}
 	defer s.close()
-	set := s.driver.lockTimeout(opts.LockTimeout)
-	if _, err := s.conn.ExecContext(ctx, set); err != nil {
-		return redact.Error(fmt.Errorf("%s: %w", set, err), url)
+	sets := []string{s.driver.lockTimeout(opts.LockTimeout)}
+	if opts.StatementTimeout > 0 && s.driver.statementTimeout != nil {
+		sets = append(sets, s.driver.statementTimeout(opts.StatementTimeout))
+	}
+	for _, set := range sets {
+		if _, err := s.conn.ExecContext(ctx, set); err != nil {
+			return redact.Error(fmt.Errorf("%s: %w", set, err), url)
+		}
 	}
 	x := &executor{conn: s.conn, driver: s.driver, opts: opts, total: len(stmts)}
 	batches := Batches(stmts)
@@ -421,6 +431,9 @@ type dbDriver struct {
 	schemasQuery string
 	// lockTimeout renders the statement setting the session's lock timeout.
 	lockTimeout func(time.Duration) string
+	// statementTimeout renders the statement setting the session's statement
+	// timeout; nil where the dialect has none.
+	statementTimeout func(time.Duration) string
 	// isLockTimeout reports whether err is the server giving up on a lock.
 	isLockTimeout func(error) bool
 }
@@ -435,6 +448,8 @@ func driver(url string) (dbDriver, error) {
 			// lock_timeout in milliseconds, 0 turns it off
 			// (https://www.postgresql.org/docs/current/runtime-config-client.html).
 			lockTimeout: func(d time.Duration) string { return fmt.Sprintf("SET lock_timeout = %d", millis(d)) },
+			// statement_timeout in milliseconds (same page).
+			statementTimeout: func(d time.Duration) string { return fmt.Sprintf("SET statement_timeout = %d", millis(d)) },
 			// SQLSTATE 55P03 lock_not_available: "canceling statement due to lock timeout".
 			isLockTimeout: func(err error) bool {
 				var pg *pgconn.PgError

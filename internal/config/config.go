@@ -44,6 +44,13 @@ type Config struct {
 	// AllowDropAll lets a desired schema without tables drop every table
 	// (key allow_drop_all, flag --allow-drop-all).
 	AllowDropAll bool
+	// Online asks generate and apply for zero-downtime plans (key online,
+	// flag --online; docs/online.md).
+	Online bool
+	// SQLServerEdition is the SQL Server edition the migrations run on (key
+	// sqlserver_edition: enterprise, developer, azure, standard, web or
+	// express): with Online, the first three build indexes WITH (ONLINE = ON).
+	SQLServerEdition string
 	// Notices are one-line warnings about the file, such as deprecated keys,
 	// each starting with file:line:col; the CLI prints them to stderr.
 	Notices []string
@@ -230,6 +237,8 @@ type yamlFile struct {
 	Migrations   yamlMigrations     `yaml:"migrations"`
 	Exclude      []string           `yaml:"exclude"`
 	AllowDropAll bool               `yaml:"allow_drop_all"`
+	Online       bool               `yaml:"online"`
+	Edition      string             `yaml:"sqlserver_edition"`
 	Env          map[string]yamlEnv `yaml:"env"`
 }
 
@@ -274,8 +283,11 @@ func loadYAML(path string, src []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c := &Config{Dialect: f.Dialect, Dir: f.Migrations.Dir, Seq: f.Migrations.Seq, Exclude: f.Exclude,
-		AllowDropAll: f.AllowDropAll, envs: map[string]rawEnv{}}
+		AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, envs: map[string]rawEnv{}}
 	at := func(key string) string { return yamlKeyAt(path, src, key) }
+	if err := checkEdition(c.SQLServerEdition, at("sqlserver_edition")); err != nil {
+		return nil, err
+	}
 	var err error
 	if c.To, err = pick(at, "to", []string(f.To), "schema", []string(f.Schema), &c.Notices); err != nil {
 		return nil, err
@@ -329,6 +341,8 @@ type hclFile struct {
 	Schema       []string       `hcl:"schema,optional"` // deprecated: to
 	Exclude      []string       `hcl:"exclude,optional"`
 	AllowDropAll bool           `hcl:"allow_drop_all,optional"`
+	Online       bool           `hcl:"online,optional"`
+	Edition      string         `hcl:"sqlserver_edition,optional"`
 	Migrations   *hclMigrations `hcl:"migrations,block"`
 	Env          []hclEnv       `hcl:"env,block"`
 }
@@ -355,8 +369,11 @@ func loadHCL(path string, src []byte) (*Config, error) {
 	if diags := gohcl.DecodeBody(file.Body, nil, &f); diags.HasErrors() {
 		return nil, hclError(diags)
 	}
-	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, envs: map[string]rawEnv{}}
+	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, envs: map[string]rawEnv{}}
 	at := func(key string) string { return hclKeyAt(path, file.Body, key) }
+	if err := checkEdition(c.SQLServerEdition, at("sqlserver_edition")); err != nil {
+		return nil, err
+	}
 	var err error
 	if c.To, err = pick(at, "to", f.To, "schema", f.Schema, &c.Notices); err != nil {
 		return nil, err
@@ -422,4 +439,34 @@ func hclError(diags hcl.Diagnostics) error {
 		lines = append(lines, line)
 	}
 	return errors.New(strings.Join(lines, "\n"))
+}
+
+// edition returns whether SQL Server edition e builds indexes online, and
+// whether e is a known value of sqlserver_edition ("Editions and supported
+// features of SQL Server 2022", RDBMS high availability: online index
+// operations are Enterprise and Developer only; Azure SQL Database and
+// Managed Instance have them).
+func edition(e string) (online, known bool) {
+	switch e {
+	case "enterprise", "developer", "azure":
+		return true, true
+	case "standard", "web", "express":
+		return false, true
+	}
+	return false, false
+}
+
+// OnlineIndexes reports whether the configured SQL Server edition builds
+// indexes WITH (ONLINE = ON).
+func (c *Config) OnlineIndexes() bool {
+	online, _ := edition(c.SQLServerEdition)
+	return online
+}
+
+// checkEdition refuses an unknown sqlserver_edition; at is where the key is.
+func checkEdition(e, at string) error {
+	if _, known := edition(e); known || e == "" {
+		return nil
+	}
+	return fmt.Errorf("%s: sqlserver_edition %q: give enterprise, developer, azure, standard, web or express", at, e)
 }

@@ -34,54 +34,69 @@ func TestConvergence(t *testing.T) {
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			url := pgtest.NewDB(t)
-
-			if sql := readIfExists(t, filepath.Join(dir, "from.sql")); sql != "" {
-				pgtest.Exec(t, url, sql)
-			} else {
-				want := loadFile(t, filepath.Join(dir, "from.hcl"))
-				create(t, url, want)
-				assertNoChanges(t, "from.hcl created from nothing", inspect(t, url), want)
-			}
-			execIfExists(t, url, filepath.Join(dir, "seed.sql"))
-			from := inspect(t, url)
-			to := loadFile(t, filepath.Join(dir, "to.hcl"))
-
-			// A pair named *_noop says one thing twice (e.g. hand-written SQL
-			// and its schema file): any change is a spurious diff.
-			if strings.HasSuffix(dir, "_noop") {
-				assertNoChanges(t, "a _noop pair", from, to)
-				return
-			}
-			up := compare(t, from, to)
-			if len(up.Changes) == 0 {
-				t.Fatalf("from and to are equal: the pair tests nothing (name it *_noop if that is the point)")
-			}
-			down, err := diff.Down(from, to, diff.Options{})
-			if err != nil {
-				t.Fatalf("down: %v", err)
-			}
-			upSQL, upStmts := planSQL(t, up)
-			again, _ := planSQL(t, compare(t, from, to))
-			if again != upSQL {
-				t.Errorf("the same inputs gave different SQL:\n%s\n---\n%s", upSQL, again)
-			}
-			_, downStmts := planSQL(t, down)
-
-			apply(t, url, upStmts)
-			after := inspect(t, url)
-			assertNoChanges(t, "after the up migration", after, to)
-			roundTrip(t, after)
-			execIfExists(t, url, filepath.Join(dir, "after_up.sql"))
-
-			apply(t, url, downStmts)
-			assertNoChanges(t, "after the down migration", inspect(t, url), from)
-			execIfExists(t, url, filepath.Join(dir, "after_down.sql"))
-			if t.Failed() {
-				t.Logf("up migration:\n%s", upSQL)
-			}
+			url, from := buildFrom(t, dir)
+			convergePair(t, dir, url, from, diff.Options{})
 		})
 	}
+}
+
+// convergePair runs the pair in dir (see TestConvergence) with the plans
+// made with opts, on the database at url that buildFrom built (from is its
+// inspected state).
+func convergePair(t *testing.T, dir, url string, from *schema.Database, opts diff.Options) {
+	t.Helper()
+	to := loadFile(t, filepath.Join(dir, "to.hcl"))
+
+	// A pair named *_noop says one thing twice (e.g. hand-written SQL
+	// and its schema file): any change is a spurious diff.
+	if strings.HasSuffix(dir, "_noop") {
+		assertNoChanges(t, "a _noop pair", from, to)
+		return
+	}
+	up := compareWith(t, from, to, opts)
+	if len(up.Changes) == 0 {
+		t.Fatalf("from and to are equal: the pair tests nothing (name it *_noop if that is the point)")
+	}
+	down, err := diff.Down(from, to, opts)
+	if err != nil {
+		t.Fatalf("down: %v", err)
+	}
+	upSQL, upStmts := planSQL(t, up)
+	again, _ := planSQL(t, compareWith(t, from, to, opts))
+	if again != upSQL {
+		t.Errorf("the same inputs gave different SQL:\n%s\n---\n%s", upSQL, again)
+	}
+	_, downStmts := planSQL(t, down)
+
+	apply(t, url, upStmts)
+	after := inspect(t, url)
+	assertNoChanges(t, "after the up migration", after, to)
+	roundTrip(t, after)
+	execIfExists(t, url, filepath.Join(dir, "after_up.sql"))
+
+	apply(t, url, downStmts)
+	assertNoChanges(t, "after the down migration", inspect(t, url), from)
+	execIfExists(t, url, filepath.Join(dir, "after_down.sql"))
+	if t.Failed() {
+		t.Logf("up migration:\n%s", upSQL)
+	}
+}
+
+// buildFrom creates a database holding the `from` side of the pair in dir
+// (from.sql, or from.hcl created by schemadiff) and its seed.sql, and
+// returns its URL and its inspected schema.
+func buildFrom(t *testing.T, dir string) (string, *schema.Database) {
+	t.Helper()
+	url := pgtest.NewDB(t)
+	if sql := readIfExists(t, filepath.Join(dir, "from.sql")); sql != "" {
+		pgtest.Exec(t, url, sql)
+	} else {
+		want := loadFile(t, filepath.Join(dir, "from.hcl"))
+		create(t, url, want)
+		assertNoChanges(t, "from.hcl created from nothing", inspect(t, url), want)
+	}
+	execIfExists(t, url, filepath.Join(dir, "seed.sql"))
+	return url, inspect(t, url)
 }
 
 // execIfExists runs the SQL script at path on the database at url, when the

@@ -76,7 +76,14 @@ func apply(t *testing.T, url string, stmts []render.Statement) {
 // compare returns the plan from → to, failing the test on error.
 func compare(t *testing.T, from, to *schema.Database) *diff.Plan {
 	t.Helper()
-	plan, err := diff.Compare(from, to, diff.Options{})
+	return compareWith(t, from, to, diff.Options{})
+}
+
+// compareWith returns the plan from → to made with opts, failing the test
+// on error.
+func compareWith(t *testing.T, from, to *schema.Database, opts diff.Options) *diff.Plan {
+	t.Helper()
+	plan, err := diff.Compare(from, to, opts)
 	if err != nil {
 		t.Fatalf("compare: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 // revision as render.Alembic writes it (op.* calls for both directions).
 func (m migration) alembic(up, down direction) ([]File, error) {
 	data, err := render.Alembic(m.up, m.down, render.AlembicRevision{
-		ID: m.version, DownRevision: m.parent, Message: m.message, Created: m.created,
+		ID: m.version, DownRevision: m.parent, Message: m.message, Created: m.created, Timeouts: m.timeouts,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("render alembic revision: %w", err)

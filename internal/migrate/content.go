@@ -26,6 +26,7 @@ type migration struct {
 	command  string
 	created  time.Time
 	up, down *diff.Plan
+	timeouts *render.Timeouts // Request.Timeouts
 }
 
 // direction is one side of a migration, rendered.
@@ -59,9 +60,41 @@ func newDirection(label string, plan *diff.Plan) (direction, error) {
 // goose and dbmate send a file (or statement) to the server as it is.
 func (f Format) goBatches() bool { return f == SQL || f == Flyway }
 
-// script renders d's statements for format f.
-func (f Format) script(d direction) string {
-	return render.ScriptWith(d.stmts, render.ScriptOptions{NoBatchSeparator: !f.goBatches()})
+// script renders d's statements for m's format.
+func (m migration) script(d direction) string {
+	return render.ScriptWith(d.stmts, m.scriptOptions(d))
+}
+
+// scriptOptions are the options d's statements are rendered with: batch
+// separators where the format takes them, and m's timeouts (--online) except
+// in a file that golang-migrate, dbmate or a plain SQL runner sends to the
+// server as one query while it must run outside a transaction: PostgreSQL
+// runs a query of several statements as one transaction block, which
+// CREATE INDEX CONCURRENTLY refuses (25001), so such a file holds its one
+// statement alone and says where the timeouts come from (timeoutNote).
+func (m migration) scriptOptions(d direction) render.ScriptOptions {
+	opts := render.ScriptOptions{NoBatchSeparator: !m.format.goBatches()}
+	if !m.oneQuery(d) {
+		opts.Timeouts = m.timeouts
+	}
+	return opts
+}
+
+// oneQuery reports whether d, holding a statement that must run outside a
+// transaction, is sent to the server as one query by m's format.
+func (m migration) oneQuery(d direction) bool {
+	return d.noTx && (m.format == SQL || m.format == GolangMigrate || m.format == Dbmate)
+}
+
+// timeoutNote says, in a file of an online migration that cannot open with
+// the timeouts (scriptOptions), how they are set.
+func (m migration) timeoutNote(d direction) string {
+	if m.timeouts == nil || !m.oneQuery(d) || len(d.stmts) == 0 {
+		return ""
+	}
+	return "-- No SET lock_timeout / statement_timeout here: this statement must be the only one of its file (a query of\n" +
+		"-- several statements runs in a transaction block). The migration tool's session keeps the ones the parts before\n" +
+		"-- set; run on a new connection, give them to it: PGOPTIONS='" + m.timeouts.PGOptions() + "'.\n\n"
 }
 
 // files renders the files of m.
@@ -78,8 +111,8 @@ func (m migration) files() ([]File, error) {
 	switch m.format {
 	case SQL, GolangMigrate:
 		return []File{
-			{upName, []byte(m.header("--", up) + txNote(up) + m.format.script(up))},
-			{downName, []byte(m.header("--", down) + txNote(down) + m.format.script(down))},
+			{upName, []byte(m.header("--", up) + txNote(up) + m.timeoutNote(up) + m.script(up))},
+			{downName, []byte(m.header("--", down) + txNote(down) + m.timeoutNote(down) + m.script(down))},
 		}, nil
 	case Goose:
 		return []File{{upName, []byte(m.goose(up, down))}}, nil
@@ -87,8 +120,8 @@ func (m migration) files() ([]File, error) {
 		return []File{{upName, []byte(m.dbmate(up, down))}}, nil
 	case Flyway:
 		files := []File{
-			{upName, []byte(m.header("--", up) + m.format.script(up))},
-			{downName, []byte(m.header("--", down) + m.format.script(down))},
+			{upName, []byte(m.header("--", up) + m.script(up))},
+			{downName, []byte(m.header("--", down) + m.script(down))},
 		}
 		// Flyway runs a script outside a transaction when its .conf says so.
 		for i, d := range []direction{up, down} {
@@ -169,7 +202,7 @@ func (m migration) goose(up, down direction) string {
 	}
 	for _, d := range []direction{up, down} {
 		b.WriteString("-- +goose " + strings.ToUpper(d.label[:1]) + d.label[1:] + "\n")
-		opts := render.ScriptOptions{NoBatchSeparator: true, NoSessionSettings: true}
+		opts := render.ScriptOptions{NoBatchSeparator: true, NoSessionSettings: true, Timeouts: m.timeouts}
 		b.WriteString(render.SessionSettings(d.stmts, opts))
 		for _, group := range gooseGroups(d.stmts, noTx) {
 			one := render.ScriptWith(group, opts)
@@ -208,7 +241,7 @@ func (m migration) dbmate(up, down direction) string {
 		if d.noTx {
 			b.WriteString(" transaction:false")
 		}
-		b.WriteString("\n" + m.format.script(d) + "\n")
+		b.WriteString("\n" + m.timeoutNote(d) + m.script(d) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }

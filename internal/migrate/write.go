@@ -14,6 +14,7 @@ import (
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/internal/atomicfile"
+	"github.com/schemadiff/schemadiff/render"
 	"github.com/schemadiff/schemadiff/schema"
 )
 
@@ -36,6 +37,10 @@ type Request struct {
 	State *schema.Database
 	Now   time.Time // the clock: the version and the header's time
 	Seq   bool      // number migrations 000001, 000002… instead of by UTC time (sql, golang-migrate)
+	// Timeouts, when set (--online on PostgreSQL), open every file or
+	// section that can hold them with SET lock_timeout and SET
+	// statement_timeout (see migration.scriptOptions).
+	Timeouts *render.Timeouts
 }
 
 // Write adds the migration req describes (several consecutive ones when a
@@ -113,7 +118,7 @@ func (d *Dir) Write(req Request) ([]string, error) {
 // next chooses the version and parent of the new migration.
 func (d *Dir) next(req Request) (migration, error) {
 	m := migration{format: d.Format, slug: Slug(req.Message), message: req.Message, command: req.Command,
-		created: req.Now, up: req.Up, down: req.Down}
+		created: req.Now, up: req.Up, down: req.Down, timeouts: req.Timeouts}
 	if n := len(d.Migrations); n > 0 {
 		m.parent = d.Migrations[n-1].Version
 	}
