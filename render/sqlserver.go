@@ -190,9 +190,13 @@ func msNull(null bool) string {
 	return "NOT NULL"
 }
 
-// msIdentity renders IDENTITY(seed, increment).
+// msIdentity renders IDENTITY(seed, increment) [NOT FOR REPLICATION].
 func msIdentity(id *schema.Identity) string {
-	return "IDENTITY(" + strconv.FormatInt(orOne(id.Seed), 10) + ", " + strconv.FormatInt(orOne(id.Increment), 10) + ")"
+	s := "IDENTITY(" + strconv.FormatInt(orOne(id.Seed), 10) + ", " + strconv.FormatInt(orOne(id.Increment), 10) + ")"
+	if id.NotForReplication {
+		s += " NOT FOR REPLICATION"
+	}
+	return s
 }
 
 // msDefaultName names the DEFAULT constraint schemadiff creates for col of
@@ -306,7 +310,7 @@ func msClustered(clustered *bool, def bool) string {
 // primaryKey renders a PRIMARY KEY constraint of table, named pk_<table>
 // when it has no name, clustered unless it says otherwise.
 func (sqlserverDialect) primaryKey(table string, pk *schema.PrimaryKey) (string, error) {
-	cols, err := columnList(sqlserverDialect{}, pk.Columns)
+	cols, err := msKeyColumns(pk.Columns, pk.Desc)
 	if err != nil {
 		return "", fmt.Errorf("primary key %s: %w", pk.Name, err)
 	}
@@ -319,7 +323,7 @@ func (sqlserverDialect) primaryKey(table string, pk *schema.PrimaryKey) (string,
 
 // unique renders a UNIQUE constraint, nonclustered unless it says otherwise.
 func (sqlserverDialect) unique(u *schema.Unique) (string, error) {
-	cols, err := columnList(sqlserverDialect{}, u.Columns)
+	cols, err := msKeyColumns(u.Columns, u.Desc)
 	if err != nil {
 		return "", fmt.Errorf("unique %s: %w", u.Name, err)
 	}
@@ -356,6 +360,9 @@ func (sqlserverDialect) foreignKey(fk *schema.ForeignKey) (string, error) {
 			s += " ON " + act.on + " " + a
 		}
 	}
+	if fk.NotForReplication {
+		s += " NOT FOR REPLICATION"
+	}
 	return s, nil
 }
 
@@ -369,6 +376,9 @@ func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 	}
 	if ix.Using != "" {
 		return "", fmt.Errorf("index %s: SQL Server has no index method %q", ix.Name, ix.Using)
+	}
+	if ix.Columnstore {
+		return msCreateColumnstoreIndex(t, ix)
 	}
 	clustered := msClustered(ix.Clustered, false)
 	if clustered == "CLUSTERED" && (len(ix.Include) > 0 || ix.Where != "") {
@@ -402,6 +412,7 @@ func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 		}
 		b.WriteString(" WHERE " + where)
 	}
+	b.WriteString(msIndexWith(ix))
 	return b.String(), nil
 }
 
