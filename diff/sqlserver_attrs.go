@@ -37,12 +37,12 @@ func indexOptionsOnly(a, b *schema.Index) bool {
 
 // rebuildIndexChange rebuilds index x of table with its new options.
 func rebuildIndexChange(table schema.QName, x *schema.Index) *Change {
-	what := "table " + table.String()
+	what := "the index"
 	if isClustered(x) {
-		what += " (the index is clustered: its rows)"
+		what = "the table (the index is clustered)"
 	}
 	return &Change{Kind: RebuildIndex, Table: table, Index: x, Hazards: []Hazard{hazard(HazardIndexRebuild, Warning,
-		"Rebuilding index %s to change its options reads all of %s and blocks writes to it while it runs (offline; ONLINE = ON needs an edition that has it).", x.Name, what)}}
+		"Rebuilding index %s to change its options rewrites %s and, offline, blocks writes to table %s while it runs (ONLINE = ON avoids that on Enterprise edition and Azure SQL).", x.Name, what, table)}}
 }
 
 // stateOnly reports whether two states differ in NoCheck or Disabled only

@@ -70,6 +70,9 @@ func Describe(c *diff.Change) string {
 		if c.Index != nil && c.Index.Clustered != nil && *c.Index.Clustered {
 			s += "clustered "
 		}
+		if c.Index != nil && c.Index.Columnstore {
+			s += "columnstore "
+		}
 		s += "index " + indexName(c) + " on " + t
 		if c.Index != nil && c.Index.Where != "" {
 			s += " where " + c.Index.WhereSource.Or(c.Index.Where)

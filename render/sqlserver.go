@@ -371,14 +371,14 @@ func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 	if ix.Name == "" {
 		return "", errMissing("index name")
 	}
+	if ix.Columnstore {
+		return msCreateColumnstoreIndex(t, ix)
+	}
 	if len(ix.Parts) == 0 {
 		return "", fmt.Errorf("index %s has no key parts", ix.Name)
 	}
 	if ix.Using != "" {
 		return "", fmt.Errorf("index %s: SQL Server has no index method %q", ix.Name, ix.Using)
-	}
-	if ix.Columnstore {
-		return msCreateColumnstoreIndex(t, ix)
 	}
 	clustered := msClustered(ix.Clustered, false)
 	if clustered == "CLUSTERED" && (len(ix.Include) > 0 || ix.Where != "") {

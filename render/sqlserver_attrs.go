@@ -89,7 +89,11 @@ func msCreateColumnstoreIndex(t schema.QName, ix *schema.Index) (string, error) 
 	}
 	s += " (" + strings.Join(cols, ", ") + ")"
 	if ix.Where != "" {
-		s += " WHERE " + ix.WhereSource.Or(ix.Where)
+		where := ix.WhereSource.Or(ix.Where)
+		if err := msCheckFilter(where); err != nil {
+			return "", fmt.Errorf("index %s: SQL Server cannot filter an index by %q: %w", ix.Name, where, err)
+		}
+		s += " WHERE " + where
 	}
 	return s + msIndexWith(ix), nil
 }
@@ -196,18 +200,17 @@ func describeSQLServerChange(c *diff.Change) string {
 		return "rebuild index " + indexName(c) + " on " + t + " with " + opts
 	}
 	s, name, _ := constraintState(c)
-	what := "check existing rows of and trust"
-	switch {
-	case s.Disabled:
-		what = "disable"
-	case s.NoCheck:
-		what = "enable without checking existing rows"
-	}
 	kind := "check"
 	if c.ForeignKey != nil {
 		kind = "foreign key"
 	}
-	return what + " " + kind + " " + name + " on " + t
+	switch {
+	case s.Disabled:
+		return "disable " + kind + " " + name + " on " + t
+	case s.NoCheck:
+		return "enable " + kind + " " + name + " on " + t + " without checking its rows (WITH NOCHECK)"
+	}
+	return "enable " + kind + " " + name + " on " + t + ", checking its rows (WITH CHECK)"
 }
 
 // msAttrsNeedExecute reports whether a SQL Server change uses an attribute
