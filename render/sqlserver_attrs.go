@@ -110,7 +110,6 @@ func constraintState(c *diff.Change) (schema.ConstraintState, string, bool) {
 	return schema.ConstraintState{}, "", false
 }
 
-
 // addConstraint renders ALTER TABLE … ADD clause: on SQL Server a check or
 // foreign key that is not to check existing rows is added WITH NOCHECK, and
 // one that is disabled is disabled right after (NOCHECK CONSTRAINT).

@@ -389,6 +389,10 @@ func (p *sqlParser) parse() {
 		p.i += 2
 		p.accept("IF", "EXISTS")
 		from := p.qname()
+		if p.d == schema.SQLServer && p.accept("ON") {
+			p.alterIndexOn(from.Name)
+			return
+		}
 		p.expect("RENAME", "TO")
 		p.emit(op{kind: opRenameIndex, name: from.Name, newName: p.ident(), table: schema.QName{Schema: from.Schema}})
 	case p.at("COMMENT", "ON"):
@@ -514,6 +518,7 @@ func (p *sqlParser) outsideModel() bool {
 		}
 	}
 	// ALTER TYPE|SCHEMA x OWNER TO …; ALTER INDEX x [ON t] REBUILD|REORGANIZE|SET|RESET …
+	// (SQL Server's REBUILD sets index options: alterIndexOn reads it)
 	if p.toks[j].is("ALTER") && (p.at("TYPE") || p.at("SCHEMA") || p.at("INDEX")) {
 		index := p.at("INDEX")
 		k := p.skipName(p.i + 1)
@@ -521,7 +526,7 @@ func (p *sqlParser) outsideModel() bool {
 			k = p.skipName(k + 1)
 		}
 		if k+1 < len(p.toks) && p.toks[k].is("OWNER") && p.toks[k+1].is("TO") || index && k < len(p.toks) &&
-			(p.toks[k].is("REBUILD") || p.toks[k].is("REORGANIZE") || p.toks[k].is("SET") || p.toks[k].is("RESET")) {
+			(p.toks[k].is("REBUILD") && p.d != schema.SQLServer || p.toks[k].is("REORGANIZE") || p.toks[k].is("SET") || p.toks[k].is("RESET")) {
 			p.i = k
 			p.skipStatement()
 			return true
@@ -629,15 +634,18 @@ func (p *sqlParser) constraint() op {
 	switch {
 	case p.accept("PRIMARY", "KEY"):
 		cl := p.clustered()
-		o.pk = &schema.PrimaryKey{Name: name, Clustered: cl, Columns: p.nameList()}
+		o.pk = &schema.PrimaryKey{Name: name, Clustered: cl}
+		o.pk.Columns, o.pk.Desc = p.keyList()
 	case p.accept("UNIQUE"):
 		p.accept("NULLS", "NOT", "DISTINCT")
 		cl := p.clustered()
-		o.uq = &schema.Unique{Name: name, Clustered: cl, Columns: p.nameList()}
+		o.uq = &schema.Unique{Name: name, Clustered: cl}
+		o.uq.Columns, o.uq.Desc = p.keyList()
 	case p.accept("CHECK"):
+		nfr := p.accept("NOT", "FOR", "REPLICATION") // SQL Server: CHECK NOT FOR REPLICATION (expr)
 		o.ck = &schema.Check{Name: name, Expr: p.parenText()}
+		o.ck.NotForReplication = nfr
 		p.accept("NOT", "VALID")
-		p.accept("NOT", "FOR", "REPLICATION")
 	case p.accept("FOREIGN", "KEY"):
 		cols := p.nameList()
 		o.fk = p.references(name, cols)
@@ -675,8 +683,10 @@ func (p *sqlParser) references(name string, cols []string) *schema.ForeignKey {
 			fk.OnUpdate = p.action()
 		case p.accept("DEFERRABLE"):
 			fk.Deferrable = true
+		case p.accept("NOT", "FOR", "REPLICATION"):
+			fk.NotForReplication = true
 		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"), p.accept("NOT", "VALID"),
-			p.accept("NOT", "FOR", "REPLICATION"), p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
+			p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
 		case p.accept("INITIALLY", "DEFERRED"):
 			fk.InitiallyDeferred = true
 		default:
@@ -774,6 +784,7 @@ func (p *sqlParser) column(t *schema.Table) *schema.Column {
 				c.Identity.Increment = p.int()
 				p.expect(")")
 			}
+			c.Identity.NotForReplication = p.accept("NOT", "FOR", "REPLICATION")
 		case p.accept("GENERATED"):
 			always := p.accept("ALWAYS")
 			if !always {
@@ -797,7 +808,8 @@ func (p *sqlParser) column(t *schema.Table) *schema.Column {
 		case p.accept("UNIQUE"):
 			t.Uniques = append(t.Uniques, &schema.Unique{Name: cname, Columns: []string{c.Name}, Clustered: p.clustered()})
 		case p.accept("CHECK"):
-			t.Checks = append(t.Checks, &schema.Check{Name: cname, Expr: p.parenText()})
+			nfr := p.accept("NOT", "FOR", "REPLICATION")
+			t.Checks = append(t.Checks, &schema.Check{Name: cname, Expr: p.parenText(), ConstraintState: schema.ConstraintState{NotForReplication: nfr}})
 		case p.at("REFERENCES"):
 			t.ForeignKeys = append(t.ForeignKeys, p.references(cname, []string{c.Name}))
 		case p.accept("COLLATE"):
@@ -830,6 +842,7 @@ func (p *sqlParser) createIndex() {
 	x := &schema.Index{}
 	x.Unique = p.accept("UNIQUE")
 	x.Clustered = p.clustered()
+	x.Columnstore = p.d == schema.SQLServer && p.accept("COLUMNSTORE")
 	p.expect("INDEX")
 	o := op{kind: opCreateIndex, idx: x}
 	o.concurrently = p.accept("CONCURRENTLY")
@@ -843,14 +856,16 @@ func (p *sqlParser) createIndex() {
 	if p.accept("USING") {
 		x.Using = strings.ToLower(p.ident())
 	}
-	x.Parts = p.indexParts()
+	if !x.Columnstore || p.at("(") { // a clustered columnstore index names no columns
+		x.Parts = p.indexParts()
+	}
 	for !p.eof() && !p.atStatementStart() {
 		switch {
 		case p.accept("INCLUDE"):
 			x.Include = p.nameList()
 		case p.accept("NULLS", "NOT", "DISTINCT"), p.accept("NULLS", "DISTINCT"):
 		case p.accept("WITH"):
-			if p.at("(") && onlineOn(p.parenText()) {
+			if p.at("(") && indexOptions(x, p.parenText()) {
 				o.concurrently = true // SQL Server ONLINE = ON: builds without blocking writes
 			}
 		case p.accept("TABLESPACE"):
@@ -865,18 +880,6 @@ func (p *sqlParser) createIndex() {
 		}
 	}
 	p.emit(o)
-}
-
-// onlineOn reports whether the options of a SQL Server CREATE INDEX … WITH
-// (…) say ONLINE = ON.
-func onlineOn(options string) bool {
-	for _, o := range strings.Split(options, ",") {
-		name, value, _ := strings.Cut(o, "=")
-		if strings.EqualFold(strings.TrimSpace(name), "ONLINE") && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(value)), "ON") {
-			return true
-		}
-	}
-	return false
 }
 
 // indexParts reads (col [ASC|DESC] [NULLS FIRST|LAST], (expr), func(x) [opclass], …).
@@ -1026,7 +1029,7 @@ func (p *sqlParser) alterTable() {
 var alterNoops = [][]string{{"OWNER", "TO"}, {"VALIDATE", "CONSTRAINT"}, {"ENABLE"}, {"DISABLE"},
 	{"FORCE", "ROW"}, {"NO", "FORCE"}, {"REPLICA", "IDENTITY"}, {"CLUSTER", "ON"}, {"SET", "WITHOUT"},
 	{"SET", "TABLESPACE"}, {"SET", "("}, {"RESET", "("}, {"SET", "LOGGED"}, {"SET", "UNLOGGED"},
-	{"SET", "ACCESS", "METHOD"}, {"CHECK", "CONSTRAINT"}, {"NOCHECK", "CONSTRAINT"}, {"REBUILD"}}
+	{"SET", "ACCESS", "METHOD"}, {"REBUILD"}}
 
 // alterAction reads one action of ALTER TABLE and returns what it was
 // ("add", "drop column", "drop constraint" or ""): in T-SQL a list after ADD
@@ -1055,6 +1058,18 @@ func (p *sqlParser) alterAction(base op, last string) string {
 		}
 	}
 	switch {
+	case p.at("WITH", "NOCHECK", "ADD"):
+		p.i += 3
+		p.addNoCheck(base)
+		return "add"
+	case p.at("WITH", "CHECK", "CHECK", "CONSTRAINT"), p.at("WITH", "NOCHECK", "CHECK", "CONSTRAINT"):
+		p.next()
+		trust := strings.ToLower(p.next().text)
+		p.constraintStateAction(base, trust)
+		return ""
+	case p.at("CHECK", "CONSTRAINT"), p.at("NOCHECK", "CONSTRAINT"):
+		p.constraintStateAction(base, "nocheck")
+		return ""
 	case p.accept("WITH", "CHECK"), p.accept("WITH", "NOCHECK"):
 		return p.alterAction(base, "")
 	case p.accept("ADD"):

@@ -45,6 +45,13 @@ const (
 	opRenameEnum
 	// opRenameEnumValue renames value of enum table to newName.
 	opRenameEnumValue
+	// opRebuildIndex is SQL Server's ALTER INDEX name ON table REBUILD
+	// WITH (value): it sets the index options value names.
+	opRebuildIndex
+	// opConstraintState enables or disables check or foreign key name of
+	// table (all of them when name is ""): value is "disable",
+	// "enable-check" (trusted) or "enable-nocheck".
+	opConstraintState
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -381,6 +388,10 @@ func (s *state) apply(o op) {
 		s.apply(o)
 	case opComment:
 		s.comment(o)
+	case opRebuildIndex:
+		s.rebuildIndex(o)
+	case opConstraintState:
+		s.constraintState(o)
 	case opRenameEnum:
 		e := db.Enum(o.table)
 		if e == nil {

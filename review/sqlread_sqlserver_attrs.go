@@ -1,0 +1,121 @@
+package review
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// Reading the SQL Server attributes of T-SQL back into the model: DESC keys
+// of key constraints, index options, columnstore indexes, ALTER INDEX …
+// REBUILD and the state of checks and foreign keys (ALTER TABLE … WITH
+// NOCHECK ADD, [WITH CHECK|WITH NOCHECK] CHECK CONSTRAINT, NOCHECK
+// CONSTRAINT).
+
+// keyList reads (col [ASC|DESC], …) of a PRIMARY KEY or UNIQUE constraint:
+// the columns and those sorted descending.
+func (p *sqlParser) keyList() (cols, desc []string) {
+	p.expect("(")
+	for {
+		c := p.ident()
+		cols = append(cols, c)
+		p.accept("ASC")
+		if p.accept("DESC") {
+			desc = append(desc, c)
+		}
+		if !p.accept(",") {
+			break
+		}
+	}
+	p.expect(")")
+	return cols, desc
+}
+
+// indexOptions sets the options of x that a WITH (…) of CREATE INDEX or
+// ALTER INDEX … REBUILD lists (FILLFACTOR, PAD_INDEX, IGNORE_DUP_KEY,
+// DATA_COMPRESSION; others are not in the model) and reports whether it
+// says ONLINE = ON.
+func indexOptions(x *schema.Index, options string) (online bool) {
+	for _, o := range strings.Split(options, ",") {
+		name, value, _ := strings.Cut(o, "=")
+		name = strings.ToUpper(strings.TrimSpace(name))
+		value = strings.ToUpper(strings.TrimSpace(value))
+		on := strings.HasPrefix(value, "ON")
+		switch name {
+		case "ONLINE":
+			online = on
+		case "FILLFACTOR":
+			if n, err := strconv.ParseInt(value, 10, 64); err == nil {
+				x.FillFactor = n
+			}
+		case "PAD_INDEX":
+			x.PadIndex = on
+		case "IGNORE_DUP_KEY":
+			x.IgnoreDupKey = on
+		case "DATA_COMPRESSION":
+			x.DataCompression, _, _ = strings.Cut(value, " ") // ON PARTITIONS (…) is not modelled
+		}
+	}
+	return online
+}
+
+// alterIndexOn reads ALTER INDEX { name | ALL } ON table REBUILD [WITH (…)]
+// (after ALTER INDEX name ON): the options it sets. Other ALTER INDEX actions
+// (REORGANIZE, DISABLE, SET (…)) change nothing the model holds.
+func (p *sqlParser) alterIndexOn(name string) {
+	q := p.qname()
+	if !p.accept("REBUILD") {
+		p.skipStatement()
+		return
+	}
+	o := op{kind: opRebuildIndex, table: q, name: name}
+	if strings.EqualFold(name, "ALL") {
+		o.name = ""
+	}
+	if p.accept("WITH") && p.at("(") {
+		o.value = p.parenText()
+	}
+	p.emit(o)
+}
+
+// constraintStateAction reads what follows [WITH CHECK | WITH NOCHECK] in
+// ALTER TABLE … { CHECK | NOCHECK } CONSTRAINT { ALL | name [, …] }, and
+// emits one op per name. trust says how a re-enabled constraint is taken:
+// "check" (WITH CHECK), "nocheck" (WITH NOCHECK, the default for
+// re-enabled constraints: ALTER TABLE on Microsoft Learn).
+func (p *sqlParser) constraintStateAction(base op, trust string) {
+	action := "disable"
+	if p.accept("CHECK", "CONSTRAINT") {
+		action = "enable-" + trust
+	} else {
+		p.expect("NOCHECK", "CONSTRAINT")
+	}
+	for {
+		o := base
+		o.kind, o.value = opConstraintState, action
+		if p.accept("ALL") {
+			o.name = ""
+		} else {
+			o.name = p.ident()
+		}
+		p.emit(o)
+		if !p.accept(",") {
+			return
+		}
+	}
+}
+
+// addNoCheck reads the constraint of ALTER TABLE … WITH NOCHECK ADD (after
+// ADD): a check or foreign key added without checking the rows there are.
+func (p *sqlParser) addNoCheck(base op) {
+	c := p.constraint()
+	if c.ck != nil {
+		c.ck.NoCheck = true
+	}
+	if c.fk != nil {
+		c.fk.NoCheck = true
+	}
+	c.kind, c.table = opAddConstraint, base.table
+	p.emit(c)
+}
