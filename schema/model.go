@@ -378,7 +378,9 @@ type Check struct {
 type ConstraintState struct {
 	// NoCheck: the constraint was added or enabled WITH NOCHECK, so the rows
 	// there were then are not known to satisfy it (is_not_trusted = 1).
-	// canonical: true whenever Disabled is.
+	// canonical: true whenever Disabled is; false on an enabled NOT FOR
+	// REPLICATION constraint, which SQL Server never trusts (its
+	// is_not_trusted is always 1).
 	NoCheck bool `json:"nocheck,omitempty"`
 	// Disabled: ALTER TABLE … NOCHECK CONSTRAINT turned it off (is_disabled = 1);
 	// SQL Server no longer checks new rows either.

@@ -16,10 +16,10 @@ func normalizeSQLServerAttrs(t *Table) {
 		u.Desc = keyOrder(u.Columns, u.Desc)
 	}
 	for _, fk := range t.ForeignKeys {
-		fk.NoCheck = fk.NoCheck || fk.Disabled
+		canonicalState(&fk.ConstraintState)
 	}
 	for _, ck := range t.Checks {
-		ck.NoCheck = ck.NoCheck || ck.Disabled
+		canonicalState(&ck.ConstraintState)
 	}
 	for _, x := range t.Indexes {
 		if x.FillFactor == 100 { // "FILLFACTOR values 0 and 100 are the same in all respects" (CREATE INDEX)
@@ -29,6 +29,21 @@ func normalizeSQLServerAttrs(t *Table) {
 		if x.DataCompression == "NONE" || x.Columnstore && x.DataCompression == "COLUMNSTORE" {
 			x.DataCompression = ""
 		}
+	}
+}
+
+// canonicalState: a disabled constraint is not trusted (is_not_trusted =
+// 1); an enabled NOT FOR REPLICATION one is never trusted either, whether
+// it was added WITH CHECK or not, so its is_not_trusted says nothing and
+// NoCheck is false (sys.foreign_keys shows is_not_trusted = 1 for every NOT
+// FOR REPLICATION key; "using NOT FOR REPLICATION will render your
+// constraint untrusted": dba.stackexchange.com/questions/5047).
+func canonicalState(s *ConstraintState) {
+	switch {
+	case s.Disabled:
+		s.NoCheck = true
+	case s.NotForReplication:
+		s.NoCheck = false
 	}
 }
 

@@ -22,7 +22,6 @@ table "orders" {
     columns     = ["customer_id"]
     ref_table   = "customers"
     ref_columns = ["id"]
-    nocheck             = true
-    not_for_replication = true
+    nocheck = true
   }
 }

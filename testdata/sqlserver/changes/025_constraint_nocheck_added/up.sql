@@ -4,5 +4,5 @@ GO
 
 ALTER TABLE [dbo].[orders] WITH NOCHECK ADD CONSTRAINT [ck_orders_amount] CHECK (amount >= 0);
 GO
-ALTER TABLE [dbo].[orders] WITH NOCHECK ADD CONSTRAINT [fk_orders_customer] FOREIGN KEY ([customer_id]) REFERENCES [dbo].[customers] ([id]) NOT FOR REPLICATION;
+ALTER TABLE [dbo].[orders] WITH NOCHECK ADD CONSTRAINT [fk_orders_customer] FOREIGN KEY ([customer_id]) REFERENCES [dbo].[customers] ([id]);
 GO

@@ -43,11 +43,10 @@ table "events" {
     desc    = ["kind"]
   }
   foreign_key "fk_events_tenant" {
-    columns             = ["tenant_id"]
-    ref_table           = "tenants"
-    ref_columns         = ["id"]
-    nocheck             = true
-    not_for_replication = true
+    columns     = ["tenant_id"]
+    ref_table   = "tenants"
+    ref_columns = ["id"]
+    nocheck     = true
   }
   check "ck_events_amount" {
     expr                = "amount >= 0"

@@ -42,5 +42,5 @@ GO
 CREATE CLUSTERED COLUMNSTORE INDEX [cci_facts] ON [dbo].[facts] WITH (DATA_COMPRESSION = COLUMNSTORE_ARCHIVE);
 GO
 
-ALTER TABLE [dbo].[events] WITH NOCHECK ADD CONSTRAINT [fk_events_tenant] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]) NOT FOR REPLICATION;
+ALTER TABLE [dbo].[events] WITH NOCHECK ADD CONSTRAINT [fk_events_tenant] FOREIGN KEY ([tenant_id]) REFERENCES [dbo].[tenants] ([id]);
 GO
