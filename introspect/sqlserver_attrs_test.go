@@ -79,7 +79,7 @@ func TestSQLServerAttributes(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := normalized(t, loaded)
-	got.Warnings = nil // a schema file has none
+	got.Warnings = nil                                                       // a schema file has none
 	implied := cmpopts.IgnoreFields(schema.PrimaryKey{}, "ClusteredImplied") // how the file got it, not what it is
 	if diff := cmp.Diff(file, got, ignorePos, ignoreSystemNames, implied); diff != "" {
 		t.Errorf("attrs.hcl (-) vs the database (+):\n%s", diff)
