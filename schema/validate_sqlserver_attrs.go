@@ -42,7 +42,7 @@ func (l *loader) keyDescValid(db *Database, owner any, cols, desc []string, fall
 			return
 		}
 		if !slices.Contains(cols, d) {
-			l.errorf(at, obj, "list in desc only columns of columns", "desc names %q, which is not a key column", d)
+			l.errorf(at, obj, "list in desc only columns that columns lists", "desc names %q, which is not a key column", d)
 		}
 	}
 }
