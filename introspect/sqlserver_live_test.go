@@ -35,7 +35,7 @@ func TestSQLServerLive(t *testing.T) {
 	defer admin.Close()
 	// stored_forms is left out: its user CLR type needs a .NET assembly
 	// that stored_forms.sql cannot create.
-	for _, name := range []string{"users", "orders", "audit"} {
+	for _, name := range []string{"users", "orders", "audit", "attrs"} {
 		t.Run(name, func(t *testing.T) {
 			dbName := fmt.Sprintf("schemadiff_test_%s_%d", name, os.Getpid())
 			if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+dbName); err != nil {
