@@ -356,7 +356,7 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		case tc == nil:
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, nil)}})
 		case !equalComputed(sc.Computed, tc.Computed) ||
-			d.dst.Dialect == schema.SQLServer && !equalPtr(sc.Identity, tc.Identity):
+			d.dst.Dialect == schema.SQLServer && identityRecreated(sc.Identity, tc.Identity):
 			mark(d.recreated, name, sc.Name)
 			mark(d.retyped, name, sc.Name)
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, tc)}})

@@ -125,3 +125,16 @@ func uncheckedChecks(t *schema.Table) (*schema.Table, []*schema.Check) {
 	c.Checks = keep
 	return &c, later
 }
+
+// identityRecreated reports whether a change of IDENTITY makes SQL Server
+// recreate the column: every change but one of NOT FOR REPLICATION alone,
+// which sys.sp_identitycolumnforreplication sets in place (an AlterColumn
+// with Alter.Identity).
+func identityRecreated(a, b *schema.Identity) bool {
+	if a == nil || b == nil {
+		return a != b
+	}
+	x := *b
+	x.NotForReplication = a.NotForReplication
+	return x != *a
+}

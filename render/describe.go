@@ -167,6 +167,9 @@ func identityDesc(id *schema.Identity) string {
 	if n := orOne(id.Increment); n != 1 {
 		s += " increment " + strconv.FormatInt(n, 10)
 	}
+	if id.NotForReplication {
+		s += " not for replication"
+	}
 	return s
 }
 

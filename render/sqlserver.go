@@ -232,6 +232,11 @@ func msAddDefault(t schema.QName, col *schema.Column) (string, error) {
 // dropped and added again; a default is a constraint of its own, dropped
 // before and added after an ALTER COLUMN that changes the type.
 func (sqlserverDialect) alterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error) {
+	if s, ok := msIdentityReplication(t, old, col); a.Identity && ok {
+		a.Identity = false
+		rest, err := sqlserverDialect{}.alterColumn(t, old, col, a)
+		return append([]string{s}, rest...), err
+	}
 	if a.Identity {
 		return nil, fmt.Errorf("SQL Server cannot add, remove or change IDENTITY on existing column %s.%s; "+
 			"the column must be dropped and added again", t, col.Name)

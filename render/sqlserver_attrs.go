@@ -257,3 +257,25 @@ func msAttrsNeedExecute(c *diff.Change) bool {
 	}
 	return false
 }
+
+// msIdentityReplication renders the change of an identity column's NOT FOR
+// REPLICATION alone, which sys.sp_identitycolumnforreplication makes in
+// place (Microsoft Learn: sp_identitycolumnforreplication, whose arguments
+// are the table's object id and 1 or 0; EXEC takes no function call as an
+// argument, hence the variable, in the same batch). ok is false when the
+// identity changes otherwise.
+func msIdentityReplication(t schema.QName, old, col *schema.Column) (string, bool) {
+	if old.Identity == nil || col.Identity == nil {
+		return "", false
+	}
+	x := *col.Identity
+	x.NotForReplication = old.Identity.NotForReplication
+	if x != *old.Identity || old.Identity.NotForReplication == col.Identity.NotForReplication {
+		return "", false
+	}
+	value := "0"
+	if col.Identity.NotForReplication {
+		value = "1"
+	}
+	return "DECLARE @object_id int = OBJECT_ID(" + msLiteral(msQName(t)) + ");\nEXEC sys.sp_identitycolumnforreplication @object_id, " + value, true
+}

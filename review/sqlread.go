@@ -38,8 +38,9 @@ func (e parseError) Error() string { return e.msg }
 // starting at line firstLine) in dialect d.
 func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
 	var out parsed
+	objectIDs := map[string]string{} // T-SQL variables outlive the statement that declares them
 	for _, stmt := range splitStatements(lexSQL(src, firstLine, d == schema.SQLServer)) {
-		p := &sqlParser{file: file, src: src, toks: stmt, d: d}
+		p := &sqlParser{file: file, src: src, toks: stmt, d: d, objectIDs: objectIDs}
 		p.statements(&out)
 	}
 	return out
@@ -64,6 +65,10 @@ type sqlParser struct {
 	// prefix is set when the statement read was only IF …, ELSE, BEGIN or
 	// END: the statement it leads to may follow on the same line.
 	prefix bool
+	// objectIDs are the T-SQL variables declared = OBJECT_ID(N'name'), by
+	// lower-case name: what EXEC sp_identitycolumnforreplication names.
+	// Every statement of a file shares the map.
+	objectIDs map[string]string
 }
 
 func (p *sqlParser) pos() schema.Pos { return schema.Pos{File: p.file, Line: p.toks[p.start].line} }
@@ -403,6 +408,8 @@ func (p *sqlParser) parse() {
 		p.exec()
 	case t.is("sp_rename") || t.is("sp_addextendedproperty") || t.is("sp_updateextendedproperty") || t.is("sp_dropextendedproperty"):
 		p.exec()
+	case p.d == schema.SQLServer && p.at("DECLARE"):
+		p.declare()
 	case p.d == schema.SQLServer && p.at("IF"):
 		p.next()
 		p.condition()
@@ -1315,6 +1322,8 @@ func (p *sqlParser) exec() {
 		p.spRename(args)
 	case "sp_addextendedproperty", "sp_updateextendedproperty", "sp_dropextendedproperty":
 		p.extendedProperty(proc, args)
+	case "sp_identitycolumnforreplication":
+		p.identityReplication(args)
 	default:
 		p.fail("EXEC %s is not understood", proc)
 	}
@@ -1326,7 +1335,7 @@ func (p *sqlParser) execArgs() map[string]string {
 	args := map[string]string{}
 	for n := 0; !p.eof(); n++ {
 		key := strconv.Itoa(n)
-		if t := p.peek(); t.kind == tkIdent && strings.HasPrefix(t.text, "@") {
+		if t := p.peek(); t.kind == tkIdent && strings.HasPrefix(t.text, "@") && p.i+1 < len(p.toks) && p.toks[p.i+1].text == "=" { // @name = value, not a variable
 			p.next()
 			p.expect("=")
 			key = strings.ToLower(strings.TrimPrefix(t.text, "@"))

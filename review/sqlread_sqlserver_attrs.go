@@ -119,3 +119,27 @@ func (p *sqlParser) addNoCheck(base op) {
 	c.kind, c.table = opAddConstraint, base.table
 	p.emit(c)
 }
+
+// declare reads DECLARE @v int = OBJECT_ID(N'name') and remembers the
+// object v names; any other DECLARE changes nothing the model holds.
+func (p *sqlParser) declare() {
+	p.next()
+	v := p.next()
+	if p.accept("INT") && p.accept("=") && p.accept("OBJECT_ID") && p.accept("(") && p.peek().kind == tkString {
+		p.objectIDs[strings.ToLower(v.text)] = p.next().text
+	}
+	p.skipStatement()
+}
+
+// identityReplication reads the arguments of EXEC
+// sp_identitycolumnforreplication @object_id, 1|0: the table is the one a
+// DECLARE … = OBJECT_ID(N'…') before it names.
+func (p *sqlParser) identityReplication(args map[string]string) {
+	id, value := firstOf(args, "object_id", "0"), firstOf(args, "value", "1")
+	name, ok := p.objectIDs[strings.ToLower(id)]
+	if !ok || (value != "0" && value != "1") {
+		p.fail("EXEC sp_identitycolumnforreplication is understood with a variable declared = OBJECT_ID(N'table') and 1 or 0")
+		return
+	}
+	p.emit(op{kind: opIdentityReplication, table: partsQName(splitObjName(name), p.d), value: value})
+}

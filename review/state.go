@@ -52,6 +52,9 @@ const (
 	// table (all of them when name is ""): value is "disable",
 	// "enable-check" (trusted) or "enable-nocheck".
 	opConstraintState
+	// opIdentityReplication sets NOT FOR REPLICATION of the identity column
+	// of table: value is "1" or "0" (sp_identitycolumnforreplication).
+	opIdentityReplication
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -392,6 +395,8 @@ func (s *state) apply(o op) {
 		s.rebuildIndex(o)
 	case opConstraintState:
 		s.constraintState(o)
+	case opIdentityReplication:
+		s.identityReplication(o)
 	case opRenameEnum:
 		e := db.Enum(o.table)
 		if e == nil {

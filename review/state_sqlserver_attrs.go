@@ -62,3 +62,19 @@ func (s *state) constraintState(o op) {
 		s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s of %s is enabled or disabled but no migration creates it; fix the name.", o.name, t.QName())
 	}
 }
+
+// identityReplication sets NOT FOR REPLICATION of the table's identity column.
+func (s *state) identityReplication(o op) {
+	t := s.table(o)
+	if t == nil {
+		return
+	}
+	for _, c := range t.Columns {
+		if c.Identity != nil {
+			c.Identity.NotForReplication = o.value == "1"
+			return
+		}
+	}
+	s.conflict(o, CodeDropMissing, diff.Error, "table "+t.QName().String(),
+		"sp_identitycolumnforreplication sets NOT FOR REPLICATION of the identity column of %s, which has none; fix the name.", t.QName())
+}
