@@ -74,6 +74,13 @@ GO
 			},
 		},
 		{
+			name: "identity NOT FOR REPLICATION turned off",
+			then: "DECLARE @t int = OBJECT_ID(N'dbo.t');\nEXEC sp_identitycolumnforreplication @object_id = @t, @value = 0;",
+			apply: func(t *schema.Table) {
+				t.Columns[0].Identity.NotForReplication = false
+			},
+		},
+		{
 			name: "rebuilt with other options",
 			then: "ALTER INDEX ix_k ON dbo.t REBUILD WITH (FILLFACTOR = 100, DATA_COMPRESSION = PAGE);\nALTER INDEX ALL ON dbo.t REBUILD WITH (PAD_INDEX = OFF);\nALTER INDEX ix_k ON dbo.t REORGANIZE;",
 			apply: func(t *schema.Table) {
