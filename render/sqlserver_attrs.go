@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,10 +26,8 @@ func msKeyColumns(cols, desc []string) (string, error) {
 	parts := make([]string, len(cols))
 	for i, c := range cols {
 		parts[i] = msIdent(c)
-		for _, d := range desc {
-			if d == c {
-				parts[i] += " DESC"
-			}
+		if slices.Contains(desc, c) {
+			parts[i] += " DESC"
 		}
 	}
 	return strings.Join(parts, ", "), nil

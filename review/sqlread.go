@@ -525,7 +525,7 @@ func (p *sqlParser) outsideModel() bool {
 		}
 	}
 	// ALTER TYPE|SCHEMA x OWNER TO …; ALTER INDEX x [ON t] REBUILD|REORGANIZE|SET|RESET …
-	// (SQL Server's REBUILD sets index options: alterIndexOn reads it)
+	// (SQL Server's REBUILD and SET set index options: alterIndexOn reads them)
 	if p.toks[j].is("ALTER") && (p.at("TYPE") || p.at("SCHEMA") || p.at("INDEX")) {
 		index := p.at("INDEX")
 		k := p.skipName(p.i + 1)
@@ -533,7 +533,7 @@ func (p *sqlParser) outsideModel() bool {
 			k = p.skipName(k + 1)
 		}
 		if k+1 < len(p.toks) && p.toks[k].is("OWNER") && p.toks[k+1].is("TO") || index && k < len(p.toks) &&
-			(p.toks[k].is("REBUILD") && p.d != schema.SQLServer || p.toks[k].is("REORGANIZE") || p.toks[k].is("SET") || p.toks[k].is("RESET")) {
+			((p.toks[k].is("REBUILD") || p.toks[k].is("SET")) && p.d != schema.SQLServer || p.toks[k].is("REORGANIZE") || p.toks[k].is("RESET")) {
 			p.i = k
 			p.skipStatement()
 			return true

@@ -60,21 +60,25 @@ func indexOptions(x *schema.Index, options string) (online bool) {
 	return online
 }
 
-// alterIndexOn reads ALTER INDEX { name | ALL } ON table REBUILD [WITH (…)]
-// (after ALTER INDEX name ON): the options it sets. Other ALTER INDEX actions
-// (REORGANIZE, DISABLE, SET (…)) change nothing the model holds.
+// alterIndexOn reads ALTER INDEX { name | ALL } ON table { REBUILD [WITH
+// (…)] | SET (…) } (after ALTER INDEX name ON): the options it sets. Other
+// ALTER INDEX actions (REORGANIZE, DISABLE) change nothing the model holds.
 func (p *sqlParser) alterIndexOn(name string) {
 	q := p.qname()
-	if !p.accept("REBUILD") {
+	o := op{kind: opRebuildIndex, table: q, name: name}
+	switch {
+	case p.accept("REBUILD"):
+		if p.accept("WITH") && p.at("(") {
+			o.value = p.parenText()
+		}
+	case p.accept("SET") && p.at("("):
+		o.value = p.parenText()
+	default:
 		p.skipStatement()
 		return
 	}
-	o := op{kind: opRebuildIndex, table: q, name: name}
 	if strings.EqualFold(name, "ALL") {
 		o.name = ""
-	}
-	if p.accept("WITH") && p.at("(") {
-		o.value = p.parenText()
 	}
 	p.emit(o)
 }

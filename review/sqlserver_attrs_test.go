@@ -82,7 +82,7 @@ GO
 		},
 		{
 			name: "rebuilt with other options",
-			then: "ALTER INDEX ix_k ON dbo.t REBUILD WITH (FILLFACTOR = 100, DATA_COMPRESSION = PAGE);\nALTER INDEX ALL ON dbo.t REBUILD WITH (PAD_INDEX = OFF);\nALTER INDEX ix_k ON dbo.t REORGANIZE;",
+			then: "ALTER INDEX ix_k ON dbo.t REBUILD WITH (FILLFACTOR = 100, DATA_COMPRESSION = PAGE);\nALTER INDEX ALL ON dbo.t REBUILD WITH (PAD_INDEX = OFF);\nALTER INDEX ix_k ON dbo.t REORGANIZE;\nALTER INDEX ix_k ON dbo.t SET (ALLOW_PAGE_LOCKS = ON);\nALTER INDEX pk_t ON dbo.t REBUILD WITH (FILLFACTOR = 70);",
 			apply: func(t *schema.Table) {
 				x := t.Indexes[0]
 				x.FillFactor, x.DataCompression, x.PadIndex = 100, "PAGE", false

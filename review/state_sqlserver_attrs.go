@@ -1,6 +1,8 @@
 package review
 
 import (
+	"slices"
+
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -20,11 +22,23 @@ func (s *state) rebuildIndex(o op) {
 		return
 	}
 	x := findIndex(t, o.name)
+	if x == nil && isKeyConstraint(t, o.name) {
+		return // the index of a primary key or unique constraint: its options are not in the model
+	}
 	if x == nil {
 		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is rebuilt but no migration creates it; fix the name.", o.name)
 		return
 	}
 	indexOptions(x, o.value)
+}
+
+// isKeyConstraint reports whether name is t's primary key or one of its
+// unique constraints.
+func isKeyConstraint(t *schema.Table, name string) bool {
+	if t.PrimaryKey != nil && t.PrimaryKey.Name == name {
+		return true
+	}
+	return slices.ContainsFunc(t.Uniques, func(u *schema.Unique) bool { return u.Name == name })
 }
 
 // constraintState applies { CHECK | NOCHECK } CONSTRAINT to the check or
