@@ -47,18 +47,26 @@ func (l *loader) keyDescValid(db *Database, owner any, cols, desc []string, fall
 	}
 }
 
+// msOption is a SQL Server attribute of an object, and whether a file sets it.
+type msOption struct {
+	key string
+	set bool
+}
+
+// refuseOnPostgres reports every option that is set as a SQL Server option.
+func (l *loader) refuseOnPostgres(owner any, fallback Pos, obj string, opts ...msOption) {
+	for _, o := range opts {
+		if o.set {
+			l.otherDialect(l.at(owner, o.key, fallback), obj, o.key, SQLServer)
+		}
+	}
+}
+
 // constraintStateValid refuses nocheck, disabled and not_for_replication on PostgreSQL.
 func (l *loader) constraintStateValid(db *Database, owner any, s ConstraintState, fallback Pos, obj string) {
-	if db.Dialect != Postgres {
-		return
-	}
-	for _, a := range []struct {
-		key string
-		set bool
-	}{{"nocheck", s.NoCheck}, {"disabled", s.Disabled}, {"not_for_replication", s.NotForReplication}} {
-		if a.set {
-			l.otherDialect(l.at(owner, a.key, fallback), obj, a.key, SQLServer)
-		}
+	if db.Dialect == Postgres {
+		l.refuseOnPostgres(owner, fallback, obj,
+			msOption{"nocheck", s.NoCheck}, msOption{"disabled", s.Disabled}, msOption{"not_for_replication", s.NotForReplication})
 	}
 }
 
@@ -70,15 +78,8 @@ func (l *loader) constraintStateValid(db *Database, owner any, s ConstraintState
 func (l *loader) indexOptionsValid(db *Database, ix *Index, obj string) {
 	at := func(key string) Pos { return l.at(ix, key, ix.Pos) }
 	if db.Dialect == Postgres {
-		for _, a := range []struct {
-			key string
-			set bool
-		}{{"columnstore", ix.Columnstore}, {"fill_factor", ix.FillFactor != 0}, {"pad_index", ix.PadIndex},
-			{"ignore_dup_key", ix.IgnoreDupKey}, {"data_compression", ix.DataCompression != ""}} {
-			if a.set {
-				l.otherDialect(at(a.key), obj, a.key, SQLServer)
-			}
-		}
+		l.refuseOnPostgres(ix, ix.Pos, obj, msOption{"columnstore", ix.Columnstore}, msOption{"fill_factor", ix.FillFactor != 0},
+			msOption{"pad_index", ix.PadIndex}, msOption{"ignore_dup_key", ix.IgnoreDupKey}, msOption{"data_compression", ix.DataCompression != ""})
 		return
 	}
 	if ix.FillFactor < 0 || ix.FillFactor > 100 {
