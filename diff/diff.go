@@ -366,7 +366,12 @@ func (d *differ) compareTables() {
 // createTable creates t, then its indexes (the clustered one first) and
 // comments (its foreign keys come with all the others).
 func (d *differ) createTable(t *schema.Table) {
-	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: t, Hazards: primaryKeyClusteringHazards(t)})
+	def, later := uncheckedChecks(t)
+	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: def, Hazards: primaryKeyClusteringHazards(t)})
+	for _, ck := range later {
+		d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: t.QName(), Check: ck,
+			Hazards: addConstraintStateHazards(nil, t.QName(), "check constraint", ck.Name, ck.ConstraintState)})
+	}
 	var creates []*Change
 	for _, x := range sortedByName(t.Indexes, indexName) {
 		creates = append(creates, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
@@ -420,7 +425,7 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 		case tc == nil:
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, nil)}})
 		case !equalComputed(sc.Computed, tc.Computed) ||
-			d.dst.Dialect == schema.SQLServer && !equalIdentity(sc.Identity, tc.Identity):
+			d.dst.Dialect == schema.SQLServer && identityRecreated(sc.Identity, tc.Identity):
 			mark(d.recreated, name, sc.Name)
 			mark(d.retyped, name, sc.Name)
 			drops = append(drops, &Change{Kind: DropColumn, Table: name, Column: sc, Hazards: []Hazard{dropColumnHazard(name, sc, tc)}})
@@ -666,6 +671,12 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	})
 
 	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
+		if sc != nil && tc != nil && !d.keyUsesRecreated(name, nil, sc.Expr) {
+			if c := setCheckState(name, sc, tc); c != nil {
+				d.add(phaseAddKeys, c)
+				return
+			}
+		}
 		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr) {
 			return
 		}
@@ -673,13 +684,21 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 			d.add(phaseDropKeys, &Change{Kind: DropCheck, Table: existing, Check: origOf(s.Checks, orig.Checks, sc)})
 		}
 		if tc != nil {
-			d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: name, Check: tc, Hazards: []Hazard{checkMayFailHazard(name, tc)}})
+			hs := []Hazard{checkMayFailHazard(name, tc)}
+			if tc.NoCheck { // existing rows are not checked
+				hs = nil
+			}
+			d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: name, Check: tc, Hazards: addConstraintStateHazards(hs, name, "check constraint", tc.Name, tc.ConstraintState)})
 		}
 	})
 
 	concurrently := d.onlineIndexes()
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
+		if sx != nil && tx != nil && !d.indexUsesRecreated(name, sx) && indexOptionsOnly(sx, tx) {
+			d.add(phaseCreateIndexes, rebuildIndexChange(name, tx))
+			return
+		}
 		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.indexUsesRecreated(name, sx) {
 			return
 		}
@@ -898,6 +917,12 @@ func (d *differ) compareForeignKeys() {
 			d.renameForeignKeys(s, t)
 		}
 		pairByName(sFKs, tFKs, foreignKeyKey, func(sf, tf *schema.ForeignKey) {
+			if sf != nil && tf != nil && !d.foreignKeyDisturbed(t.QName(), sf) {
+				if c := setForeignKeyState(t.QName(), sf, tf); c != nil {
+					d.add(phaseAddForeignKeys, c)
+					return
+				}
+			}
 			if sf != nil && tf != nil && equalForeignKey(sf, tf) && !d.foreignKeyDisturbed(t.QName(), sf) {
 				return
 			}
@@ -914,7 +939,11 @@ func (d *differ) compareForeignKeys() {
 						h.Message += " It is added again unchanged because " + strings.TrimPrefix(c.Reason, "unchanged: ") + "."
 					}
 					c.Hazards = []Hazard{h}
+					if tf.NoCheck { // existing rows are not checked
+						c.Hazards = nil
+					}
 				}
+				c.Hazards = addConstraintStateHazards(c.Hazards, t.QName(), "foreign key", tf.Name, tf.ConstraintState)
 				d.add(phaseAddForeignKeys, c)
 			}
 		})

@@ -16,24 +16,25 @@ func equalPrimaryKey(a, b *schema.PrimaryKey) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) && equalPtr(a.Clustered, b.Clustered)
+	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) && equalPtr(a.Clustered, b.Clustered) && slices.Equal(a.Desc, b.Desc)
 }
 
 // equalUnique reports whether two unique constraints are the same.
 func equalUnique(a, b *schema.Unique) bool {
-	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) && equalPtr(a.Clustered, b.Clustered)
+	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) && equalPtr(a.Clustered, b.Clustered) && slices.Equal(a.Desc, b.Desc)
 }
 
 // equalCheck reports whether two check constraints are the same.
 func equalCheck(a, b *schema.Check) bool {
-	return a.Name == b.Name && a.Expr == b.Expr
+	return a.Name == b.Name && a.Expr == b.Expr && a.ConstraintState == b.ConstraintState
 }
 
 // equalIndex reports whether two indexes are the same.
 func equalIndex(a, b *schema.Index) bool {
 	return a.Name == b.Name && a.Unique == b.Unique && slices.EqualFunc(a.Parts, b.Parts, equalIndexPart) &&
 		slices.Equal(a.Include, b.Include) && a.Where == b.Where && a.Using == b.Using &&
-		equalPtr(a.Clustered, b.Clustered)
+		equalPtr(a.Clustered, b.Clustered) && a.Columnstore == b.Columnstore && a.FillFactor == b.FillFactor &&
+		a.PadIndex == b.PadIndex && a.IgnoreDupKey == b.IgnoreDupKey && a.DataCompression == b.DataCompression
 }
 
 // equalIndexPart reports whether two index key parts are the same.
@@ -56,7 +57,7 @@ func equalIdentity(a, b *schema.Identity) bool {
 	}
 	return a.Always == b.Always && a.Seed == b.Seed && a.Increment == b.Increment &&
 		equalPtr(a.MinValue, b.MinValue) && equalPtr(a.MaxValue, b.MaxValue) &&
-		a.Cache == b.Cache && a.Cycle == b.Cycle
+		a.Cache == b.Cache && a.Cycle == b.Cycle && a.NotForReplication == b.NotForReplication
 }
 
 // equalComputed reports whether two computed definitions (either may be nil) are the same.
@@ -72,5 +73,5 @@ func equalForeignKey(a, b *schema.ForeignKey) bool {
 	return a.Name == b.Name && slices.Equal(a.Columns, b.Columns) &&
 		a.RefSchema == b.RefSchema && a.RefTable == b.RefTable && slices.Equal(a.RefColumns, b.RefColumns) &&
 		a.OnDelete == b.OnDelete && a.OnUpdate == b.OnUpdate &&
-		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred && a.ConstraintState == b.ConstraintState
 }

@@ -27,19 +27,22 @@ import (
 // INFORMATION_SCHEMA, not the tables SSMS's diagram tools add), their columns
 // (base type of alias types, lengths in characters, identity, computed,
 // DEFAULT constraints, collation when not the database's, MS_Description
-// comments), PRIMARY KEY and UNIQUE constraints, clustered and nonclustered
-// indexes (unique, filtered, DESC keys, INCLUDE columns), foreign keys and
-// CHECK constraints.
+// comments, IDENTITY NOT FOR REPLICATION), PRIMARY KEY and UNIQUE
+// constraints (DESC keys), clustered and nonclustered rowstore and
+// columnstore indexes (unique, filtered, DESC keys, INCLUDE columns,
+// FILLFACTOR, PAD_INDEX, IGNORE_DUP_KEY, DATA_COMPRESSION), foreign keys and
+// CHECK constraints (disabled, not trusted, NOT FOR REPLICATION).
 //
 // What it leaves out, as the model cannot hold it, each with a warning in
-// Database.Warnings naming the object: XML, spatial, columnstore and
-// memory-optimized hash indexes; columns of CLR user-defined types (whose
-// base type name reads NULL; the system CLR types hierarchyid, geometry and
-// geography are read by name). Left out silently: heaps' absence of a
-// clustered index is simply no index; alias (user-defined) types are
-// read as their base type; DESC keys of PRIMARY KEY and UNIQUE constraints,
-// disabled or untrusted constraints (they read as enabled), NOT FOR
-// REPLICATION, sparse columns, partitioning and storage options are not read.
+// Database.Warnings naming the object: XML, spatial and memory-optimized
+// hash indexes; index options of PRIMARY KEY and UNIQUE constraints;
+// columns of CLR user-defined types (whose base type name reads NULL; the
+// system CLR types hierarchyid, geometry and geography are read by name).
+// Left out silently: heaps' absence of a clustered index is simply no
+// index; alias (user-defined) types are read as their base type; sparse
+// columns, partitioning, the order of an ordered clustered columnstore
+// index (SQL Server 2022) and the compression of partitions after the
+// first are not read.
 //
 // Names SQL Server generated for constraints created without one
 // (is_system_named, e.g. PK__users__3213E83F0A9D95DB, DF__users__status__4AB81AF0)
@@ -218,6 +221,12 @@ type msIndex struct {
 	where      string
 	parts      []schema.IndexPart
 	include    []string
+
+	columnstore  bool
+	fillFactor   int64
+	padded       bool
+	ignoreDupKey bool
+	compression  string // data_compression_desc, e.g. NONE, PAGE, COLUMNSTORE
 }
 
 // querier is a *sql.DB or a *sql.Tx.
@@ -328,9 +337,10 @@ func (c *msCatalog) readColumns(ctx context.Context, _ Options) error {
 			defName, defDef                  sql.NullString
 			seed, increment                  sql.NullInt64
 			persisted, defSystemNamed        sql.NullBool
+			notForReplication                sql.NullBool
 		)
 		if err := r.Scan(&id, &name, &typeName, &maxLength, &precision, &scale, &nullable, &collation,
-			&isIdentity, &seed, &increment, &isComputed, &computedDef, &persisted,
+			&isIdentity, &seed, &increment, &notForReplication, &isComputed, &computedDef, &persisted,
 			&defName, &defDef, &defSystemNamed, &comment); err != nil {
 			return err
 		}
@@ -352,7 +362,7 @@ func (c *msCatalog) readColumns(ctx context.Context, _ Options) error {
 			col.Collation = collation.String
 		}
 		if isIdentity {
-			col.Identity = &schema.Identity{Seed: seed.Int64, Increment: increment.Int64}
+			col.Identity = &schema.Identity{Seed: seed.Int64, Increment: increment.Int64, NotForReplication: notForReplication.Bool}
 		}
 		if isComputed {
 			col.Computed = &schema.Computed{Expr: computedDef.String, Persisted: persisted.Bool}
@@ -405,24 +415,29 @@ func sqlServerType(name string, maxLength, precision, scale int64) string {
 func (c *msCatalog) readIndexes(ctx context.Context, _ Options) error {
 	return c.query(ctx, msIndexesQuery, func(r *sql.Rows) error {
 		var (
-			id, indexID, typ int64
-			typeDesc         string
-			ix               msIndex
-			filter           sql.NullString
-			systemNamed      sql.NullBool
+			id, indexID, typ               int64
+			typeDesc                       string
+			ix                             msIndex
+			filter, compression            sql.NullString
+			systemNamed, padded, ignoreDup sql.NullBool
 		)
 		if err := r.Scan(&id, &indexID, &ix.name, &typ, &typeDesc, &ix.unique, &ix.primaryKey, &ix.uniqueKey,
-			&filter, &systemNamed); err != nil {
+			&filter, &systemNamed, &ix.fillFactor, &padded, &ignoreDup, &compression); err != nil {
 			return err
 		}
 		if ix.table = c.tables[id]; ix.table == nil {
 			return nil
 		}
-		if typ != 1 && typ != 2 {
-			c.warn(ix.table.QName().String()+"."+ix.name, "%s index: not read (the model holds clustered and nonclustered rowstore indexes), so it is neither compared nor dropped", typeDesc)
+		switch typ {
+		case 1, 2: // CLUSTERED, NONCLUSTERED
+		case 5, 6: // CLUSTERED COLUMNSTORE, NONCLUSTERED COLUMNSTORE
+			ix.columnstore = true
+		default:
+			c.warn(ix.table.QName().String()+"."+ix.name, "%s index: not read (the model holds rowstore and columnstore indexes), so it is neither compared nor dropped", typeDesc)
 			return nil
 		}
-		ix.clustered = typ == 1
+		ix.clustered = typ == 1 || typ == 5
+		ix.padded, ix.ignoreDupKey, ix.compression = padded.Bool, ignoreDup.Bool, compression.String
 		ix.where = filter.String
 		ix.systemName = systemNamed.Bool
 		key := [2]int64{id, indexID}
@@ -445,6 +460,10 @@ func (c *msCatalog) readIndexColumns(ctx context.Context, _ Options) error {
 		ix := c.indexes[[2]int64{id, indexID}]
 		switch {
 		case ix == nil:
+		case ix.columnstore: // every column is "included"; a clustered one holds them all
+			if !ix.clustered {
+				ix.parts = append(ix.parts, schema.IndexPart{Column: column})
+			}
 		case included:
 			ix.include = append(ix.include, column)
 		case keyOrdinal > 0: // key_ordinal 0: a partitioning column, not a key
@@ -464,17 +483,54 @@ func (c *msCatalog) placeIndexes() {
 		if ix.systemName {
 			name, systemName = "", ix.name
 		}
+		if ix.primaryKey || ix.uniqueKey {
+			c.warnKeyOptions(ix)
+		}
 		switch {
 		case ix.primaryKey:
-			ix.table.PrimaryKey = &schema.PrimaryKey{Name: name, SystemName: systemName, Columns: partColumns(ix.parts), Clustered: &clustered}
+			ix.table.PrimaryKey = &schema.PrimaryKey{Name: name, SystemName: systemName, Columns: partColumns(ix.parts), Desc: descColumns(ix.parts), Clustered: &clustered}
 		case ix.uniqueKey:
-			ix.table.Uniques = append(ix.table.Uniques, &schema.Unique{Name: name, SystemName: systemName, Columns: partColumns(ix.parts), Clustered: &clustered})
+			ix.table.Uniques = append(ix.table.Uniques, &schema.Unique{Name: name, SystemName: systemName, Columns: partColumns(ix.parts), Desc: descColumns(ix.parts), Clustered: &clustered})
 		default:
 			ix.table.Indexes = append(ix.table.Indexes, &schema.Index{
 				Name: ix.name, Unique: ix.unique, Parts: ix.parts, Include: ix.include, Where: ix.where, Clustered: &clustered,
+				Columnstore: ix.columnstore, FillFactor: ix.fillFactor, PadIndex: ix.padded, IgnoreDupKey: ix.ignoreDupKey,
+				DataCompression: ix.compression,
 			})
 		}
 	}
+}
+
+// warnKeyOptions warns about the index options of a PRIMARY KEY or UNIQUE
+// constraint, which the model holds on indexes only.
+func (c *msCatalog) warnKeyOptions(ix *msIndex) {
+	var set []string
+	if ix.fillFactor != 0 && ix.fillFactor != 100 {
+		set = append(set, fmt.Sprintf("FILLFACTOR = %d", ix.fillFactor))
+	}
+	if ix.padded {
+		set = append(set, "PAD_INDEX = ON")
+	}
+	if ix.ignoreDupKey {
+		set = append(set, "IGNORE_DUP_KEY = ON")
+	}
+	if ix.compression != "" && ix.compression != "NONE" {
+		set = append(set, "DATA_COMPRESSION = "+ix.compression)
+	}
+	if len(set) > 0 {
+		c.warn(ix.table.QName().String()+"."+ix.name, "constraint index options %s: not read (the model holds index options on indexes only), so they are neither compared nor kept when the constraint is recreated", strings.Join(set, ", "))
+	}
+}
+
+// descColumns returns the columns of the DESC key parts, in key order.
+func descColumns(parts []schema.IndexPart) []string {
+	var out []string
+	for _, p := range parts {
+		if p.Desc {
+			out = append(out, p.Column)
+		}
+	}
+	return out
 }
 
 func partColumns(parts []schema.IndexPart) []string {
@@ -502,7 +558,8 @@ func (c *msCatalog) readForeignKeys(ctx context.Context, _ Options) error {
 			systemNamed              bool
 			fk                       schema.ForeignKey
 		)
-		if err := r.Scan(&id, &tableID, &name, &systemNamed, &fk.RefSchema, &fk.RefTable, &onDelete, &onUpdate); err != nil {
+		if err := r.Scan(&id, &tableID, &name, &systemNamed, &fk.RefSchema, &fk.RefTable, &onDelete, &onUpdate,
+			&fk.Disabled, &fk.NoCheck, &fk.NotForReplication); err != nil {
 			return err
 		}
 		t := c.tables[tableID]
@@ -548,15 +605,16 @@ func (c *msCatalog) readChecks(ctx context.Context, _ Options) error {
 			tableID     int64
 			name, def   string
 			systemNamed bool
+			state       schema.ConstraintState
 		)
-		if err := r.Scan(&tableID, &name, &def, &systemNamed); err != nil {
+		if err := r.Scan(&tableID, &name, &def, &systemNamed, &state.Disabled, &state.NoCheck, &state.NotForReplication); err != nil {
 			return err
 		}
 		t := c.tables[tableID]
 		if t == nil {
 			return nil
 		}
-		ck := &schema.Check{Name: name, Expr: def}
+		ck := &schema.Check{Name: name, Expr: def, ConstraintState: state}
 		if systemNamed {
 			ck.Name, ck.SystemName = "", name
 		}

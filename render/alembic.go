@@ -37,7 +37,11 @@ type AlembicRevision struct {
 // Alembic has no operation for (enum types, schema comments, SQL Server
 // comments, moving a table to another schema, identity and generated-column
 // changes, collation changes, serial changes, a nonclustered primary key
-// added to an existing SQL Server table) runs as op.execute(sa.text(...))
+// added to an existing SQL Server table, and the SQL Server attributes
+// SQLAlchemy 1.4's mssql dialect has no keyword for: DESC keys of key
+// constraints, WITH NOCHECK, disabled and NOT FOR REPLICATION constraints,
+// IDENTITY NOT FOR REPLICATION, index options, columnstore indexes, index
+// rebuilds and constraint state changes) runs as op.execute(sa.text(...))
 // with exactly the statement render.SQL prints.
 //
 // Column types are SQLAlchemy types that render the canonical type exactly
@@ -182,6 +186,9 @@ func indent(s string) string {
 func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 	if c.Kind == diff.ValidateConstraint || c.NotValid || c.UsingIndex || c.IfExists {
 		return w.execute(c) // the steps of an online plan have no op.* of their own
+	}
+	if w.dialect == schema.SQLServer && msAttrsNeedExecute(c) {
+		return w.execute(c)
 	}
 	switch c.Kind {
 	case diff.CreateSchema, diff.DropSchema:

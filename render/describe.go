@@ -79,6 +79,9 @@ func Describe(c *diff.Change) string {
 		if c.Index != nil && c.Index.Clustered != nil && *c.Index.Clustered {
 			s += "clustered "
 		}
+		if c.Index != nil && c.Index.Columnstore {
+			s += "columnstore "
+		}
 		s += "index " + indexName(c) + " on " + t
 		if c.Index != nil && c.Index.Where != "" {
 			s += " where " + c.Index.WhereSource.Or(c.Index.Where)
@@ -97,6 +100,8 @@ func Describe(c *diff.Change) string {
 		return "rename index " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + name
 	case diff.RenameConstraint:
 		return "rename " + renamedConstraintKind(c) + " " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + constraintNewName(c) + " on " + t
+	case diff.RebuildIndex, diff.SetConstraintState:
+		return describeSQLServerChange(c)
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	}
@@ -185,6 +190,9 @@ func identityDesc(id *schema.Identity) string {
 	}
 	if id.Cycle {
 		s += " cycle"
+	}
+	if id.NotForReplication {
+		s += " not for replication"
 	}
 	return s
 }

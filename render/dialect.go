@@ -131,7 +131,7 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []string{d.alterTable(c.Table) + " ADD " + clause}, nil
+		return addConstraint(d, c, clause)
 	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
 		name, err := d.constraintName(c)
 		if err != nil {
@@ -162,6 +162,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return []string{d.renameConstraint(c.Table, c.RenamedFrom, name)}, nil
 	case diff.RenameDefault:
 		return d.renameDefault(c)
+	case diff.RebuildIndex, diff.SetConstraintState:
+		return sqlServerOnly(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -255,7 +257,11 @@ func checkClause(d dialect, ck *schema.Check) (string, error) {
 	if strings.TrimSpace(ck.Expr) == "" {
 		return "", fmt.Errorf("check %s: empty expression", ck.Name)
 	}
-	return constraintPrefix(d, ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")", nil
+	nfr := ""
+	if ck.NotForReplication { // SQL Server only (validated)
+		nfr = "NOT FOR REPLICATION "
+	}
+	return constraintPrefix(d, ck.Name) + "CHECK " + nfr + "(" + ck.Source.Or(ck.Expr) + ")", nil
 }
 
 // constraintPrefix returns "CONSTRAINT <name> ", or "" for an unnamed

@@ -206,9 +206,13 @@ func msNull(null bool) string {
 	return "NOT NULL"
 }
 
-// msIdentity renders IDENTITY(seed, increment).
+// msIdentity renders IDENTITY(seed, increment) [NOT FOR REPLICATION].
 func msIdentity(id *schema.Identity) string {
-	return "IDENTITY(" + strconv.FormatInt(orOne(id.Seed), 10) + ", " + strconv.FormatInt(orOne(id.Increment), 10) + ")"
+	s := "IDENTITY(" + strconv.FormatInt(orOne(id.Seed), 10) + ", " + strconv.FormatInt(orOne(id.Increment), 10) + ")"
+	if id.NotForReplication {
+		s += " NOT FOR REPLICATION"
+	}
+	return s
 }
 
 // msDefaultName names the DEFAULT constraint schemadiff creates for col of
@@ -244,6 +248,11 @@ func msAddDefault(t schema.QName, col *schema.Column) (string, error) {
 // dropped and added again; a default is a constraint of its own, dropped
 // before and added after an ALTER COLUMN that changes the type.
 func (sqlserverDialect) alterColumn(t schema.QName, old, col *schema.Column, a diff.ColumnAlter) ([]string, error) {
+	if s, ok := msIdentityReplication(t, old, col); a.Identity && ok {
+		a.Identity = false
+		rest, err := sqlserverDialect{}.alterColumn(t, old, col, a)
+		return append([]string{s}, rest...), err
+	}
 	if a.Identity {
 		return nil, fmt.Errorf("SQL Server cannot add, remove or change IDENTITY on existing column %s.%s; "+
 			"the column must be dropped and added again", t, col.Name)
@@ -322,7 +331,7 @@ func msClustered(clustered *bool, def bool) string {
 // primaryKey renders a PRIMARY KEY constraint of table, named pk_<table>
 // when it has no name, clustered unless it says otherwise.
 func (sqlserverDialect) primaryKey(table string, pk *schema.PrimaryKey) (string, error) {
-	cols, err := columnList(sqlserverDialect{}, pk.Columns)
+	cols, err := msKeyColumns(pk.Columns, pk.Desc)
 	if err != nil {
 		return "", fmt.Errorf("primary key %s: %w", pk.Name, err)
 	}
@@ -335,7 +344,7 @@ func (sqlserverDialect) primaryKey(table string, pk *schema.PrimaryKey) (string,
 
 // unique renders a UNIQUE constraint, nonclustered unless it says otherwise.
 func (sqlserverDialect) unique(u *schema.Unique) (string, error) {
-	cols, err := columnList(sqlserverDialect{}, u.Columns)
+	cols, err := msKeyColumns(u.Columns, u.Desc)
 	if err != nil {
 		return "", fmt.Errorf("unique %s: %w", u.Name, err)
 	}
@@ -372,6 +381,9 @@ func (sqlserverDialect) foreignKey(fk *schema.ForeignKey) (string, error) {
 			s += " ON " + act.on + " " + a
 		}
 	}
+	if fk.NotForReplication {
+		s += " NOT FOR REPLICATION"
+	}
 	return s, nil
 }
 
@@ -379,6 +391,9 @@ func (sqlserverDialect) foreignKey(fk *schema.ForeignKey) (string, error) {
 func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 	if ix.Name == "" {
 		return "", errMissing("index name")
+	}
+	if ix.Columnstore {
+		return msCreateColumnstoreIndex(t, ix)
 	}
 	if len(ix.Parts) == 0 {
 		return "", fmt.Errorf("index %s has no key parts", ix.Name)
@@ -418,6 +433,7 @@ func msCreateIndex(t schema.QName, ix *schema.Index) (string, error) {
 		}
 		b.WriteString(" WHERE " + where)
 	}
+	b.WriteString(msIndexWith(ix))
 	return b.String(), nil
 }
 

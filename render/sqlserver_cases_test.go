@@ -238,5 +238,51 @@ func msGoldenCases() []msGoldenCase {
 				Column:    &schema.Column{Name: "plan", Type: "nvarchar(10)", Default: str("free"), DefaultName: "df_users_plan"}},
 			&diff.Change{Kind: diff.RenameIndex, Table: msOdd, RenamedFrom: "ix_o'ld]", Index: &schema.Index{Name: "ix_new", Parts: msKeys("name")}},
 		)},
+		// The SQL Server attributes: DESC key columns, NOT FOR REPLICATION,
+		// WITH NOCHECK and disabled constraints, index options, columnstore
+		// indexes, then an index rebuilt with other options and constraints
+		// re-trusted and disabled in place.
+		{"06_attributes", true, ms(
+			&diff.Change{Kind: diff.CreateTable, TableDef: &schema.Table{
+				Schema: "dbo", Name: "metric_types",
+				Columns:    []*schema.Column{{Name: "id", Type: "int"}},
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_metric_types", Columns: []string{"id"}},
+			}},
+			&diff.Change{Kind: diff.CreateTable, TableDef: &schema.Table{
+				Schema: "dbo", Name: "metrics",
+				Columns: []*schema.Column{
+					{Name: "id", Type: "bigint", Identity: &schema.Identity{Seed: 1, Increment: 1, NotForReplication: true}},
+					{Name: "k", Type: "nvarchar(20)"},
+					{Name: "type_id", Type: "int"},
+					{Name: "v", Type: "decimal(18,2)"},
+				},
+				PrimaryKey: &schema.PrimaryKey{Name: "pk_metrics", Columns: []string{"k", "id"}, Desc: []string{"id"}, Clustered: msBoolPtr(true)},
+				Uniques:    []*schema.Unique{{Name: "uq_metrics_v", Columns: []string{"v", "id"}, Desc: []string{"v"}}},
+				Checks:     []*schema.Check{{Name: "ck_metrics_v", Expr: "v >= 0", ConstraintState: schema.ConstraintState{NotForReplication: true}}},
+			}},
+			&diff.Change{Kind: diff.CreateTable, TableDef: &schema.Table{
+				Schema: "dbo", Name: "metric_facts",
+				Columns: []*schema.Column{{Name: "day", Type: "date"}, {Name: "v", Type: "bigint"}},
+			}},
+			&diff.Change{Kind: diff.AddCheck, Table: qn("dbo", "metrics"),
+				Check: &schema.Check{Name: "ck_metrics_k", Expr: "k <> ''", ConstraintState: schema.ConstraintState{NoCheck: true, Disabled: true}}},
+			&diff.Change{Kind: diff.CreateIndex, Table: qn("dbo", "metrics"), Index: &schema.Index{Name: "ix_metrics_type",
+				Unique: true, Parts: msKeys("type_id", "id"), FillFactor: 80, PadIndex: true, IgnoreDupKey: true, DataCompression: "ROW"}},
+			&diff.Change{Kind: diff.CreateIndex, Table: qn("dbo", "metrics"), Index: &schema.Index{Name: "ncci_metrics",
+				Columnstore: true, Parts: msKeys("type_id", "v"), Where: "v > 0"}},
+			&diff.Change{Kind: diff.CreateIndex, Table: qn("dbo", "metric_facts"), Index: &schema.Index{Name: "cci_metric_facts",
+				Columnstore: true, Clustered: msBoolPtr(true), DataCompression: "COLUMNSTORE_ARCHIVE"}},
+			&diff.Change{Kind: diff.AddForeignKey, Table: qn("dbo", "metrics"), ForeignKey: &schema.ForeignKey{Name: "fk_metrics_type",
+				Columns: []string{"type_id"}, RefSchema: "dbo", RefTable: "metric_types", RefColumns: []string{"id"},
+				ConstraintState: schema.ConstraintState{NoCheck: true}}},
+			&diff.Change{Kind: diff.RebuildIndex, Table: qn("dbo", "metrics"), Index: &schema.Index{Name: "ix_metrics_type",
+				Unique: true, Parts: msKeys("type_id", "id"), DataCompression: "PAGE"}},
+			&diff.Change{Kind: diff.RebuildIndex, Table: qn("dbo", "metric_facts"), Index: &schema.Index{Name: "cci_metric_facts",
+				Columnstore: true, Clustered: msBoolPtr(true)}},
+			&diff.Change{Kind: diff.SetConstraintState, Table: qn("dbo", "metrics"), Check: &schema.Check{Name: "ck_metrics_k", Expr: "k <> ''"}},
+			&diff.Change{Kind: diff.SetConstraintState, Table: qn("dbo", "metrics"), ForeignKey: &schema.ForeignKey{Name: "fk_metrics_type",
+				Columns: []string{"type_id"}, RefSchema: "dbo", RefTable: "metric_types", RefColumns: []string{"id"},
+				ConstraintState: schema.ConstraintState{NoCheck: true, Disabled: true}}},
+		)},
 	}
 }

@@ -43,8 +43,9 @@ func (e parseError) Error() string { return e.msg }
 // starting at line firstLine) in dialect d.
 func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
 	var out parsed
+	objectIDs := map[string]string{} // T-SQL variables outlive the statement that declares them
 	for _, stmt := range splitStatements(lexSQL(src, firstLine, d == schema.SQLServer)) {
-		p := &sqlParser{file: file, src: src, toks: stmt, d: d}
+		p := &sqlParser{file: file, src: src, toks: stmt, d: d, objectIDs: objectIDs}
 		p.statements(&out)
 	}
 	return out
@@ -69,6 +70,10 @@ type sqlParser struct {
 	// prefix is set when the statement read was only IF …, ELSE, BEGIN or
 	// END: the statement it leads to may follow on the same line.
 	prefix bool
+	// objectIDs are the T-SQL variables declared = OBJECT_ID(N'name'), by
+	// lower-case name: what EXEC sp_identitycolumnforreplication names.
+	// Every statement of a file shares the map.
+	objectIDs map[string]string
 }
 
 func (p *sqlParser) pos() schema.Pos { return schema.Pos{File: p.file, Line: p.toks[p.start].line} }
@@ -397,6 +402,10 @@ func (p *sqlParser) parse() {
 		p.i += 2
 		p.accept("IF", "EXISTS")
 		from := p.qname()
+		if p.d == schema.SQLServer && p.accept("ON") {
+			p.alterIndexOn(from.Name)
+			return
+		}
 		p.expect("RENAME", "TO")
 		p.emit(op{kind: opRenameIndex, name: from.Name, newName: p.ident(), table: schema.QName{Schema: from.Schema}})
 	case p.at("COMMENT", "ON"):
@@ -407,6 +416,8 @@ func (p *sqlParser) parse() {
 		p.exec()
 	case t.is("sp_rename") || t.is("sp_addextendedproperty") || t.is("sp_updateextendedproperty") || t.is("sp_dropextendedproperty"):
 		p.exec()
+	case p.d == schema.SQLServer && p.at("DECLARE"):
+		p.declare()
 	case p.d == schema.SQLServer && p.at("IF"):
 		p.next()
 		p.condition()
@@ -522,6 +533,7 @@ func (p *sqlParser) outsideModel() bool {
 		}
 	}
 	// ALTER TYPE|SCHEMA x OWNER TO …; ALTER INDEX x [ON t] REBUILD|REORGANIZE|SET|RESET …
+	// (SQL Server's REBUILD and SET set index options: alterIndexOn reads them)
 	if p.toks[j].is("ALTER") && (p.at("TYPE") || p.at("SCHEMA") || p.at("INDEX")) {
 		index := p.at("INDEX")
 		k := p.skipName(p.i + 1)
@@ -529,7 +541,7 @@ func (p *sqlParser) outsideModel() bool {
 			k = p.skipName(k + 1)
 		}
 		if k+1 < len(p.toks) && p.toks[k].is("OWNER") && p.toks[k+1].is("TO") || index && k < len(p.toks) &&
-			(p.toks[k].is("REBUILD") || p.toks[k].is("REORGANIZE") || p.toks[k].is("SET") || p.toks[k].is("RESET")) {
+			((p.toks[k].is("REBUILD") || p.toks[k].is("SET")) && p.d != schema.SQLServer || p.toks[k].is("REORGANIZE") || p.toks[k].is("RESET")) {
 			p.i = k
 			p.skipStatement()
 			return true
@@ -639,19 +651,20 @@ func (p *sqlParser) constraint() op {
 		cl := p.clustered()
 		o.pk = &schema.PrimaryKey{Name: name, Clustered: cl}
 		if o.usingIndex = p.usingIndex(); o.usingIndex == "" {
-			o.pk.Columns = p.nameList()
+			o.pk.Columns, o.pk.Desc = p.keyList()
 		}
 	case p.accept("UNIQUE"):
 		p.accept("NULLS", "NOT", "DISTINCT")
 		cl := p.clustered()
 		o.uq = &schema.Unique{Name: name, Clustered: cl}
 		if o.usingIndex = p.usingIndex(); o.usingIndex == "" {
-			o.uq.Columns = p.nameList()
+			o.uq.Columns, o.uq.Desc = p.keyList()
 		}
 	case p.accept("CHECK"):
+		nfr := p.accept("NOT", "FOR", "REPLICATION") // SQL Server: CHECK NOT FOR REPLICATION (expr)
 		o.ck = &schema.Check{Name: name, Expr: p.parenText()}
+		o.ck.NotForReplication = nfr
 		o.notValid = p.accept("NOT", "VALID")
-		p.accept("NOT", "FOR", "REPLICATION")
 	case p.accept("FOREIGN", "KEY"):
 		cols := p.nameList()
 		o.fk = p.references(name, cols)
@@ -699,8 +712,10 @@ func (p *sqlParser) references(name string, cols []string) *schema.ForeignKey {
 			fk.OnUpdate = p.action()
 		case p.accept("DEFERRABLE"):
 			fk.Deferrable = true
+		case p.accept("NOT", "FOR", "REPLICATION"):
+			fk.NotForReplication = true
 		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"),
-			p.accept("NOT", "FOR", "REPLICATION"), p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
+			p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
 		case p.accept("INITIALLY", "DEFERRED"):
 			fk.InitiallyDeferred = true
 		default:
@@ -798,6 +813,7 @@ func (p *sqlParser) column(t *schema.Table) *schema.Column {
 				c.Identity.Increment = p.int()
 				p.expect(")")
 			}
+			c.Identity.NotForReplication = p.accept("NOT", "FOR", "REPLICATION")
 		case p.accept("GENERATED"):
 			always := p.accept("ALWAYS")
 			if !always {
@@ -822,7 +838,8 @@ func (p *sqlParser) column(t *schema.Table) *schema.Column {
 		case p.accept("UNIQUE"):
 			t.Uniques = append(t.Uniques, &schema.Unique{Name: cname, Columns: []string{c.Name}, Clustered: p.clustered()})
 		case p.accept("CHECK"):
-			t.Checks = append(t.Checks, &schema.Check{Name: cname, Expr: p.parenText()})
+			nfr := p.accept("NOT", "FOR", "REPLICATION")
+			t.Checks = append(t.Checks, &schema.Check{Name: cname, Expr: p.parenText(), ConstraintState: schema.ConstraintState{NotForReplication: nfr}})
 		case p.at("REFERENCES"):
 			t.ForeignKeys = append(t.ForeignKeys, p.references(cname, []string{c.Name}))
 		case p.accept("COLLATE"):
@@ -855,6 +872,7 @@ func (p *sqlParser) createIndex() {
 	x := &schema.Index{}
 	x.Unique = p.accept("UNIQUE")
 	x.Clustered = p.clustered()
+	x.Columnstore = p.d == schema.SQLServer && p.accept("COLUMNSTORE")
 	p.expect("INDEX")
 	o := op{kind: opCreateIndex, idx: x}
 	o.concurrently = p.accept("CONCURRENTLY")
@@ -868,14 +886,16 @@ func (p *sqlParser) createIndex() {
 	if p.accept("USING") {
 		x.Using = strings.ToLower(p.ident())
 	}
-	x.Parts = p.indexParts()
+	if !x.Columnstore || p.at("(") { // a clustered columnstore index names no columns
+		x.Parts = p.indexParts()
+	}
 	for !p.eof() && !p.atStatementStart() {
 		switch {
 		case p.accept("INCLUDE"):
 			x.Include = p.nameList()
 		case p.accept("NULLS", "NOT", "DISTINCT"), p.accept("NULLS", "DISTINCT"):
 		case p.accept("WITH"):
-			if p.at("(") && onlineOn(p.parenText()) {
+			if p.at("(") && indexOptions(x, p.parenText()) {
 				o.concurrently = true // SQL Server ONLINE = ON: builds without blocking writes
 			}
 		case p.accept("TABLESPACE"):
@@ -890,18 +910,6 @@ func (p *sqlParser) createIndex() {
 		}
 	}
 	p.emit(o)
-}
-
-// onlineOn reports whether the options of a SQL Server CREATE INDEX … WITH
-// (…) say ONLINE = ON.
-func onlineOn(options string) bool {
-	for _, o := range strings.Split(options, ",") {
-		name, value, _ := strings.Cut(o, "=")
-		if strings.EqualFold(strings.TrimSpace(name), "ONLINE") && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(value)), "ON") {
-			return true
-		}
-	}
-	return false
 }
 
 // indexParts reads (col [ASC|DESC] [NULLS FIRST|LAST], (expr), func(x) [opclass], …).
@@ -1051,7 +1059,7 @@ func (p *sqlParser) alterTable() {
 var alterNoops = [][]string{{"OWNER", "TO"}, {"VALIDATE", "CONSTRAINT"}, {"ENABLE"}, {"DISABLE"},
 	{"FORCE", "ROW"}, {"NO", "FORCE"}, {"REPLICA", "IDENTITY"}, {"CLUSTER", "ON"}, {"SET", "WITHOUT"},
 	{"SET", "TABLESPACE"}, {"SET", "("}, {"RESET", "("}, {"SET", "LOGGED"}, {"SET", "UNLOGGED"},
-	{"SET", "ACCESS", "METHOD"}, {"CHECK", "CONSTRAINT"}, {"NOCHECK", "CONSTRAINT"}, {"REBUILD"}}
+	{"SET", "ACCESS", "METHOD"}, {"REBUILD"}}
 
 // alterAction reads one action of ALTER TABLE and returns what it was
 // ("add", "drop column", "drop constraint" or ""): in T-SQL a list after ADD
@@ -1080,6 +1088,18 @@ func (p *sqlParser) alterAction(base op, last string) string {
 		}
 	}
 	switch {
+	case p.at("WITH", "NOCHECK", "ADD"):
+		p.i += 3
+		p.addNoCheck(base)
+		return "add"
+	case p.at("WITH", "CHECK", "CHECK", "CONSTRAINT"), p.at("WITH", "NOCHECK", "CHECK", "CONSTRAINT"):
+		p.next()
+		trust := strings.ToLower(p.next().text)
+		p.constraintStateAction(base, trust)
+		return ""
+	case p.at("CHECK", "CONSTRAINT"), p.at("NOCHECK", "CONSTRAINT"):
+		p.constraintStateAction(base, "nocheck")
+		return ""
 	case p.accept("WITH", "CHECK"), p.accept("WITH", "NOCHECK"):
 		return p.alterAction(base, "")
 	case p.accept("ADD"):
@@ -1265,6 +1285,8 @@ func (p *sqlParser) exec() {
 		p.spRename(args)
 	case "sp_addextendedproperty", "sp_updateextendedproperty", "sp_dropextendedproperty":
 		p.extendedProperty(proc, args)
+	case "sp_identitycolumnforreplication":
+		p.identityReplication(args)
 	default:
 		p.fail("EXEC %s is not understood", proc)
 	}
@@ -1276,7 +1298,7 @@ func (p *sqlParser) execArgs() map[string]string {
 	args := map[string]string{}
 	for n := 0; !p.eof(); n++ {
 		key := strconv.Itoa(n)
-		if t := p.peek(); t.kind == tkIdent && strings.HasPrefix(t.text, "@") {
+		if t := p.peek(); t.kind == tkIdent && strings.HasPrefix(t.text, "@") && p.i+1 < len(p.toks) && p.toks[p.i+1].text == "=" { // @name = value, not a variable
 			p.next()
 			p.expect("=")
 			key = strings.ToLower(strings.TrimPrefix(t.text, "@"))

@@ -48,6 +48,16 @@ const (
 	// opStatement marks the start of a SQL statement (stmt says what it is);
 	// it changes no schema and is read by the lint rules (lint.go).
 	opStatement
+	// opRebuildIndex is SQL Server's ALTER INDEX name ON table REBUILD
+	// WITH (value): it sets the index options value names.
+	opRebuildIndex
+	// opConstraintState enables or disables check or foreign key name of
+	// table (all of them when name is ""): value is "disable",
+	// "enable-check" (trusted) or "enable-nocheck".
+	opConstraintState
+	// opIdentityReplication sets NOT FOR REPLICATION of the identity column
+	// of table: value is "1" or "0" (sp_identitycolumnforreplication).
+	opIdentityReplication
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -399,6 +409,12 @@ func (s *state) apply(o op) {
 		s.apply(o)
 	case opComment:
 		s.comment(o)
+	case opRebuildIndex:
+		s.rebuildIndex(o)
+	case opConstraintState:
+		s.constraintState(o)
+	case opIdentityReplication:
+		s.identityReplication(o)
 	case opRenameEnum:
 		e := db.Enum(o.table)
 		if e == nil {

@@ -307,6 +307,7 @@ func (l *loader) table(o object) *Table {
 		pk.Name, _, _ = c.str("name")
 		pk.Columns = l.columnList(c, pk, "columns", true)
 		pk.Clustered = l.optBool(c, pk, "clustered")
+		pk.Desc = l.keyDesc(c, pk)
 		c.done()
 		t.PrimaryKey = pk
 	}
@@ -315,6 +316,7 @@ func (l *loader) table(o object) *Table {
 		u.Name, _ = c.label(0, 1)
 		u.Columns = l.columnList(c, u, "columns", true)
 		u.Clustered = l.optBool(c, u, "clustered")
+		u.Desc = l.keyDesc(c, u)
 		c.done()
 		t.Uniques = append(t.Uniques, u)
 	}
@@ -328,6 +330,7 @@ func (l *loader) table(o object) *Table {
 		ck := &Check{Pos: c.pos()}
 		ck.Name, _ = c.label(0, 1)
 		ck.Expr, _ = l.required(c, "expr", `add expr = "..."`)
+		ck.ConstraintState = l.constraintState(c, ck)
 		c.done()
 		t.Checks = append(t.Checks, ck)
 	}
@@ -369,6 +372,8 @@ func (l *loader) column(o object) *Column {
 		l.setPos(c, "identity.cache", pos)
 		id.Cycle, pos, _ = io.boolean("cycle")
 		l.setPos(c, "identity.cycle", pos)
+		id.NotForReplication, pos, _ = io.boolean("not_for_replication")
+		l.setPos(c, "identity.not_for_replication", pos)
 		io.done()
 		c.Identity = id
 	}
@@ -402,6 +407,7 @@ func (l *loader) index(o object) *Index {
 	ix.Name, _ = o.label(0, 1)
 	var pos Pos
 	ix.Unique, _, _ = o.boolean("unique")
+	l.indexOptions(o, ix)
 	cols, colPos, hasCols := o.strList("columns")
 	for i, col := range cols {
 		ix.Parts = append(ix.Parts, IndexPart{Column: col})
@@ -411,7 +417,7 @@ func (l *loader) index(o object) *Index {
 	switch {
 	case hasCols && len(parts) > 0:
 		l.errorf(parts[0].pos(), o.desc(), "use columns for plain columns, or on blocks only", "an index takes columns or on, not both")
-	case !hasCols && len(parts) == 0 && !o.has("columns"):
+	case !hasCols && len(parts) == 0 && !o.has("columns") && !ix.Columnstore:
 		l.errorf(o.pos(), o.desc(), `add columns = ["..."] or on { column = "..." } blocks`, "missing required attribute columns")
 	}
 	for _, p := range parts {
@@ -470,6 +476,7 @@ func (l *loader) foreignKey(o object) *ForeignKey {
 	l.setPos(fk, "deferrable", pos)
 	fk.InitiallyDeferred, pos, _ = o.boolean("initially_deferred")
 	l.setPos(fk, "initially_deferred", pos)
+	fk.ConstraintState = l.constraintState(o, fk)
 	o.done()
 	return fk
 }

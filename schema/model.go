@@ -267,6 +267,10 @@ type Identity struct {
 	// canonical: 0 when it is the default 1.
 	Cache int64 `json:"cache,omitempty"`
 	Cycle bool  `json:"cycle,omitempty"` // PostgreSQL only: wrap around at the bound
+	// NotForReplication is SQL Server's IDENTITY … NOT FOR REPLICATION
+	// (sys.identity_columns.is_not_for_replication): replication agents'
+	// inserts keep their values and do not advance the seed.
+	NotForReplication bool `json:"not_for_replication,omitempty"`
 }
 
 // Computed makes a column a generated (computed) column.
@@ -284,6 +288,10 @@ type PrimaryKey struct {
 	// Clustered is SQL Server only. nil means "not said"; canonical (SQL Server):
 	// resolved to true/false as SQL Server would; canonical (PostgreSQL): nil.
 	Clustered *bool `json:"clustered,omitempty"`
+	// Desc lists the key columns sorted descending (SQL Server:
+	// PRIMARY KEY (a, b DESC); sys.index_columns.is_descending_key).
+	// canonical: in key order, nil when none.
+	Desc []string `json:"desc,omitempty"`
 	// ClusteredImplied is set by Normalize when Clustered was not said and was
 	// resolved by it (SQL Server): diff warns when that made the key
 	// NONCLUSTERED because another index of the table is clustered.
@@ -299,6 +307,7 @@ type Unique struct {
 	Name      string   `json:"name,omitempty"` // canonical: <table>_<col>[_<col>...]_key on PostgreSQL
 	Columns   []string `json:"columns"`
 	Clustered *bool    `json:"clustered,omitempty"` // SQL Server only; see PrimaryKey.Clustered
+	Desc      []string `json:"desc,omitempty"`      // SQL Server only; see PrimaryKey.Desc
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. UQ__users__AB6E61641B0B8B2E).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
@@ -316,7 +325,26 @@ type Index struct {
 	Using       string     `json:"using,omitempty"` // PostgreSQL access method; canonical: "" for btree
 	// Clustered is SQL Server only; see PrimaryKey.Clustered. canonical (SQL Server): non-nil.
 	Clustered *bool `json:"clustered,omitempty"`
-	Pos       Pos   `json:"-"`
+	// Columnstore is SQL Server only: a CLUSTERED COLUMNSTORE index (Clustered
+	// true, no Parts: it holds every column) or a NONCLUSTERED COLUMNSTORE
+	// index on the columns of Parts (no DESC, no INCLUDE); sys.indexes.type 5
+	// and 6.
+	Columnstore bool `json:"columnstore,omitempty"`
+	// FillFactor is SQL Server's FILLFACTOR, the percentage of each leaf page
+	// filled when the index is built (sys.indexes.fill_factor, 1-100).
+	// canonical: 0 for unset, 0 and 100 (which SQL Server treats alike).
+	FillFactor int64 `json:"fill_factor,omitempty"`
+	// PadIndex is SQL Server's PAD_INDEX = ON (sys.indexes.is_padded).
+	PadIndex bool `json:"pad_index,omitempty"`
+	// IgnoreDupKey is SQL Server's IGNORE_DUP_KEY = ON on a unique index
+	// (sys.indexes.ignore_dup_key): a duplicate insert is a warning, not an error.
+	IgnoreDupKey bool `json:"ignore_dup_key,omitempty"`
+	// DataCompression is SQL Server's DATA_COMPRESSION
+	// (sys.partitions.data_compression_desc): ROW or PAGE on a rowstore
+	// index, COLUMNSTORE_ARCHIVE on a columnstore one. canonical: upper
+	// case; "" for the default (NONE on rowstore, COLUMNSTORE on columnstore).
+	DataCompression string `json:"data_compression,omitempty"`
+	Pos             Pos    `json:"-"`
 }
 
 // IndexPart is one key part of an index: a column or an expression.
@@ -344,6 +372,7 @@ type ForeignKey struct {
 	OnUpdate          string `json:"on_update,omitempty"`
 	Deferrable        bool   `json:"deferrable,omitempty"`         // PostgreSQL only
 	InitiallyDeferred bool   `json:"initially_deferred,omitempty"` // PostgreSQL only
+	ConstraintState
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. FK__users__tenant_i__4BAC3F29).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
@@ -363,9 +392,27 @@ type Check struct {
 	// migration. Normalize sets it from Expr when it is empty (so it keeps
 	// the text it was given); comparisons ignore it, like Pos and SystemName.
 	Source SourceText `json:"source,omitempty"`
+	ConstraintState
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. CK__users__status__4AB81AF0).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
+}
+
+// ConstraintState is how SQL Server holds a FOREIGN KEY or CHECK constraint
+// beyond its definition (sys.foreign_keys, sys.check_constraints).
+type ConstraintState struct {
+	// NoCheck: the constraint was added or enabled WITH NOCHECK, so the rows
+	// there were then are not known to satisfy it (is_not_trusted = 1).
+	// canonical: true whenever Disabled is; false on an enabled NOT FOR
+	// REPLICATION constraint, which SQL Server never trusts (its
+	// is_not_trusted is always 1).
+	NoCheck bool `json:"nocheck,omitempty"`
+	// Disabled: ALTER TABLE … NOCHECK CONSTRAINT turned it off (is_disabled = 1);
+	// SQL Server no longer checks new rows either.
+	Disabled bool `json:"disabled,omitempty"`
+	// NotForReplication: replication agents' changes are not checked
+	// (is_not_for_replication = 1).
+	NotForReplication bool `json:"not_for_replication,omitempty"`
 }
 
 // Table returns the table with that qualified name, or nil. It scans the

@@ -194,6 +194,7 @@ func (n *normalizer) table(t *Table) {
 		t.PrimaryKey.Clustered = nil
 	}
 	n.uniqueShorthands(t)
+	normalizeSQLServerAttrs(t)
 }
 
 // keepSource records text, trimmed, as the source text of an expression
@@ -682,12 +683,14 @@ func cloneTable(t *Table) *Table {
 		pk := *t.PrimaryKey
 		pk.Columns = cloneStrings(pk.Columns)
 		pk.Clustered = cloneBool(pk.Clustered)
+		pk.Desc = cloneStrings(pk.Desc)
 		out.PrimaryKey = &pk
 	}
 	for _, u := range t.Uniques {
 		c := *u
 		c.Columns = cloneStrings(u.Columns)
 		c.Clustered = cloneBool(u.Clustered)
+		c.Desc = cloneStrings(u.Desc)
 		out.Uniques = append(out.Uniques, &c)
 	}
 	for _, x := range t.Indexes {

@@ -229,12 +229,14 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		pn.set("name", pk.Name)
 		pn.set("columns", pk.Columns)
 		pn.set("clustered", pk.Clustered)
+		pn.set("desc", pk.Desc)
 		n.set("primary_key", pn)
 	}
 	for _, u := range t.Uniques {
 		un := &wnode{kind: "unique", name: u.Name, named: u.Name != ""}
 		un.set("columns", u.Columns)
 		un.set("clustered", u.Clustered)
+		un.set("desc", u.Desc)
 		uniques = append(uniques, un)
 	}
 	for _, ix := range t.Indexes {
@@ -253,11 +255,13 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		fn.set("on_update", fk.OnUpdate)
 		fn.set("deferrable", fk.Deferrable)
 		fn.set("initially_deferred", fk.InitiallyDeferred)
+		setConstraintState(fn, fk.ConstraintState)
 		fks = append(fks, fn)
 	}
 	for _, ck := range t.Checks {
 		cn := &wnode{kind: "check", name: ck.Name, named: ck.Name != ""}
 		cn.set("expr", ck.Source.Or(ck.Expr))
+		setConstraintState(cn, ck.ConstraintState)
 		checks = append(checks, cn)
 	}
 	n.set("unique", uniques)
@@ -296,6 +300,7 @@ func columnTree(c *Column) (*wnode, error) {
 		in.set("max_value", id.MaxValue)
 		in.set("cache", id.Cache)
 		in.set("cycle", id.Cycle)
+		in.set("not_for_replication", id.NotForReplication)
 		n.set("identity", in)
 	}
 	if cp := c.Computed; cp != nil {
@@ -338,10 +343,23 @@ func indexTree(ix *Index) *wnode {
 		}
 		n.set("on", parts)
 	}
+	n.set("columnstore", ix.Columnstore)
 	n.set("unique", ix.Unique)
 	n.set("include", ix.Include)
 	n.set("where", ix.WhereSource.Or(ix.Where))
 	n.set("using", ix.Using)
 	n.set("clustered", ix.Clustered)
+	n.set("fill_factor", ix.FillFactor)
+	n.set("pad_index", ix.PadIndex)
+	n.set("ignore_dup_key", ix.IgnoreDupKey)
+	n.set("data_compression", ix.DataCompression)
 	return n
+}
+
+// setConstraintState writes the SQL Server state of a foreign key or check;
+// nocheck is left out when disabled implies it.
+func setConstraintState(n *wnode, s ConstraintState) {
+	n.set("nocheck", s.NoCheck && !s.Disabled)
+	n.set("disabled", s.Disabled)
+	n.set("not_for_replication", s.NotForReplication)
 }

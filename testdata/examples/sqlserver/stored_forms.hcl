@@ -86,6 +86,10 @@ table "documents" {
     columns   = ["id"]
     clustered = true
   }
+  index "ncci_documents" {
+    columns     = ["id"]
+    columnstore = true
+  }
 }
 
 table "places" {

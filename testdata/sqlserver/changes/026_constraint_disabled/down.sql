@@ -1,0 +1,8 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
+ALTER TABLE [dbo].[orders] WITH CHECK CHECK CONSTRAINT [ck_orders_amount];
+GO
+ALTER TABLE [dbo].[orders] WITH CHECK CHECK CONSTRAINT [fk_orders_customer];
+GO

@@ -1,0 +1,23 @@
+dialect = "sqlserver"
+
+table "customers" {
+  column "id" { type = "int" }
+  primary_key { columns = ["id"] }
+}
+
+table "orders" {
+  column "id" { type = "int" }
+  column "customer_id" { type = "int" }
+  column "placed_at" { type = "datetime2" }
+  column "status" { type = "nvarchar(20)" }
+  column "amount" { type = "decimal(18,2)" }
+  primary_key {
+    columns = ["customer_id", "id"]
+  }
+  index "ix_orders_status" {
+    columns = ["status"]
+    fill_factor      = 80
+    pad_index        = true
+    data_compression = "PAGE"
+  }
+}

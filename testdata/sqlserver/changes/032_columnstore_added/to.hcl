@@ -1,0 +1,30 @@
+dialect = "sqlserver"
+
+table "customers" {
+  column "id" { type = "int" }
+  primary_key { columns = ["id"] }
+}
+
+table "orders" {
+  column "id" { type = "int" }
+  column "customer_id" { type = "int" }
+  column "placed_at" { type = "datetime2" }
+  column "status" { type = "nvarchar(20)" }
+  column "amount" { type = "decimal(18,2)" }
+  primary_key {
+    columns = ["customer_id", "id"]
+  }
+  index "ncci_orders" {
+    columns     = ["customer_id", "amount"]
+    columnstore = true
+  }
+}
+
+table "facts" {
+  column "day" { type = "date" }
+  column "value" { type = "bigint" }
+  index "cci_facts" {
+    columnstore = true
+    clustered   = true
+  }
+}

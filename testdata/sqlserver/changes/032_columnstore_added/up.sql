@@ -1,0 +1,9 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
+CREATE CLUSTERED COLUMNSTORE INDEX [cci_facts] ON [dbo].[facts];
+GO
+
+CREATE NONCLUSTERED COLUMNSTORE INDEX [ncci_orders] ON [dbo].[orders] ([customer_id], [amount]);
+GO
