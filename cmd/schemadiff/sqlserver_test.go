@@ -149,3 +149,29 @@ func TestSQLServerStoredForms(t *testing.T) {
 		})
 	}
 }
+
+// TestSQLServerApplyPlan: apply plans against a SQL Server database read over
+// TDS through go-mssqldb (the plan part; executing needs a live server,
+// internal/apply's live tests): no change against the schema it holds, and a
+// dry run of a new column prints its T-SQL and applies nothing.
+func TestSQLServerApplyPlan(t *testing.T) {
+	url := msServer(t, "users")
+	changed := writeSchema(t, "users.hcl", strings.Replace(readFile(t, msUsersHCL),
+		`column "email"`, "column \"nickname\" {\n    type = \"nvarchar(50)\"\n    null = true\n  }\n  column \"email\"", 1))
+	tests := []struct {
+		name, to   string
+		wantStdout string // what the output holds
+		wantStderr string
+	}{
+		{"the database equals the schema", msUsersHCL, "No changes.\n", "already equals the desired schema"},
+		{"a dry run prints the plan and its T-SQL", changed, "ADD [nickname] nvarchar(50) NULL", "Dry run: nothing was applied."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "apply", "--url", url, "--to", tt.to, "--dry-run")
+			if r.code != 0 || !strings.Contains(r.stdout, tt.wantStdout) || !strings.Contains(r.stderr, tt.wantStderr) {
+				t.Errorf("exit %d; want 0, stdout holding %q and stderr %q:\n%s%s", r.code, tt.wantStdout, tt.wantStderr, r.stdout, r.stderr)
+			}
+		})
+	}
+}
