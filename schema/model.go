@@ -89,6 +89,12 @@ type Database struct {
 	// Warnings name what introspection read but the model cannot hold (left
 	// out of the schema), in the order found; schema files have none.
 	Warnings []Warning `json:"warnings,omitempty"`
+	// Dependents are the objects introspection found that the model does not
+	// manage (views, policies, rules, functions, triggers…) and that depend
+	// on a schema, table or column it does: a statement dropping or retyping
+	// what they depend on fails, and diff says so. canonical: sorted
+	// (SortDependents); empty for schema files.
+	Dependents []Dependent `json:"dependents,omitempty"`
 }
 
 // Warning is something read from a database that the model cannot hold.

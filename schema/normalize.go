@@ -624,7 +624,8 @@ func (n *normalizer) nameSQLServer() {
 
 // cloneDatabase deep-copies db.
 func cloneDatabase(db *Database) *Database {
-	out := &Database{Dialect: db.Dialect, Warnings: append([]Warning(nil), db.Warnings...)}
+	out := &Database{Dialect: db.Dialect, Warnings: append([]Warning(nil), db.Warnings...),
+		Dependents: append([]Dependent(nil), db.Dependents...)}
 	for _, s := range db.Schemas {
 		c := *s
 		out.Schemas = append(out.Schemas, &c)

@@ -1,0 +1,97 @@
+package introspect
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/schemadiff/schemadiff/internal/pgtest"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// unmodelledSchema builds one object of every kind schemadiff does not
+// model, and sets attributes it does not read on tables and columns.
+const unmodelledSchema = `
+CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, name text, tenant int);
+CREATE TABLE extra (id int) INHERITS (users);
+CREATE VIEW active_users AS SELECT id, email FROM users;
+CREATE MATERIALIZED VIEW user_names AS SELECT name FROM users;
+CREATE FUNCTION user_count() RETURNS bigint LANGUAGE sql RETURN (SELECT count(tenant) FROM users);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON users USING (name = current_user);
+CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+CREATE SEQUENCE ticket_seq;
+CREATE TABLE events (id int NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE EXTENSION hstore;
+CREATE RULE users_no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
+CREATE ROLE schemadiff_reader_unmodelled;
+GRANT SELECT ON users TO schemadiff_reader_unmodelled;
+CREATE TABLE logs (id serial PRIMARY KEY, body text COMPRESSION lz4, n int) WITH (fillfactor = 70);
+ALTER TABLE logs ALTER COLUMN body SET STORAGE EXTERNAL;
+ALTER TABLE logs SET UNLOGGED;
+ALTER TABLE logs REPLICA IDENTITY FULL;
+ALTER TABLE logs ALTER COLUMN n SET STATISTICS 500;
+CREATE TYPE mood AS ENUM ('ok');
+COMMENT ON TYPE mood IS 'feelings';
+CREATE TYPE pair AS (a int, b int);
+`
+
+func TestInspectPostgresUnmodelled(t *testing.T) {
+	url := pgtest.NewDB(t)
+	pgtest.Exec(t, url, unmodelledSchema)
+	t.Cleanup(func() {
+		pgtest.Exec(t, url, "DROP OWNED BY schemadiff_reader_unmodelled; DROP ROLE schemadiff_reader_unmodelled")
+	})
+	got, err := inspect(t, url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const ign = "; the comparison ignores it and migrations leave it alone"
+	want := []schema.Warning{
+		{Object: "column public.logs.body", Message: "COMPRESSION lz4 is not read; STORAGE EXTERNAL is not read" + ign},
+		{Object: "column public.logs.n", Message: "the statistics target (500) is not read" + ign},
+		{Object: "composite type public.pair", Message: "composite types are not modelled" + ign},
+		{Object: "domain public.positive", Message: "domains are not modelled" + ign},
+		{Object: "enum public.mood", Message: "its comment is not read" + ign},
+		{Object: "extension hstore", Message: "extensions are not modelled: extension hstore 1.8 and the objects it owns are not read" + ign},
+		{Object: "function public.touch()", Message: "functions are not modelled" + ign},
+		{Object: "function public.user_count()", Message: "functions are not modelled" + ign},
+		{Object: "materialized view public.user_names", Message: "materialized views are not modelled" + ign},
+		{Object: "policy own_rows on public.users", Message: "policies are not modelled" + ign},
+		{Object: "rule users_no_delete on public.users", Message: "rules are not modelled" + ign},
+		{Object: "sequence public.ticket_seq", Message: "sequences not owned by a serial or identity column are not modelled" + ign},
+		{Object: "table public.events", Message: "partitioning (PARTITION BY RANGE (at)) is not read" + ign},
+		{Object: "table public.events_2024", Message: "partition of public.events (FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')) is not read: partitions are not modelled" + ign},
+		{Object: "table public.extra", Message: "inheritance (INHERITS public.users) is not read" + ign},
+		{Object: "table public.logs", Message: "UNLOGGED is not read; storage parameters (fillfactor=70) are not read; REPLICA IDENTITY FULL is not read" + ign},
+		{Object: "table public.users", Message: "row level security (ENABLE) is not read; privileges granted to schemadiff_reader_unmodelled are not read" + ign},
+		{Object: "trigger users_touch on public.users", Message: "triggers are not modelled" + ign},
+		{Object: "view public.active_users", Message: "views are not modelled" + ign},
+	}
+	if diff := cmp.Diff(want, got.Warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	wantDeps := []schema.Dependent{
+		{Schema: "public", Object: "composite type public.pair"},
+		{Schema: "public", Object: "domain public.positive"},
+		{Schema: "public", Object: "extension hstore"},
+		{Schema: "public", Object: "function public.touch()"},
+		{Schema: "public", Object: "function public.user_count()"},
+		{Schema: "public", Object: "materialized view public.user_names"},
+		{Schema: "public", Object: "sequence public.ticket_seq"},
+		{Schema: "public", Object: "table public.events_2024"},
+		{Schema: "public", Object: "view public.active_users"},
+		{Schema: "public", Table: "users", Object: "table public.extra (a child table, INHERITS)"},
+		{Schema: "public", Table: "users", Column: "email", Object: "view public.active_users"},
+		{Schema: "public", Table: "users", Column: "id", Object: "view public.active_users"},
+		{Schema: "public", Table: "users", Column: "name", Object: "materialized view public.user_names"},
+		{Schema: "public", Table: "users", Column: "name", Attached: true, Object: "policy own_rows on public.users"},
+		{Schema: "public", Table: "users", Column: "tenant", Object: "function public.user_count()"},
+	}
+	if diff := cmp.Diff(wantDeps, got.Dependents); diff != "" {
+		t.Errorf("dependents (-want +got):\n%s", diff)
+	}
+}
