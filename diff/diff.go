@@ -121,6 +121,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	d.compareEnums()
 	d.compareTables()
 	d.compareForeignKeys()
+	d.addDependentHazards()
 	return d.plan(), nil
 }
 
