@@ -122,7 +122,9 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	d.compareTables()
 	d.compareForeignKeys()
 	d.addDependentHazards()
-	return d.plan(), nil
+	p := d.plan()
+	p.Warnings = slices.Concat(src.Warnings, dst.Warnings)
+	return p, nil
 }
 
 // add appends c to phase p.

@@ -18,6 +18,10 @@ type Options struct {
 type Plan struct {
 	Dialect schema.Dialect `json:"dialect"`
 	Changes []*Change      `json:"changes"`
+	// Warnings are those of the two databases compared (what introspection
+	// read but the model cannot hold, schema.Database.Warnings): the source's,
+	// then the target's.
+	Warnings []schema.Warning `json:"warnings,omitempty"`
 }
 
 // Kind names what a change does.

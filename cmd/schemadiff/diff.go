@@ -23,6 +23,7 @@ type diffCmd struct {
 	excludeFlag
 	devFlag
 	dropAllFlag
+	strictFlag
 }
 
 // Run prints the plan between --from and --to.
@@ -39,7 +40,7 @@ func (c *diffCmd) Run(e *env) error {
 	if err := readFlagsUsed(live, live, c.Schema, c.Exclude); err != nil {
 		return err
 	}
-	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL, Warn: e.stderr}
+	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL, Warn: e.stderr, Strict: c.Strict}
 	from, err := source.Load(e.ctx, c.From, opts)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/schemadiff/schemadiff/diff"
 	"github.com/schemadiff/schemadiff/internal/source"
@@ -26,6 +27,7 @@ type inspectCmd struct {
 	NoGO   bool   `name:"no-go" help:"SQL Server: leave out the GO batch separators (for tools that send a script as one batch)."`
 	schemaFlag
 	excludeFlag
+	strictFlag
 }
 
 // Run prints the live schema.
@@ -33,13 +35,20 @@ func (c *inspectCmd) Run(e *env) error {
 	if !source.IsURL(c.URL) {
 		return fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", c.URL)
 	}
-	db, err := source.Load(e.ctx, c.URL, source.Options{Schemas: c.Schema, Exclude: c.Exclude, Warn: e.stderr})
+	db, err := source.Load(e.ctx, c.URL, source.Options{Schemas: c.Schema, Exclude: c.Exclude, Warn: e.stderr, Strict: c.Strict})
 	if err != nil {
 		return err
+	}
+	comment := "# "
+	if c.Format == "sql" {
+		comment = "-- "
 	}
 	switch c.Format {
 	case "yaml":
 		if _, err := fmt.Fprintln(e.stdout, editorSchemaLine(schemaJSONSchemaURL)); err != nil {
+			return err
+		}
+		if err := writeWarnings(e.stdout, comment, db.Warnings); err != nil {
 			return err
 		}
 		return schema.WriteYAML(e.stdout, db)
@@ -48,12 +57,30 @@ func (c *inspectCmd) Run(e *env) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(db)
 	case "sql":
+		if err := writeWarnings(e.stdout, comment, db.Warnings); err != nil {
+			return err
+		}
 		plan, err := diff.Compare(&schema.Database{Dialect: db.Dialect}, db, diff.Options{})
 		if err != nil {
 			return err
 		}
 		return writePlan(e, plan, "sql", render.ScriptOptions{NoBatchSeparator: c.NoGO})
 	default:
+		if err := writeWarnings(e.stdout, comment, db.Warnings); err != nil {
+			return err
+		}
 		return schema.WriteHCL(e.stdout, db)
 	}
+}
+
+// writeWarnings writes each warning as a comment line starting with comment
+// ("# ", "-- "), so that a file made from inspect's output says what it
+// leaves out.
+func writeWarnings(w io.Writer, comment string, warnings []schema.Warning) error {
+	for _, x := range warnings {
+		if _, err := fmt.Fprintf(w, "%swarning: %s: %s\n", comment, x.Object, x.Message); err != nil {
+			return err
+		}
+	}
+	return nil
 }

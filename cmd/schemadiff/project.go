@@ -62,6 +62,12 @@ type dropAllFlag struct {
 	AllowDropAll bool `name:"allow-drop-all" help:"Drop-all consent: let a desired schema that declares no tables drop every table of the current state (also: allow_drop_all in the configuration)."`
 }
 
+// strictFlag turns what a database holds that schemadiff does not read into
+// an error.
+type strictFlag struct {
+	Strict bool `help:"Strict: fail (exit 2) when a database read holds objects or attributes schemadiff does not read, instead of warning about each (also: strict in the configuration)."`
+}
+
 // projectFlags are the flags of the commands that compare the desired
 // schema with a migration directory (generate, check).
 type projectFlags struct {
@@ -73,6 +79,7 @@ type projectFlags struct {
 	excludeFlag
 	devFlag
 	dropAllFlag
+	strictFlag
 }
 
 // settings are the values a command gives resolve: its flags, with "" or
@@ -95,6 +102,7 @@ type project struct {
 	url          string
 	devURL       string
 	allowDropAll bool
+	strict       bool // warnings of a database read are errors
 }
 
 // resolve merges the flags, the configuration file and the defaults,
@@ -130,6 +138,7 @@ func resolve(e *env, s settings) (*project, error) {
 		url:          s.URL,
 		devURL:       s.DevURL,
 		allowDropAll: s.AllowDropAll || cfg.AllowDropAll,
+		strict:       s.Strict || cfg.Strict,
 	}
 	if s.To != "" {
 		p.to = append(p.to, s.To)
@@ -281,7 +290,7 @@ func (p *project) live(e *env, dialect schema.Dialect) (*schema.Database, error)
 	if !source.IsURL(p.url) {
 		return nil, fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", redact.URL(p.url))
 	}
-	db, err := source.Load(e.ctx, p.url, source.Options{Schemas: p.schemas, Exclude: p.exclude, Warn: e.stderr})
+	db, err := source.Load(e.ctx, p.url, source.Options{Schemas: p.schemas, Exclude: p.exclude, Warn: e.stderr, Strict: p.strict})
 	if err != nil {
 		return nil, err
 	}

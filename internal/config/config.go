@@ -44,6 +44,9 @@ type Config struct {
 	// AllowDropAll lets a desired schema without tables drop every table
 	// (key allow_drop_all, flag --allow-drop-all).
 	AllowDropAll bool
+	// Strict makes what a database holds that schemadiff does not read an
+	// error instead of a warning (key strict, flag --strict).
+	Strict bool
 	// Notices are one-line warnings about the file, such as deprecated keys,
 	// each starting with file:line:col; the CLI prints them to stderr.
 	Notices []string
@@ -230,6 +233,7 @@ type yamlFile struct {
 	Migrations   yamlMigrations     `yaml:"migrations"`
 	Exclude      []string           `yaml:"exclude"`
 	AllowDropAll bool               `yaml:"allow_drop_all"`
+	Strict       bool               `yaml:"strict"`
 	Env          map[string]yamlEnv `yaml:"env"`
 }
 
@@ -274,7 +278,7 @@ func loadYAML(path string, src []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c := &Config{Dialect: f.Dialect, Dir: f.Migrations.Dir, Seq: f.Migrations.Seq, Exclude: f.Exclude,
-		AllowDropAll: f.AllowDropAll, envs: map[string]rawEnv{}}
+		AllowDropAll: f.AllowDropAll, Strict: f.Strict, envs: map[string]rawEnv{}}
 	at := func(key string) string { return yamlKeyAt(path, src, key) }
 	var err error
 	if c.To, err = pick(at, "to", []string(f.To), "schema", []string(f.Schema), &c.Notices); err != nil {
@@ -329,6 +333,7 @@ type hclFile struct {
 	Schema       []string       `hcl:"schema,optional"` // deprecated: to
 	Exclude      []string       `hcl:"exclude,optional"`
 	AllowDropAll bool           `hcl:"allow_drop_all,optional"`
+	Strict       bool           `hcl:"strict,optional"`
 	Migrations   *hclMigrations `hcl:"migrations,block"`
 	Env          []hclEnv       `hcl:"env,block"`
 }
@@ -355,7 +360,7 @@ func loadHCL(path string, src []byte) (*Config, error) {
 	if diags := gohcl.DecodeBody(file.Body, nil, &f); diags.HasErrors() {
 		return nil, hclError(diags)
 	}
-	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, envs: map[string]rawEnv{}}
+	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, Strict: f.Strict, envs: map[string]rawEnv{}}
 	at := func(key string) string { return hclKeyAt(path, file.Body, key) }
 	var err error
 	if c.To, err = pick(at, "to", f.To, "schema", f.Schema, &c.Notices); err != nil {

@@ -34,6 +34,9 @@ type Options struct {
 	// (what it holds that the model cannot), one line each:
 	// "warning: <object>: <message>".
 	Warn io.Writer
+	// Strict makes the warnings of an introspected database an error: what
+	// it holds that the model cannot is refused rather than left out.
+	Strict bool
 }
 
 // IsURL reports whether src names a database rather than a file or folder.
@@ -148,6 +151,14 @@ func inspect(ctx context.Context, url string, opts Options) (*schema.Database, e
 	db, err := in.Inspect(ctx, introspect.Options{Schemas: opts.Schemas, Exclude: exclude})
 	if err != nil {
 		return nil, fmt.Errorf("inspect %s: %w", redact.URL(url), err)
+	}
+	if opts.Strict && len(db.Warnings) > 0 {
+		msgs := make([]string, len(db.Warnings))
+		for i, w := range db.Warnings {
+			msgs[i] = w.Object + ": " + w.Message
+		}
+		return nil, fmt.Errorf("inspect %s: --strict: the database holds %d objects or attributes schemadiff does not read (drop --strict to compare without them, or --exclude the tables): %s",
+			redact.URL(url), len(msgs), strings.Join(msgs, "; "))
 	}
 	if opts.Warn != nil {
 		for _, w := range db.Warnings {
