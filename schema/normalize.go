@@ -131,6 +131,7 @@ func (n *normalizer) table(t *Table) {
 	for _, c := range t.Columns {
 		n.column(t, c, obj+" column "+c.Name)
 	}
+	normalizeTableOptions(t)
 	cols := colTypes(t)
 	expr := func(s string) string { return normalizeExpr(n.d, s, cols) }
 	for _, c := range t.Columns {
