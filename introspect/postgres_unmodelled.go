@@ -47,10 +47,6 @@ SELECT n.nspname, c.relname, 'table ' || n.nspname || '.' || c.relname,
          (SELECT 'inheritance (INHERITS ' || string_agg(pn.nspname || '.' || pc.relname, ', ' ORDER BY ih.inhseqno) || ') is not read'
             FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
            WHERE ih.inhrelid = c.oid),
-         CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED is not read' END,
-         CASE WHEN c.reloptions IS NOT NULL THEN 'storage parameters (' || array_to_string(c.reloptions, ', ') || ') are not read' END,
-         CASE c.relreplident WHEN 'f' THEN 'REPLICA IDENTITY FULL is not read' WHEN 'n' THEN 'REPLICA IDENTITY NOTHING is not read'
-              WHEN 'i' THEN 'REPLICA IDENTITY USING INDEX is not read' END,
          CASE WHEN c.relrowsecurity THEN 'row level security (ENABLE' ||
               CASE WHEN c.relforcerowsecurity THEN ', FORCE' ELSE '' END || ') is not read' END,
          (SELECT 'privileges granted to ' || string_agg(DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, ', ') || ' are not read'
@@ -60,17 +56,13 @@ SELECT n.nspname, c.relname, 'table ' || n.nspname || '.' || c.relname,
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.oid = ANY($2::oid[])
-  AND (c.relkind = 'p' OR c.relpersistence = 'u' OR c.reloptions IS NOT NULL OR c.relreplident <> 'd' OR c.relrowsecurity
+  AND (c.relkind = 'p' OR c.relrowsecurity
        OR EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
        OR EXISTS (SELECT 1 FROM aclexplode(c.relacl) x WHERE x.grantee <> c.relowner))
 UNION ALL
 -- attributes of the columns of the selected tables that are not read
 SELECT n.nspname, c.relname, 'column ' || n.nspname || '.' || c.relname || '.' || a.attname,
        concat_ws('; ',
-         CASE WHEN a.attcompression <> '' THEN 'COMPRESSION ' ||
-              CASE a.attcompression WHEN 'l' THEN 'lz4' ELSE 'pglz' END || ' is not read' END,
-         CASE WHEN a.attstorage <> t.typstorage THEN 'STORAGE ' ||
-              CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END || ' is not read' END,
          CASE WHEN a.attstattarget >= 0 THEN 'the statistics target (' || a.attstattarget || ') is not read' END,
          CASE WHEN a.attoptions IS NOT NULL THEN 'options (' || array_to_string(a.attoptions, ', ') || ') are not read' END,
          CASE WHEN a.attacl IS NOT NULL THEN 'column privileges are not read' END
@@ -79,9 +71,8 @@ SELECT n.nspname, c.relname, 'column ' || n.nspname || '.' || c.relname || '.' |
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_type t ON t.oid = a.atttypid
 WHERE a.attrelid = ANY($2::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
-  AND (a.attcompression <> '' OR a.attstorage <> t.typstorage OR a.attstattarget >= 0
+  AND (a.attstattarget >= 0
        OR a.attoptions IS NOT NULL OR a.attacl IS NOT NULL)
 UNION ALL
 SELECT n.nspname, c.relname,
@@ -111,14 +102,6 @@ SELECT n.nspname, '',
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typnamespace = ANY($1::oid[]) AND (t.typtype IN ('d', 'r') OR t.typtype = 'b' AND t.typcategory <> 'A')
-  AND t.oid NOT IN (SELECT objid FROM notext WHERE classid = 'pg_type'::regclass)
-UNION ALL
-SELECT n.nspname, '', 'enum ' || n.nspname || '.' || t.typname,
-       'its comment is not read' || '` + pgIgnored + `', false
-FROM pg_type t
-JOIN pg_namespace n ON n.oid = t.typnamespace
-JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass
-WHERE t.typtype = 'e' AND t.typnamespace = ANY($1::oid[])
   AND t.oid NOT IN (SELECT objid FROM notext WHERE classid = 'pg_type'::regclass)
 UNION ALL
 SELECT n.nspname, '', o.kind || ' ' || n.nspname || '.' || o.name,

@@ -1,9 +1,11 @@
 package introspect
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/schemadiff/schemadiff/internal/pgtest"
 	"github.com/schemadiff/schemadiff/schema"
@@ -51,11 +53,9 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 	}
 	const ign = "; the comparison ignores it and migrations leave it alone"
 	want := []schema.Warning{
-		{Object: "column public.logs.body", Message: "COMPRESSION lz4 is not read; STORAGE EXTERNAL is not read" + ign},
 		{Object: "column public.logs.n", Message: "the statistics target (500) is not read" + ign},
 		{Object: "composite type public.pair", Message: "composite types are not modelled" + ign},
 		{Object: "domain public.positive", Message: "domains are not modelled" + ign},
-		{Object: "enum public.mood", Message: "its comment is not read" + ign},
 		{Object: "extension hstore", Message: "extensions are not modelled: extension hstore 1.8 and the objects it owns are not read" + ign},
 		{Object: "function public.touch()", Message: "functions are not modelled" + ign},
 		{Object: "function public.user_count()", Message: "functions are not modelled" + ign},
@@ -66,10 +66,21 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 		{Object: "table public.events", Message: "partitioning (PARTITION BY RANGE (at)) is not read" + ign},
 		{Object: "table public.events_2024", Message: "partition of public.events (FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')) is not read: partitions are not modelled" + ign},
 		{Object: "table public.extra", Message: "inheritance (INHERITS public.users) is not read" + ign},
-		{Object: "table public.logs", Message: "UNLOGGED is not read; storage parameters (fillfactor=70) are not read; REPLICA IDENTITY FULL is not read" + ign},
 		{Object: "table public.users", Message: "row level security (ENABLE) is not read; privileges granted to schemadiff_reader_unmodelled are not read" + ign},
 		{Object: "trigger users_touch on public.users", Message: "triggers are not modelled" + ign},
 		{Object: "view public.active_users", Message: "views are not modelled" + ign},
+	}
+	// What is modelled is read, not warned about.
+	logs := got.Table(schema.QName{Schema: "public", Name: "logs"})
+	wantOptions := schema.TableOptions{Unlogged: true, StorageParameters: []string{"fillfactor=70"}, ReplicaIdentity: "full"}
+	if diff := cmp.Diff(wantOptions, logs.TableOptions); diff != "" {
+		t.Errorf("table options of public.logs (-want +got):\n%s", diff)
+	}
+	if body := logs.Column("body"); body.Compression != "lz4" || body.Storage != "external" {
+		t.Errorf("public.logs.body: compression %q storage %q, want lz4 and external", body.Compression, body.Storage)
+	}
+	if mood := got.Enum(schema.QName{Schema: "public", Name: "mood"}); mood.Comment != "feelings" {
+		t.Errorf("comment of enum public.mood = %q, want feelings", mood.Comment)
 	}
 	if diff := cmp.Diff(want, got.Warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
@@ -93,5 +104,37 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantDeps, got.Dependents); diff != "" {
 		t.Errorf("dependents (-want +got):\n%s", diff)
+	}
+}
+
+// TestTypeStorage checks schema.TypeStorage against pg_type.typstorage of
+// every built-in base type of the real server, and of their arrays.
+func TestTypeStorage(t *testing.T) {
+	url := pgtest.NewDB(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT format_type(oid, NULL),
+		CASE typstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
+		FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace AND typtype = 'b' ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var typ, storage string
+	n := 0
+	if _, err := pgx.ForEachRow(rows, []any{&typ, &storage}, func() error {
+		n++
+		if got := schema.TypeStorage(typ); got != storage {
+			t.Errorf("TypeStorage(%q) = %q, want %q", typ, got, storage)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n < 50 {
+		t.Errorf("read %d built-in types, want them all", n)
 	}
 }

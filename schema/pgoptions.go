@@ -143,7 +143,9 @@ var pgTypeStorage = map[string]string{
 	"bit varying": "extended", "bit": "extended", "citext": "extended", "hstore": "extended",
 	"numeric": "main", "inet": "main", "cidr": "main",
 	"path": "extended", "polygon": "extended", "int2vector": "plain", "oidvector": "plain",
-	"pg_node_tree": "extended", "refcursor": "extended", "name": "plain",
+	"pg_node_tree": "extended", "refcursor": "extended", "name": "plain", "jsonpath": "extended", "txid_snapshot": "extended", "pg_snapshot": "extended",
+	"pg_brin_bloom_summary": "extended", "pg_brin_minmax_multi_summary": "extended", "pg_dependencies": "extended",
+	"pg_mcv_list": "extended", "pg_ndistinct": "extended",
 }
 
 // TypeStorage returns the default storage mode (pg_type.typstorage) of a
