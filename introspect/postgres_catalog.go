@@ -46,11 +46,13 @@ ORDER BY n.nspname, t.typname`
 
 	pgTablesQuery = `
 SELECT c.oid, n.nspname, c.relname, coalesce(ds.description, ''),
-       c.relpersistence = 'u', coalesce(c.reloptions, '{}'), c.relreplident::text,
+       c.relpersistence = 'u',
+       coalesce(c.reloptions, '{}') || ARRAY(SELECT 'toast.' || o FROM unnest(tc.reloptions) o), c.relreplident::text,
        coalesce((SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
                  WHERE i.indrelid = c.oid AND i.indisreplident), '')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
 LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relnamespace = ANY($1::oid[])
   AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_class", "c.oid") + `

@@ -155,6 +155,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return []string{d.renameConstraint(c.Table, c.RenamedFrom, name)}, nil
 	case diff.RenameDefault:
 		return d.renameDefault(c)
+	case diff.AlterTableOptions, diff.CommentEnum:
+		return pgOnlyChange(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
