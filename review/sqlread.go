@@ -1023,7 +1023,8 @@ func (p *sqlParser) alterTable() {
 
 // alterNoops are ALTER TABLE actions that change nothing the schema model
 // holds (owners, row security, triggers, storage, validation of a
-// constraint that exists already…).
+// constraint that exists already…). On PostgreSQL, tableOptionsAction reads
+// the persistence, storage parameter and replica identity actions first.
 var alterNoops = [][]string{{"OWNER", "TO"}, {"VALIDATE", "CONSTRAINT"}, {"ENABLE"}, {"DISABLE"},
 	{"FORCE", "ROW"}, {"NO", "FORCE"}, {"REPLICA", "IDENTITY"}, {"CLUSTER", "ON"}, {"SET", "WITHOUT"},
 	{"SET", "TABLESPACE"}, {"SET", "("}, {"RESET", "("}, {"SET", "LOGGED"}, {"SET", "UNLOGGED"},
@@ -1047,6 +1048,13 @@ func (p *sqlParser) alterAction(base op, last string) string {
 			o.kind, o.name = opDropConstraint, p.ident()
 			p.emit(o)
 			return last
+		}
+	}
+	if p.d == schema.Postgres {
+		if set := p.tableOptionsAction(); set != nil {
+			o.kind, o.tableOpts = opTableOptions, set
+			p.emit(o)
+			return ""
 		}
 	}
 	for _, kws := range alterNoops {
@@ -1177,6 +1185,7 @@ func (p *sqlParser) alterColumn(o *op) {
 	case p.accept("DROP", "IDENTITY"):
 		p.accept("IF", "EXISTS")
 		a.dropIdent = true
+	case p.d == schema.Postgres && p.columnStorage(a):
 	case p.d == schema.Postgres && p.alterIdentity(a):
 	case p.d == schema.SQLServer:
 		// ALTER COLUMN c type [COLLATE x] [NULL | NOT NULL]: nullable unless NOT NULL.
@@ -1200,6 +1209,8 @@ func (p *sqlParser) commentOn() {
 		o.target, o.name = "schema", p.ident()
 	case p.accept("TABLE"):
 		o.target, o.table = "table", p.qname()
+	case p.accept("TYPE"):
+		o.target, o.table = "type", p.qname()
 	case p.accept("COLUMN"):
 		parts := p.nameParts()
 		if len(parts) < 2 {
