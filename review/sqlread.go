@@ -551,18 +551,21 @@ func (p *sqlParser) create() {
 		}
 		p.emit(op{kind: opCreateEnum, enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: vals}})
 	case p.at("TABLE") || p.at("UNLOGGED", "TABLE"):
-		p.accept("UNLOGGED")
+		unlogged := p.accept("UNLOGGED")
 		p.next()
-		p.createTable()
+		p.createTable(unlogged)
 	default:
 		p.createIndex()
 	}
 }
 
-func (p *sqlParser) createTable() {
+// createTable reads CREATE [UNLOGGED] TABLE after TABLE; PostgreSQL's
+// WITH (storage parameters) is read, the rest after the column list skipped.
+func (p *sqlParser) createTable(unlogged bool) {
 	ine := p.accept("IF", "NOT", "EXISTS")
 	q := p.qname()
 	t := &schema.Table{Schema: q.Schema, Name: q.Name}
+	t.Unlogged = unlogged
 	var idxs []*schema.Index
 	p.expect("(")
 	for {
@@ -585,6 +588,10 @@ func (p *sqlParser) createTable() {
 		}
 	}
 	p.expect(")")
+	if p.d == schema.Postgres && p.at("WITH", "(") {
+		p.accept("WITH")
+		t.StorageParameters = storageParams(p.parenText())
+	}
 	p.skipStatement() // WITH (...), ON filegroup, TABLESPACE, PARTITION BY …
 	p.emit(op{kind: opCreateTable, tbl: t, ifExist: ine, table: q})
 	for _, x := range idxs {
