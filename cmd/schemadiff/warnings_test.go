@@ -47,6 +47,8 @@ table "users" {
 			stderrHas: "--strict: the database holds 1 objects or attributes schemadiff does not read"},
 		{name: "diff strict", args: []string{"diff", "--from", url, "--to", file, "--strict"}, code: 2,
 			stderrHas: "view public.active_users: views are not modelled"},
+		{name: "check github notice", args: []string{"check", "--to", file, "--dir", t.TempDir(), "--url", url, "--format", "github"},
+			code: 1, stdoutHas: "::notice::" + warning + "\n", stderrHas: warning},
 		{name: "check strict from the configuration", args: []string{"check", "--config", filepath.Join(strictDir, "schemadiff.yaml"),
 			"--to", file, "--dir", t.TempDir(), "--url", url}, code: 2, stderrHas: "--strict: the database holds 1 objects"},
 	}
@@ -56,7 +58,7 @@ table "users" {
 			if r.code != tt.code {
 				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
 			}
-			if !strings.Contains(r.stderr, tt.stderrHas) || tt.code == 0 && strings.Count(r.stderr, "warning: view") != 1 {
+			if !strings.Contains(r.stderr, tt.stderrHas) || tt.code != 2 && strings.Count(r.stderr, "warning: view") != 1 {
 				t.Errorf("stderr = %q, want it to hold %q (once)", r.stderr, tt.stderrHas)
 			}
 			if tt.stdoutHas != "" && !strings.Contains(r.stdout, tt.stdoutHas) {
