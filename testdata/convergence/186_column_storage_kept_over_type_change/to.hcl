@@ -5,9 +5,8 @@ table "notes" {
     type = "integer"
   }
   column "body" {
-    type    = "bigint"
-    using   = "length(body)"
-    using_down = "body::text"
+    type    = "text"
+    storage = "external"
   }
   primary_key {
     columns = ["id"]
