@@ -39,36 +39,31 @@ func (c *inspectCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	comment := "# "
-	if c.Format == "sql" {
-		comment = "-- "
-	}
-	switch c.Format {
-	case "yaml":
+	if c.Format == "yaml" {
 		if _, err := fmt.Fprintln(e.stdout, editorSchemaLine(schemaJSONSchemaURL)); err != nil {
 			return err
 		}
+	}
+	if c.Format != "json" { // JSON lists them under warnings
+		comment := map[bool]string{true: "-- ", false: "# "}[c.Format == "sql"]
 		if err := writeWarnings(e.stdout, comment, db.Warnings); err != nil {
 			return err
 		}
+	}
+	switch c.Format {
+	case "yaml":
 		return schema.WriteYAML(e.stdout, db)
 	case "json":
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(db)
 	case "sql":
-		if err := writeWarnings(e.stdout, comment, db.Warnings); err != nil {
-			return err
-		}
 		plan, err := diff.Compare(&schema.Database{Dialect: db.Dialect}, db, diff.Options{})
 		if err != nil {
 			return err
 		}
 		return writePlan(e, plan, "sql", render.ScriptOptions{NoBatchSeparator: c.NoGO})
 	default:
-		if err := writeWarnings(e.stdout, comment, db.Warnings); err != nil {
-			return err
-		}
 		return schema.WriteHCL(e.stdout, db)
 	}
 }

@@ -44,13 +44,13 @@ table "users" {
 		{name: "inspect json", args: []string{"inspect", "--url", url, "--format", "json"}, jsonWarned: true, stderrHas: warning},
 		{name: "diff json", args: []string{"diff", "--from", url, "--to", file, "--format", "json"}, jsonWarned: true, stderrHas: warning},
 		{name: "inspect strict", args: []string{"inspect", "--url", url, "--strict"}, code: 2,
-			stderrHas: "--strict: the database holds 1 objects or attributes schemadiff does not read"},
+			stderrHas: "--strict: the database holds what schemadiff does not read (warnings: 1;"},
 		{name: "diff strict", args: []string{"diff", "--from", url, "--to", file, "--strict"}, code: 2,
 			stderrHas: "view public.active_users: views are not modelled"},
 		{name: "check github notice", args: []string{"check", "--to", file, "--dir", t.TempDir(), "--url", url, "--format", "github"},
 			code: 1, stdoutHas: "::notice::" + warning + "\n", stderrHas: warning},
 		{name: "check strict from the configuration", args: []string{"check", "--config", filepath.Join(strictDir, "schemadiff.yaml"),
-			"--to", file, "--dir", t.TempDir(), "--url", url}, code: 2, stderrHas: "--strict: the database holds 1 objects"},
+			"--to", file, "--dir", t.TempDir(), "--url", url}, code: 2, stderrHas: "--strict: the database holds what schemadiff does not read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

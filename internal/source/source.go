@@ -157,7 +157,7 @@ func inspect(ctx context.Context, url string, opts Options) (*schema.Database, e
 		for i, w := range db.Warnings {
 			msgs[i] = w.Object + ": " + w.Message
 		}
-		return nil, fmt.Errorf("inspect %s: --strict: the database holds %d objects or attributes schemadiff does not read (drop --strict to compare without them, or --exclude the tables): %s",
+		return nil, fmt.Errorf("inspect %s: --strict: the database holds what schemadiff does not read (warnings: %d; drop --strict to compare without it, or --exclude the tables): %s",
 			redact.URL(url), len(msgs), strings.Join(msgs, "; "))
 	}
 	if opts.Warn != nil {
