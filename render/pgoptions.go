@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -82,20 +83,12 @@ func pgTableOptions(t schema.QName, old, opts schema.TableOptions) []string {
 func pgColumnStorage(prefix string, col *schema.Column, a diff.ColumnAlter) []string {
 	var out []string
 	if a.Storage {
-		out = append(out, prefix+" SET STORAGE "+strings.ToUpper(cmpOr(col.Storage, schema.TypeStorage(col.Type))))
+		out = append(out, prefix+" SET STORAGE "+strings.ToUpper(cmp.Or(col.Storage, schema.TypeStorage(col.Type))))
 	}
 	if a.Compression {
-		out = append(out, prefix+" SET COMPRESSION "+cmpOr(col.Compression, "default"))
+		out = append(out, prefix+" SET COMPRESSION "+cmp.Or(col.Compression, "default"))
 	}
 	return out
-}
-
-// cmpOr returns s, or def when s is empty.
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // describeTableOptions describes an AlterTableOptions, e.g. "set unlogged,
@@ -111,7 +104,7 @@ func describeTableOptions(c *diff.Change) string {
 			parts = append(parts, "storage parameters ("+strings.Join(old.StorageParameters, ", ")+") → ("+strings.Join(opts.StorageParameters, ", ")+")")
 		}
 		if old.ReplicaIdentity != opts.ReplicaIdentity || old.ReplicaIdentityIndex != opts.ReplicaIdentityIndex {
-			ri := cmpOr(opts.ReplicaIdentity, "default")
+			ri := cmp.Or(opts.ReplicaIdentity, "default")
 			if ri == "index" {
 				ri = "using index " + opts.ReplicaIdentityIndex
 			}
@@ -125,10 +118,10 @@ func describeTableOptions(c *diff.Change) string {
 func storageParts(old, col *schema.Column, a diff.ColumnAlter) []string {
 	var parts []string
 	if a.Storage {
-		parts = append(parts, "storage "+cmpOr(old.Storage, "default")+" → "+cmpOr(col.Storage, "default"))
+		parts = append(parts, "storage "+cmp.Or(old.Storage, "default")+" → "+cmp.Or(col.Storage, "default"))
 	}
 	if a.Compression {
-		parts = append(parts, "compression "+cmpOr(old.Compression, "default")+" → "+cmpOr(col.Compression, "default"))
+		parts = append(parts, "compression "+cmp.Or(old.Compression, "default")+" → "+cmp.Or(col.Compression, "default"))
 	}
 	return parts
 }

@@ -36,9 +36,9 @@ type TableOptions struct {
 // The values of Column.Compression, Column.Storage and
 // TableOptions.ReplicaIdentity (besides "").
 var (
-	pgCompressions     = []string{"pglz", "lz4"}
-	pgStorages         = []string{"plain", "external", "extended", "main"}
-	pgReplicaIdentites = []string{"default", "full", "nothing", "index"}
+	pgCompressions      = []string{"pglz", "lz4"}
+	pgStorages          = []string{"plain", "external", "extended", "main"}
+	pgReplicaIdentities = []string{"default", "full", "nothing", "index"}
 )
 
 // pgParamKind says what value a storage parameter takes.
@@ -223,7 +223,7 @@ func (l *loader) validateTableOptions(db *Database, t *Table, obj string) {
 		at := l.at(t, "replica_identity", t.Pos)
 		ri := strings.ToLower(t.ReplicaIdentity)
 		switch {
-		case !slices.Contains(pgReplicaIdentites, ri):
+		case !slices.Contains(pgReplicaIdentities, ri):
 			l.errorf(at, obj, `use "default", "full", "nothing" or "index" (with replica_identity_index)`, "invalid replica_identity %q", t.ReplicaIdentity)
 		case ri == "index" && t.ReplicaIdentityIndex == "":
 			l.errorf(at, obj, `add replica_identity_index = "<unique index or key name>"`, `replica_identity "index" needs replica_identity_index`)
