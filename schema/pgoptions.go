@@ -176,6 +176,9 @@ func (l *loader) loadTableOptions(o object, t *Table) {
 	for i, p := range poss {
 		l.setPos(t, fmt.Sprintf("storage_parameters.%d", i), p)
 	}
+	if len(poss) > 0 {
+		l.setPos(t, "storage_parameters", poss[0])
+	}
 	t.ReplicaIdentity, pos, _ = o.str("replica_identity")
 	l.setPos(t, "replica_identity", pos)
 	t.ReplicaIdentityIndex, pos, _ = o.str("replica_identity_index")
