@@ -65,6 +65,7 @@ func (n *normalizer) run() {
 	}
 	if n.d == Postgres {
 		n.namePG()
+		n.replicaIdentityIndexes()
 	} else {
 		n.nameSQLServer()
 	}

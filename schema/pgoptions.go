@@ -283,3 +283,23 @@ func normalizeTableOptions(t *Table) {
 		}
 	}
 }
+
+// replicaIdentityIndexes checks, once every index and key has its name,
+// that the index of each REPLICA IDENTITY USING INDEX is a unique index of
+// the table or its primary key or a unique constraint (PostgreSQL refuses
+// any other: "… is not a unique index"; ALTER TABLE … REPLICA IDENTITY).
+func (n *normalizer) replicaIdentityIndexes() {
+	for _, t := range n.db.Tables {
+		name := t.ReplicaIdentityIndex
+		if t.ReplicaIdentity != "index" || name == "" {
+			continue
+		}
+		ok := t.PrimaryKey != nil && t.PrimaryKey.Name == name ||
+			slices.ContainsFunc(t.Uniques, func(u *Unique) bool { return u.Name == name }) ||
+			slices.ContainsFunc(t.Indexes, func(x *Index) bool { return x.Name == name && x.Unique && x.Where == "" })
+		if !ok {
+			n.errorf(t.Pos, "table "+t.QName().String(), "name a unique index without where, a unique constraint or the primary key of the table",
+				"replica_identity_index %s is no unique index or key of the table", name)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package schema_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -88,6 +89,31 @@ func TestNormalizeTableOptions(t *testing.T) {
 	for i, w := range []struct{ storage, compression string }{{"", "lz4"}, {"main", ""}, {"", ""}} {
 		if c := got.Columns[i]; c.Storage != w.storage || c.Compression != w.compression {
 			t.Errorf("column %s: storage %q compression %q, want %q %q", c.Name, c.Storage, c.Compression, w.storage, w.compression)
+		}
+	}
+}
+
+// TestReplicaIdentityIndexNamed: Normalize, once keys and indexes have
+// their names, refuses a replica identity index that is not a unique index
+// or key of the table; an unnamed unique constraint is found by the name
+// PostgreSQL gives it.
+func TestReplicaIdentityIndexNamed(t *testing.T) {
+	table := func(index string) *Database {
+		return &Database{Dialect: Postgres, Tables: []*Table{{Name: "t",
+			TableOptions: TableOptions{ReplicaIdentity: "index", ReplicaIdentityIndex: index},
+			Columns:      []*Column{{Name: "a", Type: "integer"}, {Name: "b", Type: "integer"}},
+			Uniques:      []*Unique{{Columns: []string{"a"}}},
+			Indexes:      []*Index{{Parts: []IndexPart{{Column: "b"}}}},
+		}}}
+	}
+	for _, tt := range []struct{ index, wantErr string }{
+		{index: "t_a_key"},
+		{index: "t_b_idx", wantErr: "table public.t: replica_identity_index t_b_idx is no unique index or key of the table"},
+		{index: "nope", wantErr: "replica_identity_index nope is no unique index or key of the table"},
+	} {
+		_, err := Normalize(table(tt.index))
+		if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+			t.Errorf("replica_identity_index %s: err = %v, want %q", tt.index, err, tt.wantErr)
 		}
 	}
 }
