@@ -14,7 +14,9 @@ const pgIgnored = "; the comparison ignores it and migrations leave it alone"
 // pgUnmodelledWarnings finds everything in the selected
 // schemas ($1) and tables ($2) that the model cannot hold: objects of kinds
 // schemadiff does not manage, and attributes of tables and columns it does
-// not read. It returns one row per object: the schema, the relation name the
+// not read (a sequence is modelled only as the one of an identity column, or
+// of a serial column: owned by it and its nextval() default, as readColumns
+// reads serials). It returns one row per object: the schema, the relation name the
 // exclude patterns apply to (empty for objects that are not relations), the
 // object with its kind, what is not read, and whether the object lives in the
 // schema on its own (so DROP SCHEMA would fail because of it). Objects an
@@ -26,7 +28,7 @@ SELECT n.nspname AS nsp, c.relname AS rel,
             WHEN 'f' THEN 'foreign table ' WHEN 'c' THEN 'composite type ' ELSE 'table ' END || n.nspname || '.' || c.relname AS object,
        CASE WHEN c.relispartition THEN 'partition of ' || pn.nspname || '.' || pc.relname || ' (' ||
                  pg_get_expr(c.relpartbound, c.oid) || ') is not read: partitions are not modelled'
-            ELSE CASE c.relkind WHEN 'v' THEN 'views' WHEN 'm' THEN 'materialized views' WHEN 'S' THEN 'sequences not owned by a serial or identity column'
+            ELSE CASE c.relkind WHEN 'v' THEN 'views' WHEN 'm' THEN 'materialized views' WHEN 'S' THEN 'sequences other than those of serial and identity columns'
                  WHEN 'f' THEN 'foreign tables' ELSE 'composite types' END || ' are not modelled' END || '` + pgIgnored + `' AS message,
        true AS in_schema
 FROM pg_class c
@@ -36,8 +38,13 @@ LEFT JOIN pg_class pc ON pc.oid = ih.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 WHERE c.relnamespace = ANY($1::oid[])
   AND (c.relkind IN ('v', 'm', 'f', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition
-       OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend o WHERE o.classid = 'pg_class'::regclass
-                                           AND o.objid = c.oid AND o.deptype IN ('a', 'i')))
+       OR c.relkind = 'S' AND NOT EXISTS (
+            SELECT 1 FROM pg_depend o
+            LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
+            LEFT JOIN pg_attrdef ad ON ad.adrelid = o.refobjid AND ad.adnum = o.refobjsubid
+            WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid
+              AND (o.deptype = 'i' OR o.deptype = 'a' AND oa.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
+                   AND pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || quote_literal(c.oid::regclass::text) || '::regclass)')))
   AND (c.oid) NOT IN (SELECT objid FROM notext WHERE classid = 'pg_class'::regclass)
 UNION ALL
 -- attributes of the selected tables that are not read
