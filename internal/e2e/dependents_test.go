@@ -16,13 +16,16 @@ import (
 
 // dependentsSchema holds a table that objects schemadiff does not manage
 // depend on: a view reading two columns, a policy naming one, and a function
-// with an SQL-standard body reading another.
+// with an SQL-standard body reading another; and a schema holding only a
+// function.
 const dependentsSchema = `
 CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, name text, tenant int, note text);
 CREATE VIEW active_users AS SELECT id, email FROM users;
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_rows ON users USING (name = current_user);
 CREATE FUNCTION tenant_count() RETURNS bigint LANGUAGE sql RETURN (SELECT count(tenant) FROM users);
+CREATE SCHEMA extra;
+CREATE FUNCTION extra.one() RETURNS integer LANGUAGE sql RETURN 1;
 `
 
 // TestUnmanagedDependents changes what unmanaged objects depend on: the plan
@@ -70,6 +73,11 @@ func TestUnmanagedDependents(t *testing.T) {
 		}, want: []string{
 			"view public.active_users, which schemadiff does not manage, depends on table public.users: DROP TABLE fails (CASCADE would drop the dependent); drop or change the dependent first.",
 			"function public.tenant_count(), which schemadiff does not manage, depends on table public.users: DROP TABLE fails (CASCADE would drop the dependent); drop or change the dependent first.",
+		}, sqlstate: "2BP01"},
+		{name: "drop a schema holding a function", change: func(db *schema.Database) {
+			db.Schemas = slices.DeleteFunc(db.Schemas, func(s *schema.Schema) bool { return s.Name == "extra" })
+		}, want: []string{
+			"function extra.one(), which schemadiff does not manage, depends on schema extra: DROP SCHEMA fails (CASCADE would drop the dependent); drop or change the dependent first.",
 		}, sqlstate: "2BP01"},
 		{name: "drop a column nothing depends on", change: dropColumn("note")},
 	}
