@@ -130,7 +130,10 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	d.compareEnums()
 	d.compareTables()
 	d.compareForeignKeys()
-	return d.plan(), nil
+	d.addDependentHazards()
+	p := d.plan()
+	p.Warnings = slices.Concat(src.Warnings, dst.Warnings)
+	return p, nil
 }
 
 // add appends c to phase p.
@@ -255,8 +258,10 @@ func (d *differ) compareEnums() {
 		switch {
 		case s == nil:
 			d.add(phaseEnums, &Change{Kind: CreateEnum, Enum: t})
+			d.commentEnum(nil, t)
 		case t == nil:
 			d.add(phaseDropEnums, &Change{Kind: DropEnum, Enum: s})
+			return
 		case slices.Equal(s.Values, t.Values):
 		case isSubsequence(s.Values, t.Values):
 			for i, v := range t.Values {
@@ -275,6 +280,11 @@ func (d *differ) compareEnums() {
 		default:
 			uses := d.enumUses(s.QName())
 			d.add(phaseRecreateEnums, &Change{Kind: RecreateEnum, Enum: t, OldEnum: s, Uses: uses, Hazards: recreateEnumHazards(s, t, uses)})
+			d.commentEnum(nil, t) // the new type has no comment yet
+			return
+		}
+		if s != nil {
+			d.commentEnum(s, t)
 		}
 	})
 }
@@ -368,6 +378,10 @@ func (d *differ) compareTables() {
 func (d *differ) createTable(t *schema.Table) {
 	def, later := uncheckedChecks(t)
 	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: def, Hazards: primaryKeyClusteringHazards(t)})
+	d.setTableOptions(&schema.Table{}, t, true)
+	for _, c := range t.Columns {
+		d.setColumnStorage(t.QName(), c)
+	}
 	for _, ck := range later {
 		d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: t.QName(), Check: ck,
 			Hazards: addConstraintStateHazards(nil, t.QName(), "check constraint", ck.Name, ck.ConstraintState)})
@@ -404,6 +418,7 @@ func (d *differ) alterTable(s, t *schema.Table) {
 	d.compareColumns(s, t)
 	d.renameKeys(s, t)
 	d.compareKeys(s, t)
+	d.setTableOptions(s, t, false)
 	if s.Comment != t.Comment {
 		d.add(phaseComments, &Change{Kind: CommentTable, Table: t.QName(), Comment: t.Comment, OldComment: s.Comment})
 	}
@@ -462,6 +477,7 @@ func (d *differ) compareColumns(s, t *schema.Table) {
 			if tc.Comment != "" {
 				d.add(phaseComments, &Change{Kind: CommentColumn, Table: name, Column: tc, Comment: tc.Comment})
 			}
+			d.setColumnStorage(name, tc)
 			continue
 		}
 		alter := columnAlter(sc, tc)
@@ -566,11 +582,13 @@ func b2i(b bool) int {
 // (the computed expression aside: that change recreates the column).
 func columnAlter(s, t *schema.Column) ColumnAlter {
 	return ColumnAlter{
-		Type:      s.Type != t.Type && !(t.Computed != nil && (s.Type == "" || t.Type == "")), // a computed column may leave its type to the expression
-		Null:      s.Null != t.Null,
-		Default:   !equalDefault(s.Default, t.Default) || s.DefaultName != t.DefaultName,
-		Identity:  !equalIdentity(s.Identity, t.Identity),
-		Collation: s.Collation != t.Collation,
+		Type:        s.Type != t.Type && !(t.Computed != nil && (s.Type == "" || t.Type == "")), // a computed column may leave its type to the expression
+		Null:        s.Null != t.Null,
+		Default:     !equalDefault(s.Default, t.Default) || s.DefaultName != t.DefaultName,
+		Identity:    !equalIdentity(s.Identity, t.Identity),
+		Collation:   s.Collation != t.Collation,
+		Storage:     s.Storage != t.Storage || s.Type != t.Type && t.Storage != "",
+		Compression: s.Compression != t.Compression,
 	}
 }
 

@@ -31,6 +31,10 @@ type Options struct {
 type Plan struct {
 	Dialect schema.Dialect `json:"dialect"`
 	Changes []*Change      `json:"changes"`
+	// Warnings are those of the two databases compared (what introspection
+	// read but the model cannot hold, schema.Database.Warnings): the source's,
+	// then the target's.
+	Warnings []schema.Warning `json:"warnings,omitempty"`
 }
 
 // Kind names what a change does.
@@ -111,6 +115,11 @@ type ColumnAlter struct {
 	Identity  bool `json:"identity,omitempty"`
 	Computed  bool `json:"computed,omitempty"`
 	Collation bool `json:"collation,omitempty"`
+	// Storage and Compression: the column's storage mode or compression
+	// method changes (PostgreSQL SET STORAGE, SET COMPRESSION). Storage is
+	// also set when a type change resets a storage the column keeps.
+	Storage     bool `json:"storage,omitempty"`
+	Compression bool `json:"compression,omitempty"`
 	// Using is, when Type is set, the schema file's expression that converts
 	// the values (PostgreSQL USING): the target column's Using, or in a down
 	// plan the UsingDown of the column the up plan targets. Empty: a cast.
@@ -139,24 +148,28 @@ type Change struct {
 	// in the from database.
 	Table schema.QName `json:"table,omitzero"`
 
-	Schema      *schema.Schema     `json:"schema,omitempty"`
-	Enum        *schema.Enum       `json:"enum,omitempty"`
-	OldEnum     *schema.Enum       `json:"old_enum,omitempty"`
-	Value       string             `json:"value,omitempty"`
-	ValueBefore string             `json:"value_before,omitempty"`
-	Uses        []ColumnRef        `json:"uses,omitempty"`
-	TableDef    *schema.Table      `json:"table_def,omitempty"`
-	OldName     schema.QName       `json:"old_name,omitzero"`
-	Column      *schema.Column     `json:"column,omitempty"`
-	OldColumn   *schema.Column     `json:"old_column,omitempty"`
-	Alter       ColumnAlter        `json:"alter,omitzero"`
-	PrimaryKey  *schema.PrimaryKey `json:"primary_key,omitempty"`
-	Unique      *schema.Unique     `json:"unique,omitempty"`
-	Check       *schema.Check      `json:"check,omitempty"`
-	ForeignKey  *schema.ForeignKey `json:"foreign_key,omitempty"`
-	Index       *schema.Index      `json:"index,omitempty"`
-	Comment     string             `json:"comment,omitempty"`
-	OldComment  string             `json:"old_comment,omitempty"`
+	Schema  *schema.Schema `json:"schema,omitempty"`
+	Enum    *schema.Enum   `json:"enum,omitempty"`
+	OldEnum *schema.Enum   `json:"old_enum,omitempty"`
+	// Options and OldOptions are the table options an AlterTableOptions
+	// sets, and those it replaces.
+	Options     *schema.TableOptions `json:"options,omitempty"`
+	OldOptions  *schema.TableOptions `json:"old_options,omitempty"`
+	Value       string               `json:"value,omitempty"`
+	ValueBefore string               `json:"value_before,omitempty"`
+	Uses        []ColumnRef          `json:"uses,omitempty"`
+	TableDef    *schema.Table        `json:"table_def,omitempty"`
+	OldName     schema.QName         `json:"old_name,omitzero"`
+	Column      *schema.Column       `json:"column,omitempty"`
+	OldColumn   *schema.Column       `json:"old_column,omitempty"`
+	Alter       ColumnAlter          `json:"alter,omitzero"`
+	PrimaryKey  *schema.PrimaryKey   `json:"primary_key,omitempty"`
+	Unique      *schema.Unique       `json:"unique,omitempty"`
+	Check       *schema.Check        `json:"check,omitempty"`
+	ForeignKey  *schema.ForeignKey   `json:"foreign_key,omitempty"`
+	Index       *schema.Index        `json:"index,omitempty"`
+	Comment     string               `json:"comment,omitempty"`
+	OldComment  string               `json:"old_comment,omitempty"`
 	// Concurrently is set on CreateIndex/DropIndex when Options.Concurrently
 	// applies (index on a table that already exists); on SQL Server, on
 	// CreateIndex built WITH (ONLINE = ON) (Options.Online, OnlineIndexes).

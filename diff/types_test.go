@@ -154,7 +154,7 @@ func TestEqualCoversEveryField(t *testing.T) {
 		{schema.Computed{}, []string{"Expr", "Persisted", "Source"}},
 		{schema.Identity{}, []string{"Always", "Seed", "Increment", "MinValue", "MaxValue", "Cache", "Cycle", "NotForReplication"}},
 		{schema.ForeignKey{}, []string{"Name", "Columns", "RefSchema", "RefTable", "RefColumns", "OnDelete", "OnUpdate", "Deferrable", "InitiallyDeferred", "ConstraintState", "SystemName", "Pos"}},
-		{schema.Column{}, []string{"Name", "Type", "Null", "Default", "Identity", "Computed", "Collation", "Comment", "Unique", "RenamedFrom", "Using", "UsingDown", "DefaultName", "DefaultSystemName", "Pos"}},
+		{schema.Column{}, []string{"Name", "Type", "Null", "Default", "Identity", "Computed", "Collation", "Comment", "Compression", "Storage", "Unique", "RenamedFrom", "Using", "UsingDown", "DefaultName", "DefaultSystemName", "Pos"}},
 	} {
 		typ := reflect.TypeOf(tc.value)
 		var got []string

@@ -33,19 +33,26 @@ ORDER BY n.nspname`
 
 	pgEnumsQuery = `
 SELECT n.nspname, t.typname,
-       coalesce(array_agg(e.enumlabel ORDER BY e.enumsortorder) FILTER (WHERE e.enumlabel IS NOT NULL), '{}')
+       coalesce(array_agg(e.enumlabel ORDER BY e.enumsortorder) FILTER (WHERE e.enumlabel IS NOT NULL), '{}'),
+       coalesce(min(ds.description), '')
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_enum e ON e.enumtypid = t.oid
+LEFT JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
 WHERE t.typtype = 'e' AND t.typnamespace = ANY($1::oid[])
   AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_type", "t.oid") + `
 GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 	pgTablesQuery = `
-SELECT c.oid, n.nspname, c.relname, coalesce(ds.description, '')
+SELECT c.oid, n.nspname, c.relname, coalesce(ds.description, ''),
+       c.relpersistence = 'u',
+       coalesce(c.reloptions, '{}') || ARRAY(SELECT 'toast.' || o FROM unnest(tc.reloptions) o), c.relreplident::text,
+       coalesce((SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                 WHERE i.indrelid = c.oid AND i.indisreplident), '')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
 LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relnamespace = ANY($1::oid[])
   AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_class", "c.oid") + `
@@ -63,6 +70,10 @@ SELECT a.attrelid, a.attnum, a.attname,
        a.attidentity::text, a.attgenerated::text,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,
        coalesce(ds.description, ''),
+       CASE a.attcompression WHEN 'l' THEN 'lz4' WHEN 'p' THEN 'pglz' ELSE '' END,
+       CASE WHEN a.attstorage <> t.typstorage THEN
+            CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
+            ELSE '' END,
        s.seqrelid::regclass::text, s.deptype::text, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
@@ -148,6 +159,7 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database
 		{"columns", c.readColumns},
 		{"constraints", c.readConstraints},
 		{"indexes", c.readIndexes},
+		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
 	}
 	for _, s := range steps {
 		if err := s.run(ctx, tx, opts); err != nil {
@@ -190,7 +202,7 @@ func (c *pgCatalog) readSchemasAndEnums(ctx context.Context, tx pgx.Tx, opts Opt
 		return err
 	}
 	var e schema.Enum
-	_, err = pgx.ForEachRow(rows, []any{&e.Schema, &e.Name, &e.Values}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&e.Schema, &e.Name, &e.Values, &e.Comment}, func() error {
 		en := e
 		c.db.Enums = append(c.db.Enums, &en)
 		return nil
@@ -211,12 +223,15 @@ func (c *pgCatalog) readTables(ctx context.Context, tx pgx.Tx, opts Options) err
 	}
 	var oid uint32
 	var t schema.Table
-	_, err = pgx.ForEachRow(rows, []any{&oid, &t.Schema, &t.Name, &t.Comment}, func() error {
+	var replident string
+	_, err = pgx.ForEachRow(rows, []any{&oid, &t.Schema, &t.Name, &t.Comment,
+		&t.Unlogged, &t.StorageParameters, &replident, &t.ReplicaIdentityIndex}, func() error {
 		skip, err := opts.excluded(t.Schema, t.Name)
 		if err != nil || skip {
 			return err
 		}
-		tb := &pgTable{Table: &schema.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment}, attnames: map[int16]string{}}
+		tb := &pgTable{Table: &schema.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment, TableOptions: t.TableOptions}, attnames: map[int16]string{}}
+		tb.ReplicaIdentity = pgReplicaIdentities[replident]
 		c.db.Tables = append(c.db.Tables, tb.Table)
 		c.tables[oid] = tb
 		c.tableIDs = append(c.tableIDs, oid)
@@ -224,6 +239,9 @@ func (c *pgCatalog) readTables(ctx context.Context, tx pgx.Tx, opts Options) err
 	})
 	return err
 }
+
+// pgReplicaIdentities maps pg_class.relreplident to TableOptions.ReplicaIdentity.
+var pgReplicaIdentities = map[string]string{"d": "", "f": "full", "n": "nothing", "i": "index"}
 
 // readColumns reads the columns of every selected table.
 func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error {
@@ -235,6 +253,7 @@ func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error
 		rel                                   uint32
 		num                                   int16
 		name, typ, identity, generated, cmt   string
+		compression, storage                  string
 		enumType, def, collation, seq, seqDep *string
 		notNull                               bool
 		seqStart, seqIncrement, seqMin        *int64
@@ -242,10 +261,10 @@ func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error
 		seqCycle                              *bool
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &num, &name, &typ, &enumType, &notNull, &def, &identity, &generated,
-		&collation, &cmt, &seq, &seqDep, &seqStart, &seqIncrement, &seqMin, &seqMax, &seqCache, &seqCycle}, func() error {
+		&collation, &cmt, &compression, &storage, &seq, &seqDep, &seqStart, &seqIncrement, &seqMin, &seqMax, &seqCache, &seqCycle}, func() error {
 		t := c.tables[rel]
 		t.attnames[num] = name
-		col := &schema.Column{Name: name, Type: typ, Null: !notNull, Comment: cmt}
+		col := &schema.Column{Name: name, Type: typ, Null: !notNull, Comment: cmt, Compression: compression, Storage: storage}
 		if enumType != nil {
 			col.Type = *enumType
 		}

@@ -196,6 +196,17 @@ func richModel() *schema.Database {
 				Checks: []*schema.Check{{Name: "user_score_check", Expr: "(score >= (0)::numeric)"}},
 			},
 		},
+		Warnings: []schema.Warning{
+			{Object: "table audit.events", Message: "partitioning (PARTITION BY RANGE (at)) is not read" + pgIgnored},
+			{Object: "table audit.events_2024", Message: "partition of audit.events (FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')) is not read: partitions are not modelled" + pgIgnored},
+			{Object: "extension citext", Message: "extensions are not modelled: extension citext 1.6 and the objects it owns are not read" + pgIgnored},
+			{Object: "extension pg_trgm", Message: "extensions are not modelled: extension pg_trgm 1.6 and the objects it owns are not read" + pgIgnored},
+		},
+		Dependents: []schema.Dependent{
+			{Schema: "audit", Object: "table audit.events_2024"},
+			{Schema: "public", Object: "extension citext"},
+			{Schema: "public", Object: "extension pg_trgm"},
+		},
 	}
 }
 

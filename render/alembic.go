@@ -543,7 +543,7 @@ func (w *pyWriter) existing(t schema.QName, old *schema.Column) ([]string, error
 // an identity, generated, serial or user-typed column, keeping its collation.
 func (w *pyWriter) alterNatively(c *diff.Change) bool {
 	a, old, col := c.Alter, c.OldColumn, c.Column
-	if a.Identity || a.Computed || a.Collation || old.Identity != nil || col.Identity != nil ||
+	if a.Identity || a.Computed || a.Collation || a.Storage || a.Compression || old.Identity != nil || col.Identity != nil ||
 		old.Computed != nil || col.Computed != nil {
 		return false
 	}

@@ -102,6 +102,10 @@ func Describe(c *diff.Change) string {
 		return "rename " + renamedConstraintKind(c) + " " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + constraintNewName(c) + " on " + t
 	case diff.RebuildIndex, diff.SetConstraintState:
 		return describeSQLServerChange(c)
+	case diff.AlterTableOptions:
+		return describeTableOptions(c)
+	case diff.CommentEnum:
+		return describeComment("enum "+enumName(c.Enum), c.Comment)
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	}
@@ -164,7 +168,7 @@ func alterParts(c *diff.Change) []string {
 			parts = append(parts, "default "+defaultDesc(old.Default)+" → "+defaultDesc(col.Default))
 		}
 	}
-	return parts
+	return append(parts, storageParts(old, col, a)...)
 }
 
 // identityDesc describes an identity: "always", "by default start 100 increment 5".

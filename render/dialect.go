@@ -164,6 +164,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return d.renameDefault(c)
 	case diff.RebuildIndex, diff.SetConstraintState:
 		return sqlServerOnly(d, c)
+	case diff.AlterTableOptions, diff.CommentEnum:
+		return pgOnlyChange(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

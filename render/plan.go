@@ -118,8 +118,9 @@ func severityColor(s diff.Severity) string {
 
 // jsonPlan is the JSON view of a plan.
 type jsonPlan struct {
-	Dialect schema.Dialect `json:"dialect"`
-	Changes []jsonChange   `json:"changes"`
+	Dialect  schema.Dialect   `json:"dialect"`
+	Changes  []jsonChange     `json:"changes"`
+	Warnings []schema.Warning `json:"warnings,omitempty"`
 }
 
 // jsonChange is the JSON view of one change.
@@ -141,11 +142,12 @@ type jsonStatement struct {
 
 // WriteJSON writes the plan as indented JSON: the dialect and, for every
 // change, its kind, op, description, table, hazards, the SQL statements it
-// renders to, and the change itself as diff.Change marshals it.
+// renders to, and the change itself as diff.Change marshals it; then the
+// warnings of the databases compared, when there are any.
 func WriteJSON(w io.Writer, plan *diff.Plan) error {
 	out := jsonPlan{Changes: []jsonChange{}}
 	if plan != nil {
-		out.Dialect = plan.Dialect
+		out.Dialect, out.Warnings = plan.Dialect, plan.Warnings
 		stmts, err := SQL(plan)
 		if err != nil {
 			return err

@@ -442,7 +442,7 @@ func (postgresDialect) alterColumn(t schema.QName, old, col *schema.Column, a di
 	if a.Identity && col.Identity != nil {
 		out = append(out, pgAlterIdentity(t, col, old.Identity)...)
 	}
-	return out, nil
+	return append(out, pgColumnStorage(prefix, col, a)...), nil
 }
 
 // pgAlterIdentity adds an identity to column col of table t, or changes an

@@ -571,18 +571,21 @@ func (p *sqlParser) create() {
 		}
 		p.emit(op{kind: opCreateEnum, enum: &schema.Enum{Schema: q.Schema, Name: q.Name, Values: vals}})
 	case p.at("TABLE") || p.at("UNLOGGED", "TABLE"):
-		p.accept("UNLOGGED")
+		unlogged := p.accept("UNLOGGED")
 		p.next()
-		p.createTable()
+		p.createTable(unlogged)
 	default:
 		p.createIndex()
 	}
 }
 
-func (p *sqlParser) createTable() {
+// createTable reads CREATE [UNLOGGED] TABLE after TABLE; PostgreSQL's
+// WITH (storage parameters) is read, the rest after the column list skipped.
+func (p *sqlParser) createTable(unlogged bool) {
 	ine := p.accept("IF", "NOT", "EXISTS")
 	q := p.qname()
 	t := &schema.Table{Schema: q.Schema, Name: q.Name}
+	t.Unlogged = unlogged
 	var idxs []*schema.Index
 	p.expect("(")
 	for {
@@ -605,6 +608,10 @@ func (p *sqlParser) createTable() {
 		}
 	}
 	p.expect(")")
+	if p.d == schema.Postgres && p.at("WITH", "(") {
+		p.accept("WITH")
+		t.StorageParameters = storageParams(p.parenText())
+	}
 	p.skipStatement() // WITH (...), ON filegroup, TABLESPACE, PARTITION BY …
 	p.emit(op{kind: opCreateTable, tbl: t, ifExist: ine, table: q})
 	for _, x := range idxs {
@@ -1055,7 +1062,8 @@ func (p *sqlParser) alterTable() {
 
 // alterNoops are ALTER TABLE actions that change nothing the schema model
 // holds (owners, row security, triggers, storage, validation of a
-// constraint that exists already…).
+// constraint that exists already…). On PostgreSQL, tableOptionsAction reads
+// the persistence, storage parameter and replica identity actions first.
 var alterNoops = [][]string{{"OWNER", "TO"}, {"VALIDATE", "CONSTRAINT"}, {"ENABLE"}, {"DISABLE"},
 	{"FORCE", "ROW"}, {"NO", "FORCE"}, {"REPLICA", "IDENTITY"}, {"CLUSTER", "ON"}, {"SET", "WITHOUT"},
 	{"SET", "TABLESPACE"}, {"SET", "("}, {"RESET", "("}, {"SET", "LOGGED"}, {"SET", "UNLOGGED"},
@@ -1079,6 +1087,13 @@ func (p *sqlParser) alterAction(base op, last string) string {
 			o.kind, o.name = opDropConstraint, p.ident()
 			p.emit(o)
 			return last
+		}
+	}
+	if p.d == schema.Postgres {
+		if set := p.tableOptionsAction(); set != nil {
+			o.kind, o.tableOpts = opTableOptions, set
+			p.emit(o)
+			return ""
 		}
 	}
 	for _, kws := range alterNoops {
@@ -1221,6 +1236,7 @@ func (p *sqlParser) alterColumn(o *op) {
 	case p.accept("DROP", "IDENTITY"):
 		p.accept("IF", "EXISTS")
 		a.dropIdent = true
+	case p.d == schema.Postgres && p.columnStorage(a):
 	case p.d == schema.Postgres && p.alterIdentity(a):
 	case p.d == schema.SQLServer:
 		// ALTER COLUMN c type [COLLATE x] [NULL | NOT NULL]: nullable unless NOT NULL.
@@ -1244,6 +1260,8 @@ func (p *sqlParser) commentOn() {
 		o.target, o.name = "schema", p.ident()
 	case p.accept("TABLE"):
 		o.target, o.table = "table", p.qname()
+	case p.accept("TYPE"):
+		o.target, o.table = "type", p.qname()
 	case p.accept("COLUMN"):
 		parts := p.nameParts()
 		if len(parts) < 2 {

@@ -40,6 +40,8 @@ const (
 	// one, else a constraint of that schema called table.Name.
 	opRenameObject
 	opComment
+	// opTableOptions changes the PostgreSQL options of table (tableOpts).
+	opTableOptions
 	// opRenameEnum renames enum table to newName ("name" or "schema.name");
 	// the columns of that type follow.
 	opRenameEnum
@@ -85,7 +87,8 @@ type op struct {
 	// CREATE INDEX … WITH (ONLINE = ON): an index build that does not block
 	// writes.
 	concurrently bool
-	// target of a comment: "schema", "table" or "column" (column in name).
+	// target of a comment: "schema", "table", "column" (column in name) or
+	// "type" (an enum, in table).
 	target string
 	// notValid marks a check or foreign key added NOT VALID: existing rows
 	// are not checked (nor scanned) until VALIDATE CONSTRAINT.
@@ -99,6 +102,8 @@ type op struct {
 	noTx bool
 	// stmt describes the statement an opStatement marks.
 	stmt *stmtInfo
+	// tableOpts is the change of an opTableOptions.
+	tableOpts func(*schema.TableOptions)
 	// rejected marks an op that conflicted with the state and changed nothing.
 	rejected bool
 }
@@ -116,6 +121,9 @@ type colAlter struct {
 	// ("" a cast). applyAlter records it as the column's Using, which diff's
 	// no-cast rule reads (diff.noCastHazard) and no comparison sees.
 	using string
+	// storage and compression: SET STORAGE and SET COMPRESSION ("" the
+	// server's default compression).
+	storage, compression *string
 	// editIdentity changes the column's identity (ALTER COLUMN … SET
 	// GENERATED / SET sequence option), in order.
 	editIdentity []func(*schema.Identity)
@@ -415,6 +423,10 @@ func (s *state) apply(o op) {
 		s.constraintState(o)
 	case opIdentityReplication:
 		s.identityReplication(o)
+	case opTableOptions:
+		if t := s.table(o); t != nil {
+			o.tableOpts(&t.TableOptions)
+		}
 	case opRenameEnum:
 		e := db.Enum(o.table)
 		if e == nil {
@@ -577,9 +589,16 @@ func applyAlter(d schema.Dialect, c *schema.Column, a colAlter) {
 		c.Type = typ
 		// The conversion of this change only: a later ALTER TYPE sets its own.
 		c.Using = a.using
+		c.Storage = "" // a type change sets the new type's storage
 	}
 	if a.collation != nil {
 		c.Collation = *a.collation
+	}
+	if a.storage != nil {
+		c.Storage = *a.storage
+	}
+	if a.compression != nil {
+		c.Compression = *a.compression
 	}
 	if a.null != nil {
 		c.Null = *a.null
@@ -897,6 +916,10 @@ func (s *state) comment(o op) {
 			if c := s.column(o, t); c != nil {
 				c.Comment = o.value
 			}
+		}
+	case "type":
+		if e := s.db.Enum(o.table); e != nil {
+			e.Comment = o.value
 		}
 	}
 }

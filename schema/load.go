@@ -280,6 +280,7 @@ func (l *loader) enum(o object) *Enum {
 	e := &Enum{Pos: o.pos()}
 	e.Name, _ = o.label(1, 1)
 	e.Schema, _, _ = o.str("schema")
+	e.Comment, _, _ = o.str("comment")
 	values, pos, ok := o.strList("values")
 	if !ok {
 		l.errorf(o.pos(), o.desc(), `add values = ["a", "b"]`, "missing required attribute values")
@@ -298,6 +299,7 @@ func (l *loader) table(o object) *Table {
 	t.Schema, _, _ = o.str("schema")
 	t.Comment, _, _ = o.str("comment")
 	t.RenamedFrom, _, _ = o.str("renamed_from")
+	l.loadTableOptions(o, t)
 	for _, c := range o.children("column") {
 		t.Columns = append(t.Columns, l.column(c))
 	}
@@ -389,6 +391,7 @@ func (l *loader) column(o object) *Column {
 	}
 	c.Collation, _, _ = o.str("collation")
 	c.Comment, _, _ = o.str("comment")
+	l.loadColumnStorage(o, c)
 	c.Unique, pos, _ = o.boolean("unique")
 	l.setPos(c, "unique", pos)
 	c.RenamedFrom, _, _ = o.str("renamed_from")

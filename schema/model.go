@@ -89,6 +89,12 @@ type Database struct {
 	// Warnings name what introspection read but the model cannot hold (left
 	// out of the schema), in the order found; schema files have none.
 	Warnings []Warning `json:"warnings,omitempty"`
+	// Dependents are the objects introspection found that the model does not
+	// manage (views, policies, rules, functions, triggers…) and that depend
+	// on a schema, table or column it does: a statement dropping or retyping
+	// what they depend on fails, and diff says so. canonical: sorted
+	// (SortDependents); empty for schema files.
+	Dependents []Dependent `json:"dependents,omitempty"`
 }
 
 // Warning is something read from a database that the model cannot hold.
@@ -111,7 +117,9 @@ type Enum struct {
 	Schema string   `json:"schema"`
 	Name   string   `json:"name"`
 	Values []string `json:"values"` // in declaration order (order matters)
-	Pos    Pos      `json:"-"`
+	// Comment is the enum's comment (COMMENT ON TYPE; PostgreSQL).
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
 }
 
 // QName returns the enum's qualified name.
@@ -126,6 +134,9 @@ type Table struct {
 	// schema) or "schema.old". It guides diff only; introspection never sets it
 	// and comparisons ignore it.
 	RenamedFrom string `json:"renamed_from,omitempty"`
+	// TableOptions are PostgreSQL's UNLOGGED, storage parameters and
+	// REPLICA IDENTITY (see pgoptions.go).
+	TableOptions
 
 	Columns     []*Column     `json:"columns"`               // in declaration order (order is kept)
 	PrimaryKey  *PrimaryKey   `json:"primary_key,omitempty"` //
@@ -172,6 +183,14 @@ type Column struct {
 	Computed  *Computed `json:"computed,omitempty"`
 	Collation string    `json:"collation,omitempty"` // canonical: empty when it is the type's default collation
 	Comment   string    `json:"comment,omitempty"`
+	// Compression is the column's TOAST compression method (PostgreSQL 14+:
+	// "pglz" or "lz4"; ALTER TABLE … SET COMPRESSION). canonical: "" when the
+	// column uses the server's default_toast_compression.
+	Compression string `json:"compression,omitempty"`
+	// Storage is the column's storage mode (PostgreSQL: "plain", "external",
+	// "extended" or "main"; ALTER TABLE … SET STORAGE). canonical: "" when it
+	// is the type's default (pg_type.typstorage; TypeStorage).
+	Storage string `json:"storage,omitempty"`
 	// Unique is the one-column UNIQUE shorthand of schema files. canonical: false
 	// (Normalize moves it into Table.Uniques, named as the database would name it).
 	Unique bool `json:"unique,omitempty"`

@@ -69,6 +69,7 @@ func (n *normalizer) run() {
 	}
 	if n.d == Postgres {
 		n.namePG()
+		n.replicaIdentityIndexes()
 	} else {
 		n.nameSQLServer()
 	}
@@ -135,6 +136,7 @@ func (n *normalizer) table(t *Table) {
 	for _, c := range t.Columns {
 		n.column(t, c, obj+" column "+c.Name)
 	}
+	normalizeTableOptions(t)
 	cols := colTypes(t)
 	expr := func(s string) string { return normalizeExpr(n.d, s, cols) }
 	for _, c := range t.Columns {
@@ -629,7 +631,8 @@ func (n *normalizer) nameSQLServer() {
 
 // cloneDatabase deep-copies db.
 func cloneDatabase(db *Database) *Database {
-	out := &Database{Dialect: db.Dialect, Warnings: append([]Warning(nil), db.Warnings...)}
+	out := &Database{Dialect: db.Dialect, Warnings: append([]Warning(nil), db.Warnings...),
+		Dependents: append([]Dependent(nil), db.Dependents...)}
 	for _, s := range db.Schemas {
 		c := *s
 		out.Schemas = append(out.Schemas, &c)

@@ -124,6 +124,7 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 		l.validateIndex(db, t, ix, o)
 	}
 	l.validateSQLServerAttrs(db, t, obj)
+	l.validateTableOptions(db, t, obj)
 	if db.Dialect == SQLServer {
 		l.oneClustered(t, obj)
 		l.validateSQLServerKeys(t, obj)

@@ -46,7 +46,7 @@ table "t" {
 			want: []string{
 				`s.hcl:3:3: table t: unknown attribute or block "colum" (did you mean column?)`,
 				`s.hcl:6:5: table t column id: unknown attribute or block "nul" (did you mean null?)`,
-				`s.hcl:7:5: table t column id: unknown attribute or block "frobnicate" (expected one of collation, comment, computed, default, default_name, identity, null, renamed_from, type, unique, using, using_down)`,
+				`s.hcl:7:5: table t column id: unknown attribute or block "frobnicate" (expected one of collation, comment, compression, computed, default, default_name, identity, null, renamed_from, storage, type, unique, using, using_down)`,
 			},
 		},
 		{

@@ -188,6 +188,7 @@ func fileTree(db *Database) (*wnode, error) {
 		n := &wnode{kind: "enum", name: e.Name, named: true}
 		n.set("schema", otherThan(e.Schema, def))
 		n.fields = append(n.fields, wfield{"values", append([]string{}, e.Values...)})
+		n.set("comment", e.Comment)
 		enums = append(enums, n)
 	}
 	for _, t := range db.Tables {
@@ -215,6 +216,10 @@ func tableTree(t *Table, def string) (*wnode, error) {
 	n.set("schema", otherThan(t.Schema, def))
 	n.set("comment", t.Comment)
 	n.set("renamed_from", t.RenamedFrom)
+	n.set("unlogged", t.Unlogged)
+	n.set("storage_parameters", t.StorageParameters)
+	n.set("replica_identity", t.ReplicaIdentity)
+	n.set("replica_identity_index", t.ReplicaIdentityIndex)
 	var cols, uniques, indexes, fks, checks []*wnode
 	for _, c := range t.Columns {
 		cn, err := columnTree(c)
@@ -311,6 +316,8 @@ func columnTree(c *Column) (*wnode, error) {
 	}
 	n.set("collation", c.Collation)
 	n.set("comment", c.Comment)
+	n.set("compression", c.Compression)
+	n.set("storage", c.Storage)
 	n.set("unique", c.Unique)
 	n.set("renamed_from", c.RenamedFrom)
 	n.set("using", c.Using)

@@ -31,6 +31,7 @@ type applyCmd struct {
 	schemaFlag
 	excludeFlag
 	dropAllFlag
+	strictFlag
 }
 
 // Run plans the changes that take the database to the desired schema, shows
@@ -41,7 +42,7 @@ func (c *applyCmd) Run(e *env) error {
 	}
 	p, err := resolve(e, settings{URL: c.URL, projectFlags: projectFlags{
 		To: c.To, configFlags: c.configFlags, dialectFlag: c.dialectFlag, schemaFlag: c.schemaFlag,
-		excludeFlag: c.excludeFlag, dropAllFlag: c.dropAllFlag,
+		excludeFlag: c.excludeFlag, dropAllFlag: c.dropAllFlag, strictFlag: c.strictFlag,
 	}})
 	if err != nil {
 		return err
@@ -59,9 +60,11 @@ func (c *applyCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	target := apply.Target{URL: p.url, Schemas: p.schemas, Exclude: p.exclude, AllowDropAll: p.allowDropAll}
+	target := apply.Target{URL: p.url, Schemas: p.schemas, Exclude: p.exclude, AllowDropAll: p.allowDropAll, Strict: p.strict}
 	opts := c.diffOptions(c.Concurrently, p.online, p.onlineIndexes)
-	plan, err := apply.Plan(e.ctx, target, want, opts)
+	first := target
+	first.Warn = e.stderr // the read after applying says them again only in a plan it shows
+	plan, err := apply.Plan(e.ctx, first, want, opts)
 	if err != nil {
 		return err
 	}

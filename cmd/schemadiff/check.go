@@ -149,7 +149,8 @@ func checkJSON(w io.Writer, p *project, missing, drift *diff.Plan, n int) error 
 }
 
 // githubAnnotations writes one workflow annotation per change, at the schema
-// file position of the object when it is known.
+// file position of the object when it is known, and a notice per warning of
+// the database read (--url).
 func githubAnnotations(w io.Writer, missing, drift *diff.Plan, want *schema.Database) error {
 	var b strings.Builder
 	tables := schema.NewLookup(want)
@@ -159,6 +160,10 @@ func githubAnnotations(w io.Writer, missing, drift *diff.Plan, want *schema.Data
 	if drift != nil {
 		for _, ch := range drift.Changes {
 			annotate(&b, changePos(ch, tables), "database drift: the database needs "+render.Op(ch)+" "+render.Describe(ch)+" to be at the migrations' state")
+		}
+		for _, w := range drift.Warnings {
+			// What the database holds that schemadiff does not read: information, not a failure.
+			fmt.Fprintf(&b, "::notice::%s\n", strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace("warning: "+w.Object+": "+w.Message))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -26,6 +26,7 @@ type diffCmd struct {
 	excludeFlag
 	devFlag
 	dropAllFlag
+	strictFlag
 }
 
 // Run prints the plan between --from and --to.
@@ -42,7 +43,7 @@ func (c *diffCmd) Run(e *env) error {
 	if err := readFlagsUsed(live, live, c.Schema, c.Exclude); err != nil {
 		return err
 	}
-	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL, Warn: e.stderr}
+	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL, Warn: e.stderr, Strict: c.Strict}
 	meter := progress.Start(e.stderr, c.Format != "json")
 	defer meter.Stop()
 	opts.Loaded = meter.Add

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -34,6 +35,7 @@ type inspectCmd struct {
 	schemaFlag
 	excludeFlag
 	Split string `help:"Split output: write one file per table and enum into this folder, by schema (DIR/<schema>/<table>.hcl), in --format hcl or yaml; existing files are never overwritten." placeholder:"DIR" type:"path"`
+	strictFlag
 }
 
 // Run prints the live schema.
@@ -47,7 +49,7 @@ func (c *inspectCmd) Run(e *env) error {
 	meter := progress.Start(e.stderr, c.Format != "json")
 	defer meter.Stop()
 	meter.Phase("reading "+redact.URL(c.URL), "")
-	db, err := source.Load(e.ctx, c.URL, source.Options{Schemas: c.Schema, Exclude: c.Exclude, Warn: e.stderr})
+	db, err := source.Load(e.ctx, c.URL, source.Options{Schemas: c.Schema, Exclude: c.Exclude, Warn: e.stderr, Strict: c.Strict})
 	if err != nil {
 		return err
 	}
@@ -56,11 +58,19 @@ func (c *inspectCmd) Run(e *env) error {
 		return writeSplit(e, c.Split, c.Format, db, meter)
 	}
 	meter.Stop() // before any output, which may go to the same terminal
-	switch c.Format {
-	case "yaml":
+	if c.Format == "yaml" {
 		if _, err := fmt.Fprintln(e.stdout, editorSchemaLine(schemaJSONSchemaURL)); err != nil {
 			return err
 		}
+	}
+	if c.Format != "json" { // JSON lists them under warnings
+		comment := map[bool]string{true: "-- ", false: "# "}[c.Format == "sql"]
+		if err := writeWarnings(e.stdout, comment, db.Warnings); err != nil {
+			return err
+		}
+	}
+	switch c.Format {
+	case "yaml":
 		return schema.WriteYAML(e.stdout, db)
 	case "json":
 		enc := json.NewEncoder(e.stdout)
@@ -115,5 +125,17 @@ func writeSplit(e *env, dir, format string, db *schema.Database, meter *progress
 	}
 	meter.Stop()
 	fmt.Fprintf(e.stdout, "wrote %d files (%d tables, %d enums) into %s\n", len(files), len(db.Tables), len(db.Enums), dir)
+	return nil
+}
+
+// writeWarnings writes each warning as a comment line starting with comment
+// ("# ", "-- "), so that a file made from inspect's output says what it
+// leaves out.
+func writeWarnings(w io.Writer, comment string, warnings []schema.Warning) error {
+	for _, x := range warnings {
+		if _, err := fmt.Fprintf(w, "%swarning: %s: %s\n", comment, x.Object, x.Message); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -91,6 +91,12 @@ func (f onlineFlags) diffOptions(concurrently, cfgOnline, onlineIndexes bool) di
 	return diff.Options{Concurrently: concurrently, Online: f.Online || cfgOnline, OnlineIndexes: onlineIndexes}
 }
 
+// strictFlag turns what a database holds that schemadiff does not read into
+// an error.
+type strictFlag struct {
+	Strict bool `help:"Strict: fail (exit 2) when a database read holds objects or attributes schemadiff does not read, instead of warning about each (also: strict in the configuration)."`
+}
+
 // projectFlags are the flags of the commands that compare the desired
 // schema with a migration directory (generate, check).
 type projectFlags struct {
@@ -102,6 +108,7 @@ type projectFlags struct {
 	excludeFlag
 	devFlag
 	dropAllFlag
+	strictFlag
 }
 
 // settings are the values a command gives resolve: its flags, with "" or
@@ -127,6 +134,7 @@ type project struct {
 	// online and onlineIndexes are the configuration's online and whether
 	// its sqlserver_edition builds indexes online.
 	online, onlineIndexes bool
+	strict                bool // warnings of a database read are errors
 }
 
 // resolve merges the flags, the configuration file and the defaults,
@@ -164,6 +172,7 @@ func resolve(e *env, s settings) (*project, error) {
 		allowDropAll:  s.AllowDropAll || cfg.AllowDropAll,
 		online:        cfg.Online,
 		onlineIndexes: cfg.OnlineIndexes(),
+		strict:        s.Strict || cfg.Strict,
 	}
 	if s.To != "" {
 		p.to = append(p.to, s.To)
@@ -315,7 +324,7 @@ func (p *project) live(e *env, dialect schema.Dialect) (*schema.Database, error)
 	if !source.IsURL(p.url) {
 		return nil, fmt.Errorf("--url %q is not a database URL (postgres://… or sqlserver://…)", redact.URL(p.url))
 	}
-	db, err := source.Load(e.ctx, p.url, source.Options{Schemas: p.schemas, Exclude: p.exclude, Warn: e.stderr})
+	db, err := source.Load(e.ctx, p.url, source.Options{Schemas: p.schemas, Exclude: p.exclude, Warn: e.stderr, Strict: p.strict})
 	if err != nil {
 		return nil, err
 	}

@@ -44,6 +44,10 @@ type Target struct {
 	// AllowDropAll lets a desired schema that declares no tables drop every
 	// table of the database (diff.CheckDropAll).
 	AllowDropAll bool
+	// Warn and Strict are source.Options': where the warnings of the
+	// database read go (nil: nowhere), and whether they are an error instead.
+	Warn   io.Writer
+	Strict bool
 }
 
 // Plan reads the database t names and returns the plan that takes it to
@@ -73,7 +77,7 @@ func Plan(ctx context.Context, t Target, want *schema.Database, opts diff.Option
 // not exist yet (the plan creates them) are not asked for, as introspection
 // refuses a missing schema; when none exists, that part is empty.
 func inspect(ctx context.Context, t Target) (*schema.Database, error) {
-	opts := source.Options{Schemas: t.Schemas, Exclude: t.Exclude}
+	opts := source.Options{Schemas: t.Schemas, Exclude: t.Exclude, Warn: t.Warn, Strict: t.Strict}
 	if len(t.Schemas) > 0 {
 		have, err := existingSchemas(ctx, t.URL)
 		if err != nil {

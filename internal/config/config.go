@@ -51,6 +51,9 @@ type Config struct {
 	// sqlserver_edition: enterprise, developer, azure, standard, web or
 	// express): with Online, the first three build indexes WITH (ONLINE = ON).
 	SQLServerEdition string
+	// Strict makes what a database holds that schemadiff does not read an
+	// error instead of a warning (key strict, flag --strict).
+	Strict bool
 	// Notices are one-line warnings about the file, such as deprecated keys,
 	// each starting with file:line:col; the CLI prints them to stderr.
 	Notices []string
@@ -239,6 +242,7 @@ type yamlFile struct {
 	AllowDropAll bool               `yaml:"allow_drop_all"`
 	Online       bool               `yaml:"online"`
 	Edition      string             `yaml:"sqlserver_edition"`
+	Strict       bool               `yaml:"strict"`
 	Env          map[string]yamlEnv `yaml:"env"`
 }
 
@@ -283,7 +287,7 @@ func loadYAML(path string, src []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c := &Config{Dialect: f.Dialect, Dir: f.Migrations.Dir, Seq: f.Migrations.Seq, Exclude: f.Exclude,
-		AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, envs: map[string]rawEnv{}}
+		AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, Strict: f.Strict, envs: map[string]rawEnv{}}
 	at := func(key string) string { return yamlKeyAt(path, src, key) }
 	if err := checkEdition(c.SQLServerEdition, at("sqlserver_edition")); err != nil {
 		return nil, err
@@ -343,6 +347,7 @@ type hclFile struct {
 	AllowDropAll bool           `hcl:"allow_drop_all,optional"`
 	Online       bool           `hcl:"online,optional"`
 	Edition      string         `hcl:"sqlserver_edition,optional"`
+	Strict       bool           `hcl:"strict,optional"`
 	Migrations   *hclMigrations `hcl:"migrations,block"`
 	Env          []hclEnv       `hcl:"env,block"`
 }
@@ -369,7 +374,7 @@ func loadHCL(path string, src []byte) (*Config, error) {
 	if diags := gohcl.DecodeBody(file.Body, nil, &f); diags.HasErrors() {
 		return nil, hclError(diags)
 	}
-	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, envs: map[string]rawEnv{}}
+	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, Strict: f.Strict, envs: map[string]rawEnv{}}
 	at := func(key string) string { return hclKeyAt(path, file.Body, key) }
 	if err := checkEdition(c.SQLServerEdition, at("sqlserver_edition")); err != nil {
 		return nil, err

@@ -37,6 +37,9 @@ type Options struct {
 	// Loaded, when set, is called with the number of tables of schema files
 	// decoded so far, as they are (schema.LoadOptions.Loaded): progress.
 	Loaded func(n int)
+	// Strict makes the warnings of an introspected database an error: what
+	// it holds that the model cannot is refused rather than left out.
+	Strict bool
 }
 
 // IsURL reports whether src names a database rather than a file or folder.
@@ -151,6 +154,14 @@ func inspect(ctx context.Context, url string, opts Options) (*schema.Database, e
 	db, err := in.Inspect(ctx, introspect.Options{Schemas: opts.Schemas, Exclude: exclude})
 	if err != nil {
 		return nil, fmt.Errorf("inspect %s: %w", redact.URL(url), err)
+	}
+	if opts.Strict && len(db.Warnings) > 0 {
+		msgs := make([]string, len(db.Warnings))
+		for i, w := range db.Warnings {
+			msgs[i] = w.Object + ": " + w.Message
+		}
+		return nil, fmt.Errorf("inspect %s: --strict: the database holds what schemadiff does not read (warnings: %d; drop --strict to compare without it, or --exclude the tables): %s",
+			redact.URL(url), len(msgs), strings.Join(msgs, "; "))
 	}
 	if opts.Warn != nil {
 		for _, w := range db.Warnings {

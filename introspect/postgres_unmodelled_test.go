@@ -1,0 +1,144 @@
+package introspect
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/schemadiff/schemadiff/internal/pgtest"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// unmodelledSchema builds one object of every kind schemadiff does not
+// model, and sets attributes it does not read on tables and columns.
+const unmodelledSchema = `
+CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, name text, tenant int);
+CREATE TABLE extra (id int) INHERITS (users);
+CREATE VIEW active_users AS SELECT id, email FROM users;
+CREATE MATERIALIZED VIEW user_names AS SELECT name FROM users;
+CREATE FUNCTION user_count() RETURNS bigint LANGUAGE sql RETURN (SELECT count(tenant) FROM users);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON users USING (name = current_user);
+CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+CREATE SEQUENCE ticket_seq;
+CREATE TABLE odd (id int, n serial);
+CREATE SEQUENCE odd_seq OWNED BY odd.id;
+CREATE TABLE events (id int NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE EXTENSION hstore;
+CREATE RULE users_no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
+CREATE ROLE schemadiff_reader_unmodelled;
+GRANT SELECT ON users TO schemadiff_reader_unmodelled;
+CREATE TABLE logs (id serial PRIMARY KEY, body text COMPRESSION lz4, n int) WITH (fillfactor = 70);
+ALTER TABLE logs ALTER COLUMN body SET STORAGE EXTERNAL;
+ALTER TABLE logs SET UNLOGGED;
+ALTER TABLE logs REPLICA IDENTITY FULL;
+ALTER TABLE logs ALTER COLUMN n SET STATISTICS 500;
+CREATE TYPE mood AS ENUM ('ok');
+COMMENT ON TYPE mood IS 'feelings';
+CREATE TYPE pair AS (a int, b int);
+`
+
+func TestInspectPostgresUnmodelled(t *testing.T) {
+	url := pgtest.NewDB(t)
+	pgtest.Exec(t, url, unmodelledSchema)
+	t.Cleanup(func() {
+		pgtest.Exec(t, url, "DROP OWNED BY schemadiff_reader_unmodelled; DROP ROLE schemadiff_reader_unmodelled")
+	})
+	got, err := inspect(t, url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const ign = "; the comparison ignores it and migrations leave it alone"
+	want := []schema.Warning{
+		{Object: "column public.logs.n", Message: "the statistics target (500) is not read" + ign},
+		{Object: "composite type public.pair", Message: "composite types are not modelled" + ign},
+		{Object: "domain public.positive", Message: "domains are not modelled" + ign},
+		{Object: "extension hstore", Message: "extensions are not modelled: extension hstore 1.8 and the objects it owns are not read" + ign},
+		{Object: "function public.touch()", Message: "functions are not modelled" + ign},
+		{Object: "function public.user_count()", Message: "functions are not modelled" + ign},
+		{Object: "materialized view public.user_names", Message: "materialized views are not modelled" + ign},
+		{Object: "policy own_rows on public.users", Message: "policies are not modelled" + ign},
+		{Object: "rule users_no_delete on public.users", Message: "rules are not modelled" + ign},
+		{Object: "sequence public.odd_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
+		{Object: "sequence public.ticket_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
+		{Object: "table public.events", Message: "partitioning (PARTITION BY RANGE (at)) is not read" + ign},
+		{Object: "table public.events_2024", Message: "partition of public.events (FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')) is not read: partitions are not modelled" + ign},
+		{Object: "table public.extra", Message: "inheritance (INHERITS public.users) is not read" + ign},
+		{Object: "table public.users", Message: "row level security (ENABLE) is not read; privileges granted to schemadiff_reader_unmodelled are not read" + ign},
+		{Object: "trigger users_touch on public.users", Message: "triggers are not modelled" + ign},
+		{Object: "view public.active_users", Message: "views are not modelled" + ign},
+	}
+	// What is modelled is read, not warned about.
+	logs := got.Table(schema.QName{Schema: "public", Name: "logs"})
+	wantOptions := schema.TableOptions{Unlogged: true, StorageParameters: []string{"fillfactor=70"}, ReplicaIdentity: "full"}
+	if diff := cmp.Diff(wantOptions, logs.TableOptions); diff != "" {
+		t.Errorf("table options of public.logs (-want +got):\n%s", diff)
+	}
+	if body := logs.Column("body"); body.Compression != "lz4" || body.Storage != "external" {
+		t.Errorf("public.logs.body: compression %q storage %q, want lz4 and external", body.Compression, body.Storage)
+	}
+	if mood := got.Enum(schema.QName{Schema: "public", Name: "mood"}); mood.Comment != "feelings" {
+		t.Errorf("comment of enum public.mood = %q, want feelings", mood.Comment)
+	}
+	if diff := cmp.Diff(want, got.Warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	wantDeps := []schema.Dependent{
+		{Schema: "public", Object: "composite type public.pair"},
+		{Schema: "public", Object: "domain public.positive"},
+		{Schema: "public", Object: "extension hstore"},
+		{Schema: "public", Object: "function public.touch()"},
+		{Schema: "public", Object: "function public.user_count()"},
+		{Schema: "public", Object: "materialized view public.user_names"},
+		{Schema: "public", Object: "sequence public.odd_seq"},
+		{Schema: "public", Object: "sequence public.ticket_seq"},
+		{Schema: "public", Object: "table public.events_2024"},
+		{Schema: "public", Object: "view public.active_users"},
+		{Schema: "public", Table: "users", Object: "table public.extra (a child table, INHERITS)"},
+		{Schema: "public", Table: "users", Column: "email", Object: "view public.active_users"},
+		{Schema: "public", Table: "users", Column: "id", Object: "view public.active_users"},
+		{Schema: "public", Table: "users", Column: "name", Object: "materialized view public.user_names"},
+		{Schema: "public", Table: "users", Column: "name", Attached: true, Object: "policy own_rows on public.users"},
+		{Schema: "public", Table: "users", Column: "tenant", Object: "function public.user_count()"},
+	}
+	if diff := cmp.Diff(wantDeps, got.Dependents); diff != "" {
+		t.Errorf("dependents (-want +got):\n%s", diff)
+	}
+}
+
+// TestTypeStorage checks schema.TypeStorage against pg_type.typstorage of
+// every built-in base type of the real server, and of their arrays.
+func TestTypeStorage(t *testing.T) {
+	url := pgtest.NewDB(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, err := conn.Query(ctx, `SELECT format_type(oid, NULL),
+		CASE typstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
+		FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace AND typtype = 'b' ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var typ, storage string
+	n := 0
+	if _, err := pgx.ForEachRow(rows, []any{&typ, &storage}, func() error {
+		n++
+		if got := schema.TypeStorage(typ); got != storage {
+			t.Errorf("TypeStorage(%q) = %q, want %q", typ, got, storage)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n < 50 {
+		t.Errorf("read %d built-in types, want them all", n)
+	}
+}

@@ -1,0 +1,2 @@
+CREATE TABLE notes (id integer PRIMARY KEY, body varchar(10) NOT NULL);
+ALTER TABLE notes ALTER COLUMN body SET STORAGE EXTERNAL;
