@@ -354,7 +354,11 @@ func (d *differ) compareTables() {
 // createTable creates t, then its indexes (the clustered one first) and
 // comments (its foreign keys come with all the others).
 func (d *differ) createTable(t *schema.Table) {
-	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: t, Hazards: primaryKeyClusteringHazards(t)})
+	def, notValid := splitNotValidChecks(t)
+	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: def, Hazards: primaryKeyClusteringHazards(t)})
+	for _, ck := range notValid {
+		d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: t.QName(), Check: ck})
+	}
 	var creates []*Change
 	for _, x := range sortedByName(t.Indexes, indexName) {
 		creates = append(creates, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
@@ -716,6 +720,9 @@ func indexChangeReason(old, x *schema.Index) string {
 		{"include", !slices.Equal(old.Include, x.Include)},
 		{"uniqueness", old.Unique != x.Unique},
 		{"clustering", !equalPtr(old.Clustered, x.Clustered)},
+		{"operator classes or collations", len(old.Parts) == len(x.Parts) && !slices.EqualFunc(old.Parts, x.Parts, func(a, b schema.IndexPart) bool { return a.Opclass == b.Opclass && a.Collation == b.Collation })},
+		{"nulls not distinct", old.NullsNotDistinct != x.NullsNotDistinct},
+		{"storage parameters", !slices.Equal(old.With, x.With)},
 	} {
 		if c.changed {
 			what = append(what, c.name)
@@ -918,4 +925,24 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// splitNotValidChecks returns t without its NOT VALID checks, and those
+// checks: CREATE TABLE refuses NOT VALID ("CHECK constraints cannot be
+// marked NOT VALID"), so they are added after the table.
+func splitNotValidChecks(t *schema.Table) (*schema.Table, []*schema.Check) {
+	var valid, notValid []*schema.Check
+	for _, ck := range t.Checks {
+		if ck.NotValid {
+			notValid = append(notValid, ck)
+		} else {
+			valid = append(valid, ck)
+		}
+	}
+	if len(notValid) == 0 {
+		return t, nil
+	}
+	def := *t
+	def.Checks = valid
+	return &def, notValid
 }

@@ -95,16 +95,25 @@ SELECT c.conrelid, c.conname, c.contype::text,
        ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(num, i)
              JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.i)::text[],
        c.confdeltype::text, c.confupdtype::text, c.condeferrable, c.condeferred,
-       coalesce(CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END, '')
+       coalesce(CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END, ''),
+       NOT c.convalidated, c.confmatchtype = 'f', c.connoinherit,
+       coalesce((to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean, false)
 FROM pg_constraint c
 LEFT JOIN pg_class fc ON fc.oid = c.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0
+LEFT JOIN pg_index ci ON ci.indexrelid = c.conindid AND c.contype = 'u'
+WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x') AND c.conparentid = 0
 ORDER BY c.conrelid, c.conname`
 
 	// pgIndexesQuery skips the indexes behind PRIMARY KEY, UNIQUE and EXCLUDE
 	// constraints: they are read as constraints. It deparses expression key
 	// parts only (pg_get_indexdef is costly); columns are named by attnum.
+	// Per key it reads the operator class, left empty when it is the default
+	// one of its input type (pg_opclass.opcdefault), with its parameters
+	// (pg_attribute.attoptions of the index), and the collation, left empty
+	// when it is the column's (or, for an expression, its type's).
+	// indnullsnotdistinct is read through to_jsonb, so that servers before
+	// PostgreSQL 15 (which have no such column) read false.
 	// Comments come from pg_description joins rather than
 	// obj_description/col_description, which cost a function call per row.
 	pgIndexesQuery = `
@@ -112,7 +121,23 @@ SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
        i.indkey::int2[], i.indoption::int2[],
        coalesce(pg_get_expr(i.indpred, i.indrelid), ''),
        ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, false) ELSE '' END
-             FROM generate_series(1, i.indnatts) k ORDER BY k)
+             FROM generate_series(1, i.indnatts) k ORDER BY k),
+       ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' ELSE oc.opcname END ||
+                    coalesce('(' || array_to_string(ia.attoptions, ',') || ')', '')
+             FROM generate_series(1, i.indnkeyatts) k
+             JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1]
+             JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+             ORDER BY k),
+       ARRAY(SELECT coalesce(CASE WHEN i.indcollation[k - 1] NOT IN (0, coalesce(ta.attcollation, kt.typcollation))
+                                  THEN co.collname END, '')
+             FROM generate_series(1, i.indnkeyatts) k
+             JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+             JOIN pg_type kt ON kt.oid = ia.atttypid
+             LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0
+             LEFT JOIN pg_collation co ON co.oid = i.indcollation[k - 1]
+             ORDER BY k),
+       coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false),
+       coalesce(ic.reloptions, '{}')
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_am am ON am.oid = ic.relam
@@ -293,23 +318,29 @@ func (c *pgCatalog) readConstraints(ctx context.Context, tx pgx.Tx, _ Options) e
 		onDelete, onUpdate                   string
 		cols, refCols                        []string
 		deferrable, deferred                 bool
+		notValid, matchFull, noInherit       bool
+		nullsNotDistinct                     bool
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &typ, &cols, &refSchema, &refTable, &refCols,
-		&onDelete, &onUpdate, &deferrable, &deferred, &expr}, func() error {
+		&onDelete, &onUpdate, &deferrable, &deferred, &expr, &notValid, &matchFull, &noInherit, &nullsNotDistinct}, func() error {
 		t := c.tables[rel]
 		switch typ {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred}
 		case "u":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols})
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct,
+				Deferrable: deferrable, InitiallyDeferred: deferred})
 		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr})
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr, NotValid: notValid, NoInherit: noInherit})
 		case "f":
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
 				Name: name, Columns: cols, RefSchema: refSchema, RefTable: refTable, RefColumns: refCols,
 				OnDelete: pgFkActions[onDelete], OnUpdate: pgFkActions[onUpdate],
-				Deferrable: deferrable, InitiallyDeferred: deferred,
+				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: matchFull, NotValid: notValid,
 			})
+		case "x":
+			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: t.QName().String() + "." + name,
+				Message: "exclusion constraint is not read; the comparison ignores it"})
 		}
 		return nil
 	})
@@ -335,10 +366,14 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 		nkey            int16
 		keys, options   []int16
 		defs            []string
+		opclasses, cols []string
+		with            []string
+		nnd             bool
 	)
-	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
+		&opclasses, &cols, &nnd, &with}, func() error {
 		t := c.tables[rel]
-		idx := &schema.Index{Name: name, Unique: unique, Where: where}
+		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with}
 		if am != "btree" {
 			idx.Using = am
 		}
@@ -352,6 +387,7 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 			if attnum == 0 {
 				part = schema.IndexPart{Expr: defs[k]}
 			}
+			part.Opclass, part.Collation = opclasses[k], cols[k]
 			opt := options[k]
 			part.Desc = opt&pgIndoptionDesc != 0
 			switch nullsFirst := opt&pgIndoptionNullsFirst != 0; {

@@ -248,7 +248,14 @@ func checkClause(d dialect, ck *schema.Check) (string, error) {
 	if strings.TrimSpace(ck.Expr) == "" {
 		return "", fmt.Errorf("check %s: empty expression", ck.Name)
 	}
-	return constraintPrefix(d, ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")", nil
+	s := constraintPrefix(d, ck.Name) + "CHECK (" + ck.Source.Or(ck.Expr) + ")"
+	if ck.NoInherit {
+		s += " NO INHERIT"
+	}
+	if ck.NotValid {
+		s += " NOT VALID"
+	}
+	return s, nil
 }
 
 // constraintPrefix returns "CONSTRAINT <name> ", or "" for an unnamed

@@ -294,6 +294,8 @@ func (l *loader) table(o object) *Table {
 		pk.Name, _, _ = c.str("name")
 		pk.Columns = l.columnList(c, pk, "columns", true)
 		pk.Clustered = l.optBool(c, pk, "clustered")
+		pk.Deferrable = l.flag(c, pk, "deferrable")
+		pk.InitiallyDeferred = l.flag(c, pk, "initially_deferred")
 		c.done()
 		t.PrimaryKey = pk
 	}
@@ -302,6 +304,9 @@ func (l *loader) table(o object) *Table {
 		u.Name, _ = c.label(0, 1)
 		u.Columns = l.columnList(c, u, "columns", true)
 		u.Clustered = l.optBool(c, u, "clustered")
+		u.NullsNotDistinct = l.flag(c, u, "nulls_not_distinct")
+		u.Deferrable = l.flag(c, u, "deferrable")
+		u.InitiallyDeferred = l.flag(c, u, "initially_deferred")
 		c.done()
 		t.Uniques = append(t.Uniques, u)
 	}
@@ -315,6 +320,8 @@ func (l *loader) table(o object) *Table {
 		ck := &Check{Pos: c.pos()}
 		ck.Name, _ = c.label(0, 1)
 		ck.Expr, _ = l.required(c, "expr", `add expr = "..."`)
+		ck.NotValid = l.flag(c, ck, "not_valid")
+		ck.NoInherit = l.flag(c, ck, "no_inherit")
 		c.done()
 		t.Checks = append(t.Checks, ck)
 	}
@@ -410,6 +417,11 @@ func (l *loader) index(o object) *Index {
 		part.Expr, epos, _ = p.str("expr")
 		part.Desc, _, _ = p.boolean("desc")
 		part.Nulls, pos, _ = p.str("nulls")
+		var opos, cpos2 Pos
+		part.Opclass, opos, _ = p.str("opclass")
+		part.Collation, cpos2, _ = p.str("collation")
+		l.setPos(ix, fmt.Sprintf("parts.%d.opclass", i), opos)
+		l.setPos(ix, fmt.Sprintf("parts.%d.collation", i), cpos2)
 		if p.has("column") == p.has("expr") {
 			l.errorf(p.pos(), p.desc(), `write column = "..." or expr = "..."`, "an index part takes exactly one of column and expr")
 		}
@@ -429,6 +441,12 @@ func (l *loader) index(o object) *Index {
 	ix.Using, pos, _ = o.str("using")
 	l.setPos(ix, "using", pos)
 	ix.Clustered = l.optBool(o, ix, "clustered")
+	ix.NullsNotDistinct = l.flag(o, ix, "nulls_not_distinct")
+	var with []Pos
+	ix.With, with, _ = o.strList("with")
+	if len(with) > 0 {
+		l.setPos(ix, "with", with[0])
+	}
 	o.done()
 	return ix
 }
@@ -457,6 +475,8 @@ func (l *loader) foreignKey(o object) *ForeignKey {
 	l.setPos(fk, "deferrable", pos)
 	fk.InitiallyDeferred, pos, _ = o.boolean("initially_deferred")
 	l.setPos(fk, "initially_deferred", pos)
+	fk.MatchFull = l.flag(o, fk, "match_full")
+	fk.NotValid = l.flag(o, fk, "not_valid")
 	o.done()
 	return fk
 }
@@ -491,6 +511,14 @@ func (l *loader) optBool(o object, owner any, key string) *bool {
 	}
 	l.setPos(owner, key, pos)
 	return &v
+}
+
+// flag reads a boolean attribute (false when absent), recording its
+// position under key of owner.
+func (l *loader) flag(o object, owner any, key string) bool {
+	v, pos, _ := o.boolean(key)
+	l.setPos(owner, key, pos)
+	return v
 }
 
 // describeKey names a nested object in diagnostics.

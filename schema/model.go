@@ -291,7 +291,12 @@ type PrimaryKey struct {
 	ClusteredImplied bool `json:"clustered_implied,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. PK__users__3213E83F0A9D95DB).
 	SystemName string `json:"system_name,omitempty"`
-	Pos        Pos    `json:"-"`
+	// Deferrable and InitiallyDeferred are PostgreSQL only (DEFERRABLE,
+	// INITIALLY DEFERRED; https://www.postgresql.org/docs/15/sql-createtable.html).
+	// canonical: Deferrable is true whenever InitiallyDeferred is.
+	Deferrable        bool `json:"deferrable,omitempty"`
+	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
+	Pos               Pos  `json:"-"`
 }
 
 // Unique is a UNIQUE constraint (distinct from a unique index).
@@ -301,7 +306,13 @@ type Unique struct {
 	Clustered *bool    `json:"clustered,omitempty"` // SQL Server only; see PrimaryKey.Clustered
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. UQ__users__AB6E61641B0B8B2E).
 	SystemName string `json:"system_name,omitempty"`
-	Pos        Pos    `json:"-"`
+	// NullsNotDistinct makes rows whose key holds NULLs collide (PostgreSQL 15+,
+	// UNIQUE NULLS NOT DISTINCT).
+	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
+	// Deferrable, InitiallyDeferred: see PrimaryKey.Deferrable (PostgreSQL only).
+	Deferrable        bool `json:"deferrable,omitempty"`
+	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
+	Pos               Pos  `json:"-"`
 }
 
 // Index is an index on a table.
@@ -316,7 +327,16 @@ type Index struct {
 	Using       string     `json:"using,omitempty"` // PostgreSQL access method; canonical: "" for btree
 	// Clustered is SQL Server only; see PrimaryKey.Clustered. canonical (SQL Server): non-nil.
 	Clustered *bool `json:"clustered,omitempty"`
-	Pos       Pos   `json:"-"`
+	// NullsNotDistinct is, on a unique index, UNIQUE … NULLS NOT DISTINCT
+	// (PostgreSQL 15+).
+	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
+	// With holds the index storage parameters (PostgreSQL WITH (…), e.g.
+	// fillfactor, fastupdate, deduplicate_items; see
+	// https://www.postgresql.org/docs/15/sql-createindex.html#SQL-CREATEINDEX-STORAGE-PARAMETERS).
+	// canonical: "name=value" entries as pg_class.reloptions holds them,
+	// the name lower case, booleans "true"/"false", sorted by name.
+	With []string `json:"with,omitempty"`
+	Pos  Pos      `json:"-"`
 }
 
 // IndexPart is one key part of an index: a column or an expression.
@@ -329,6 +349,15 @@ type IndexPart struct {
 	// Nulls is "first" or "last" (PostgreSQL). canonical: "" when it is the
 	// default for the direction (last for ASC, first for DESC).
 	Nulls string `json:"nulls,omitempty"`
+	// Collation is the key's COLLATE (PostgreSQL). canonical: empty when it
+	// is the collation of the column (or expression) itself.
+	Collation string `json:"collation,omitempty"`
+	// Opclass is the key's operator class (PostgreSQL), with its parameters
+	// when it has any: "text_pattern_ops", "tsvector_ops(siglen=32)".
+	// canonical: empty when it is the default operator class of the key's
+	// type for the index method; lower case; parameters as
+	// pg_get_indexdef prints them.
+	Opclass string `json:"opclass,omitempty"`
 }
 
 // ForeignKey is a FOREIGN KEY constraint.
@@ -342,8 +371,14 @@ type ForeignKey struct {
 	// "SET DEFAULT". canonical: upper case, "NO ACTION" when unset.
 	OnDelete          string `json:"on_delete,omitempty"`
 	OnUpdate          string `json:"on_update,omitempty"`
-	Deferrable        bool   `json:"deferrable,omitempty"`         // PostgreSQL only
+	Deferrable        bool   `json:"deferrable,omitempty"`         // PostgreSQL only; canonical: true whenever InitiallyDeferred is
 	InitiallyDeferred bool   `json:"initially_deferred,omitempty"` // PostgreSQL only
+	// MatchFull is MATCH FULL (PostgreSQL only): a row whose key is partly
+	// NULL is refused. canonical: false for MATCH SIMPLE (the default).
+	MatchFull bool `json:"match_full,omitempty"`
+	// NotValid leaves existing rows unchecked (PostgreSQL NOT VALID): the
+	// constraint holds for new rows only until VALIDATE CONSTRAINT.
+	NotValid bool `json:"not_valid,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. FK__users__tenant_i__4BAC3F29).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
@@ -363,6 +398,10 @@ type Check struct {
 	// migration. Normalize sets it from Expr when it is empty (so it keeps
 	// the text it was given); comparisons ignore it, like Pos and SystemName.
 	Source SourceText `json:"source,omitempty"`
+	// NotValid: see ForeignKey.NotValid (PostgreSQL only).
+	NotValid bool `json:"not_valid,omitempty"`
+	// NoInherit keeps the check off child tables (PostgreSQL NO INHERIT).
+	NoInherit bool `json:"no_inherit,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. CK__users__status__4AB81AF0).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`

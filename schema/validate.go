@@ -122,6 +122,7 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 		indexes.add(ix.Name, ix.Pos, o, "duplicate index name "+ix.Name)
 		l.validateIndex(db, t, ix, o)
 	}
+	l.validatePgAttrs(db, t, obj)
 	if db.Dialect == SQLServer {
 		l.oneClustered(t, obj)
 		l.validateSQLServerKeys(t, obj)

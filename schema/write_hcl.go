@@ -207,12 +207,17 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		pn.set("name", pk.Name)
 		pn.set("columns", pk.Columns)
 		pn.set("clustered", pk.Clustered)
+		pn.set("deferrable", pk.Deferrable)
+		pn.set("initially_deferred", pk.InitiallyDeferred)
 		n.set("primary_key", pn)
 	}
 	for _, u := range t.Uniques {
 		un := &wnode{kind: "unique", name: u.Name, named: u.Name != ""}
 		un.set("columns", u.Columns)
 		un.set("clustered", u.Clustered)
+		un.set("nulls_not_distinct", u.NullsNotDistinct)
+		un.set("deferrable", u.Deferrable)
+		un.set("initially_deferred", u.InitiallyDeferred)
 		uniques = append(uniques, un)
 	}
 	for _, ix := range t.Indexes {
@@ -231,11 +236,15 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		fn.set("on_update", fk.OnUpdate)
 		fn.set("deferrable", fk.Deferrable)
 		fn.set("initially_deferred", fk.InitiallyDeferred)
+		fn.set("match_full", fk.MatchFull)
+		fn.set("not_valid", fk.NotValid)
 		fks = append(fks, fn)
 	}
 	for _, ck := range t.Checks {
 		cn := &wnode{kind: "check", name: ck.Name, named: ck.Name != ""}
 		cn.set("expr", ck.Source.Or(ck.Expr))
+		cn.set("not_valid", ck.NotValid)
+		cn.set("no_inherit", ck.NoInherit)
 		checks = append(checks, cn)
 	}
 	n.set("unique", uniques)
@@ -297,7 +306,7 @@ func indexTree(ix *Index) *wnode {
 	plain := len(ix.Parts) > 0
 	var cols []string
 	for _, p := range ix.Parts {
-		if p.Column == "" || p.Desc || p.Nulls != "" {
+		if p.Column == "" || p.Desc || p.Nulls != "" || p.Opclass != "" || p.Collation != "" {
 			plain = false
 		}
 		cols = append(cols, p.Column)
@@ -312,6 +321,8 @@ func indexTree(ix *Index) *wnode {
 			pn.set("expr", p.ExprSource.Or(p.Expr))
 			pn.set("desc", p.Desc)
 			pn.set("nulls", p.Nulls)
+			pn.set("opclass", p.Opclass)
+			pn.set("collation", p.Collation)
 			parts = append(parts, pn)
 		}
 		n.set("on", parts)
@@ -321,5 +332,7 @@ func indexTree(ix *Index) *wnode {
 	n.set("where", ix.WhereSource.Or(ix.Where))
 	n.set("using", ix.Using)
 	n.set("clustered", ix.Clustered)
+	n.set("nulls_not_distinct", ix.NullsNotDistinct)
+	n.set("with", ix.With)
 	return n
 }
