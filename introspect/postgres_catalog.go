@@ -109,7 +109,7 @@ ORDER BY c.conrelid, c.conname`
 	// constraints: they are read as constraints. It deparses expression key
 	// parts only (pg_get_indexdef is costly); columns are named by attnum.
 	// Per key it reads the operator class, left empty when it is the default
-	// one of its input type (pg_opclass.opcdefault), with its parameters
+	// one of its input type (pg_opclass.opcdefault) and has no parameters, with its parameters
 	// (pg_attribute.attoptions of the index), and the collation, left empty
 	// when it is the column's (or, for an expression, its type's).
 	// indnullsnotdistinct is read through to_jsonb, so that servers before
@@ -122,8 +122,8 @@ SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
        coalesce(pg_get_expr(i.indpred, i.indrelid), ''),
        ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, false) ELSE '' END
              FROM generate_series(1, i.indnatts) k ORDER BY k),
-       ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' ELSE oc.opcname END ||
-                    coalesce('(' || array_to_string(ia.attoptions, ',') || ')', '')
+       ARRAY(SELECT CASE WHEN oc.opcdefault AND ia.attoptions IS NULL THEN ''
+                         ELSE oc.opcname || coalesce('(' || array_to_string(ia.attoptions, ',') || ')', '') END
              FROM generate_series(1, i.indnkeyatts) k
              JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1]
              JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k

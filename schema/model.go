@@ -354,7 +354,7 @@ type IndexPart struct {
 	Collation string `json:"collation,omitempty"`
 	// Opclass is the key's operator class (PostgreSQL), with its parameters
 	// when it has any: "text_pattern_ops", "tsvector_ops(siglen=32)".
-	// canonical: empty when it is the default operator class of the key's
+	// canonical: empty when it is the default operator class (with no parameters) of the key's
 	// type for the index method; lower case; parameters as
 	// pg_get_indexdef prints them.
 	Opclass string `json:"opclass,omitempty"`
