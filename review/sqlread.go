@@ -630,14 +630,26 @@ func (p *sqlParser) constraint() op {
 	case p.accept("PRIMARY", "KEY"):
 		cl := p.clustered()
 		o.pk = &schema.PrimaryKey{Name: name, Clustered: cl, Columns: p.nameList()}
+		o.pk.Deferrable, o.pk.InitiallyDeferred = p.deferrable()
 	case p.accept("UNIQUE"):
-		p.accept("NULLS", "NOT", "DISTINCT")
+		nnd := p.accept("NULLS", "NOT", "DISTINCT")
+		p.accept("NULLS", "DISTINCT")
 		cl := p.clustered()
-		o.uq = &schema.Unique{Name: name, Clustered: cl, Columns: p.nameList()}
+		o.uq = &schema.Unique{Name: name, Clustered: cl, Columns: p.nameList(), NullsNotDistinct: nnd}
+		o.uq.Deferrable, o.uq.InitiallyDeferred = p.deferrable()
 	case p.accept("CHECK"):
 		o.ck = &schema.Check{Name: name, Expr: p.parenText()}
-		p.accept("NOT", "VALID")
-		p.accept("NOT", "FOR", "REPLICATION")
+		for {
+			switch {
+			case p.accept("NO", "INHERIT"):
+				o.ck.NoInherit = true
+			case p.accept("NOT", "VALID"):
+				o.ck.NotValid = true
+			case p.accept("NOT", "FOR", "REPLICATION"):
+			default:
+				return p.constraintOptions(o)
+			}
+		}
 	case p.accept("FOREIGN", "KEY"):
 		cols := p.nameList()
 		o.fk = p.references(name, cols)
@@ -650,6 +662,28 @@ func (p *sqlParser) constraint() op {
 	default:
 		p.fail("expected a constraint, found %q", p.peek().text)
 	}
+	return p.constraintOptions(o)
+}
+
+// deferrable reads the optional [NOT] DEFERRABLE and INITIALLY
+// DEFERRED|IMMEDIATE clauses of a PostgreSQL constraint, in any order.
+func (p *sqlParser) deferrable() (deferrable, initiallyDeferred bool) {
+	for {
+		switch {
+		case p.accept("DEFERRABLE"):
+			deferrable = true
+		case p.accept("INITIALLY", "DEFERRED"):
+			initiallyDeferred = true
+		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"):
+		default:
+			return deferrable, initiallyDeferred
+		}
+	}
+}
+
+// constraintOptions reads the SQL Server options that may end a constraint
+// (WITH (…), ON filegroup) and returns o.
+func (p *sqlParser) constraintOptions(o op) op {
 	for p.accept("WITH") { // WITH (FILLFACTOR = …)
 		p.skipParens()
 	}
@@ -675,8 +709,12 @@ func (p *sqlParser) references(name string, cols []string) *schema.ForeignKey {
 			fk.OnUpdate = p.action()
 		case p.accept("DEFERRABLE"):
 			fk.Deferrable = true
-		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"), p.accept("NOT", "VALID"),
-			p.accept("NOT", "FOR", "REPLICATION"), p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
+		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"),
+			p.accept("NOT", "FOR", "REPLICATION"), p.accept("MATCH", "SIMPLE"):
+		case p.accept("MATCH", "FULL"):
+			fk.MatchFull = true
+		case p.accept("NOT", "VALID"):
+			fk.NotValid = true
 		case p.accept("INITIALLY", "DEFERRED"):
 			fk.InitiallyDeferred = true
 		default:
@@ -849,10 +887,20 @@ func (p *sqlParser) createIndex() {
 		switch {
 		case p.accept("INCLUDE"):
 			x.Include = p.nameList()
-		case p.accept("NULLS", "NOT", "DISTINCT"), p.accept("NULLS", "DISTINCT"):
+		case p.accept("NULLS", "NOT", "DISTINCT"):
+			x.NullsNotDistinct = true
+		case p.accept("NULLS", "DISTINCT"):
 		case p.accept("WITH"):
-			if p.at("(") && onlineOn(p.parenText()) {
-				o.concurrently = true // SQL Server ONLINE = ON: builds without blocking writes
+			if !p.at("(") {
+				break
+			}
+			options := p.parenText()
+			if p.d == schema.SQLServer {
+				o.concurrently = onlineOn(options) // ONLINE = ON: builds without blocking writes
+				break
+			}
+			for _, w := range strings.Split(options, ",") {
+				x.With = append(x.With, strings.TrimSpace(w))
 			}
 		case p.accept("TABLESPACE"):
 			p.ident()
@@ -889,11 +937,13 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 		t := p.peek()
 		if (t.kind == tkIdent || t.kind == tkQIdent) && p.i+1 < len(p.toks) && p.isPartEnd(p.toks[p.i+1]) {
 			part.Column = p.ident()
+		} else if p.at("(") && p.d == schema.Postgres {
+			part.Expr = p.parenText()
 		} else {
 			part.Expr = p.exprUntil(func(t sqlTok) bool { return t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") })
 		}
 		if p.accept("COLLATE") {
-			p.ident()
+			part.Collation = p.ident()
 		}
 		for !p.at(",") && !p.at(")") && !p.eof() {
 			switch {
@@ -904,8 +954,11 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 				part.Nulls = "first"
 			case p.accept("NULLS", "LAST"):
 				part.Nulls = "last"
-			default:
-				p.ident() // operator class
+			default: // operator class, with its parameters
+				part.Opclass = strings.Join(p.nameParts(), ".")
+				if p.at("(") {
+					part.Opclass += "(" + p.parenText() + ")"
+				}
 			}
 		}
 		parts = append(parts, part)
@@ -920,7 +973,7 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 // isPartEnd reports whether t can follow a plain column in an index key.
 func (p *sqlParser) isPartEnd(t sqlTok) bool {
 	return t.text == "," || t.text == ")" || t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") ||
-		t.kind == tkIdent && p.d == schema.Postgres // opclass
+		(t.kind == tkIdent || t.kind == tkQIdent) && p.d == schema.Postgres // opclass
 }
 
 func (p *sqlParser) drop() {

@@ -21,11 +21,10 @@ var pgStorageParam = regexp.MustCompile(`^[a-z_][a-z0-9_.]*=[A-Za-z0-9_.+-]+$`)
 
 // CanonicalOpclass returns the canonical spelling of an operator class with
 // its parameters (see IndexPart.Opclass): lower case, no spaces, quotes
-// around values removed ("tsvector_ops (siglen = '32')" →
+// removed ("tsvector_ops (siglen = '32')" →
 // "tsvector_ops(siglen=32)").
 func CanonicalOpclass(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), ""))
-	return strings.ReplaceAll(s, "'", "")
+	return strings.ToLower(unquoteParams(s))
 }
 
 // SplitOpclass splits a canonical operator class into its name and its
@@ -38,16 +37,21 @@ func SplitOpclass(s string) (name string, params []string) {
 	return s[:i], strings.Split(strings.TrimSuffix(s[i+1:], ")"), ",")
 }
 
+// unquoteParams removes the spaces and quotes (single and double) of
+// parameter text: `"siglen" = '32'` → "siglen=32".
+func unquoteParams(s string) string {
+	return strings.NewReplacer("'", "", `"`, "").Replace(strings.Join(strings.Fields(s), ""))
+}
+
 // CanonicalStorageParams returns storage parameters in canonical form (see
 // Index.With): "name=value", the name lower case, spaces and quotes
-// removed, the boolean spellings PostgreSQL accepts (on, off, yes, no, 1, 0;
+// removed (see unquoteParams), the boolean spellings PostgreSQL accepts (on, off, yes, no, 1, 0;
 // https://www.postgresql.org/docs/15/config-setting.html) as true/false,
 // sorted by name. Nil when there are none.
 func CanonicalStorageParams(with []string) []string {
 	var out []string
 	for _, w := range with {
-		w = strings.ReplaceAll(strings.Join(strings.Fields(w), ""), "'", "")
-		name, value, _ := strings.Cut(w, "=")
+		name, value, _ := strings.Cut(unquoteParams(w), "=")
 		name = strings.ToLower(name)
 		switch strings.ToLower(value) {
 		case "on", "true", "yes", "t", "y":
