@@ -2,9 +2,12 @@ package e2e
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/schemadiff/schemadiff/internal/pgtest"
+	"github.com/schemadiff/schemadiff/schema"
 )
 
 // TestPgAttributesDump checks the PostgreSQL index and constraint
@@ -23,5 +26,35 @@ func TestPgAttributesDump(t *testing.T) {
 	create(t, bySchemadiff, want)
 	if a, b := pgDump(t, byHand), pgDump(t, bySchemadiff); a != b {
 		t.Errorf("pg_dump differs between to.sql and schemadiff's migration:\n--- to.sql\n%s\n--- schemadiff\n%s", a, b)
+	}
+}
+
+// TestAlembicPgAttributes runs the Alembic revisions schemadiff writes for
+// the pairs of PostgreSQL index and constraint attributes with the real
+// Alembic (Debian 12's: Alembic 1.8, SQLAlchemy 1.4): from nothing to
+// `from`, then to `to`, and back down, inspecting the database after each.
+func TestAlembicPgAttributes(t *testing.T) {
+	for _, pair := range []string{"167_index_opclass_collation", "168_index_storage_nulls_not_distinct",
+		"169_unique_pk_deferrable_nulls_not_distinct", "170_check_fk_not_valid_match_full_no_inherit",
+		"171_create_tables_with_pg_attributes"} {
+		t.Run(pair, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(repoRoot, "testdata", "convergence", pair)
+			url := pgtest.NewDB(t)
+			p := newAlembicProject(t, "postgresql"+strings.TrimPrefix(url, "postgres"))
+			states := []*schema.Database{{Dialect: schema.Postgres},
+				loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))}
+			created := time.Date(2025, 1, 20, 10, 0, 0, 0, time.UTC)
+			var ids []string
+			for i, msg := range []string{"from", "to"} {
+				ids = append(ids, p.addRevision(t, states[i], states[i+1], msg, created.Add(time.Duration(i)*time.Hour)))
+			}
+			for i, id := range ids {
+				p.run(t, "upgrade", id)
+				assertNoChanges(t, "after alembic upgrade to "+[]string{"from", "to"}[i], states[i+1], withoutAlembicVersion(inspect(t, url)))
+			}
+			p.run(t, "downgrade", ids[0])
+			assertNoChanges(t, "after alembic downgrade to from", states[1], withoutAlembicVersion(inspect(t, url)))
+		})
 	}
 }
