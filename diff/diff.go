@@ -658,7 +658,13 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	})
 
 	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
-		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr) {
+		kept := sc != nil && tc != nil && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr)
+		if kept && equalCheck(sc, tc) {
+			return
+		}
+		if kept && sc.NotValid && !tc.NotValid && equalCheck(validated(sc), tc) {
+			d.add(phaseAddKeys, &Change{Kind: ValidateConstraint, Table: name, Check: tc, Hazards: []Hazard{
+				hazard(HazardCheckMayFail, Warning, "Validating check constraint %s on table %s fails if existing rows violate it.", tc.Name, name)}})
 			return
 		}
 		if sc != nil {
@@ -864,7 +870,13 @@ func (d *differ) compareForeignKeys() {
 			d.renameForeignKeys(s, t)
 		}
 		pairByName(sFKs, tFKs, foreignKeyKey, func(sf, tf *schema.ForeignKey) {
-			if sf != nil && tf != nil && equalForeignKey(sf, tf) && !d.foreignKeyDisturbed(t.QName(), sf) {
+			kept := sf != nil && tf != nil && !d.foreignKeyDisturbed(t.QName(), sf)
+			if kept && equalForeignKey(sf, tf) {
+				return
+			}
+			if kept && sf.NotValid && !tf.NotValid && equalForeignKey(validated(sf), tf) {
+				d.add(phaseAddForeignKeys, &Change{Kind: ValidateConstraint, Table: t.QName(), ForeignKey: tf, Hazards: []Hazard{
+					hazard(HazardForeignKeyMayFail, Warning, "Validating foreign key %s on table %s fails if existing rows reference missing rows of %s.", tf.Name, t.QName(), tf.RefQName())}})
 				return
 			}
 			if sf != nil {
@@ -945,4 +957,17 @@ func splitNotValidChecks(t *schema.Table) (*schema.Table, []*schema.Check) {
 	def := *t
 	def.Checks = valid
 	return &def, notValid
+}
+
+// validated returns a copy of a check or foreign key with NotValid cleared:
+// what VALIDATE CONSTRAINT turns it into.
+func validated[T schema.Check | schema.ForeignKey](c *T) *T {
+	v := *c
+	switch x := any(&v).(type) {
+	case *schema.Check:
+		x.NotValid = false
+	case *schema.ForeignKey:
+		x.NotValid = false
+	}
+	return &v
 }

@@ -69,6 +69,10 @@ const (
 	DropForeignKey Kind = "drop_foreign_key" // Table, ForeignKey
 	CreateIndex    Kind = "create_index"     // Table, Index
 	DropIndex      Kind = "drop_index"       // Table, Index
+	// ValidateConstraint validates the NOT VALID check or foreign key that
+	// the schema now wants valid (PostgreSQL ALTER TABLE … VALIDATE
+	// CONSTRAINT): Check or ForeignKey is the to-side constraint.
+	ValidateConstraint Kind = "validate_constraint"
 
 	// RenameIndex renames index RenamedFrom of Table to Index.Name (Index is
 	// the to-side index): its definition is unchanged.

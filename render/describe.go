@@ -85,6 +85,8 @@ func Describe(c *diff.Change) string {
 		return "rename index " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + name
 	case diff.RenameConstraint:
 		return "rename " + renamedConstraintKind(c) + " " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + constraintNewName(c) + " on " + t
+	case diff.ValidateConstraint:
+		return "validate " + constraintDesc(c) + " on " + t
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	}

@@ -155,6 +155,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return []string{d.renameConstraint(c.Table, c.RenamedFrom, name)}, nil
 	case diff.RenameDefault:
 		return d.renameDefault(c)
+	case diff.ValidateConstraint:
+		return validateConstraint(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -282,4 +284,24 @@ func columnList(d dialect, cols []string) (string, error) {
 		q[i] = d.ident(c)
 	}
 	return strings.Join(q, ", "), nil
+}
+
+// validateConstraint renders ALTER TABLE … VALIDATE CONSTRAINT (PostgreSQL;
+// https://www.postgresql.org/docs/15/sql-altertable.html): NOT VALID is
+// PostgreSQL's only, so SQL Server never gets one.
+func validateConstraint(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("VALIDATE CONSTRAINT is PostgreSQL's: SQL Server has no NOT VALID constraints")
+	}
+	name := ""
+	switch {
+	case c.Check != nil:
+		name = c.Check.Name
+	case c.ForeignKey != nil:
+		name = c.ForeignKey.Name
+	}
+	if name == "" {
+		return nil, errMissing("constraint name")
+	}
+	return []string{d.alterTable(c.Table) + " VALIDATE CONSTRAINT " + d.ident(name)}, nil
 }

@@ -1077,7 +1077,7 @@ func (p *sqlParser) alterTable() {
 // alterNoops are ALTER TABLE actions that change nothing the schema model
 // holds (owners, row security, triggers, storage, validation of a
 // constraint that exists already…).
-var alterNoops = [][]string{{"OWNER", "TO"}, {"VALIDATE", "CONSTRAINT"}, {"ENABLE"}, {"DISABLE"},
+var alterNoops = [][]string{{"OWNER", "TO"}, {"ENABLE"}, {"DISABLE"},
 	{"FORCE", "ROW"}, {"NO", "FORCE"}, {"REPLICA", "IDENTITY"}, {"CLUSTER", "ON"}, {"SET", "WITHOUT"},
 	{"SET", "TABLESPACE"}, {"SET", "("}, {"RESET", "("}, {"SET", "LOGGED"}, {"SET", "UNLOGGED"},
 	{"SET", "ACCESS", "METHOD"}, {"CHECK", "CONSTRAINT"}, {"NOCHECK", "CONSTRAINT"}, {"REBUILD"}}
@@ -1111,6 +1111,10 @@ func (p *sqlParser) alterAction(base op, last string) string {
 	switch {
 	case p.accept("WITH", "CHECK"), p.accept("WITH", "NOCHECK"):
 		return p.alterAction(base, "")
+	case p.accept("VALIDATE", "CONSTRAINT"):
+		o.kind, o.name = opValidateConstraint, p.ident()
+		p.emit(o)
+		return ""
 	case p.accept("ADD"):
 		p.add(base)
 		return "add"

@@ -45,6 +45,9 @@ const (
 	opRenameEnum
 	// opRenameEnumValue renames value of enum table to newName.
 	opRenameEnumValue
+	// opValidateConstraint validates the NOT VALID check or foreign key
+	// called name of table (ALTER TABLE … VALIDATE CONSTRAINT).
+	opValidateConstraint
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -361,6 +364,10 @@ func (s *state) apply(o op) {
 			return // ALTER INDEX on a primary key's or unique constraint's index renames the constraint
 		}
 		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is renamed but no migration creates it; fix the name.", o.name)
+	case opValidateConstraint:
+		if t := s.table(o); t != nil && !validateConstraint(t, o.name) {
+			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s is validated but no migration creates it; fix the name.", o.name)
+		}
 	case opRenameConstraint:
 		if o.table.Name != "" && s.table(o) == nil {
 			return
@@ -464,6 +471,24 @@ func clearRenames(db *schema.Database) {
 			c.RenamedFrom = ""
 		}
 	}
+}
+
+// validateConstraint clears NotValid on the check or foreign key of t
+// called name, and reports whether it found one.
+func validateConstraint(t *schema.Table, name string) bool {
+	for _, c := range t.Checks {
+		if c.Name == name {
+			c.NotValid = false
+			return true
+		}
+	}
+	for _, f := range t.ForeignKeys {
+		if f.Name == name {
+			f.NotValid = false
+			return true
+		}
+	}
+	return false
 }
 
 // renameConstraint renames the constraint called from (primary key, unique,

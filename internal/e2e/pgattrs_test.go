@@ -36,7 +36,7 @@ func TestPgAttributesDump(t *testing.T) {
 func TestAlembicPgAttributes(t *testing.T) {
 	for _, pair := range []string{"167_index_opclass_collation", "168_index_storage_nulls_not_distinct",
 		"169_unique_pk_deferrable_nulls_not_distinct", "170_check_fk_not_valid_match_full_no_inherit",
-		"171_create_tables_with_pg_attributes"} {
+		"171_create_tables_with_pg_attributes", "172_check_fk_validated"} {
 		t.Run(pair, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(repoRoot, "testdata", "convergence", pair)
@@ -55,6 +55,40 @@ func TestAlembicPgAttributes(t *testing.T) {
 			}
 			p.run(t, "downgrade", ids[0])
 			assertNoChanges(t, "after alembic downgrade to from", states[1], withoutAlembicVersion(inspect(t, url)))
+		})
+	}
+}
+
+// TestValidateInPlace checks that a NOT VALID check or foreign key that the
+// schema turns valid is validated in place (pair 172): one VALIDATE
+// CONSTRAINT per constraint, no drop and add; turning it back to NOT VALID
+// has no ALTER and drops and adds it.
+func TestValidateInPlace(t *testing.T) {
+	dir := filepath.Join(repoRoot, "testdata", "convergence", "172_check_fk_validated")
+	from, to := loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))
+	for _, tc := range []struct {
+		name     string
+		from, to *schema.Database
+		want     []string
+	}{
+		{"validate", from, to, []string{
+			`ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_qty_check"`,
+			`ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_parent_id_fkey"`}},
+		{"back to not valid", to, from, []string{
+			`ALTER TABLE "public"."orders" DROP CONSTRAINT "orders_parent_id_fkey"`,
+			`ALTER TABLE "public"."orders" DROP CONSTRAINT "orders_qty_check"`,
+			`ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_qty_check" CHECK (qty > 0) NOT VALID`,
+			`ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."orders" ("id") NOT VALID`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stmts := planSQL(t, compare(t, tc.from, tc.to))
+			var got []string
+			for _, s := range stmts {
+				got = append(got, s.SQL)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
 		})
 	}
 }
