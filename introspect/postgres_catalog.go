@@ -111,7 +111,10 @@ ORDER BY c.conrelid, c.conname`
 	// Per key it reads the operator class, left empty when it is the default
 	// one of its input type (pg_opclass.opcdefault) and has no parameters, with its parameters
 	// (pg_attribute.attoptions of the index), and the collation, left empty
-	// when it is the column's (or, for an expression, its type's).
+	// when it is the column's. The collation of an expression key is the
+	// expression's own unless COLLATE says otherwise, which the catalog does
+	// not tell apart: for those (rare) indexes the whole definition is read,
+	// and the key's collation is kept only when it says COLLATE.
 	// indnullsnotdistinct is read through to_jsonb, so that servers before
 	// PostgreSQL 15 (which have no such column) read false.
 	// Comments come from pg_description joins rather than
@@ -137,7 +140,12 @@ SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
              LEFT JOIN pg_collation co ON co.oid = i.indcollation[k - 1]
              ORDER BY k),
        coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false),
-       coalesce(ic.reloptions, '{}')
+       coalesce(ic.reloptions, '{}'),
+       CASE WHEN EXISTS (SELECT 1 FROM generate_series(1, i.indnkeyatts) k
+                         JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+                         JOIN pg_type kt ON kt.oid = ia.atttypid
+                         WHERE i.indkey[k - 1] = 0 AND i.indcollation[k - 1] NOT IN (0, kt.typcollation))
+            THEN pg_get_indexdef(i.indexrelid) ELSE '' END
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_am am ON am.oid = ic.relam
@@ -369,9 +377,10 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 		opclasses, cols []string
 		with            []string
 		nnd             bool
+		fullDef         string
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
-		&opclasses, &cols, &nnd, &with}, func() error {
+		&opclasses, &cols, &nnd, &with, &fullDef}, func() error {
 		t := c.tables[rel]
 		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with}
 		if am != "btree" {
@@ -384,10 +393,13 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 				continue
 			}
 			part := schema.IndexPart{Column: col}
-			if attnum == 0 {
-				part = schema.IndexPart{Expr: defs[k]}
-			}
 			part.Opclass, part.Collation = opclasses[k], cols[k]
+			if attnum == 0 {
+				part.Expr, part.Column = defs[k], ""
+				if !strings.Contains(fullDef, defs[k]+" COLLATE ") {
+					part.Collation = ""
+				}
+			}
 			opt := options[k]
 			part.Desc = opt&pgIndoptionDesc != 0
 			switch nullsFirst := opt&pgIndoptionNullsFirst != 0; {

@@ -45,4 +45,10 @@ table "docs" {
       expr = "lower(title)"
     }
   }
+  index "docs_lower_title_c_idx" {
+    on {
+      expr      = "lower(title)"
+      collation = "C"
+    }
+  }
 }
