@@ -678,7 +678,12 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	concurrently := d.opts.Concurrently && d.dst.Dialect == schema.Postgres
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
-		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.indexUsesRecreated(name, sx) {
+		kept := sx != nil && tx != nil && !d.indexUsesRecreated(name, sx)
+		if kept && equalIndex(sx, tx) {
+			return
+		}
+		if kept && d.dst.Dialect == schema.Postgres && equalIndex(withStorage(sx, tx.With), tx) {
+			d.add(phaseCreateIndexes, &Change{Kind: AlterIndexStorage, Table: name, Index: tx, OldIndex: origOf(s.Indexes, orig.Indexes, sx)})
 			return
 		}
 		if sx != nil {
@@ -874,6 +879,10 @@ func (d *differ) compareForeignKeys() {
 			if kept && equalForeignKey(sf, tf) {
 				return
 			}
+			if kept && d.dst.Dialect == schema.Postgres && equalForeignKey(withDeferral(sf, tf), tf) {
+				d.add(phaseAddForeignKeys, &Change{Kind: AlterForeignKeyDeferrable, Table: t.QName(), ForeignKey: tf})
+				return
+			}
 			if kept && sf.NotValid && !tf.NotValid && equalForeignKey(validated(sf), tf) {
 				d.add(phaseAddForeignKeys, &Change{Kind: ValidateConstraint, Table: t.QName(), ForeignKey: tf, Hazards: []Hazard{
 					hazard(HazardForeignKeyMayFail, Warning, "Validating foreign key %s on table %s fails if existing rows reference missing rows of %s.", tf.Name, t.QName(), tf.RefQName())}})
@@ -969,5 +978,21 @@ func validated[T schema.Check | schema.ForeignKey](c *T) *T {
 	case *schema.ForeignKey:
 		x.NotValid = false
 	}
+	return &v
+}
+
+// withStorage returns a copy of index x with the storage parameters with:
+// x equals its new definition this way when only those differ.
+func withStorage(x *schema.Index, with []string) *schema.Index {
+	v := *x
+	v.With = with
+	return &v
+}
+
+// withDeferral returns a copy of foreign key f with the DEFERRABLE and
+// INITIALLY DEFERRED of to.
+func withDeferral(f, to *schema.ForeignKey) *schema.ForeignKey {
+	v := *f
+	v.Deferrable, v.InitiallyDeferred = to.Deferrable, to.InitiallyDeferred
 	return &v
 }

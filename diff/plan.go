@@ -73,6 +73,14 @@ const (
 	// the schema now wants valid (PostgreSQL ALTER TABLE … VALIDATE
 	// CONSTRAINT): Check or ForeignKey is the to-side constraint.
 	ValidateConstraint Kind = "validate_constraint"
+	// AlterIndexStorage changes only the storage parameters of index Index
+	// (the to-side index) of Table from those of OldIndex (PostgreSQL ALTER
+	// INDEX … SET (…) / RESET (…)).
+	AlterIndexStorage Kind = "alter_index_storage"
+	// AlterForeignKeyDeferrable changes only DEFERRABLE / INITIALLY DEFERRED
+	// of ForeignKey (the to-side one) of Table (PostgreSQL ALTER TABLE …
+	// ALTER CONSTRAINT, which takes foreign keys only).
+	AlterForeignKeyDeferrable Kind = "alter_foreign_key_deferrable"
 
 	// RenameIndex renames index RenamedFrom of Table to Index.Name (Index is
 	// the to-side index): its definition is unchanged.
@@ -141,6 +149,7 @@ type Change struct {
 	Check       *schema.Check      `json:"check,omitempty"`
 	ForeignKey  *schema.ForeignKey `json:"foreign_key,omitempty"`
 	Index       *schema.Index      `json:"index,omitempty"`
+	OldIndex    *schema.Index      `json:"old_index,omitempty"` // AlterIndexStorage: the from-side index
 	Comment     string             `json:"comment,omitempty"`
 	OldComment  string             `json:"old_comment,omitempty"`
 	// Concurrently is set on CreateIndex/DropIndex when Options.Concurrently

@@ -87,6 +87,10 @@ func Describe(c *diff.Change) string {
 		return "rename " + renamedConstraintKind(c) + " " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + constraintNewName(c) + " on " + t
 	case diff.ValidateConstraint:
 		return "validate " + constraintDesc(c) + " on " + t
+	case diff.AlterIndexStorage:
+		return "alter index " + indexName(c) + " storage parameters"
+	case diff.AlterForeignKeyDeferrable:
+		return "alter " + constraintDesc(c) + " on " + t + " deferrable"
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
@@ -157,6 +158,10 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return d.renameDefault(c)
 	case diff.ValidateConstraint:
 		return validateConstraint(d, c)
+	case diff.AlterIndexStorage:
+		return alterIndexStorage(d, c)
+	case diff.AlterForeignKeyDeferrable:
+		return alterForeignKeyDeferrable(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -304,4 +309,64 @@ func validateConstraint(d dialect, c *diff.Change) ([]string, error) {
 		return nil, errMissing("constraint name")
 	}
 	return []string{d.alterTable(c.Table) + " VALIDATE CONSTRAINT " + d.ident(name)}, nil
+}
+
+// alterIndexStorage renders ALTER INDEX … SET (…) for the storage parameters
+// that are new or changed and ALTER INDEX … RESET (…) for those removed
+// (PostgreSQL; https://www.postgresql.org/docs/15/sql-alterindex.html).
+func alterIndexStorage(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("index storage parameters are PostgreSQL's")
+	}
+	if c.Index == nil || c.OldIndex == nil || c.Index.Name == "" {
+		return nil, errMissing("index or old index")
+	}
+	name := pgQName(c.Table.Schema, c.Index.Name)
+	var set, reset []string
+	for _, p := range c.Index.With {
+		if !slices.Contains(c.OldIndex.With, p) {
+			set = append(set, p)
+		}
+	}
+	for _, p := range c.OldIndex.With {
+		old, _, _ := strings.Cut(p, "=")
+		if !slices.ContainsFunc(c.Index.With, func(n string) bool { return strings.HasPrefix(n, old+"=") }) {
+			reset = append(reset, pgIdent(old))
+		}
+	}
+	var out []string
+	if len(set) > 0 {
+		s, err := pgStorageParams(set)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: %w", c.Index.Name, err)
+		}
+		out = append(out, "ALTER INDEX "+name+" SET ("+s+")")
+	}
+	if len(reset) > 0 {
+		out = append(out, "ALTER INDEX "+name+" RESET ("+strings.Join(reset, ", ")+")")
+	}
+	return out, nil
+}
+
+// alterForeignKeyDeferrable renders ALTER TABLE … ALTER CONSTRAINT … [NOT]
+// DEFERRABLE INITIALLY DEFERRED|IMMEDIATE (PostgreSQL, foreign keys only;
+// https://www.postgresql.org/docs/15/sql-altertable.html).
+func alterForeignKeyDeferrable(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("deferrable foreign keys are PostgreSQL's")
+	}
+	fk := c.ForeignKey
+	if fk == nil || fk.Name == "" {
+		return nil, errMissing("foreign key name")
+	}
+	s := d.alterTable(c.Table) + " ALTER CONSTRAINT " + d.ident(fk.Name)
+	switch {
+	case fk.InitiallyDeferred:
+		s += " DEFERRABLE INITIALLY DEFERRED"
+	case fk.Deferrable:
+		s += " DEFERRABLE INITIALLY IMMEDIATE"
+	default:
+		s += " NOT DEFERRABLE"
+	}
+	return []string{s}, nil
 }

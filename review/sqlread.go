@@ -389,8 +389,18 @@ func (p *sqlParser) parse() {
 		p.i += 2
 		p.accept("IF", "EXISTS")
 		from := p.qname()
-		p.expect("RENAME", "TO")
-		p.emit(op{kind: opRenameIndex, name: from.Name, newName: p.ident(), table: schema.QName{Schema: from.Schema}})
+		switch {
+		case p.accept("SET"), p.accept("RESET"):
+			action := strings.ToLower(p.toks[p.i-1].text)
+			x := &schema.Index{}
+			for _, w := range strings.Split(p.parenText(), ",") {
+				x.With = append(x.With, strings.TrimSpace(w))
+			}
+			p.emit(op{kind: opAlterIndexStorage, name: from.Name, table: schema.QName{Schema: from.Schema}, idx: x, value: action})
+		default:
+			p.expect("RENAME", "TO")
+			p.emit(op{kind: opRenameIndex, name: from.Name, newName: p.ident(), table: schema.QName{Schema: from.Schema}})
+		}
 	case p.at("COMMENT", "ON"):
 		p.i += 2
 		p.commentOn()
@@ -514,14 +524,16 @@ func (p *sqlParser) outsideModel() bool {
 		}
 	}
 	// ALTER TYPE|SCHEMA x OWNER TO …; ALTER INDEX x [ON t] REBUILD|REORGANIZE|SET|RESET …
+	// but PostgreSQL's ALTER INDEX x SET|RESET (storage parameters), which the model holds.
 	if p.toks[j].is("ALTER") && (p.at("TYPE") || p.at("SCHEMA") || p.at("INDEX")) {
 		index := p.at("INDEX")
 		k := p.skipName(p.i + 1)
 		if index && k < len(p.toks) && p.toks[k].is("ON") {
 			k = p.skipName(k + 1)
 		}
+		storage := p.d == schema.Postgres && k+1 < len(p.toks) && p.toks[k+1].text == "("
 		if k+1 < len(p.toks) && p.toks[k].is("OWNER") && p.toks[k+1].is("TO") || index && k < len(p.toks) &&
-			(p.toks[k].is("REBUILD") || p.toks[k].is("REORGANIZE") || p.toks[k].is("SET") || p.toks[k].is("RESET")) {
+			(p.toks[k].is("REBUILD") || p.toks[k].is("REORGANIZE") || (p.toks[k].is("SET") || p.toks[k].is("RESET")) && !storage) {
 			p.i = k
 			p.skipStatement()
 			return true
@@ -1136,6 +1148,11 @@ func (p *sqlParser) alterAction(base op, last string) string {
 		p.accept("RESTRICT")
 		p.emit(o)
 		return kind
+	case p.accept("ALTER", "CONSTRAINT"):
+		o.kind, o.name = opAlterDeferrable, p.ident()
+		o.fk = &schema.ForeignKey{}
+		o.fk.Deferrable, o.fk.InitiallyDeferred = p.deferrable()
+		p.emit(o)
 	case p.accept("ALTER"):
 		p.accept("COLUMN")
 		o.kind, o.name = opAlterColumn, p.ident()

@@ -48,6 +48,13 @@ const (
 	// opValidateConstraint validates the NOT VALID check or foreign key
 	// called name of table (ALTER TABLE … VALIDATE CONSTRAINT).
 	opValidateConstraint
+	// opAlterIndexStorage sets (value "set": the idx.With entries) or
+	// resets (value "reset": the idx.With names) storage parameters of
+	// index name (ALTER INDEX … SET / RESET).
+	opAlterIndexStorage
+	// opAlterDeferrable sets DEFERRABLE / INITIALLY DEFERRED of foreign key
+	// name of table to those of fk (ALTER TABLE … ALTER CONSTRAINT).
+	opAlterDeferrable
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -364,6 +371,24 @@ func (s *state) apply(o op) {
 			return // ALTER INDEX on a primary key's or unique constraint's index renames the constraint
 		}
 		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is renamed but no migration creates it; fix the name.", o.name)
+	case opAlterIndexStorage:
+		for _, t := range db.Tables {
+			if x := findIndex(t, o.name); x != nil && (o.table.Schema == "" || t.Schema == o.table.Schema) {
+				x.With = alterStorage(x.With, o.idx.With, o.value == "reset")
+				return
+			}
+		}
+		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is altered but no migration creates it; fix the name.", o.name)
+	case opAlterDeferrable:
+		if t := s.table(o); t != nil {
+			for _, f := range t.ForeignKeys {
+				if f.Name == o.name {
+					f.Deferrable, f.InitiallyDeferred = o.fk.Deferrable, o.fk.InitiallyDeferred
+					return
+				}
+			}
+			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Foreign key %s is altered but no migration creates it; fix the name.", o.name)
+		}
 	case opValidateConstraint:
 		if t := s.table(o); t != nil && !validateConstraint(t, o.name) {
 			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s is validated but no migration creates it; fix the name.", o.name)
@@ -471,6 +496,25 @@ func clearRenames(db *schema.Database) {
 			c.RenamedFrom = ""
 		}
 	}
+}
+
+// alterStorage returns the storage parameters with after ALTER INDEX … SET
+// (params: name=value entries) or RESET (params: names).
+func alterStorage(with, params []string, reset bool) []string {
+	with = schema.CanonicalStorageParams(with)
+	names := make([]string, len(params))
+	for i, p := range params {
+		n, _, _ := strings.Cut(p, "=")
+		names[i] = strings.ToLower(strings.Trim(strings.TrimSpace(n), `"`))
+	}
+	out := slices.DeleteFunc(with, func(w string) bool {
+		n, _, _ := strings.Cut(w, "=")
+		return slices.Contains(names, n)
+	})
+	if !reset {
+		out = append(out, params...)
+	}
+	return schema.CanonicalStorageParams(out)
 }
 
 // validateConstraint clears NotValid on the check or foreign key of t

@@ -59,35 +59,59 @@ func TestAlembicPgAttributes(t *testing.T) {
 	}
 }
 
-// TestValidateInPlace checks that a NOT VALID check or foreign key that the
-// schema turns valid is validated in place (pair 172): one VALIDATE
-// CONSTRAINT per constraint, no drop and add; turning it back to NOT VALID
-// has no ALTER and drops and adds it.
-func TestValidateInPlace(t *testing.T) {
-	dir := filepath.Join(repoRoot, "testdata", "convergence", "172_check_fk_validated")
-	from, to := loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))
+// TestAlterInPlace checks the changes PostgreSQL makes in place rather
+// than by drop and create: a NOT VALID check or foreign key turned valid
+// (pair 172: VALIDATE CONSTRAINT; back to NOT VALID drops and adds), index
+// storage parameters (pair 168: ALTER INDEX … SET / RESET) and a foreign
+// key's DEFERRABLE (pairs 073, 074: ALTER CONSTRAINT). The pairs themselves
+// run on the real server in TestConvergence.
+func TestAlterInPlace(t *testing.T) {
 	for _, tc := range []struct {
-		name     string
-		from, to *schema.Database
-		want     []string
+		name, pair string
+		down       bool
+		want       []string // statements of the plan, in order, among others
+		not        []string // substrings no statement holds
 	}{
-		{"validate", from, to, []string{
+		{"validate", "172_check_fk_validated", false, []string{
 			`ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_qty_check"`,
-			`ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_parent_id_fkey"`}},
-		{"back to not valid", to, from, []string{
+			`ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_parent_id_fkey"`}, []string{"DROP", "ADD"}},
+		{"back to not valid", "172_check_fk_validated", true, []string{
 			`ALTER TABLE "public"."orders" DROP CONSTRAINT "orders_parent_id_fkey"`,
 			`ALTER TABLE "public"."orders" DROP CONSTRAINT "orders_qty_check"`,
 			`ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_qty_check" CHECK (qty > 0) NOT VALID`,
-			`ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."orders" ("id") NOT VALID`}},
+			`ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."orders" ("id") NOT VALID`}, nil},
+		{"storage parameters set", "168_index_storage_nulls_not_distinct", false, []string{
+			`ALTER INDEX "public"."items_id_code_idx" SET ("deduplicate_items" = false, "fillfactor" = 80)`,
+			`ALTER INDEX "public"."items_tags_idx" SET ("fastupdate" = false)`}, []string{`DROP INDEX "public"."items_tags_idx"`, `DROP INDEX "public"."items_id_code_idx"`}},
+		{"storage parameters reset", "168_index_storage_nulls_not_distinct", true, []string{
+			`ALTER INDEX "public"."items_id_code_idx" SET ("fillfactor" = 90)`,
+			`ALTER INDEX "public"."items_id_code_idx" RESET ("deduplicate_items")`,
+			`ALTER INDEX "public"."items_tags_idx" RESET ("fastupdate")`}, []string{`DROP INDEX "public"."items_tags_idx"`}},
+		{"foreign key made deferrable", "073_fk_deferrable", false, []string{
+			`ALTER TABLE "public"."orders" ALTER CONSTRAINT "orders_customer_id_fkey" DEFERRABLE INITIALLY DEFERRED`}, []string{"DROP"}},
+		{"foreign key made not deferrable", "073_fk_deferrable", true, []string{
+			`ALTER TABLE "public"."orders" ALTER CONSTRAINT "orders_customer_id_fkey" NOT DEFERRABLE`}, []string{"DROP"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, stmts := planSQL(t, compare(t, tc.from, tc.to))
-			var got []string
-			for _, s := range stmts {
-				got = append(got, s.SQL)
+			dir := filepath.Join(repoRoot, "testdata", "convergence", tc.pair)
+			from, to := loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))
+			if tc.down {
+				from, to = to, from
 			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("statements:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			script, stmts := planSQL(t, compare(t, from, to))
+			next := 0
+			for _, s := range stmts {
+				if next < len(tc.want) && s.SQL == tc.want[next] {
+					next++
+				}
+				for _, n := range tc.not {
+					if strings.Contains(s.SQL, n) {
+						t.Errorf("statement %q holds %q", s.SQL, n)
+					}
+				}
+			}
+			if next < len(tc.want) {
+				t.Errorf("the plan lacks (in order) %q:\n%s", tc.want[next], script)
 			}
 		})
 	}
