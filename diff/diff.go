@@ -362,6 +362,7 @@ func (d *differ) createTable(t *schema.Table) {
 	var creates []*Change
 	for _, x := range sortedByName(t.Indexes, indexName) {
 		creates = append(creates, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
+		d.commentIndex(t.QName(), "", x)
 	}
 	for _, c := range clusteredFirst(creates) {
 		d.add(phaseCreateIndexes, c)
@@ -679,12 +680,16 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
 		kept := sx != nil && tx != nil && !d.indexUsesRecreated(name, sx)
-		if kept && equalIndex(sx, tx) {
+		switch {
+		case kept && equalIndex(sx, tx):
+			d.commentIndex(name, sx.Comment, tx)
 			return
-		}
-		if kept && d.dst.Dialect == schema.Postgres && equalIndex(withStorage(sx, tx.With), tx) {
+		case kept && d.dst.Dialect == schema.Postgres && equalIndex(withStorage(sx, tx.With), tx):
 			d.add(phaseCreateIndexes, &Change{Kind: AlterIndexStorage, Table: name, Index: tx, OldIndex: origOf(s.Indexes, orig.Indexes, sx)})
+			d.commentIndex(name, sx.Comment, tx)
 			return
+		case tx != nil: // created (again): its comment, if any, is set anew
+			d.commentIndex(name, "", tx)
 		}
 		if sx != nil {
 			if sx.Unique {
@@ -995,4 +1000,13 @@ func withDeferral(f, to *schema.ForeignKey) *schema.ForeignKey {
 	v := *f
 	v.Deferrable, v.InitiallyDeferred = to.Deferrable, to.InitiallyDeferred
 	return &v
+}
+
+// commentIndex adds a CommentIndex when index x of table is to have another
+// comment than old (the comment it has in the database: "" for an index
+// created by the plan).
+func (d *differ) commentIndex(table schema.QName, old string, x *schema.Index) {
+	if x.Comment != old {
+		d.add(phaseComments, &Change{Kind: CommentIndex, Table: table, Index: x, Comment: x.Comment, OldComment: old})
+	}
 }

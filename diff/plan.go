@@ -81,6 +81,9 @@ const (
 	// of ForeignKey (the to-side one) of Table (PostgreSQL ALTER TABLE …
 	// ALTER CONSTRAINT, which takes foreign keys only).
 	AlterForeignKeyDeferrable Kind = "alter_foreign_key_deferrable"
+	// CommentIndex sets the comment of Index (the to-side index) of Table to
+	// Comment (empty: remove); OldComment is the previous one (PostgreSQL).
+	CommentIndex Kind = "comment_index"
 
 	// RenameIndex renames index RenamedFrom of Table to Index.Name (Index is
 	// the to-side index): its definition is unchanged.

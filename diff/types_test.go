@@ -148,7 +148,7 @@ func TestEqualCoversEveryField(t *testing.T) {
 		{schema.PrimaryKey{}, []string{"Name", "Columns", "Clustered", "ClusteredImplied", "SystemName", "Deferrable", "InitiallyDeferred", "Pos"}},
 		{schema.Unique{}, []string{"Name", "Columns", "Clustered", "SystemName", "NullsNotDistinct", "Deferrable", "InitiallyDeferred", "Pos"}},
 		{schema.Check{}, []string{"Name", "Expr", "Source", "NotValid", "NoInherit", "SystemName", "Pos"}},
-		{schema.Index{}, []string{"Name", "Unique", "Parts", "Include", "Where", "WhereSource", "Using", "Clustered", "NullsNotDistinct", "With", "Pos"}},
+		{schema.Index{}, []string{"Name", "Unique", "Parts", "Include", "Where", "WhereSource", "Using", "Clustered", "NullsNotDistinct", "With", "Comment", "Pos"}},
 		{schema.IndexPart{}, []string{"Column", "Expr", "ExprSource", "Desc", "Nulls", "Collation", "Opclass"}},
 		{schema.Default{}, []string{"Kind", "Value", "Source"}},
 		{schema.Computed{}, []string{"Expr", "Persisted", "Source"}},

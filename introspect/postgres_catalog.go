@@ -145,9 +145,11 @@ SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
                          JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
                          JOIN pg_type kt ON kt.oid = ia.atttypid
                          WHERE i.indkey[k - 1] = 0 AND i.indcollation[k - 1] NOT IN (0, kt.typcollation))
-            THEN pg_get_indexdef(i.indexrelid) ELSE '' END
+            THEN pg_get_indexdef(i.indexrelid) ELSE '' END,
+       coalesce(ds.description, '')
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
+LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 JOIN pg_am am ON am.oid = ic.relam
 WHERE i.indrelid = ANY($1::oid[])
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c
@@ -368,21 +370,21 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 		return err
 	}
 	var (
-		rel             uint32
-		name, am, where string
-		unique          bool
-		nkey            int16
-		keys, options   []int16
-		defs            []string
-		opclasses, cols []string
-		with            []string
-		nnd             bool
-		fullDef         string
+		rel              uint32
+		name, am, where  string
+		unique           bool
+		nkey             int16
+		keys, options    []int16
+		defs             []string
+		opclasses, cols  []string
+		with             []string
+		nnd              bool
+		fullDef, comment string
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
-		&opclasses, &cols, &nnd, &with, &fullDef}, func() error {
+		&opclasses, &cols, &nnd, &with, &fullDef, &comment}, func() error {
 		t := c.tables[rel]
-		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with}
+		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with, Comment: comment}
 		if am != "btree" {
 			idx.Using = am
 		}

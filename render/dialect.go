@@ -162,6 +162,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return alterIndexStorage(d, c)
 	case diff.AlterForeignKeyDeferrable:
 		return alterForeignKeyDeferrable(d, c)
+	case diff.CommentIndex:
+		return commentIndex(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -369,4 +371,16 @@ func alterForeignKeyDeferrable(d dialect, c *diff.Change) ([]string, error) {
 		s += " NOT DEFERRABLE"
 	}
 	return []string{s}, nil
+}
+
+// commentIndex renders COMMENT ON INDEX (PostgreSQL; SQL Server indexes
+// carry no comment in the model).
+func commentIndex(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("index comments are PostgreSQL's")
+	}
+	if c.Index == nil || c.Index.Name == "" {
+		return nil, errMissing("index name")
+	}
+	return []string{"COMMENT ON INDEX " + pgQName(c.Table.Schema, c.Index.Name) + " IS " + pgComment(c.Comment)}, nil
 }

@@ -1274,6 +1274,9 @@ func (p *sqlParser) commentOn() {
 		o.target, o.name = "schema", p.ident()
 	case p.accept("TABLE"):
 		o.target, o.table = "table", p.qname()
+	case p.accept("INDEX"):
+		q := p.qname()
+		o.target, o.name, o.table = "index", q.Name, schema.QName{Schema: q.Schema}
 	case p.accept("COLUMN"):
 		parts := p.nameParts()
 		if len(parts) < 2 {

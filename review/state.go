@@ -897,6 +897,13 @@ func (s *state) comment(o op) {
 				c.Comment = o.value
 			}
 		}
+	case "index":
+		for _, t := range s.db.Tables {
+			if x := findIndex(t, o.name); x != nil && t.Schema == o.table.Schema {
+				x.Comment = o.value
+				return
+			}
+		}
 	}
 }
 

@@ -442,6 +442,8 @@ func (l *loader) index(o object) *Index {
 	l.setPos(ix, "using", pos)
 	ix.Clustered = l.optBool(o, ix, "clustered")
 	ix.NullsNotDistinct = l.flag(o, ix, "nulls_not_distinct")
+	ix.Comment, pos, _ = o.str("comment")
+	l.setPos(ix, "comment", pos)
 	var with []Pos
 	ix.With, with, _ = o.strList("with")
 	if len(with) > 0 {

@@ -336,7 +336,9 @@ type Index struct {
 	// canonical: "name=value" entries as pg_class.reloptions holds them,
 	// the name lower case, booleans "true"/"false", sorted by name.
 	With []string `json:"with,omitempty"`
-	Pos  Pos      `json:"-"`
+	// Comment is the index's comment (PostgreSQL COMMENT ON INDEX).
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
 }
 
 // IndexPart is one key part of an index: a column or an expression.

@@ -121,6 +121,7 @@ func (l *loader) validatePgAttrs(db *Database, t *Table, obj string) {
 		what := named(obj+" index", x.Name)
 		flag(x, x.Pos, what, "nulls_not_distinct", x.NullsNotDistinct)
 		flag(x, x.Pos, what, "with", len(x.With) > 0)
+		flag(x, x.Pos, what, "comment", x.Comment != "")
 		if x.NullsNotDistinct && !x.Unique {
 			l.errorf(l.at(x, "nulls_not_distinct", x.Pos), what, "add unique = true, or remove nulls_not_distinct",
 				"nulls_not_distinct applies to unique indexes only")

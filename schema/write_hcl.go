@@ -334,5 +334,6 @@ func indexTree(ix *Index) *wnode {
 	n.set("clustered", ix.Clustered)
 	n.set("nulls_not_distinct", ix.NullsNotDistinct)
 	n.set("with", ix.With)
+	n.set("comment", ix.Comment)
 	return n
 }

@@ -24,6 +24,7 @@ table "docs" {
   index "docs_data_idx" {
     columns = ["data"]
     using   = "gin"
+    comment = "containment"
   }
   index "docs_body_idx" {
     columns = ["body"]

@@ -31,7 +31,8 @@ table "docs" {
       column  = "data"
       opclass = "jsonb_path_ops"
     }
-    using = "gin"
+    using   = "gin"
+    comment = "containment, by path"
   }
   index "docs_body_idx" {
     on {

@@ -25,6 +25,7 @@ table "items" {
     columns = ["tags"]
     using   = "gin"
     with    = ["fastupdate=off"]
+    comment = "tag search"
   }
   index "items_id_code_idx" {
     columns = ["id", "code"]

@@ -99,7 +99,8 @@ table "docs" {
       opclass = "jsonb_path_ops"
     }
     using = "gin"
-    with  = ["fastupdate=off", "gin_pending_list_limit=128"]
+    with    = ["fastupdate=off", "gin_pending_list_limit=128"]
+    comment = "containment"
   }
   index "docs_body_idx" {
     on {
