@@ -364,6 +364,15 @@ func (d *differ) createTable(t *schema.Table) {
 		creates = append(creates, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
 		d.commentIndex(t.QName(), "", x)
 	}
+	if pk := t.PrimaryKey; pk != nil {
+		d.commentConstraint(t.QName(), "", pk.Comment, &Change{PrimaryKey: pk})
+	}
+	for _, u := range t.Uniques {
+		d.commentConstraint(t.QName(), "", u.Comment, &Change{Unique: u})
+	}
+	for _, ck := range t.Checks {
+		d.commentConstraint(t.QName(), "", ck.Comment, &Change{Check: ck})
+	}
 	for _, c := range clusteredFirst(creates) {
 		d.add(phaseCreateIndexes, c)
 	}
@@ -628,7 +637,15 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	existing := orig.QName() // drops run before the renames: they act on the old name
 
 	sp, tp := s.PrimaryKey, t.PrimaryKey
-	if !equalPrimaryKey(sp, tp) || sp != nil && d.usesRecreated(name, sp.Columns) {
+	pkKept := equalPrimaryKey(sp, tp) && (sp == nil || !d.usesRecreated(name, sp.Columns))
+	if tp != nil {
+		old := ""
+		if pkKept {
+			old = sp.Comment
+		}
+		d.commentConstraint(name, old, tp.Comment, &Change{PrimaryKey: tp})
+	}
+	if !pkKept {
 		if sp != nil {
 			d.droppedKeys[name] = append(d.droppedKeys[name], sp.Columns)
 			d.add(phaseDropKeys, &Change{Kind: DropPrimaryKey, Table: existing, PrimaryKey: orig.PrimaryKey,
@@ -644,7 +661,11 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 
 	pairByName(s.Uniques, t.Uniques, uniqueKey, func(su, tu *schema.Unique) {
 		if su != nil && tu != nil && equalUnique(su, tu) && !d.keyUsesRecreated(name, su.Columns) {
+			d.commentConstraint(name, su.Comment, tu.Comment, &Change{Unique: tu})
 			return
+		}
+		if tu != nil {
+			d.commentConstraint(name, "", tu.Comment, &Change{Unique: tu})
 		}
 		if su != nil {
 			d.droppedKeys[name] = append(d.droppedKeys[name], su.Columns)
@@ -660,10 +681,17 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 
 	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
 		kept := sc != nil && tc != nil && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr)
+		inPlace := kept && (equalCheck(sc, tc) || sc.NotValid && !tc.NotValid && equalCheck(validated(sc), tc))
+		switch {
+		case inPlace:
+			d.commentConstraint(name, sc.Comment, tc.Comment, &Change{Check: tc})
+		case tc != nil:
+			d.commentConstraint(name, "", tc.Comment, &Change{Check: tc})
+		}
 		if kept && equalCheck(sc, tc) {
 			return
 		}
-		if kept && sc.NotValid && !tc.NotValid && equalCheck(validated(sc), tc) {
+		if inPlace {
 			d.add(phaseAddKeys, &Change{Kind: ValidateConstraint, Table: name, Check: tc, Hazards: []Hazard{
 				hazard(HazardCheckMayFail, Warning, "Validating check constraint %s on table %s fails if existing rows violate it.", tc.Name, name)}})
 			return
@@ -881,6 +909,13 @@ func (d *differ) compareForeignKeys() {
 		}
 		pairByName(sFKs, tFKs, foreignKeyKey, func(sf, tf *schema.ForeignKey) {
 			kept := sf != nil && tf != nil && !d.foreignKeyDisturbed(t.QName(), sf)
+			inPlace := kept && (equalForeignKey(withDeferral(sf, tf), tf) || sf.NotValid && !tf.NotValid && equalForeignKey(validated(sf), tf))
+			switch {
+			case inPlace:
+				d.commentConstraint(t.QName(), sf.Comment, tf.Comment, &Change{ForeignKey: tf})
+			case tf != nil:
+				d.commentConstraint(t.QName(), "", tf.Comment, &Change{ForeignKey: tf})
+			}
 			if kept && equalForeignKey(sf, tf) {
 				return
 			}
@@ -1008,5 +1043,15 @@ func withDeferral(f, to *schema.ForeignKey) *schema.ForeignKey {
 func (d *differ) commentIndex(table schema.QName, old string, x *schema.Index) {
 	if x.Comment != old {
 		d.add(phaseComments, &Change{Kind: CommentIndex, Table: table, Index: x, Comment: x.Comment, OldComment: old})
+	}
+}
+
+// commentConstraint adds c, a CommentConstraint of the constraint it holds,
+// when that constraint of table is to have another comment than old (the
+// comment it has in the database: "" for one the plan adds).
+func (d *differ) commentConstraint(table schema.QName, old, comment string, c *Change) {
+	if comment != old {
+		c.Kind, c.Table, c.Comment, c.OldComment = CommentConstraint, table, comment, old
+		d.add(phaseComments, c)
 	}
 }

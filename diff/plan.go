@@ -84,6 +84,10 @@ const (
 	// CommentIndex sets the comment of Index (the to-side index) of Table to
 	// Comment (empty: remove); OldComment is the previous one (PostgreSQL).
 	CommentIndex Kind = "comment_index"
+	// CommentConstraint sets the comment of whichever of PrimaryKey, Unique,
+	// Check or ForeignKey is set (the to-side constraint) of Table to
+	// Comment (empty: remove); OldComment is the previous one (PostgreSQL).
+	CommentConstraint Kind = "comment_constraint"
 
 	// RenameIndex renames index RenamedFrom of Table to Index.Name (Index is
 	// the to-side index): its definition is unchanged.

@@ -145,15 +145,15 @@ func TestEqualCoversEveryField(t *testing.T) {
 		value  any
 		fields []string
 	}{
-		{schema.PrimaryKey{}, []string{"Name", "Columns", "Clustered", "ClusteredImplied", "SystemName", "Deferrable", "InitiallyDeferred", "Pos"}},
-		{schema.Unique{}, []string{"Name", "Columns", "Clustered", "SystemName", "NullsNotDistinct", "Deferrable", "InitiallyDeferred", "Pos"}},
-		{schema.Check{}, []string{"Name", "Expr", "Source", "NotValid", "NoInherit", "SystemName", "Pos"}},
+		{schema.PrimaryKey{}, []string{"Name", "Columns", "Clustered", "ClusteredImplied", "SystemName", "Deferrable", "InitiallyDeferred", "Comment", "Pos"}},
+		{schema.Unique{}, []string{"Name", "Columns", "Clustered", "SystemName", "NullsNotDistinct", "Deferrable", "InitiallyDeferred", "Comment", "Pos"}},
+		{schema.Check{}, []string{"Name", "Expr", "Source", "NotValid", "NoInherit", "Comment", "SystemName", "Pos"}},
 		{schema.Index{}, []string{"Name", "Unique", "Parts", "Include", "Where", "WhereSource", "Using", "Clustered", "NullsNotDistinct", "With", "Comment", "Pos"}},
 		{schema.IndexPart{}, []string{"Column", "Expr", "ExprSource", "Desc", "Nulls", "Collation", "Opclass"}},
 		{schema.Default{}, []string{"Kind", "Value", "Source"}},
 		{schema.Computed{}, []string{"Expr", "Persisted", "Source"}},
 		{schema.Identity{}, []string{"Always", "Seed", "Increment", "MinValue", "MaxValue", "Cache", "Cycle"}},
-		{schema.ForeignKey{}, []string{"Name", "Columns", "RefSchema", "RefTable", "RefColumns", "OnDelete", "OnUpdate", "Deferrable", "InitiallyDeferred", "MatchFull", "NotValid", "SystemName", "Pos"}},
+		{schema.ForeignKey{}, []string{"Name", "Columns", "RefSchema", "RefTable", "RefColumns", "OnDelete", "OnUpdate", "Deferrable", "InitiallyDeferred", "MatchFull", "NotValid", "Comment", "SystemName", "Pos"}},
 		{schema.Column{}, []string{"Name", "Type", "Null", "Default", "Identity", "Computed", "Collation", "Comment", "Unique", "RenamedFrom", "Using", "UsingDown", "DefaultName", "DefaultSystemName", "Pos"}},
 	} {
 		typ := reflect.TypeOf(tc.value)

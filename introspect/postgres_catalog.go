@@ -97,8 +97,10 @@ SELECT c.conrelid, c.conname, c.contype::text,
        c.confdeltype::text, c.confupdtype::text, c.condeferrable, c.condeferred,
        coalesce(CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END, ''),
        NOT c.convalidated, c.confmatchtype = 'f', c.connoinherit,
-       coalesce((to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean, false)
+       coalesce((to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean, false),
+       coalesce(dc.description, '')
 FROM pg_constraint c
+LEFT JOIN pg_description dc ON dc.objoid = c.oid AND dc.classoid = 'pg_constraint'::regclass
 LEFT JOIN pg_class fc ON fc.oid = c.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_index ci ON ci.indexrelid = c.conindid AND c.contype = 'u'
@@ -330,23 +332,24 @@ func (c *pgCatalog) readConstraints(ctx context.Context, tx pgx.Tx, _ Options) e
 		deferrable, deferred                 bool
 		notValid, matchFull, noInherit       bool
 		nullsNotDistinct                     bool
+		comment                              string
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &typ, &cols, &refSchema, &refTable, &refCols,
-		&onDelete, &onUpdate, &deferrable, &deferred, &expr, &notValid, &matchFull, &noInherit, &nullsNotDistinct}, func() error {
+		&onDelete, &onUpdate, &deferrable, &deferred, &expr, &notValid, &matchFull, &noInherit, &nullsNotDistinct, &comment}, func() error {
 		t := c.tables[rel]
 		switch typ {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
 		case "u":
 			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct,
-				Deferrable: deferrable, InitiallyDeferred: deferred})
+				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
 		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr, NotValid: notValid, NoInherit: noInherit})
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr, NotValid: notValid, NoInherit: noInherit, Comment: comment})
 		case "f":
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
 				Name: name, Columns: cols, RefSchema: refSchema, RefTable: refTable, RefColumns: refCols,
 				OnDelete: pgFkActions[onDelete], OnUpdate: pgFkActions[onUpdate],
-				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: matchFull, NotValid: notValid,
+				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: matchFull, NotValid: notValid, Comment: comment,
 			})
 		case "x":
 			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: t.QName().String() + "." + name,

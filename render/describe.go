@@ -87,6 +87,8 @@ func Describe(c *diff.Change) string {
 		return "rename " + renamedConstraintKind(c) + " " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + constraintNewName(c) + " on " + t
 	case diff.ValidateConstraint:
 		return "validate " + constraintDesc(c) + " on " + t
+	case diff.CommentConstraint:
+		return describeComment(constraintDesc(c)+" on "+t, c.Comment)
 	case diff.CommentIndex:
 		return describeComment("index "+indexName(c), c.Comment)
 	case diff.AlterIndexStorage:

@@ -164,6 +164,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return alterForeignKeyDeferrable(d, c)
 	case diff.CommentIndex:
 		return commentIndex(d, c)
+	case diff.CommentConstraint:
+		return commentConstraint(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -300,13 +302,7 @@ func validateConstraint(d dialect, c *diff.Change) ([]string, error) {
 	if _, ok := d.(postgresDialect); !ok {
 		return nil, errors.New("VALIDATE CONSTRAINT is PostgreSQL's: SQL Server has no NOT VALID constraints")
 	}
-	name := ""
-	switch {
-	case c.Check != nil:
-		name = c.Check.Name
-	case c.ForeignKey != nil:
-		name = c.ForeignKey.Name
-	}
+	name := constraintNewName(c)
 	if name == "" {
 		return nil, errMissing("constraint name")
 	}
@@ -383,4 +379,16 @@ func commentIndex(d dialect, c *diff.Change) ([]string, error) {
 		return nil, errMissing("index name")
 	}
 	return []string{"COMMENT ON INDEX " + pgQName(c.Table.Schema, c.Index.Name) + " IS " + pgComment(c.Comment)}, nil
+}
+
+// commentConstraint renders COMMENT ON CONSTRAINT … ON table (PostgreSQL).
+func commentConstraint(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("constraint comments are PostgreSQL's")
+	}
+	name := constraintNewName(c)
+	if name == "" {
+		return nil, errMissing("constraint name")
+	}
+	return []string{"COMMENT ON CONSTRAINT " + pgIdent(name) + " ON " + pgQName(c.Table.Schema, c.Table.Name) + " IS " + pgComment(c.Comment)}, nil
 }

@@ -1277,6 +1277,11 @@ func (p *sqlParser) commentOn() {
 	case p.accept("INDEX"):
 		q := p.qname()
 		o.target, o.name, o.table = "index", q.Name, schema.QName{Schema: q.Schema}
+	case p.accept("CONSTRAINT"):
+		o.target, o.name = "constraint", p.ident()
+		p.expect("ON")
+		p.accept("DOMAIN")
+		o.table = p.qname()
 	case p.accept("COLUMN"):
 		parts := p.nameParts()
 		if len(parts) < 2 {

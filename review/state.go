@@ -517,6 +517,28 @@ func alterStorage(with, params []string, reset bool) []string {
 	return schema.CanonicalStorageParams(out)
 }
 
+// setConstraintComment sets the comment of the constraint of t called name.
+func setConstraintComment(t *schema.Table, name, comment string) {
+	if pk := t.PrimaryKey; pk != nil && pk.Name == name {
+		pk.Comment = comment
+	}
+	for _, u := range t.Uniques {
+		if u.Name == name {
+			u.Comment = comment
+		}
+	}
+	for _, c := range t.Checks {
+		if c.Name == name {
+			c.Comment = comment
+		}
+	}
+	for _, f := range t.ForeignKeys {
+		if f.Name == name {
+			f.Comment = comment
+		}
+	}
+}
+
 // validateConstraint clears NotValid on the check or foreign key of t
 // called name, and reports whether it found one.
 func validateConstraint(t *schema.Table, name string) bool {
@@ -896,6 +918,10 @@ func (s *state) comment(o op) {
 			if c := s.column(o, t); c != nil {
 				c.Comment = o.value
 			}
+		}
+	case "constraint":
+		if t := s.table(o); t != nil {
+			setConstraintComment(t, o.name, o.value)
 		}
 	case "index":
 		for _, t := range s.db.Tables {

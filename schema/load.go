@@ -296,6 +296,7 @@ func (l *loader) table(o object) *Table {
 		pk.Clustered = l.optBool(c, pk, "clustered")
 		pk.Deferrable = l.flag(c, pk, "deferrable")
 		pk.InitiallyDeferred = l.flag(c, pk, "initially_deferred")
+		pk.Comment = l.text(c, pk, "comment")
 		c.done()
 		t.PrimaryKey = pk
 	}
@@ -307,6 +308,7 @@ func (l *loader) table(o object) *Table {
 		u.NullsNotDistinct = l.flag(c, u, "nulls_not_distinct")
 		u.Deferrable = l.flag(c, u, "deferrable")
 		u.InitiallyDeferred = l.flag(c, u, "initially_deferred")
+		u.Comment = l.text(c, u, "comment")
 		c.done()
 		t.Uniques = append(t.Uniques, u)
 	}
@@ -322,6 +324,7 @@ func (l *loader) table(o object) *Table {
 		ck.Expr, _ = l.required(c, "expr", `add expr = "..."`)
 		ck.NotValid = l.flag(c, ck, "not_valid")
 		ck.NoInherit = l.flag(c, ck, "no_inherit")
+		ck.Comment = l.text(c, ck, "comment")
 		c.done()
 		t.Checks = append(t.Checks, ck)
 	}
@@ -442,8 +445,7 @@ func (l *loader) index(o object) *Index {
 	l.setPos(ix, "using", pos)
 	ix.Clustered = l.optBool(o, ix, "clustered")
 	ix.NullsNotDistinct = l.flag(o, ix, "nulls_not_distinct")
-	ix.Comment, pos, _ = o.str("comment")
-	l.setPos(ix, "comment", pos)
+	ix.Comment = l.text(o, ix, "comment")
 	var with []Pos
 	ix.With, with, _ = o.strList("with")
 	if len(with) > 0 {
@@ -479,6 +481,7 @@ func (l *loader) foreignKey(o object) *ForeignKey {
 	l.setPos(fk, "initially_deferred", pos)
 	fk.MatchFull = l.flag(o, fk, "match_full")
 	fk.NotValid = l.flag(o, fk, "not_valid")
+	fk.Comment = l.text(o, fk, "comment")
 	o.done()
 	return fk
 }
@@ -519,6 +522,14 @@ func (l *loader) optBool(o object, owner any, key string) *bool {
 // position under key of owner.
 func (l *loader) flag(o object, owner any, key string) bool {
 	v, pos, _ := o.boolean(key)
+	l.setPos(owner, key, pos)
+	return v
+}
+
+// text reads a string attribute ("" when absent), recording its position
+// under key of owner.
+func (l *loader) text(o object, owner any, key string) string {
+	v, pos, _ := o.str(key)
 	l.setPos(owner, key, pos)
 	return v
 }

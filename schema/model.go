@@ -296,7 +296,9 @@ type PrimaryKey struct {
 	// canonical: Deferrable is true whenever InitiallyDeferred is.
 	Deferrable        bool `json:"deferrable,omitempty"`
 	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
-	Pos               Pos  `json:"-"`
+	// Comment is the constraint's comment (PostgreSQL COMMENT ON CONSTRAINT).
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
 }
 
 // Unique is a UNIQUE constraint (distinct from a unique index).
@@ -312,7 +314,9 @@ type Unique struct {
 	// Deferrable, InitiallyDeferred: see PrimaryKey.Deferrable (PostgreSQL only).
 	Deferrable        bool `json:"deferrable,omitempty"`
 	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
-	Pos               Pos  `json:"-"`
+	// Comment: see PrimaryKey.Comment.
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
 }
 
 // Index is an index on a table.
@@ -381,6 +385,8 @@ type ForeignKey struct {
 	// NotValid leaves existing rows unchecked (PostgreSQL NOT VALID): the
 	// constraint holds for new rows only until VALIDATE CONSTRAINT.
 	NotValid bool `json:"not_valid,omitempty"`
+	// Comment: see PrimaryKey.Comment.
+	Comment string `json:"comment,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. FK__users__tenant_i__4BAC3F29).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
@@ -404,6 +410,8 @@ type Check struct {
 	NotValid bool `json:"not_valid,omitempty"`
 	// NoInherit keeps the check off child tables (PostgreSQL NO INHERIT).
 	NoInherit bool `json:"no_inherit,omitempty"`
+	// Comment: see PrimaryKey.Comment.
+	Comment string `json:"comment,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. CK__users__status__4AB81AF0).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`

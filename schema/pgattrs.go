@@ -100,22 +100,26 @@ func (l *loader) validatePgAttrs(db *Database, t *Table, obj string) {
 		what := obj + " primary key"
 		flag(pk, pk.Pos, what, "deferrable", pk.Deferrable)
 		flag(pk, pk.Pos, what, "initially_deferred", pk.InitiallyDeferred)
+		flag(pk, pk.Pos, what, "comment", pk.Comment != "")
 	}
 	for _, u := range t.Uniques {
 		what := named(obj+" unique", u.Name)
 		flag(u, u.Pos, what, "deferrable", u.Deferrable)
 		flag(u, u.Pos, what, "initially_deferred", u.InitiallyDeferred)
 		flag(u, u.Pos, what, "nulls_not_distinct", u.NullsNotDistinct)
+		flag(u, u.Pos, what, "comment", u.Comment != "")
 	}
 	for _, f := range t.ForeignKeys {
 		what := named(obj+" foreign key", f.Name)
 		flag(f, f.Pos, what, "match_full", f.MatchFull)
 		flag(f, f.Pos, what, "not_valid", f.NotValid)
+		flag(f, f.Pos, what, "comment", f.Comment != "")
 	}
 	for _, c := range t.Checks {
 		what := named(obj+" check", c.Name)
 		flag(c, c.Pos, what, "not_valid", c.NotValid)
 		flag(c, c.Pos, what, "no_inherit", c.NoInherit)
+		flag(c, c.Pos, what, "comment", c.Comment != "")
 	}
 	for _, x := range t.Indexes {
 		what := named(obj+" index", x.Name)

@@ -209,6 +209,7 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		pn.set("clustered", pk.Clustered)
 		pn.set("deferrable", pk.Deferrable)
 		pn.set("initially_deferred", pk.InitiallyDeferred)
+		pn.set("comment", pk.Comment)
 		n.set("primary_key", pn)
 	}
 	for _, u := range t.Uniques {
@@ -218,6 +219,7 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		un.set("nulls_not_distinct", u.NullsNotDistinct)
 		un.set("deferrable", u.Deferrable)
 		un.set("initially_deferred", u.InitiallyDeferred)
+		un.set("comment", u.Comment)
 		uniques = append(uniques, un)
 	}
 	for _, ix := range t.Indexes {
@@ -238,6 +240,7 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		fn.set("initially_deferred", fk.InitiallyDeferred)
 		fn.set("match_full", fk.MatchFull)
 		fn.set("not_valid", fk.NotValid)
+		fn.set("comment", fk.Comment)
 		fks = append(fks, fn)
 	}
 	for _, ck := range t.Checks {
@@ -245,6 +248,7 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		cn.set("expr", ck.Source.Or(ck.Expr))
 		cn.set("not_valid", ck.NotValid)
 		cn.set("no_inherit", ck.NoInherit)
+		cn.set("comment", ck.Comment)
 		checks = append(checks, cn)
 	}
 	n.set("unique", uniques)

@@ -21,6 +21,7 @@ table "seats" {
   primary_key {
     columns    = ["id"]
     deferrable = true
+    comment    = "seat identity"
   }
   unique "seats_row_no_seat_no_key" {
     columns            = ["row_no", "seat_no"]
@@ -32,5 +33,6 @@ table "seats" {
   }
   unique "seats_holder_key" {
     columns = ["holder"]
+    comment = "one seat per holder"
   }
 }

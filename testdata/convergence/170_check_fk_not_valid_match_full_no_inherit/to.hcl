@@ -39,6 +39,7 @@ table "children" {
     ref_table   = "parents"
     ref_columns = ["a", "b"]
     match_full  = true
+    comment     = "both or neither"
   }
   foreign_key "children_parent_id_fkey" {
     columns     = ["parent_id"]
@@ -53,5 +54,6 @@ table "children" {
   check "children_qty_small" {
     expr      = "qty < 10"
     not_valid = true
+    comment   = "new rows only"
   }
 }

@@ -13,6 +13,7 @@ table "accounts" {
   }
   primary_key {
     columns = ["id", "region"]
+    comment = "account key"
   }
   unique "accounts_email_key" {
     columns            = ["email"]
@@ -70,6 +71,7 @@ table "docs" {
     ref_columns = ["id", "region"]
     match_full  = true
     deferrable  = true
+    comment     = "owner"
   }
   foreign_key "docs_parent_fkey" {
     columns     = ["id"]
@@ -84,6 +86,7 @@ table "docs" {
   check "docs_size_small" {
     expr      = "size < 1000000"
     not_valid = true
+    comment   = "new rows only"
   }
   index "docs_title_idx" {
     on {

@@ -27,5 +27,8 @@ ALTER TABLE docs ADD CONSTRAINT docs_parent_fkey FOREIGN KEY (id) REFERENCES doc
 CREATE INDEX docs_title_idx ON docs (title COLLATE "C" text_pattern_ops) WITH (fillfactor = 70);
 CREATE INDEX docs_data_idx ON docs USING gin (data jsonb_path_ops) WITH (fastupdate = false, gin_pending_list_limit = 128);
 COMMENT ON INDEX docs_data_idx IS 'containment';
+COMMENT ON CONSTRAINT accounts_pkey ON accounts IS 'account key';
+COMMENT ON CONSTRAINT docs_owner_fkey ON docs IS 'owner';
+COMMENT ON CONSTRAINT docs_size_small ON docs IS 'new rows only';
 CREATE INDEX docs_body_idx ON docs USING gist (body tsvector_ops (siglen = 32));
 CREATE UNIQUE INDEX docs_owner_region_idx ON docs (owner_id, owner_region) NULLS NOT DISTINCT;

@@ -23,5 +23,6 @@ table "orders" {
   check "orders_qty_check" {
     expr      = "qty > 0"
     not_valid = true
+    comment   = "positive"
   }
 }

@@ -20,6 +20,7 @@ table "orders" {
     ref_columns = ["id"]
   }
   check "orders_qty_check" {
-    expr      = "qty > 0"
+    expr    = "qty > 0"
+    comment = "positive, checked"
   }
 }
