@@ -681,20 +681,20 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 
 	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
 		kept := sc != nil && tc != nil && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr)
-		inPlace := kept && (equalCheck(sc, tc) || sc.NotValid && !tc.NotValid && equalCheck(validated(sc), tc))
 		switch {
-		case inPlace:
-			d.commentConstraint(name, sc.Comment, tc.Comment, &Change{Check: tc})
-		case tc != nil:
-			d.commentConstraint(name, "", tc.Comment, &Change{Check: tc})
-		}
-		if kept && equalCheck(sc, tc) {
-			return
-		}
-		if inPlace {
+		case kept && equalCheck(sc, tc):
+		case kept && sc.NotValid && !tc.NotValid && equalCheck(validated(sc), tc):
 			d.add(phaseAddKeys, &Change{Kind: ValidateConstraint, Table: name, Check: tc, Hazards: []Hazard{
 				hazard(HazardCheckMayFail, Warning, "Validating check constraint %s on table %s fails if existing rows violate it.", tc.Name, name)}})
+		default:
+			kept = false // dropped and added
+		}
+		if kept {
+			d.commentConstraint(name, sc.Comment, tc.Comment, &Change{Check: tc})
 			return
+		}
+		if tc != nil {
+			d.commentConstraint(name, "", tc.Comment, &Change{Check: tc})
 		}
 		if sc != nil {
 			d.add(phaseDropKeys, &Change{Kind: DropCheck, Table: existing, Check: origOf(s.Checks, orig.Checks, sc)})
@@ -710,13 +710,16 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 		kept := sx != nil && tx != nil && !d.indexUsesRecreated(name, sx)
 		switch {
 		case kept && equalIndex(sx, tx):
-			d.commentIndex(name, sx.Comment, tx)
-			return
 		case kept && d.dst.Dialect == schema.Postgres && equalIndex(withStorage(sx, tx.With), tx):
 			d.add(phaseCreateIndexes, &Change{Kind: AlterIndexStorage, Table: name, Index: tx, OldIndex: origOf(s.Indexes, orig.Indexes, sx)})
+		default:
+			kept = false // dropped and created
+		}
+		if kept {
 			d.commentIndex(name, sx.Comment, tx)
 			return
-		case tx != nil: // created (again): its comment, if any, is set anew
+		}
+		if tx != nil { // created (again): its comment, if any, is set anew
 			d.commentIndex(name, "", tx)
 		}
 		if sx != nil {
@@ -909,24 +912,22 @@ func (d *differ) compareForeignKeys() {
 		}
 		pairByName(sFKs, tFKs, foreignKeyKey, func(sf, tf *schema.ForeignKey) {
 			kept := sf != nil && tf != nil && !d.foreignKeyDisturbed(t.QName(), sf)
-			inPlace := kept && (equalForeignKey(withDeferral(sf, tf), tf) || sf.NotValid && !tf.NotValid && equalForeignKey(validated(sf), tf))
 			switch {
-			case inPlace:
-				d.commentConstraint(t.QName(), sf.Comment, tf.Comment, &Change{ForeignKey: tf})
-			case tf != nil:
-				d.commentConstraint(t.QName(), "", tf.Comment, &Change{ForeignKey: tf})
-			}
-			if kept && equalForeignKey(sf, tf) {
-				return
-			}
-			if kept && d.dst.Dialect == schema.Postgres && equalForeignKey(withDeferral(sf, tf), tf) {
+			case kept && equalForeignKey(sf, tf):
+			case kept && d.dst.Dialect == schema.Postgres && equalForeignKey(withDeferral(sf, tf), tf):
 				d.add(phaseAddForeignKeys, &Change{Kind: AlterForeignKeyDeferrable, Table: t.QName(), ForeignKey: tf})
-				return
-			}
-			if kept && sf.NotValid && !tf.NotValid && equalForeignKey(validated(sf), tf) {
+			case kept && sf.NotValid && !tf.NotValid && equalForeignKey(validated(sf), tf):
 				d.add(phaseAddForeignKeys, &Change{Kind: ValidateConstraint, Table: t.QName(), ForeignKey: tf, Hazards: []Hazard{
 					hazard(HazardForeignKeyMayFail, Warning, "Validating foreign key %s on table %s fails if existing rows reference missing rows of %s.", tf.Name, t.QName(), tf.RefQName())}})
+			default:
+				kept = false // dropped and added
+			}
+			if kept {
+				d.commentConstraint(t.QName(), sf.Comment, tf.Comment, &Change{ForeignKey: tf})
 				return
+			}
+			if tf != nil {
+				d.commentConstraint(t.QName(), "", tf.Comment, &Change{ForeignKey: tf})
 			}
 			if sf != nil {
 				orig := d.origTable(s.QName())
