@@ -446,10 +446,9 @@ func (l *loader) index(o object) *Index {
 	ix.Clustered = l.optBool(o, ix, "clustered")
 	ix.NullsNotDistinct = l.flag(o, ix, "nulls_not_distinct")
 	ix.Comment = l.text(o, ix, "comment")
-	var with []Pos
-	ix.With, with, _ = o.strList("with")
-	if len(with) > 0 {
-		l.setPos(ix, "with", with[0])
+	ix.With = l.columnList(o, ix, "with", false) // positions under with.i
+	if len(ix.With) > 0 {
+		l.setPos(ix, "with", l.at(ix, "with.0", ix.Pos))
 	}
 	o.done()
 	return ix

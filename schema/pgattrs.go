@@ -132,7 +132,7 @@ func (l *loader) validatePgAttrs(db *Database, t *Table, obj string) {
 		}
 		for i, w := range x.With {
 			if pg && !pgStorageParam.MatchString(CanonicalStorageParams([]string{w})[0]) {
-				l.errorf(l.at(x, "with", x.Pos), what, `write each storage parameter as "name=value", e.g. "fillfactor=70"`,
+				l.errorf(l.at(x, "with."+strconv.Itoa(i), x.Pos), what, `write each storage parameter as "name=value", e.g. "fillfactor=70"`,
 					"invalid storage parameter %q (entry %d)", w, i+1)
 			}
 		}
