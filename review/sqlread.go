@@ -392,10 +392,7 @@ func (p *sqlParser) parse() {
 		switch {
 		case p.accept("SET"), p.accept("RESET"):
 			action := strings.ToLower(p.toks[p.i-1].text)
-			x := &schema.Index{}
-			for _, w := range strings.Split(p.parenText(), ",") {
-				x.With = append(x.With, strings.TrimSpace(w))
-			}
+			x := &schema.Index{With: storageParams(p.parenText())}
 			p.emit(op{kind: opAlterIndexStorage, name: from.Name, table: schema.QName{Schema: from.Schema}, idx: x, value: action})
 		default:
 			p.expect("RENAME", "TO")
@@ -907,12 +904,11 @@ func (p *sqlParser) createIndex() {
 				break
 			}
 			options := p.parenText()
-			if p.d == schema.SQLServer {
-				o.concurrently = onlineOn(options) // ONLINE = ON: builds without blocking writes
-				break
-			}
-			for _, w := range strings.Split(options, ",") {
-				x.With = append(x.With, strings.TrimSpace(w))
+			switch {
+			case p.d == schema.Postgres:
+				x.With = storageParams(options)
+			case onlineOn(options):
+				o.concurrently = true // SQL Server ONLINE = ON: builds without blocking writes
 			}
 		case p.accept("TABLESPACE"):
 			p.ident()
@@ -926,6 +922,17 @@ func (p *sqlParser) createIndex() {
 		}
 	}
 	p.emit(o)
+}
+
+// storageParams splits the text inside PostgreSQL's WITH (…) or SET (…) of
+// an index into its "name = value" entries (which Normalize spells
+// canonically).
+func storageParams(text string) []string {
+	var out []string
+	for _, w := range strings.Split(text, ",") {
+		out = append(out, strings.TrimSpace(w))
+	}
+	return out
 }
 
 // onlineOn reports whether the options of a SQL Server CREATE INDEX … WITH
