@@ -379,13 +379,13 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 		nkey             int16
 		keys, options    []int16
 		defs             []string
-		opclasses, cols  []string
+		opclasses, colls []string
 		with             []string
 		nnd              bool
 		fullDef, comment string
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
-		&opclasses, &cols, &nnd, &with, &fullDef, &comment}, func() error {
+		&opclasses, &colls, &nnd, &with, &fullDef, &comment}, func() error {
 		t := c.tables[rel]
 		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with, Comment: comment}
 		if am != "btree" {
@@ -398,7 +398,7 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 				continue
 			}
 			part := schema.IndexPart{Column: col}
-			part.Opclass, part.Collation = opclasses[k], cols[k]
+			part.Opclass, part.Collation = opclasses[k], colls[k]
 			if attnum == 0 {
 				part.Expr, part.Column = defs[k], ""
 				if !strings.Contains(fullDef, defs[k]+" COLLATE ") {

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -114,5 +115,25 @@ func TestAlterInPlace(t *testing.T) {
 				t.Errorf("the plan lacks (in order) %q:\n%s", tc.want[next], script)
 			}
 		})
+	}
+}
+
+// TestExclusionConstraintWarned checks that an exclusion constraint, which
+// the model does not hold, is named in a warning rather than left out
+// silently, and that the rest of its table is read.
+func TestExclusionConstraintWarned(t *testing.T) {
+	url := pgtest.NewDB(t)
+	pgtest.Exec(t, url, `CREATE TABLE bookings (
+	room integer NOT NULL,
+	during tsrange NOT NULL,
+	CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0) DEFERRABLE
+);`)
+	db := inspect(t, url)
+	want := []schema.Warning{{Object: "public.bookings.bookings_no_overlap", Message: "exclusion constraint is not read; the comparison ignores it"}}
+	if !slices.Equal(db.Warnings, want) {
+		t.Errorf("warnings = %+v, want %+v", db.Warnings, want)
+	}
+	if tb := db.Table(schema.QName{Schema: "public", Name: "bookings"}); tb == nil || len(tb.Columns) != 2 || len(tb.Indexes) != 0 {
+		t.Errorf("table bookings read as %+v, want its two columns and no index", tb)
 	}
 }
