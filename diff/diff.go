@@ -389,6 +389,16 @@ func (d *differ) createTable(t *schema.Table) {
 	var creates []*Change
 	for _, x := range sortedByName(t.Indexes, indexName) {
 		creates = append(creates, &Change{Kind: CreateIndex, Table: t.QName(), Index: x})
+		d.commentIndex(t.QName(), "", x)
+	}
+	if pk := t.PrimaryKey; pk != nil {
+		d.commentConstraint(t.QName(), "", pk.Comment, &Change{PrimaryKey: pk})
+	}
+	for _, u := range t.Uniques {
+		d.commentConstraint(t.QName(), "", u.Comment, &Change{Unique: u})
+	}
+	for _, ck := range t.Checks {
+		d.commentConstraint(t.QName(), "", ck.Comment, &Change{Check: ck})
 	}
 	for _, c := range clusteredFirst(creates) {
 		d.add(phaseCreateIndexes, c)
@@ -658,7 +668,15 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	existing := orig.QName() // drops run before the renames: they act on the old name
 
 	sp, tp := s.PrimaryKey, t.PrimaryKey
-	if !equalPrimaryKey(sp, tp) || sp != nil && d.usesRecreated(name, sp.Columns) {
+	pkKept := equalPrimaryKey(sp, tp) && (sp == nil || !d.usesRecreated(name, sp.Columns))
+	if tp != nil {
+		old := ""
+		if pkKept {
+			old = sp.Comment
+		}
+		d.commentConstraint(name, old, tp.Comment, &Change{PrimaryKey: tp})
+	}
+	if !pkKept {
 		if sp != nil {
 			d.droppedKeys[name] = append(d.droppedKeys[name], sp.Columns)
 			d.add(phaseDropKeys, &Change{Kind: DropPrimaryKey, Table: existing, PrimaryKey: orig.PrimaryKey,
@@ -674,7 +692,11 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 
 	pairByName(s.Uniques, t.Uniques, uniqueKey, func(su, tu *schema.Unique) {
 		if su != nil && tu != nil && equalUnique(su, tu) && !d.keyUsesRecreated(name, su.Columns) {
+			d.commentConstraint(name, su.Comment, tu.Comment, &Change{Unique: tu})
 			return
+		}
+		if tu != nil {
+			d.commentConstraint(name, "", tu.Comment, &Change{Unique: tu})
 		}
 		if su != nil {
 			d.droppedKeys[name] = append(d.droppedKeys[name], su.Columns)
@@ -689,21 +711,34 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	})
 
 	pairByName(s.Checks, t.Checks, checkKey, func(sc, tc *schema.Check) {
-		if sc != nil && tc != nil && !d.keyUsesRecreated(name, nil, sc.Expr) {
-			if c := setCheckState(name, sc, tc); c != nil {
-				d.add(phaseAddKeys, c)
-				return
-			}
+		kept := sc != nil && tc != nil && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr)
+		var state *Change // SQL Server: only NOCHECK or disabled changes
+		if kept {
+			state = setCheckState(name, sc, tc)
 		}
-		if sc != nil && tc != nil && equalCheck(sc, tc) && !d.keyUsesRecreated(name, nil, sc.Expr) && !d.usesRetypedEnum(name, sc.Expr) {
+		switch {
+		case kept && equalCheck(sc, tc):
+		case state != nil:
+			d.add(phaseAddKeys, state)
+		case kept && sc.NotValid && !tc.NotValid && equalCheck(validated(sc), tc):
+			d.add(phaseAddKeys, &Change{Kind: ValidateConstraint, Table: name, Check: tc, Hazards: []Hazard{
+				hazard(HazardCheckMayFail, Warning, "Validating check constraint %s on table %s fails if existing rows violate it.", tc.Name, name)}})
+		default:
+			kept = false // dropped and added
+		}
+		if kept {
+			d.commentConstraint(name, sc.Comment, tc.Comment, &Change{Check: tc})
 			return
+		}
+		if tc != nil {
+			d.commentConstraint(name, "", tc.Comment, &Change{Check: tc})
 		}
 		if sc != nil {
 			d.add(phaseDropKeys, &Change{Kind: DropCheck, Table: existing, Check: origOf(s.Checks, orig.Checks, sc)})
 		}
 		if tc != nil {
 			hs := []Hazard{checkMayFailHazard(name, tc)}
-			if tc.NoCheck { // existing rows are not checked
+			if tc.NoCheck || tc.NotValid { // existing rows are not checked
 				hs = nil
 			}
 			d.add(phaseAddKeys, &Change{Kind: AddCheck, Table: name, Check: tc, Hazards: addConstraintStateHazards(hs, name, "check constraint", tc.Name, tc.ConstraintState)})
@@ -713,12 +748,22 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 	concurrently := d.onlineIndexes()
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
-		if sx != nil && tx != nil && !d.indexUsesRecreated(name, sx) && indexOptionsOnly(sx, tx) {
+		kept := sx != nil && tx != nil && !d.indexUsesRecreated(name, sx)
+		switch {
+		case kept && equalIndex(sx, tx):
+		case kept && indexOptionsOnly(sx, tx): // SQL Server index options
 			d.add(phaseCreateIndexes, rebuildIndexChange(name, tx))
+		case kept && d.dst.Dialect == schema.Postgres && equalIndex(withStorage(sx, tx.With), tx):
+			d.add(phaseCreateIndexes, &Change{Kind: AlterIndexStorage, Table: name, Index: tx, OldIndex: origOf(s.Indexes, orig.Indexes, sx)})
+		default:
+			kept = false // dropped and created
+		}
+		if kept {
+			d.commentIndex(name, sx.Comment, tx)
 			return
 		}
-		if sx != nil && tx != nil && equalIndex(sx, tx) && !d.indexUsesRecreated(name, sx) {
-			return
+		if tx != nil { // created (again): its comment, if any, is set anew
+			d.commentIndex(name, "", tx)
 		}
 		if sx != nil {
 			if sx.Unique {
@@ -775,6 +820,9 @@ func indexChangeReason(old, x *schema.Index) string {
 		{"include", !slices.Equal(old.Include, x.Include)},
 		{"uniqueness", old.Unique != x.Unique},
 		{"clustering", !equalPtr(old.Clustered, x.Clustered)},
+		{"operator classes or collations", len(old.Parts) == len(x.Parts) && !slices.EqualFunc(old.Parts, x.Parts, func(a, b schema.IndexPart) bool { return a.Opclass == b.Opclass && a.Collation == b.Collation })},
+		{"nulls not distinct", old.NullsNotDistinct != x.NullsNotDistinct},
+		{"storage parameters", !slices.Equal(old.With, x.With)},
 	} {
 		if c.changed {
 			what = append(what, c.name)
@@ -935,14 +983,29 @@ func (d *differ) compareForeignKeys() {
 			d.renameForeignKeys(s, t)
 		}
 		pairByName(sFKs, tFKs, foreignKeyKey, func(sf, tf *schema.ForeignKey) {
-			if sf != nil && tf != nil && !d.foreignKeyDisturbed(t.QName(), sf) {
-				if c := setForeignKeyState(t.QName(), sf, tf); c != nil {
-					d.add(phaseAddForeignKeys, c)
-					return
-				}
+			kept := sf != nil && tf != nil && !d.foreignKeyDisturbed(t.QName(), sf)
+			var state *Change // SQL Server: only NOCHECK or disabled changes
+			if kept {
+				state = setForeignKeyState(t.QName(), sf, tf)
 			}
-			if sf != nil && tf != nil && equalForeignKey(sf, tf) && !d.foreignKeyDisturbed(t.QName(), sf) {
+			switch {
+			case kept && equalForeignKey(sf, tf):
+			case state != nil:
+				d.add(phaseAddForeignKeys, state)
+			case kept && d.dst.Dialect == schema.Postgres && equalForeignKey(withDeferral(sf, tf), tf):
+				d.add(phaseAddForeignKeys, &Change{Kind: AlterForeignKeyDeferrable, Table: t.QName(), ForeignKey: tf})
+			case kept && sf.NotValid && !tf.NotValid && equalForeignKey(validated(sf), tf):
+				d.add(phaseAddForeignKeys, &Change{Kind: ValidateConstraint, Table: t.QName(), ForeignKey: tf, Hazards: []Hazard{
+					hazard(HazardForeignKeyMayFail, Warning, "Validating foreign key %s on table %s fails if existing rows reference missing rows of %s.", tf.Name, t.QName(), tf.RefQName())}})
+			default:
+				kept = false // dropped and added
+			}
+			if kept {
+				d.commentConstraint(t.QName(), sf.Comment, tf.Comment, &Change{ForeignKey: tf})
 				return
+			}
+			if tf != nil {
+				d.commentConstraint(t.QName(), "", tf.Comment, &Change{ForeignKey: tf})
 			}
 			if sf != nil {
 				orig := d.origTable(s.QName())
@@ -957,7 +1020,7 @@ func (d *differ) compareForeignKeys() {
 						h.Message += " It is added again unchanged because " + strings.TrimPrefix(c.Reason, "unchanged: ") + "."
 					}
 					c.Hazards = []Hazard{h}
-					if tf.NoCheck { // existing rows are not checked
+					if tf.NoCheck || tf.NotValid { // existing rows are not checked
 						c.Hazards = nil
 					}
 				}
@@ -1006,4 +1069,52 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// validated returns a copy of a check or foreign key with NotValid cleared:
+// what VALIDATE CONSTRAINT turns it into.
+func validated[T schema.Check | schema.ForeignKey](c *T) *T {
+	v := *c
+	switch x := any(&v).(type) {
+	case *schema.Check:
+		x.NotValid = false
+	case *schema.ForeignKey:
+		x.NotValid = false
+	}
+	return &v
+}
+
+// withStorage returns a copy of index x with the storage parameters with:
+// x equals its new definition this way when only those differ.
+func withStorage(x *schema.Index, with []string) *schema.Index {
+	v := *x
+	v.With = with
+	return &v
+}
+
+// withDeferral returns a copy of foreign key f with the DEFERRABLE and
+// INITIALLY DEFERRED of to.
+func withDeferral(f, to *schema.ForeignKey) *schema.ForeignKey {
+	v := *f
+	v.Deferrable, v.InitiallyDeferred = to.Deferrable, to.InitiallyDeferred
+	return &v
+}
+
+// commentIndex adds a CommentIndex when index x of table is to have another
+// comment than old (the comment it has in the database: "" for an index
+// created by the plan).
+func (d *differ) commentIndex(table schema.QName, old string, x *schema.Index) {
+	if x.Comment != old {
+		d.add(phaseComments, &Change{Kind: CommentIndex, Table: table, Index: x, Comment: x.Comment, OldComment: old})
+	}
+}
+
+// commentConstraint adds c, a CommentConstraint of the constraint it holds,
+// when that constraint of table is to have another comment than old (the
+// comment it has in the database: "" for one the plan adds).
+func (d *differ) commentConstraint(table schema.QName, old, comment string, c *Change) {
+	if comment != old {
+		c.Kind, c.Table, c.Comment, c.OldComment = CommentConstraint, table, comment, old
+		d.add(phaseComments, c)
+	}
 }

@@ -86,6 +86,21 @@ const (
 	DropForeignKey Kind = "drop_foreign_key" // Table, ForeignKey
 	CreateIndex    Kind = "create_index"     // Table, Index
 	DropIndex      Kind = "drop_index"       // Table, Index
+	// AlterIndexStorage changes only the storage parameters of index Index
+	// (the to-side index) of Table from those of OldIndex (PostgreSQL ALTER
+	// INDEX … SET (…) / RESET (…)).
+	AlterIndexStorage Kind = "alter_index_storage"
+	// AlterForeignKeyDeferrable changes only DEFERRABLE / INITIALLY DEFERRED
+	// of ForeignKey (the to-side one) of Table (PostgreSQL ALTER TABLE …
+	// ALTER CONSTRAINT, which takes foreign keys only).
+	AlterForeignKeyDeferrable Kind = "alter_foreign_key_deferrable"
+	// CommentIndex sets the comment of Index (the to-side index) of Table to
+	// Comment (empty: remove); OldComment is the previous one (PostgreSQL).
+	CommentIndex Kind = "comment_index"
+	// CommentConstraint sets the comment of whichever of PrimaryKey, Unique,
+	// Check or ForeignKey is set (the to-side constraint) of Table to
+	// Comment (empty: remove); OldComment is the previous one (PostgreSQL).
+	CommentConstraint Kind = "comment_constraint"
 
 	// RenameIndex renames index RenamedFrom of Table to Index.Name (Index is
 	// the to-side index): its definition is unchanged.
@@ -101,9 +116,11 @@ const (
 	// OldColumn is the column before (same default, other constraint name).
 	RenameDefault Kind = "rename_default"
 	// ValidateConstraint validates the foreign key or check (ForeignKey or
-	// Check) of Table that an earlier change added NotValid (Options.Online).
-	// It runs in a transaction of its own: it scans the table under a SHARE
-	// UPDATE EXCLUSIVE lock, which does not block writes.
+	// Check, the to-side constraint) of Table: one an earlier change added
+	// NotValid (Options.Online), or a NOT VALID one the schema now wants
+	// valid (PostgreSQL ALTER TABLE … VALIDATE CONSTRAINT). It runs in a
+	// transaction of its own: it scans the table under a SHARE UPDATE
+	// EXCLUSIVE lock, which does not block writes.
 	ValidateConstraint Kind = "validate_constraint"
 )
 
@@ -168,6 +185,7 @@ type Change struct {
 	Check       *schema.Check        `json:"check,omitempty"`
 	ForeignKey  *schema.ForeignKey   `json:"foreign_key,omitempty"`
 	Index       *schema.Index        `json:"index,omitempty"`
+	OldIndex    *schema.Index        `json:"old_index,omitempty"` // AlterIndexStorage: the from-side index
 	Comment     string               `json:"comment,omitempty"`
 	OldComment  string               `json:"old_comment,omitempty"`
 	// Concurrently is set on CreateIndex/DropIndex when Options.Concurrently

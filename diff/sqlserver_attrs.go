@@ -106,13 +106,14 @@ func addConstraintStateHazards(hs []Hazard, table schema.QName, what, name strin
 }
 
 // uncheckedChecks splits off the checks of t that CREATE TABLE cannot
-// create as they are (a check declared inline is enabled and trusted): they
-// are added after it, WITH NOCHECK and disabled as they say. It returns t
-// itself when there are none.
+// create as they are (a check declared inline is enabled, trusted and
+// valid): they are added after it, WITH NOCHECK and disabled (SQL Server)
+// or NOT VALID (PostgreSQL, whose CREATE TABLE refuses NOT VALID) as they
+// say. It returns t itself when there are none.
 func uncheckedChecks(t *schema.Table) (*schema.Table, []*schema.Check) {
 	var keep, later []*schema.Check
 	for _, ck := range t.Checks {
-		if ck.NoCheck {
+		if ck.NoCheck || ck.NotValid {
 			later = append(later, ck)
 		} else {
 			keep = append(keep, ck)

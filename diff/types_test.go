@@ -145,15 +145,15 @@ func TestEqualCoversEveryField(t *testing.T) {
 		value  any
 		fields []string
 	}{
-		{schema.PrimaryKey{}, []string{"Name", "Columns", "Clustered", "Desc", "ClusteredImplied", "SystemName", "Pos"}},
-		{schema.Unique{}, []string{"Name", "Columns", "Clustered", "Desc", "SystemName", "Pos"}},
-		{schema.Check{}, []string{"Name", "Expr", "Source", "ConstraintState", "SystemName", "Pos"}},
-		{schema.Index{}, []string{"Name", "Unique", "Parts", "Include", "Where", "WhereSource", "Using", "Clustered", "Columnstore", "FillFactor", "PadIndex", "IgnoreDupKey", "DataCompression", "Pos"}},
-		{schema.IndexPart{}, []string{"Column", "Expr", "ExprSource", "Desc", "Nulls"}},
+		{schema.PrimaryKey{}, []string{"Name", "Columns", "Clustered", "Desc", "ClusteredImplied", "SystemName", "Deferrable", "InitiallyDeferred", "Comment", "Pos"}},
+		{schema.Unique{}, []string{"Name", "Columns", "Clustered", "Desc", "SystemName", "NullsNotDistinct", "Deferrable", "InitiallyDeferred", "Comment", "Pos"}},
+		{schema.Check{}, []string{"Name", "Expr", "Source", "ConstraintState", "NotValid", "NoInherit", "Comment", "SystemName", "Pos"}},
+		{schema.Index{}, []string{"Name", "Unique", "Parts", "Include", "Where", "WhereSource", "Using", "Clustered", "Columnstore", "FillFactor", "PadIndex", "IgnoreDupKey", "DataCompression", "NullsNotDistinct", "With", "Comment", "Pos"}},
+		{schema.IndexPart{}, []string{"Column", "Expr", "ExprSource", "Desc", "Nulls", "Collation", "Opclass"}},
 		{schema.Default{}, []string{"Kind", "Value", "Source"}},
 		{schema.Computed{}, []string{"Expr", "Persisted", "Source"}},
 		{schema.Identity{}, []string{"Always", "Seed", "Increment", "MinValue", "MaxValue", "Cache", "Cycle", "NotForReplication"}},
-		{schema.ForeignKey{}, []string{"Name", "Columns", "RefSchema", "RefTable", "RefColumns", "OnDelete", "OnUpdate", "Deferrable", "InitiallyDeferred", "ConstraintState", "SystemName", "Pos"}},
+		{schema.ForeignKey{}, []string{"Name", "Columns", "RefSchema", "RefTable", "RefColumns", "OnDelete", "OnUpdate", "Deferrable", "InitiallyDeferred", "ConstraintState", "MatchFull", "NotValid", "Comment", "SystemName", "Pos"}},
 		{schema.Column{}, []string{"Name", "Type", "Null", "Default", "Identity", "Computed", "Collation", "Comment", "Compression", "Storage", "Unique", "RenamedFrom", "Using", "UsingDown", "DefaultName", "DefaultSystemName", "Pos"}},
 	} {
 		typ := reflect.TypeOf(tc.value)

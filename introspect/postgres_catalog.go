@@ -106,16 +106,30 @@ SELECT c.conrelid, c.conname, c.contype::text,
        ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(num, i)
              JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.i)::text[],
        c.confdeltype::text, c.confupdtype::text, c.condeferrable, c.condeferred,
-       coalesce(CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END, '')
+       coalesce(CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END, ''),
+       NOT c.convalidated, c.confmatchtype = 'f', c.connoinherit,
+       coalesce((to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean, false),
+       coalesce(dc.description, '')
 FROM pg_constraint c
+LEFT JOIN pg_description dc ON dc.objoid = c.oid AND dc.classoid = 'pg_constraint'::regclass
 LEFT JOIN pg_class fc ON fc.oid = c.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0
+LEFT JOIN pg_index ci ON ci.indexrelid = c.conindid AND c.contype = 'u'
+WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x') AND c.conparentid = 0
 ORDER BY c.conrelid, c.conname`
 
 	// pgIndexesQuery skips the indexes behind PRIMARY KEY, UNIQUE and EXCLUDE
 	// constraints: they are read as constraints. It deparses expression key
 	// parts only (pg_get_indexdef is costly); columns are named by attnum.
+	// Per key it reads the operator class, left empty when it is the default
+	// one of its input type (pg_opclass.opcdefault) and has no parameters, with its parameters
+	// (pg_attribute.attoptions of the index), and the collation, left empty
+	// when it is the column's. The collation of an expression key is the
+	// expression's own unless COLLATE says otherwise, which the catalog does
+	// not tell apart: for those (rare) indexes the whole definition is read,
+	// and the key's collation is kept only when it says COLLATE.
+	// indnullsnotdistinct is read through to_jsonb, so that servers before
+	// PostgreSQL 15 (which have no such column) read false.
 	// Comments come from pg_description joins rather than
 	// obj_description/col_description, which cost a function call per row.
 	pgIndexesQuery = `
@@ -123,9 +137,32 @@ SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
        i.indkey::int2[], i.indoption::int2[],
        coalesce(pg_get_expr(i.indpred, i.indrelid), ''),
        ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, false) ELSE '' END
-             FROM generate_series(1, i.indnatts) k ORDER BY k)
+             FROM generate_series(1, i.indnatts) k ORDER BY k),
+       ARRAY(SELECT CASE WHEN oc.opcdefault AND ia.attoptions IS NULL THEN ''
+                         ELSE oc.opcname || coalesce('(' || array_to_string(ia.attoptions, ',') || ')', '') END
+             FROM generate_series(1, i.indnkeyatts) k
+             JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1]
+             JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+             ORDER BY k),
+       ARRAY(SELECT coalesce(CASE WHEN i.indcollation[k - 1] NOT IN (0, coalesce(ta.attcollation, kt.typcollation))
+                                  THEN co.collname END, '')
+             FROM generate_series(1, i.indnkeyatts) k
+             JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+             JOIN pg_type kt ON kt.oid = ia.atttypid
+             LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0
+             LEFT JOIN pg_collation co ON co.oid = i.indcollation[k - 1]
+             ORDER BY k),
+       coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false),
+       coalesce(ic.reloptions, '{}'),
+       CASE WHEN EXISTS (SELECT 1 FROM generate_series(1, i.indnkeyatts) k
+                         JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+                         JOIN pg_type kt ON kt.oid = ia.atttypid
+                         WHERE i.indkey[k - 1] = 0 AND i.indcollation[k - 1] NOT IN (0, kt.typcollation))
+            THEN pg_get_indexdef(i.indexrelid) ELSE '' END,
+       coalesce(ds.description, '')
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
+LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 JOIN pg_am am ON am.oid = ic.relam
 WHERE i.indrelid = ANY($1::oid[])
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c
@@ -312,23 +349,30 @@ func (c *pgCatalog) readConstraints(ctx context.Context, tx pgx.Tx, _ Options) e
 		onDelete, onUpdate                   string
 		cols, refCols                        []string
 		deferrable, deferred                 bool
+		notValid, matchFull, noInherit       bool
+		nullsNotDistinct                     bool
+		comment                              string
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &typ, &cols, &refSchema, &refTable, &refCols,
-		&onDelete, &onUpdate, &deferrable, &deferred, &expr}, func() error {
+		&onDelete, &onUpdate, &deferrable, &deferred, &expr, &notValid, &matchFull, &noInherit, &nullsNotDistinct, &comment}, func() error {
 		t := c.tables[rel]
 		switch typ {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
 		case "u":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols})
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct,
+				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
 		case "c":
-			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr})
+			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr, NotValid: notValid, NoInherit: noInherit, Comment: comment})
 		case "f":
 			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
 				Name: name, Columns: cols, RefSchema: refSchema, RefTable: refTable, RefColumns: refCols,
 				OnDelete: pgFkActions[onDelete], OnUpdate: pgFkActions[onUpdate],
-				Deferrable: deferrable, InitiallyDeferred: deferred,
+				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: matchFull, NotValid: notValid, Comment: comment,
 			})
+		case "x":
+			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: t.QName().String() + "." + name,
+				Message: "exclusion constraint is not read; the comparison ignores it"})
 		}
 		return nil
 	})
@@ -348,16 +392,21 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 		return err
 	}
 	var (
-		rel             uint32
-		name, am, where string
-		unique          bool
-		nkey            int16
-		keys, options   []int16
-		defs            []string
+		rel              uint32
+		name, am, where  string
+		unique           bool
+		nkey             int16
+		keys, options    []int16
+		defs             []string
+		opclasses, colls []string
+		with             []string
+		nnd              bool
+		fullDef, comment string
 	)
-	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
+		&opclasses, &colls, &nnd, &with, &fullDef, &comment}, func() error {
 		t := c.tables[rel]
-		idx := &schema.Index{Name: name, Unique: unique, Where: where}
+		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with, Comment: comment}
 		if am != "btree" {
 			idx.Using = am
 		}
@@ -368,8 +417,12 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 				continue
 			}
 			part := schema.IndexPart{Column: col}
+			part.Opclass, part.Collation = opclasses[k], colls[k]
 			if attnum == 0 {
-				part = schema.IndexPart{Expr: defs[k]}
+				part.Expr, part.Column = defs[k], ""
+				if !strings.Contains(fullDef, defs[k]+" COLLATE ") {
+					part.Collation = ""
+				}
 			}
 			opt := options[k]
 			part.Desc = opt&pgIndoptionDesc != 0

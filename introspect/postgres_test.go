@@ -187,7 +187,7 @@ func richModel() *schema.Database {
 						Include: []string{"email"}, Where: "active"},
 					{Name: "user_data_idx", Using: "gin", Parts: []schema.IndexPart{{Column: "data"}}},
 					{Name: "user_lower_name_idx", Unique: true, Parts: []schema.IndexPart{{Expr: `lower(("Display Name")::text)`}}},
-					{Name: "user_note_trgm_idx", Using: "gin", Parts: []schema.IndexPart{{Column: "note"}}},
+					{Name: "user_note_trgm_idx", Using: "gin", Parts: []schema.IndexPart{{Column: "note", Opclass: "gin_trgm_ops"}}},
 					{Name: "user_nulls_idx", Parts: []schema.IndexPart{{Column: "score", Nulls: "first"}, {Column: "created_at", Desc: true, Nulls: "last"}}},
 				},
 				ForeignKeys: []*schema.ForeignKey{{Name: "user_tenant_fkey", Columns: []string{"tenant_id"},

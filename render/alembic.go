@@ -204,6 +204,9 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 		if c.TableDef == nil {
 			return nil, errMissing("table definition")
 		}
+		if !alembicCanCreateTable(c.TableDef) {
+			break
+		}
 		s, err := w.createTable(c.TableDef)
 		return []string{s}, err
 	case diff.DropTable:
@@ -271,8 +274,9 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 		if c.PrimaryKey == nil {
 			return nil, errMissing("primary key")
 		}
-		if w.dialect == schema.Postgres || c.PrimaryKey.Clustered == nil || *c.PrimaryKey.Clustered {
-			// op.create_primary_key takes no mssql_clustered; CLUSTERED is SQL Server's default.
+		// op.create_primary_key takes no mssql_clustered (CLUSTERED is SQL
+		// Server's default) and, in Alembic 1.8, no deferrable.
+		if !c.PrimaryKey.Deferrable && (w.dialect == schema.Postgres || c.PrimaryKey.Clustered == nil || *c.PrimaryKey.Clustered) {
 			return []string{call("op.create_primary_key", pyStr(w.pkName(c.Table.Name, c.PrimaryKey)),
 				pyStr(c.Table.Name), pyList(c.PrimaryKey.Columns), w.schemaKw(c.Table))}, nil
 		}
@@ -280,20 +284,31 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 		if c.Unique == nil {
 			return nil, errMissing("unique constraint")
 		}
+		if c.Unique.NullsNotDistinct { // postgresql_nulls_not_distinct is SQLAlchemy 2's
+			break
+		}
 		args := []string{pyStr(c.Unique.Name), pyStr(c.Table.Name), pyList(c.Unique.Columns), w.schemaKw(c.Table)}
 		if w.dialect == schema.SQLServer {
 			args = append(args, kw("mssql_clustered", pyBool(c.Unique.Clustered != nil && *c.Unique.Clustered)))
 		}
+		args = append(args, alembicDeferrable(c.Unique.Deferrable, c.Unique.InitiallyDeferred)...)
 		return []string{call("op.create_unique_constraint", args...)}, nil
 	case diff.AddCheck:
 		if c.Check == nil {
 			return nil, errMissing("check constraint")
 		}
+		if c.Check.NoInherit { // SQLAlchemy 1.4 has no keyword for NO INHERIT
+			break
+		}
 		text, err := w.textString(c.Check.Source.Or(c.Check.Expr))
 		if err != nil {
 			return nil, err
 		}
-		return []string{call("op.create_check_constraint", pyStr(c.Check.Name), pyStr(c.Table.Name), text, w.schemaKw(c.Table))}, nil
+		args := []string{pyStr(c.Check.Name), pyStr(c.Table.Name), text, w.schemaKw(c.Table)}
+		if c.Check.NotValid {
+			args = append(args, kw("postgresql_not_valid", "True"))
+		}
+		return []string{call("op.create_check_constraint", args...)}, nil
 	case diff.AddForeignKey:
 		if c.ForeignKey == nil {
 			return nil, errMissing("foreign key")
@@ -314,6 +329,9 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 	case diff.CreateIndex:
 		if c.Index == nil {
 			return nil, errMissing("index")
+		}
+		if c.Index.NullsNotDistinct { // postgresql_nulls_not_distinct is SQLAlchemy 2's
+			break
 		}
 		s, err := w.createIndex(c.Table, c.Index, c.Concurrently)
 		return []string{s}, err
@@ -376,6 +394,7 @@ func (w *pyWriter) createTable(t *schema.Table) (string, error) {
 		if w.dialect == schema.SQLServer {
 			a = append(a, kw("mssql_clustered", pyBool(pk.Clustered == nil || *pk.Clustered)))
 		}
+		a = append(a, alembicDeferrable(pk.Deferrable, pk.InitiallyDeferred)...)
 		args = append(args, call("sa.PrimaryKeyConstraint", a...))
 	}
 	for _, u := range t.Uniques {
@@ -389,6 +408,7 @@ func (w *pyWriter) createTable(t *schema.Table) (string, error) {
 		if w.dialect == schema.SQLServer {
 			a = append(a, kw("mssql_clustered", pyBool(u.Clustered != nil && *u.Clustered)))
 		}
+		a = append(a, alembicDeferrable(u.Deferrable, u.InitiallyDeferred)...)
 		args = append(args, call("sa.UniqueConstraint", a...))
 	}
 	for _, ck := range t.Checks {
@@ -691,13 +711,45 @@ func (w *pyWriter) createForeignKey(t schema.QName, fk *schema.ForeignKey) (stri
 			args = append(args, kw(act.kw, pyStr(a)))
 		}
 	}
-	if fk.Deferrable || fk.InitiallyDeferred {
-		args = append(args, kw("deferrable", "True"))
+	args = append(args, alembicDeferrable(fk.Deferrable, fk.InitiallyDeferred)...)
+	if fk.MatchFull {
+		args = append(args, kw("match", pyStr("FULL")))
 	}
-	if fk.InitiallyDeferred {
-		args = append(args, kw("initially", pyStr("DEFERRED")))
+	if fk.NotValid {
+		args = append(args, kw("postgresql_not_valid", "True"))
 	}
 	return call("op.create_foreign_key", args...), nil
+}
+
+// alembicDeferrable returns the deferrable= and initially= keywords of a
+// constraint (none when it is neither).
+func alembicDeferrable(deferrable, initiallyDeferred bool) []string {
+	var out []string
+	if deferrable || initiallyDeferred {
+		out = append(out, kw("deferrable", "True"))
+	}
+	if initiallyDeferred {
+		out = append(out, kw("initially", pyStr("DEFERRED")))
+	}
+	return out
+}
+
+// alembicCanCreateTable reports whether op.create_table (SQLAlchemy 1.4,
+// as Debian 12 ships it) can say everything of t: it has no keyword for a
+// UNIQUE NULLS NOT DISTINCT or a CHECK … NO INHERIT, which are then
+// created by op.execute of the SQL.
+func alembicCanCreateTable(t *schema.Table) bool {
+	for _, u := range t.Uniques {
+		if u.NullsNotDistinct {
+			return false
+		}
+	}
+	for _, ck := range t.Checks {
+		if ck.NoInherit {
+			return false
+		}
+	}
+	return true
 }
 
 // createIndex renders op.create_index with every option of the dialect.
@@ -715,9 +767,21 @@ func (w *pyWriter) createIndex(t schema.QName, ix *schema.Index, concurrently bo
 		}
 	}
 	parts := make([]string, len(ix.Parts))
+	var ops []string // postgresql_ops: the operator classes of plain column keys
 	for i, p := range ix.Parts {
-		if p.Column != "" && p.Expr == "" && !p.Desc && p.Nulls == "" {
+		if p.Column != "" && p.Expr == "" && !p.Desc && p.Nulls == "" && p.Collation == "" {
 			parts[i] = pyStr(p.Column)
+			if p.Opclass != "" {
+				name, params := schema.SplitOpclass(p.Opclass)
+				if params != nil {
+					ps, err := pgStorageParams(params)
+					if err != nil {
+						return "", fmt.Errorf("index %s: %w", ix.Name, err)
+					}
+					name += " (" + ps + ")"
+				}
+				ops = append(ops, pyStr(p.Column)+": "+pyStr(name))
+			}
 			continue
 		}
 		var sql string
@@ -745,6 +809,20 @@ func (w *pyWriter) createIndex(t schema.QName, ix *schema.Index, concurrently bo
 	}
 	if len(ix.Include) > 0 {
 		args = append(args, kw(prefix+"include", pyList(ix.Include)))
+	}
+	if len(ops) > 0 {
+		args = append(args, kw("postgresql_ops", "{"+strings.Join(ops, ", ")+"}"))
+	}
+	if len(ix.With) > 0 {
+		with := make([]string, len(ix.With))
+		for i, p := range ix.With {
+			name, value, _ := strings.Cut(p, "=")
+			if !pgPlainValue.MatchString(value) { // SQLAlchemy prints the value as it is
+				value = "'" + strings.ReplaceAll(value, "'", "''") + "'"
+			}
+			with[i] = pyStr(name) + ": " + pyStr(value)
+		}
+		args = append(args, kw("postgresql_with", "{"+strings.Join(with, ", ")+"}"))
 	}
 	if ix.Where != "" {
 		where, err := w.text(ix.WhereSource.Or(ix.Where))

@@ -106,6 +106,14 @@ func Describe(c *diff.Change) string {
 		return describeTableOptions(c)
 	case diff.CommentEnum:
 		return describeComment("enum "+enumName(c.Enum), c.Comment)
+	case diff.CommentConstraint:
+		return describeComment(constraintDesc(c)+" on "+t, c.Comment)
+	case diff.CommentIndex:
+		return describeComment("index "+indexName(c), c.Comment)
+	case diff.AlterIndexStorage:
+		return "alter index " + indexName(c) + " storage parameters"
+	case diff.AlterForeignKeyDeferrable:
+		return "alter " + constraintDesc(c) + " on " + t + " deferrable"
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	}

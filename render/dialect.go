@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/schemadiff/schemadiff/diff"
@@ -166,6 +167,14 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return sqlServerOnly(d, c)
 	case diff.AlterTableOptions, diff.CommentEnum:
 		return pgOnlyChange(d, c)
+	case diff.AlterIndexStorage:
+		return alterIndexStorage(d, c)
+	case diff.AlterForeignKeyDeferrable:
+		return alterForeignKeyDeferrable(d, c)
+	case diff.CommentIndex:
+		return commentIndex(d, c)
+	case diff.CommentConstraint:
+		return commentConstraint(d, c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
@@ -263,7 +272,14 @@ func checkClause(d dialect, ck *schema.Check) (string, error) {
 	if ck.NotForReplication { // SQL Server only (validated)
 		nfr = "NOT FOR REPLICATION "
 	}
-	return constraintPrefix(d, ck.Name) + "CHECK " + nfr + "(" + ck.Source.Or(ck.Expr) + ")", nil
+	s := constraintPrefix(d, ck.Name) + "CHECK " + nfr + "(" + ck.Source.Or(ck.Expr) + ")"
+	if ck.NoInherit {
+		s += " NO INHERIT"
+	}
+	if ck.NotValid {
+		s += " NOT VALID"
+	}
+	return s, nil
 }
 
 // constraintPrefix returns "CONSTRAINT <name> ", or "" for an unnamed
@@ -290,4 +306,88 @@ func columnList(d dialect, cols []string) (string, error) {
 		q[i] = d.ident(c)
 	}
 	return strings.Join(q, ", "), nil
+}
+
+// alterIndexStorage renders ALTER INDEX … SET (…) for the storage parameters
+// that are new or changed and ALTER INDEX … RESET (…) for those removed
+// (PostgreSQL; https://www.postgresql.org/docs/15/sql-alterindex.html).
+func alterIndexStorage(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("index storage parameters are PostgreSQL's")
+	}
+	if c.Index == nil || c.OldIndex == nil || c.Index.Name == "" {
+		return nil, errMissing("index or old index")
+	}
+	name := pgQName(c.Table.Schema, c.Index.Name)
+	var set, reset []string
+	for _, p := range c.Index.With {
+		if !slices.Contains(c.OldIndex.With, p) {
+			set = append(set, p)
+		}
+	}
+	for _, p := range c.OldIndex.With {
+		old, _, _ := strings.Cut(p, "=")
+		if !slices.ContainsFunc(c.Index.With, func(n string) bool { return strings.HasPrefix(n, old+"=") }) {
+			reset = append(reset, pgIdent(old))
+		}
+	}
+	var out []string
+	if len(set) > 0 {
+		s, err := pgStorageParams(set)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: %w", c.Index.Name, err)
+		}
+		out = append(out, "ALTER INDEX "+name+" SET ("+s+")")
+	}
+	if len(reset) > 0 {
+		out = append(out, "ALTER INDEX "+name+" RESET ("+strings.Join(reset, ", ")+")")
+	}
+	return out, nil
+}
+
+// alterForeignKeyDeferrable renders ALTER TABLE … ALTER CONSTRAINT … [NOT]
+// DEFERRABLE INITIALLY DEFERRED|IMMEDIATE (PostgreSQL, foreign keys only;
+// https://www.postgresql.org/docs/15/sql-altertable.html).
+func alterForeignKeyDeferrable(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("deferrable foreign keys are PostgreSQL's")
+	}
+	fk := c.ForeignKey
+	if fk == nil || fk.Name == "" {
+		return nil, errMissing("foreign key name")
+	}
+	s := d.alterTable(c.Table) + " ALTER CONSTRAINT " + d.ident(fk.Name)
+	switch {
+	case fk.InitiallyDeferred:
+		s += " DEFERRABLE INITIALLY DEFERRED"
+	case fk.Deferrable:
+		s += " DEFERRABLE INITIALLY IMMEDIATE"
+	default:
+		s += " NOT DEFERRABLE"
+	}
+	return []string{s}, nil
+}
+
+// commentIndex renders COMMENT ON INDEX (PostgreSQL; SQL Server indexes
+// carry no comment in the model).
+func commentIndex(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("index comments are PostgreSQL's")
+	}
+	if c.Index == nil || c.Index.Name == "" {
+		return nil, errMissing("index name")
+	}
+	return []string{"COMMENT ON INDEX " + pgQName(c.Table.Schema, c.Index.Name) + " IS " + pgComment(c.Comment)}, nil
+}
+
+// commentConstraint renders COMMENT ON CONSTRAINT … ON table (PostgreSQL).
+func commentConstraint(d dialect, c *diff.Change) ([]string, error) {
+	if _, ok := d.(postgresDialect); !ok {
+		return nil, errors.New("constraint comments are PostgreSQL's")
+	}
+	name := constraintNewName(c)
+	if name == "" {
+		return nil, errMissing("constraint name")
+	}
+	return []string{"COMMENT ON CONSTRAINT " + pgIdent(name) + " ON " + pgQName(c.Table.Schema, c.Table.Name) + " IS " + pgComment(c.Comment)}, nil
 }

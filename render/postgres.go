@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -567,7 +568,7 @@ func (postgresDialect) primaryKey(_ string, pk *schema.PrimaryKey) (string, erro
 	if err != nil {
 		return "", fmt.Errorf("primary key %s: %w", pk.Name, err)
 	}
-	return constraintPrefix(postgresDialect{}, pk.Name) + "PRIMARY KEY (" + cols + ")", nil
+	return constraintPrefix(postgresDialect{}, pk.Name) + "PRIMARY KEY (" + cols + ")" + pgDeferrable(pk.Deferrable, pk.InitiallyDeferred), nil
 }
 
 // unique renders a UNIQUE constraint clause.
@@ -576,7 +577,11 @@ func (postgresDialect) unique(u *schema.Unique) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("unique %s: %w", u.Name, err)
 	}
-	return constraintPrefix(postgresDialect{}, u.Name) + "UNIQUE (" + cols + ")", nil
+	s := constraintPrefix(postgresDialect{}, u.Name) + "UNIQUE "
+	if u.NullsNotDistinct {
+		s += "NULLS NOT DISTINCT "
+	}
+	return s + "(" + cols + ")" + pgDeferrable(u.Deferrable, u.InitiallyDeferred), nil
 }
 
 // foreignKey renders a FOREIGN KEY constraint clause.
@@ -590,6 +595,9 @@ func (postgresDialect) foreignKey(fk *schema.ForeignKey) (string, error) {
 		return "", fmt.Errorf("foreign key %s references: %w", fk.Name, err)
 	}
 	s := constraintPrefix(postgresDialect{}, fk.Name) + "FOREIGN KEY (" + cols + ") REFERENCES " + pgQName(fk.RefSchema, fk.RefTable) + " (" + refs + ")"
+	if fk.MatchFull {
+		s += " MATCH FULL"
+	}
 	for _, act := range []struct{ on, action string }{{"DELETE", fk.OnDelete}, {"UPDATE", fk.OnUpdate}} {
 		a, err := fkAction(act.action)
 		if err != nil {
@@ -599,13 +607,23 @@ func (postgresDialect) foreignKey(fk *schema.ForeignKey) (string, error) {
 			s += " ON " + act.on + " " + a
 		}
 	}
-	if fk.Deferrable || fk.InitiallyDeferred {
-		s += " DEFERRABLE"
-	}
-	if fk.InitiallyDeferred {
-		s += " INITIALLY DEFERRED"
+	s += pgDeferrable(fk.Deferrable, fk.InitiallyDeferred)
+	if fk.NotValid {
+		s += " NOT VALID"
 	}
 	return s, nil
+}
+
+// pgDeferrable renders the DEFERRABLE and INITIALLY DEFERRED clauses of a
+// constraint ("" when it is neither).
+func pgDeferrable(deferrable, initiallyDeferred bool) string {
+	switch {
+	case initiallyDeferred:
+		return " DEFERRABLE INITIALLY DEFERRED"
+	case deferrable:
+		return " DEFERRABLE"
+	}
+	return ""
 }
 
 // fkAction validates a referential action; NO ACTION (the default) is "".
@@ -653,6 +671,16 @@ func (postgresDialect) createIndex(t schema.QName, ix *schema.Index, concurrentl
 		inc, _ := columnList(postgresDialect{}, ix.Include)
 		b.WriteString(" INCLUDE (" + inc + ")")
 	}
+	if ix.NullsNotDistinct {
+		b.WriteString(" NULLS NOT DISTINCT")
+	}
+	if len(ix.With) > 0 {
+		with, err := pgStorageParams(ix.With)
+		if err != nil {
+			return "", fmt.Errorf("index %s: %w", ix.Name, err)
+		}
+		b.WriteString(" WITH (" + with + ")")
+	}
 	if ix.Where != "" {
 		b.WriteString(" WHERE " + ix.WhereSource.Or(ix.Where))
 	}
@@ -669,6 +697,25 @@ func pgIndexPart(p schema.IndexPart) (string, error) {
 		s = "(" + p.ExprSource.Or(p.Expr) + ")"
 	default:
 		return "", errors.New("a key part needs exactly one of column and expression")
+	}
+	if p.Collation != "" {
+		s += " COLLATE " + pgIdent(p.Collation)
+	}
+	if p.Opclass != "" {
+		name, params := schema.SplitOpclass(p.Opclass)
+		q := schema.ParseQName(name, "")
+		if q.Schema != "" {
+			s += " " + pgQName(q.Schema, q.Name)
+		} else {
+			s += " " + pgIdent(name)
+		}
+		if params != nil {
+			ps, err := pgStorageParams(params)
+			if err != nil {
+				return "", fmt.Errorf("operator class %s: %w", p.Opclass, err)
+			}
+			s += " (" + ps + ")"
+		}
 	}
 	if p.Desc {
 		s += " DESC"
@@ -796,3 +843,25 @@ func pgComment(s string) string {
 	}
 	return pgLiteral(s)
 }
+
+// pgStorageParams renders "name=value" parameters (canonical, see
+// schema.Index.With) as "name = value, …", the name quoted and the value a
+// quoted literal unless it is a plain number or word.
+func pgStorageParams(params []string) (string, error) {
+	out := make([]string, len(params))
+	for i, p := range params {
+		name, value, ok := strings.Cut(p, "=")
+		if !ok || name == "" || value == "" {
+			return "", fmt.Errorf("parameter %q is not name=value", p)
+		}
+		if !pgPlainValue.MatchString(value) {
+			value = "'" + strings.ReplaceAll(value, "'", "''") + "'"
+		}
+		out[i] = pgIdent(name) + " = " + value
+	}
+	return strings.Join(out, ", "), nil
+}
+
+// pgPlainValue matches a parameter value written without quotes: a number or
+// a lower-case word (true, off, on).
+var pgPlainValue = regexp.MustCompile(`^(-?[0-9]+(\.[0-9]+)?|[a-z_]+)$`)

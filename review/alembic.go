@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -345,11 +346,12 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 	case "create_unique_constraint":
 		a := withTable("constraint_name", "table_name", "columns")
 		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
-			uq: &schema.Unique{Name: strValue(a["constraint_name"]), Columns: strList(a["columns"]), Clustered: r.clustered(a["mssql_clustered"])}}, line)
+			uq: &schema.Unique{Name: strValue(a["constraint_name"]), Columns: strList(a["columns"]), Clustered: r.clustered(a["mssql_clustered"]),
+				Deferrable: a["deferrable"].Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}}, line)
 	case "create_check_constraint":
 		a := withTable("constraint_name", "table_name", "condition")
 		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
-			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"])}, notValid: a["postgresql_not_valid"].Truthy()}, line)
+			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"]), NotValid: a["postgresql_not_valid"].Truthy()}, notValid: a["postgresql_not_valid"].Truthy()}, line)
 	case "create_foreign_key":
 		var a map[string]*pyread.Value
 		if bt != nil {
@@ -363,8 +365,9 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 		fk := &schema.ForeignKey{Name: strValue(a["constraint_name"]), Columns: strList(a["local_cols"]),
 			RefSchema: ref.Schema, RefTable: ref.Name, RefColumns: strList(a["remote_cols"]),
 			OnDelete: strValue(a["ondelete"]), OnUpdate: strValue(a["onupdate"]),
-			Deferrable: a["deferrable"].Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}
-		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk, notValid: a["postgresql_not_valid"].Truthy()}, line)
+			Deferrable: a["deferrable"].Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED"),
+			MatchFull: strings.EqualFold(strValue(a["match"]), "FULL"), NotValid: a["postgresql_not_valid"].Truthy()}
+		r.emit(op{kind: opAddConstraint, table: r.tableName(a["source_table"], nil, a["source_schema"]), fk: fk, notValid: fk.NotValid}, line)
 	case "drop_constraint":
 		a := withTable("constraint_name", "table_name")
 		o := op{kind: opDropConstraint, table: r.tableName(a["table_name"], nil, a["schema"]), name: strValue(a["constraint_name"]), ifExist: a["if_exists"].Truthy()}
@@ -545,11 +548,14 @@ func (r *alembicReader) createTable(v *pyread.Value) {
 				}
 			}
 		case "PrimaryKeyConstraint":
-			t.PrimaryKey = &schema.PrimaryKey{Name: strValue(a.Kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.Kw("mssql_clustered")), Pos: r.pos(a.Line)}
+			t.PrimaryKey = &schema.PrimaryKey{Name: strValue(a.Kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.Kw("mssql_clustered")), Pos: r.pos(a.Line),
+				Deferrable: a.Kw("deferrable").Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a.Kw("initially")), "DEFERRED")}
 		case "UniqueConstraint":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: strValue(a.Kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.Kw("mssql_clustered")), Pos: r.pos(a.Line)})
+			t.Uniques = append(t.Uniques, &schema.Unique{Name: strValue(a.Kw("name")), Columns: strArgs(a), Clustered: r.clustered(a.Kw("mssql_clustered")), Pos: r.pos(a.Line),
+				Deferrable: a.Kw("deferrable").Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a.Kw("initially")), "DEFERRED")})
 		case "CheckConstraint":
-			t.Checks = append(t.Checks, &schema.Check{Name: strValue(a.Kw("name")), Expr: r.sqlText(a.Arg(0)), Pos: r.pos(a.Line)})
+			t.Checks = append(t.Checks, &schema.Check{Name: strValue(a.Kw("name")), Expr: r.sqlText(a.Arg(0)), Pos: r.pos(a.Line),
+				NotValid: a.Kw("postgresql_not_valid").Truthy()})
 		case "ForeignKeyConstraint":
 			ref := strList(a.Arg(1))
 			fk := r.foreignKey(a, ref)
@@ -581,7 +587,8 @@ func strArgs(v *pyread.Value) []string {
 // refs are "table.column" or "schema.table.column" targets.
 func (r *alembicReader) foreignKey(a *pyread.Value, refs []string) *schema.ForeignKey {
 	fk := &schema.ForeignKey{Name: strValue(a.Kw("name")), OnDelete: strValue(a.Kw("ondelete")), OnUpdate: strValue(a.Kw("onupdate")),
-		Deferrable: a.Kw("deferrable").Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a.Kw("initially")), "DEFERRED")}
+		Deferrable: a.Kw("deferrable").Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a.Kw("initially")), "DEFERRED"),
+		MatchFull: strings.EqualFold(strValue(a.Kw("match")), "FULL"), NotValid: a.Kw("postgresql_not_valid").Truthy()}
 	for _, ref := range refs {
 		parts := strings.Split(ref, ".")
 		if len(parts) < 2 {
@@ -779,6 +786,16 @@ func (r *alembicReader) createIndex(a map[string]*pyread.Value, line int) {
 		x.Where = r.sqlText(a["postgresql_where"])
 		x.Include = strList(a["postgresql_include"])
 		x.Using = strValue(a["postgresql_using"])
+		ops := dictItems(a["postgresql_ops"])
+		for i := range x.Parts {
+			if op, ok := ops[x.Parts[i].Column]; ok && x.Parts[i].Column != "" {
+				x.Parts[i].Opclass = op
+			}
+		}
+		with := dictItems(a["postgresql_with"])
+		for _, k := range slices.Sorted(maps.Keys(with)) {
+			x.With = append(x.With, k+"="+with[k])
+		}
 	}
 	r.emit(op{kind: opCreateIndex, table: q, idx: x, ifExist: a["if_not_exists"].Truthy(), concurrently: a["postgresql_concurrently"].Truthy()}, line)
 }
@@ -801,4 +818,26 @@ func (r *alembicReader) exprParts(expr string) (parts []schema.IndexPart) {
 		return []schema.IndexPart{{Expr: expr}}
 	}
 	return parts
+}
+
+// dictItems reads a Python dict of string keys and string or number values
+// ({"fillfactor": "70"}, {"fillfactor": 70}, {"title": "text_pattern_ops"});
+// nil for anything else. Python's True and False read as true and false.
+func dictItems(v *pyread.Value) map[string]string {
+	if v == nil || v.Kind != pyread.VDict {
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; i+1 < len(v.Items); i += 2 {
+		val := v.Items[i+1]
+		switch val.Kind {
+		case pyread.VNumber:
+			out[strValue(v.Items[i])] = val.Str
+		case pyread.VConst:
+			out[strValue(v.Items[i])] = strings.ToLower(val.Str)
+		default:
+			out[strValue(v.Items[i])] = strValue(val)
+		}
+	}
+	return out
 }

@@ -61,7 +61,7 @@ COMMIT;`,
 				PrimaryKey: &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},
 				Checks:     []*schema.Check{{Name: "users_email_check", Expr: "email <> ''"}},
 				Indexes: []*schema.Index{{Name: "users_lower_idx", Unique: true, Using: "gin", Include: []string{"tags"}, Where: "email IS NOT NULL",
-					Parts: []schema.IndexPart{{Expr: "(lower(email))"}, {Column: "id", Desc: true, Nulls: "last"}}}},
+					Parts: []schema.IndexPart{{Expr: "lower(email)"}, {Column: "id", Desc: true, Nulls: "last"}}}},
 			},
 		},
 		{

@@ -402,12 +402,17 @@ func (p *sqlParser) parse() {
 		p.i += 2
 		p.accept("IF", "EXISTS")
 		from := p.qname()
-		if p.d == schema.SQLServer && p.accept("ON") {
+		switch {
+		case p.d == schema.SQLServer && p.accept("ON"):
 			p.alterIndexOn(from.Name)
-			return
+		case p.accept("SET"), p.accept("RESET"):
+			action := strings.ToLower(p.toks[p.i-1].text)
+			x := &schema.Index{With: storageParams(p.parenText())}
+			p.emit(op{kind: opAlterIndexStorage, name: from.Name, table: schema.QName{Schema: from.Schema}, idx: x, value: action})
+		default:
+			p.expect("RENAME", "TO")
+			p.emit(op{kind: opRenameIndex, name: from.Name, newName: p.ident(), table: schema.QName{Schema: from.Schema}})
 		}
-		p.expect("RENAME", "TO")
-		p.emit(op{kind: opRenameIndex, name: from.Name, newName: p.ident(), table: schema.QName{Schema: from.Schema}})
 	case p.at("COMMENT", "ON"):
 		p.i += 2
 		p.commentOn()
@@ -533,15 +538,18 @@ func (p *sqlParser) outsideModel() bool {
 		}
 	}
 	// ALTER TYPE|SCHEMA x OWNER TO …; ALTER INDEX x [ON t] REBUILD|REORGANIZE|SET|RESET …
-	// (SQL Server's REBUILD and SET set index options: alterIndexOn reads them)
+	// but SQL Server's REBUILD and SET (index options: alterIndexOn reads them) and PostgreSQL's
+	// SET|RESET (storage parameters), which the model holds.
 	if p.toks[j].is("ALTER") && (p.at("TYPE") || p.at("SCHEMA") || p.at("INDEX")) {
 		index := p.at("INDEX")
 		k := p.skipName(p.i + 1)
 		if index && k < len(p.toks) && p.toks[k].is("ON") {
 			k = p.skipName(k + 1)
 		}
+		storage := p.d == schema.Postgres && k+1 < len(p.toks) && p.toks[k+1].text == "("
 		if k+1 < len(p.toks) && p.toks[k].is("OWNER") && p.toks[k+1].is("TO") || index && k < len(p.toks) &&
-			((p.toks[k].is("REBUILD") || p.toks[k].is("SET")) && p.d != schema.SQLServer || p.toks[k].is("REORGANIZE") || p.toks[k].is("RESET")) {
+			(p.toks[k].is("REORGANIZE") || p.toks[k].is("REBUILD") && p.d != schema.SQLServer ||
+				(p.toks[k].is("SET") || p.toks[k].is("RESET")) && !storage && !(p.d == schema.SQLServer && p.toks[k].is("SET"))) {
 			p.i = k
 			p.skipStatement()
 			return true
@@ -660,22 +668,35 @@ func (p *sqlParser) constraint() op {
 		if o.usingIndex = p.usingIndex(); o.usingIndex == "" {
 			o.pk.Columns, o.pk.Desc = p.keyList()
 		}
+		o.pk.Deferrable, o.pk.InitiallyDeferred = p.deferrable()
 	case p.accept("UNIQUE"):
-		p.accept("NULLS", "NOT", "DISTINCT")
+		nnd := p.accept("NULLS", "NOT", "DISTINCT")
+		p.accept("NULLS", "DISTINCT")
 		cl := p.clustered()
-		o.uq = &schema.Unique{Name: name, Clustered: cl}
+		o.uq = &schema.Unique{Name: name, Clustered: cl, NullsNotDistinct: nnd}
 		if o.usingIndex = p.usingIndex(); o.usingIndex == "" {
 			o.uq.Columns, o.uq.Desc = p.keyList()
 		}
+		o.uq.Deferrable, o.uq.InitiallyDeferred = p.deferrable()
 	case p.accept("CHECK"):
 		nfr := p.accept("NOT", "FOR", "REPLICATION") // SQL Server: CHECK NOT FOR REPLICATION (expr)
 		o.ck = &schema.Check{Name: name, Expr: p.parenText()}
 		o.ck.NotForReplication = nfr
-		o.notValid = p.accept("NOT", "VALID")
+		for {
+			switch {
+			case p.accept("NO", "INHERIT"):
+				o.ck.NoInherit = true
+			case p.accept("NOT", "VALID"):
+				o.ck.NotValid, o.notValid = true, true
+			case p.accept("NOT", "FOR", "REPLICATION"):
+			default:
+				return p.constraintOptions(o)
+			}
+		}
 	case p.accept("FOREIGN", "KEY"):
 		cols := p.nameList()
 		o.fk = p.references(name, cols)
-		o.notValid = p.accept("NOT", "VALID")
+		o.notValid = o.fk.NotValid
 	case p.accept("DEFAULT"):
 		expr := p.exprUntil(func(t sqlTok) bool { return t.is("FOR") })
 		p.expect("FOR")
@@ -685,6 +706,28 @@ func (p *sqlParser) constraint() op {
 	default:
 		p.fail("expected a constraint, found %q", p.peek().text)
 	}
+	return p.constraintOptions(o)
+}
+
+// deferrable reads the optional [NOT] DEFERRABLE and INITIALLY
+// DEFERRED|IMMEDIATE clauses of a PostgreSQL constraint, in any order.
+func (p *sqlParser) deferrable() (deferrable, initiallyDeferred bool) {
+	for {
+		switch {
+		case p.accept("DEFERRABLE"):
+			deferrable = true
+		case p.accept("INITIALLY", "DEFERRED"):
+			initiallyDeferred = true
+		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"):
+		default:
+			return deferrable, initiallyDeferred
+		}
+	}
+}
+
+// constraintOptions reads the SQL Server options that may end a constraint
+// (WITH (…), ON filegroup) and returns o.
+func (p *sqlParser) constraintOptions(o op) op {
 	for p.accept("WITH") { // WITH (FILLFACTOR = …)
 		p.skipParens()
 	}
@@ -721,8 +764,11 @@ func (p *sqlParser) references(name string, cols []string) *schema.ForeignKey {
 			fk.Deferrable = true
 		case p.accept("NOT", "FOR", "REPLICATION"):
 			fk.NotForReplication = true
-		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"),
-			p.accept("MATCH", "SIMPLE"), p.accept("MATCH", "FULL"):
+		case p.accept("NOT", "DEFERRABLE"), p.accept("INITIALLY", "IMMEDIATE"), p.accept("MATCH", "SIMPLE"):
+		case p.accept("MATCH", "FULL"):
+			fk.MatchFull = true
+		case p.accept("NOT", "VALID"):
+			fk.NotValid = true
 		case p.accept("INITIALLY", "DEFERRED"):
 			fk.InitiallyDeferred = true
 		default:
@@ -900,9 +946,18 @@ func (p *sqlParser) createIndex() {
 		switch {
 		case p.accept("INCLUDE"):
 			x.Include = p.nameList()
-		case p.accept("NULLS", "NOT", "DISTINCT"), p.accept("NULLS", "DISTINCT"):
+		case p.accept("NULLS", "NOT", "DISTINCT"):
+			x.NullsNotDistinct = true
+		case p.accept("NULLS", "DISTINCT"):
 		case p.accept("WITH"):
-			if p.at("(") && indexOptions(x, p.parenText()) {
+			if !p.at("(") {
+				break
+			}
+			options := p.parenText()
+			switch {
+			case p.d == schema.Postgres:
+				x.With = storageParams(options)
+			case indexOptions(x, options):
 				o.concurrently = true // SQL Server ONLINE = ON: builds without blocking writes
 			}
 		case p.accept("TABLESPACE"):
@@ -928,11 +983,13 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 		t := p.peek()
 		if (t.kind == tkIdent || t.kind == tkQIdent) && p.i+1 < len(p.toks) && p.isPartEnd(p.toks[p.i+1]) {
 			part.Column = p.ident()
+		} else if p.at("(") && p.d == schema.Postgres {
+			part.Expr = p.parenText()
 		} else {
 			part.Expr = p.exprUntil(func(t sqlTok) bool { return t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") })
 		}
 		if p.accept("COLLATE") {
-			p.ident()
+			part.Collation = p.ident()
 		}
 		for !p.at(",") && !p.at(")") && !p.eof() {
 			switch {
@@ -943,8 +1000,11 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 				part.Nulls = "first"
 			case p.accept("NULLS", "LAST"):
 				part.Nulls = "last"
-			default:
-				p.ident() // operator class
+			default: // operator class, with its parameters
+				part.Opclass = strings.Join(p.nameParts(), ".")
+				if p.at("(") {
+					part.Opclass += "(" + p.parenText() + ")"
+				}
 			}
 		}
 		parts = append(parts, part)
@@ -959,7 +1019,7 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 // isPartEnd reports whether t can follow a plain column in an index key.
 func (p *sqlParser) isPartEnd(t sqlTok) bool {
 	return t.text == "," || t.text == ")" || t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") ||
-		t.kind == tkIdent && p.d == schema.Postgres // opclass
+		(t.kind == tkIdent || t.kind == tkQIdent) && p.d == schema.Postgres // opclass
 }
 
 func (p *sqlParser) drop() {
@@ -1064,7 +1124,7 @@ func (p *sqlParser) alterTable() {
 // holds (owners, row security, triggers, storage, validation of a
 // constraint that exists already…). On PostgreSQL, tableOptionsAction reads
 // the persistence, storage parameter and replica identity actions first.
-var alterNoops = [][]string{{"OWNER", "TO"}, {"VALIDATE", "CONSTRAINT"}, {"ENABLE"}, {"DISABLE"},
+var alterNoops = [][]string{{"OWNER", "TO"}, {"ENABLE"}, {"DISABLE"},
 	{"FORCE", "ROW"}, {"NO", "FORCE"}, {"REPLICA", "IDENTITY"}, {"CLUSTER", "ON"}, {"SET", "WITHOUT"},
 	{"SET", "TABLESPACE"}, {"SET", "("}, {"RESET", "("}, {"SET", "LOGGED"}, {"SET", "UNLOGGED"},
 	{"SET", "ACCESS", "METHOD"}, {"REBUILD"}}
@@ -1117,6 +1177,10 @@ func (p *sqlParser) alterAction(base op, last string) string {
 		return ""
 	case p.accept("WITH", "CHECK"), p.accept("WITH", "NOCHECK"):
 		return p.alterAction(base, "")
+	case p.accept("VALIDATE", "CONSTRAINT"):
+		o.kind, o.name = opValidateConstraint, p.ident()
+		p.emit(o)
+		return ""
 	case p.accept("ADD"):
 		p.add(base)
 		return "add"
@@ -1138,6 +1202,11 @@ func (p *sqlParser) alterAction(base op, last string) string {
 		p.accept("RESTRICT")
 		p.emit(o)
 		return kind
+	case p.accept("ALTER", "CONSTRAINT"):
+		o.kind, o.name = opAlterDeferrable, p.ident()
+		o.fk = &schema.ForeignKey{}
+		o.fk.Deferrable, o.fk.InitiallyDeferred = p.deferrable()
+		p.emit(o)
 	case p.accept("ALTER"):
 		p.accept("COLUMN")
 		o.kind, o.name = opAlterColumn, p.ident()
@@ -1262,6 +1331,14 @@ func (p *sqlParser) commentOn() {
 		o.target, o.table = "table", p.qname()
 	case p.accept("TYPE"):
 		o.target, o.table = "type", p.qname()
+	case p.accept("INDEX"):
+		q := p.qname()
+		o.target, o.name, o.table = "index", q.Name, schema.QName{Schema: q.Schema}
+	case p.accept("CONSTRAINT"):
+		o.target, o.name = "constraint", p.ident()
+		p.expect("ON")
+		p.accept("DOMAIN")
+		o.table = p.qname()
 	case p.accept("COLUMN"):
 		parts := p.nameParts()
 		if len(parts) < 2 {

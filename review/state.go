@@ -60,6 +60,16 @@ const (
 	// opIdentityReplication sets NOT FOR REPLICATION of the identity column
 	// of table: value is "1" or "0" (sp_identitycolumnforreplication).
 	opIdentityReplication
+	// opValidateConstraint validates the NOT VALID check or foreign key
+	// called name of table (ALTER TABLE … VALIDATE CONSTRAINT).
+	opValidateConstraint
+	// opAlterIndexStorage sets (value "set": the idx.With entries) or
+	// resets (value "reset": the idx.With names) storage parameters of
+	// index name (ALTER INDEX … SET / RESET).
+	opAlterIndexStorage
+	// opAlterDeferrable sets DEFERRABLE / INITIALLY DEFERRED of foreign key
+	// name of table to those of fk (ALTER TABLE … ALTER CONSTRAINT).
+	opAlterDeferrable
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -398,6 +408,28 @@ func (s *state) apply(o op) {
 			return // ALTER INDEX on a primary key's or unique constraint's index renames the constraint
 		}
 		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is renamed but no migration creates it; fix the name.", o.name)
+	case opAlterIndexStorage:
+		for _, t := range db.Tables {
+			if x := findIndex(t, o.name); x != nil && (o.table.Schema == "" || t.Schema == o.table.Schema) {
+				x.With = alterStorage(x.With, o.idx.With, o.value == "reset")
+				return
+			}
+		}
+		s.conflict(o, CodeDropMissing, diff.Error, "index "+o.name, "Index %s is altered but no migration creates it; fix the name.", o.name)
+	case opAlterDeferrable:
+		if t := s.table(o); t != nil {
+			for _, f := range t.ForeignKeys {
+				if f.Name == o.name {
+					f.Deferrable, f.InitiallyDeferred = o.fk.Deferrable, o.fk.InitiallyDeferred
+					return
+				}
+			}
+			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Foreign key %s is altered but no migration creates it; fix the name.", o.name)
+		}
+	case opValidateConstraint:
+		if t := s.table(o); t != nil && !validateConstraint(t, o.name) {
+			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s is validated but no migration creates it; fix the name.", o.name)
+		}
 	case opRenameConstraint:
 		if o.table.Name != "" && s.table(o) == nil {
 			return
@@ -511,6 +543,65 @@ func clearRenames(db *schema.Database) {
 			c.RenamedFrom = ""
 		}
 	}
+}
+
+// alterStorage returns the storage parameters with after ALTER INDEX … SET
+// (params: name=value entries) or RESET (params: names).
+func alterStorage(with, params []string, reset bool) []string {
+	with = schema.CanonicalStorageParams(with)
+	names := make([]string, len(params))
+	for i, p := range params {
+		n, _, _ := strings.Cut(p, "=")
+		names[i] = strings.ToLower(strings.Trim(strings.TrimSpace(n), `"`))
+	}
+	out := slices.DeleteFunc(with, func(w string) bool {
+		n, _, _ := strings.Cut(w, "=")
+		return slices.Contains(names, n)
+	})
+	if !reset {
+		out = append(out, params...)
+	}
+	return schema.CanonicalStorageParams(out)
+}
+
+// setConstraintComment sets the comment of the constraint of t called name.
+func setConstraintComment(t *schema.Table, name, comment string) {
+	if pk := t.PrimaryKey; pk != nil && pk.Name == name {
+		pk.Comment = comment
+	}
+	for _, u := range t.Uniques {
+		if u.Name == name {
+			u.Comment = comment
+		}
+	}
+	for _, c := range t.Checks {
+		if c.Name == name {
+			c.Comment = comment
+		}
+	}
+	for _, f := range t.ForeignKeys {
+		if f.Name == name {
+			f.Comment = comment
+		}
+	}
+}
+
+// validateConstraint clears NotValid on the check or foreign key of t
+// called name, and reports whether it found one.
+func validateConstraint(t *schema.Table, name string) bool {
+	for _, c := range t.Checks {
+		if c.Name == name {
+			c.NotValid = false
+			return true
+		}
+	}
+	for _, f := range t.ForeignKeys {
+		if f.Name == name {
+			f.NotValid = false
+			return true
+		}
+	}
+	return false
 }
 
 // renameConstraint renames the constraint called from (primary key, unique,
@@ -920,6 +1011,17 @@ func (s *state) comment(o op) {
 	case "type":
 		if e := s.db.Enum(o.table); e != nil {
 			e.Comment = o.value
+		}
+	case "constraint":
+		if t := s.table(o); t != nil {
+			setConstraintComment(t, o.name, o.value)
+		}
+	case "index":
+		for _, t := range s.db.Tables {
+			if x := findIndex(t, o.name); x != nil && t.Schema == o.table.Schema {
+				x.Comment = o.value
+				return
+			}
 		}
 	}
 }

@@ -310,6 +310,9 @@ func (l *loader) table(o object) *Table {
 		pk.Columns = l.columnList(c, pk, "columns", true)
 		pk.Clustered = l.optBool(c, pk, "clustered")
 		pk.Desc = l.keyDesc(c, pk)
+		pk.Deferrable = l.flag(c, pk, "deferrable")
+		pk.InitiallyDeferred = l.flag(c, pk, "initially_deferred")
+		pk.Comment = l.text(c, pk, "comment")
 		c.done()
 		t.PrimaryKey = pk
 	}
@@ -319,6 +322,10 @@ func (l *loader) table(o object) *Table {
 		u.Columns = l.columnList(c, u, "columns", true)
 		u.Clustered = l.optBool(c, u, "clustered")
 		u.Desc = l.keyDesc(c, u)
+		u.NullsNotDistinct = l.flag(c, u, "nulls_not_distinct")
+		u.Deferrable = l.flag(c, u, "deferrable")
+		u.InitiallyDeferred = l.flag(c, u, "initially_deferred")
+		u.Comment = l.text(c, u, "comment")
 		c.done()
 		t.Uniques = append(t.Uniques, u)
 	}
@@ -333,6 +340,9 @@ func (l *loader) table(o object) *Table {
 		ck.Name, _ = c.label(0, 1)
 		ck.Expr, _ = l.required(c, "expr", `add expr = "..."`)
 		ck.ConstraintState = l.constraintState(c, ck)
+		ck.NotValid = l.flag(c, ck, "not_valid")
+		ck.NoInherit = l.flag(c, ck, "no_inherit")
+		ck.Comment = l.text(c, ck, "comment")
 		c.done()
 		t.Checks = append(t.Checks, ck)
 	}
@@ -432,6 +442,11 @@ func (l *loader) index(o object) *Index {
 		part.Expr, epos, _ = p.str("expr")
 		part.Desc, _, _ = p.boolean("desc")
 		part.Nulls, pos, _ = p.str("nulls")
+		var opos, cpos2 Pos
+		part.Opclass, opos, _ = p.str("opclass")
+		part.Collation, cpos2, _ = p.str("collation")
+		l.setPos(ix, fmt.Sprintf("parts.%d.opclass", i), opos)
+		l.setPos(ix, fmt.Sprintf("parts.%d.collation", i), cpos2)
 		if p.has("column") == p.has("expr") {
 			l.errorf(p.pos(), p.desc(), `write column = "..." or expr = "..."`, "an index part takes exactly one of column and expr")
 		}
@@ -451,6 +466,12 @@ func (l *loader) index(o object) *Index {
 	ix.Using, pos, _ = o.str("using")
 	l.setPos(ix, "using", pos)
 	ix.Clustered = l.optBool(o, ix, "clustered")
+	ix.NullsNotDistinct = l.flag(o, ix, "nulls_not_distinct")
+	ix.Comment = l.text(o, ix, "comment")
+	ix.With = l.columnList(o, ix, "with", false) // positions under with.i
+	if len(ix.With) > 0 {
+		l.setPos(ix, "with", l.at(ix, "with.0", ix.Pos))
+	}
 	o.done()
 	return ix
 }
@@ -480,6 +501,9 @@ func (l *loader) foreignKey(o object) *ForeignKey {
 	fk.InitiallyDeferred, pos, _ = o.boolean("initially_deferred")
 	l.setPos(fk, "initially_deferred", pos)
 	fk.ConstraintState = l.constraintState(o, fk)
+	fk.MatchFull = l.flag(o, fk, "match_full")
+	fk.NotValid = l.flag(o, fk, "not_valid")
+	fk.Comment = l.text(o, fk, "comment")
 	o.done()
 	return fk
 }
@@ -514,6 +538,22 @@ func (l *loader) optBool(o object, owner any, key string) *bool {
 	}
 	l.setPos(owner, key, pos)
 	return &v
+}
+
+// flag reads a boolean attribute (false when absent), recording its
+// position under key of owner.
+func (l *loader) flag(o object, owner any, key string) bool {
+	v, pos, _ := o.boolean(key)
+	l.setPos(owner, key, pos)
+	return v
+}
+
+// text reads a string attribute ("" when absent), recording its position
+// under key of owner.
+func (l *loader) text(o object, owner any, key string) string {
+	v, pos, _ := o.str(key)
+	l.setPos(owner, key, pos)
+	return v
 }
 
 // describeKey names a nested object in diagnostics.

@@ -10,13 +10,6 @@ func (l *loader) keyDesc(o object, owner any) []string {
 	return l.columnList(o, owner, "desc", false)
 }
 
-// flag reads boolean key of o, recording its position under owner.
-func (l *loader) flag(o object, owner any, key string) bool {
-	v, pos, _ := o.boolean(key)
-	l.setPos(owner, key, pos)
-	return v
-}
-
 // constraintState reads nocheck, disabled and not_for_replication of a
 // foreign key or check, recording their positions under owner.
 func (l *loader) constraintState(o object, owner any) ConstraintState {

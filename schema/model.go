@@ -318,7 +318,14 @@ type PrimaryKey struct {
 	ClusteredImplied bool `json:"clustered_implied,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. PK__users__3213E83F0A9D95DB).
 	SystemName string `json:"system_name,omitempty"`
-	Pos        Pos    `json:"-"`
+	// Deferrable and InitiallyDeferred are PostgreSQL only (DEFERRABLE,
+	// INITIALLY DEFERRED; https://www.postgresql.org/docs/15/sql-createtable.html).
+	// canonical: Deferrable is true whenever InitiallyDeferred is.
+	Deferrable        bool `json:"deferrable,omitempty"`
+	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
+	// Comment is the constraint's comment (PostgreSQL COMMENT ON CONSTRAINT).
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
 }
 
 // Unique is a UNIQUE constraint (distinct from a unique index).
@@ -329,7 +336,15 @@ type Unique struct {
 	Desc      []string `json:"desc,omitempty"`      // SQL Server only; see PrimaryKey.Desc
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. UQ__users__AB6E61641B0B8B2E).
 	SystemName string `json:"system_name,omitempty"`
-	Pos        Pos    `json:"-"`
+	// NullsNotDistinct makes rows whose key holds NULLs collide (PostgreSQL 15+,
+	// UNIQUE NULLS NOT DISTINCT).
+	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
+	// Deferrable, InitiallyDeferred: see PrimaryKey.Deferrable (PostgreSQL only).
+	Deferrable        bool `json:"deferrable,omitempty"`
+	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
+	// Comment: see PrimaryKey.Comment.
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
 }
 
 // Index is an index on a table.
@@ -363,7 +378,18 @@ type Index struct {
 	// index, COLUMNSTORE_ARCHIVE on a columnstore one. canonical: upper
 	// case; "" for the default (NONE on rowstore, COLUMNSTORE on columnstore).
 	DataCompression string `json:"data_compression,omitempty"`
-	Pos             Pos    `json:"-"`
+	// NullsNotDistinct is, on a unique index, UNIQUE … NULLS NOT DISTINCT
+	// (PostgreSQL 15+).
+	NullsNotDistinct bool `json:"nulls_not_distinct,omitempty"`
+	// With holds the index storage parameters (PostgreSQL WITH (…), e.g.
+	// fillfactor, fastupdate, deduplicate_items; see
+	// https://www.postgresql.org/docs/15/sql-createindex.html#SQL-CREATEINDEX-STORAGE-PARAMETERS).
+	// canonical: "name=value" entries as pg_class.reloptions holds them,
+	// the name lower case, booleans "true"/"false", sorted by name.
+	With []string `json:"with,omitempty"`
+	// Comment is the index's comment (PostgreSQL COMMENT ON INDEX).
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
 }
 
 // IndexPart is one key part of an index: a column or an expression.
@@ -376,6 +402,15 @@ type IndexPart struct {
 	// Nulls is "first" or "last" (PostgreSQL). canonical: "" when it is the
 	// default for the direction (last for ASC, first for DESC).
 	Nulls string `json:"nulls,omitempty"`
+	// Collation is the key's COLLATE (PostgreSQL). canonical: empty when it
+	// is the collation of the column (or expression) itself.
+	Collation string `json:"collation,omitempty"`
+	// Opclass is the key's operator class (PostgreSQL), with its parameters
+	// when it has any: "text_pattern_ops", "tsvector_ops(siglen=32)".
+	// canonical: empty when it is the default operator class (with no parameters) of the key's
+	// type for the index method; lower case; parameters as
+	// pg_get_indexdef prints them.
+	Opclass string `json:"opclass,omitempty"`
 }
 
 // ForeignKey is a FOREIGN KEY constraint.
@@ -389,9 +424,17 @@ type ForeignKey struct {
 	// "SET DEFAULT". canonical: upper case, "NO ACTION" when unset.
 	OnDelete          string `json:"on_delete,omitempty"`
 	OnUpdate          string `json:"on_update,omitempty"`
-	Deferrable        bool   `json:"deferrable,omitempty"`         // PostgreSQL only
+	Deferrable        bool   `json:"deferrable,omitempty"`         // PostgreSQL only; canonical: true whenever InitiallyDeferred is
 	InitiallyDeferred bool   `json:"initially_deferred,omitempty"` // PostgreSQL only
 	ConstraintState
+	// MatchFull is MATCH FULL (PostgreSQL only): a row whose key is partly
+	// NULL is refused. canonical: false for MATCH SIMPLE (the default).
+	MatchFull bool `json:"match_full,omitempty"`
+	// NotValid leaves existing rows unchecked (PostgreSQL NOT VALID): the
+	// constraint holds for new rows only until VALIDATE CONSTRAINT.
+	NotValid bool `json:"not_valid,omitempty"`
+	// Comment: see PrimaryKey.Comment.
+	Comment string `json:"comment,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. FK__users__tenant_i__4BAC3F29).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
@@ -412,6 +455,12 @@ type Check struct {
 	// the text it was given); comparisons ignore it, like Pos and SystemName.
 	Source SourceText `json:"source,omitempty"`
 	ConstraintState
+	// NotValid: see ForeignKey.NotValid (PostgreSQL only).
+	NotValid bool `json:"not_valid,omitempty"`
+	// NoInherit keeps the check off child tables (PostgreSQL NO INHERIT).
+	NoInherit bool `json:"no_inherit,omitempty"`
+	// Comment: see PrimaryKey.Comment.
+	Comment string `json:"comment,omitempty"`
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. CK__users__status__4AB81AF0).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`

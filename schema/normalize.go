@@ -195,6 +195,7 @@ func (n *normalizer) table(t *Table) {
 	if t.PrimaryKey != nil && n.d == Postgres {
 		t.PrimaryKey.Clustered = nil
 	}
+	normalizePgAttrs(t)
 	n.uniqueShorthands(t)
 	normalizeSQLServerAttrs(t)
 }

@@ -125,6 +125,7 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 	}
 	l.validateSQLServerAttrs(db, t, obj)
 	l.validateTableOptions(db, t, obj)
+	l.validatePgAttrs(db, t, obj)
 	if db.Dialect == SQLServer {
 		l.oneClustered(t, obj)
 		l.validateSQLServerKeys(t, obj)

@@ -235,6 +235,9 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		pn.set("columns", pk.Columns)
 		pn.set("clustered", pk.Clustered)
 		pn.set("desc", pk.Desc)
+		pn.set("deferrable", pk.Deferrable)
+		pn.set("initially_deferred", pk.InitiallyDeferred)
+		pn.set("comment", pk.Comment)
 		n.set("primary_key", pn)
 	}
 	for _, u := range t.Uniques {
@@ -242,6 +245,10 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		un.set("columns", u.Columns)
 		un.set("clustered", u.Clustered)
 		un.set("desc", u.Desc)
+		un.set("nulls_not_distinct", u.NullsNotDistinct)
+		un.set("deferrable", u.Deferrable)
+		un.set("initially_deferred", u.InitiallyDeferred)
+		un.set("comment", u.Comment)
 		uniques = append(uniques, un)
 	}
 	for _, ix := range t.Indexes {
@@ -261,12 +268,18 @@ func tableTree(t *Table, def string) (*wnode, error) {
 		fn.set("deferrable", fk.Deferrable)
 		fn.set("initially_deferred", fk.InitiallyDeferred)
 		setConstraintState(fn, fk.ConstraintState)
+		fn.set("match_full", fk.MatchFull)
+		fn.set("not_valid", fk.NotValid)
+		fn.set("comment", fk.Comment)
 		fks = append(fks, fn)
 	}
 	for _, ck := range t.Checks {
 		cn := &wnode{kind: "check", name: ck.Name, named: ck.Name != ""}
 		cn.set("expr", ck.Source.Or(ck.Expr))
 		setConstraintState(cn, ck.ConstraintState)
+		cn.set("not_valid", ck.NotValid)
+		cn.set("no_inherit", ck.NoInherit)
+		cn.set("comment", ck.Comment)
 		checks = append(checks, cn)
 	}
 	n.set("unique", uniques)
@@ -331,7 +344,7 @@ func indexTree(ix *Index) *wnode {
 	plain := len(ix.Parts) > 0
 	var cols []string
 	for _, p := range ix.Parts {
-		if p.Column == "" || p.Desc || p.Nulls != "" {
+		if p.Column == "" || p.Desc || p.Nulls != "" || p.Opclass != "" || p.Collation != "" {
 			plain = false
 		}
 		cols = append(cols, p.Column)
@@ -346,6 +359,8 @@ func indexTree(ix *Index) *wnode {
 			pn.set("expr", p.ExprSource.Or(p.Expr))
 			pn.set("desc", p.Desc)
 			pn.set("nulls", p.Nulls)
+			pn.set("opclass", p.Opclass)
+			pn.set("collation", p.Collation)
 			parts = append(parts, pn)
 		}
 		n.set("on", parts)
@@ -360,6 +375,9 @@ func indexTree(ix *Index) *wnode {
 	n.set("pad_index", ix.PadIndex)
 	n.set("ignore_dup_key", ix.IgnoreDupKey)
 	n.set("data_compression", ix.DataCompression)
+	n.set("nulls_not_distinct", ix.NullsNotDistinct)
+	n.set("with", ix.With)
+	n.set("comment", ix.Comment)
 	return n
 }
 

@@ -195,6 +195,24 @@ func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 		if (c.Kind == diff.AddPrimaryKey) != undo {
 			t.PrimaryKey = c.PrimaryKey
 		}
+	case diff.ValidateConstraint: // only NOT VALID differs: forward valid, undone NOT VALID
+		return setConstraint(t, c, func(ck *schema.Check) { ck.NotValid = undo }, func(fk *schema.ForeignKey) { fk.NotValid = undo })
+	case diff.CommentConstraint, diff.CommentIndex:
+		text := c.Comment
+		if undo {
+			text = c.OldComment
+		}
+		if c.Kind == diff.CommentIndex {
+			i := slices.IndexFunc(t.Indexes, func(x *schema.Index) bool { return x.Name == c.Index.Name })
+			if i < 0 {
+				return false
+			}
+			x := *t.Indexes[i]
+			x.Comment = text
+			t.Indexes[i] = &x
+			return true
+		}
+		return setConstraint(t, c, func(ck *schema.Check) { ck.Comment = text }, func(fk *schema.ForeignKey) { fk.Comment = text })
 	case diff.CommentSchema, diff.CommentTable, diff.CommentColumn:
 		text := c.Comment
 		if undo {
@@ -210,6 +228,33 @@ func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 		default:
 			return false
 		}
+	default:
+		return false
+	}
+	return true
+}
+
+// setConstraint applies edit to a copy of the check or foreign key of t
+// that c names (c.Check or c.ForeignKey), and reports whether t has it; a
+// change of a primary key or unique constraint is not known here.
+func setConstraint(t *schema.Table, c *diff.Change, check func(*schema.Check), fk func(*schema.ForeignKey)) bool {
+	switch {
+	case c.Check != nil:
+		i := slices.IndexFunc(t.Checks, func(x *schema.Check) bool { return x.Name == c.Check.Name })
+		if i < 0 {
+			return false
+		}
+		x := *t.Checks[i]
+		check(&x)
+		t.Checks[i] = &x
+	case c.ForeignKey != nil:
+		i := slices.IndexFunc(t.ForeignKeys, func(x *schema.ForeignKey) bool { return x.Name == c.ForeignKey.Name })
+		if i < 0 {
+			return false
+		}
+		x := *t.ForeignKeys[i]
+		fk(&x)
+		t.ForeignKeys[i] = &x
 	default:
 		return false
 	}

@@ -1,0 +1,139 @@
+package e2e
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/schemadiff/schemadiff/internal/pgtest"
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// TestPgAttributesDump checks the PostgreSQL index and constraint
+// attributes against PostgreSQL itself: pair 171's to.sql, written by hand,
+// gives a database that inspects equal to its to.hcl, and schemadiff's
+// migration from nothing to to.hcl gives the same pg_dump as to.sql.
+func TestPgAttributesDump(t *testing.T) {
+	dir := filepath.Join(repoRoot, "testdata", "convergence", "171_create_tables_with_pg_attributes")
+	want := loadFile(t, filepath.Join(dir, "to.hcl"))
+
+	byHand := pgtest.NewDB(t)
+	pgtest.Exec(t, byHand, readIfExists(t, filepath.Join(dir, "to.sql")))
+	assertNoChanges(t, "to.sql vs to.hcl", inspect(t, byHand), want)
+
+	bySchemadiff := pgtest.NewDB(t)
+	create(t, bySchemadiff, want)
+	if a, b := pgDump(t, byHand), pgDump(t, bySchemadiff); a != b {
+		t.Errorf("pg_dump differs between to.sql and schemadiff's migration:\n--- to.sql\n%s\n--- schemadiff\n%s", a, b)
+	}
+}
+
+// TestAlembicPgAttributes runs the Alembic revisions schemadiff writes for
+// the pairs of PostgreSQL index and constraint attributes with the real
+// Alembic (Debian 12's: Alembic 1.8, SQLAlchemy 1.4): from nothing to
+// `from`, then to `to`, and back down, inspecting the database after each.
+func TestAlembicPgAttributes(t *testing.T) {
+	for _, pair := range []string{"167_index_opclass_collation", "168_index_storage_nulls_not_distinct",
+		"169_unique_pk_deferrable_nulls_not_distinct", "170_check_fk_not_valid_match_full_no_inherit",
+		"171_create_tables_with_pg_attributes", "172_check_fk_validated"} {
+		t.Run(pair, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(repoRoot, "testdata", "convergence", pair)
+			url := pgtest.NewDB(t)
+			p := newAlembicProject(t, "postgresql"+strings.TrimPrefix(url, "postgres"))
+			states := []*schema.Database{{Dialect: schema.Postgres},
+				loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))}
+			created := time.Date(2025, 1, 20, 10, 0, 0, 0, time.UTC)
+			var ids []string
+			for i, msg := range []string{"from", "to"} {
+				ids = append(ids, p.addRevision(t, states[i], states[i+1], msg, created.Add(time.Duration(i)*time.Hour)))
+			}
+			for i, id := range ids {
+				p.run(t, "upgrade", id)
+				assertNoChanges(t, "after alembic upgrade to "+[]string{"from", "to"}[i], states[i+1], withoutAlembicVersion(inspect(t, url)))
+			}
+			p.run(t, "downgrade", ids[0])
+			assertNoChanges(t, "after alembic downgrade to from", states[1], withoutAlembicVersion(inspect(t, url)))
+		})
+	}
+}
+
+// TestAlterInPlace checks the changes PostgreSQL makes in place rather
+// than by drop and create: a NOT VALID check or foreign key turned valid
+// (pair 172: VALIDATE CONSTRAINT; back to NOT VALID drops and adds), index
+// storage parameters (pair 168: ALTER INDEX … SET / RESET) and a foreign
+// key's DEFERRABLE (pairs 073, 074: ALTER CONSTRAINT). The pairs themselves
+// run on the real server in TestConvergence.
+func TestAlterInPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name, pair string
+		down       bool
+		want       []string // statements of the plan, in order, among others
+		not        []string // substrings no statement holds
+	}{
+		{"validate", "172_check_fk_validated", false, []string{
+			`ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_qty_check"`,
+			`ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_parent_id_fkey"`}, []string{"DROP", "ADD"}},
+		{"back to not valid", "172_check_fk_validated", true, []string{
+			`ALTER TABLE "public"."orders" DROP CONSTRAINT "orders_parent_id_fkey"`,
+			`ALTER TABLE "public"."orders" DROP CONSTRAINT "orders_qty_check"`,
+			`ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_qty_check" CHECK (qty > 0) NOT VALID`,
+			`ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."orders" ("id") NOT VALID`}, nil},
+		{"storage parameters set", "168_index_storage_nulls_not_distinct", false, []string{
+			`ALTER INDEX "public"."items_id_code_idx" SET ("deduplicate_items" = false, "fillfactor" = 80)`,
+			`ALTER INDEX "public"."items_tags_idx" SET ("fastupdate" = false)`}, []string{`DROP INDEX "public"."items_tags_idx"`, `DROP INDEX "public"."items_id_code_idx"`}},
+		{"storage parameters reset", "168_index_storage_nulls_not_distinct", true, []string{
+			`ALTER INDEX "public"."items_id_code_idx" SET ("fillfactor" = 90)`,
+			`ALTER INDEX "public"."items_id_code_idx" RESET ("deduplicate_items")`,
+			`ALTER INDEX "public"."items_tags_idx" RESET ("fastupdate")`}, []string{`DROP INDEX "public"."items_tags_idx"`}},
+		{"foreign key made deferrable", "073_fk_deferrable", false, []string{
+			`ALTER TABLE "public"."orders" ALTER CONSTRAINT "orders_customer_id_fkey" DEFERRABLE INITIALLY DEFERRED`}, []string{"DROP"}},
+		{"foreign key made not deferrable", "073_fk_deferrable", true, []string{
+			`ALTER TABLE "public"."orders" ALTER CONSTRAINT "orders_customer_id_fkey" NOT DEFERRABLE`}, []string{"DROP"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(repoRoot, "testdata", "convergence", tc.pair)
+			from, to := loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))
+			if tc.down {
+				from, to = to, from
+			}
+			script, stmts := planSQL(t, compare(t, from, to))
+			next := 0
+			for _, s := range stmts {
+				if next < len(tc.want) && s.SQL == tc.want[next] {
+					next++
+				}
+				for _, n := range tc.not {
+					if strings.Contains(s.SQL, n) {
+						t.Errorf("statement %q holds %q", s.SQL, n)
+					}
+				}
+			}
+			if next < len(tc.want) {
+				t.Errorf("the plan lacks (in order) %q:\n%s", tc.want[next], script)
+			}
+		})
+	}
+}
+
+// TestExclusionConstraintWarned checks that an exclusion constraint, which
+// the model does not hold, is named in a warning rather than left out
+// silently, and that the rest of its table is read.
+func TestExclusionConstraintWarned(t *testing.T) {
+	url := pgtest.NewDB(t)
+	pgtest.Exec(t, url, `CREATE TABLE bookings (
+	room integer NOT NULL,
+	during tsrange NOT NULL,
+	CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0) DEFERRABLE
+);`)
+	db := inspect(t, url)
+	want := []schema.Warning{{Object: "public.bookings.bookings_no_overlap", Message: "exclusion constraint is not read; the comparison ignores it"}}
+	if !slices.Equal(db.Warnings, want) {
+		t.Errorf("warnings = %+v, want %+v", db.Warnings, want)
+	}
+	if tb := db.Table(schema.QName{Schema: "public", Name: "bookings"}); tb == nil || len(tb.Columns) != 2 || len(tb.Indexes) != 0 {
+		t.Errorf("table bookings read as %+v, want its two columns and no index", tb)
+	}
+}

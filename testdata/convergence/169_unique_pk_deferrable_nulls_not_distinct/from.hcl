@@ -1,0 +1,34 @@
+dialect = "postgres"
+
+table "seats" {
+  column "id" {
+    type = "integer"
+  }
+  column "row_no" {
+    type = "integer"
+  }
+  column "seat_no" {
+    type = "integer"
+  }
+  column "ticket" {
+    type = "text"
+    null = true
+  }
+  column "holder" {
+    type = "text"
+    null = true
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  unique "seats_row_no_seat_no_key" {
+    columns = ["row_no", "seat_no"]
+  }
+  unique "seats_ticket_key" {
+    columns = ["ticket"]
+  }
+  unique "seats_holder_key" {
+    columns    = ["holder"]
+    deferrable = true
+  }
+}

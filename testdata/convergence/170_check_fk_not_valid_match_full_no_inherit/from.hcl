@@ -1,0 +1,45 @@
+dialect = "postgres"
+
+table "parents" {
+  column "a" {
+    type = "integer"
+  }
+  column "b" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["a", "b"]
+  }
+}
+
+table "children" {
+  column "id" {
+    type = "integer"
+  }
+  column "a" {
+    type = "integer"
+    null = true
+  }
+  column "b" {
+    type = "integer"
+    null = true
+  }
+  column "parent_id" {
+    type = "integer"
+    null = true
+  }
+  column "qty" {
+    type = "integer"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  foreign_key "children_a_b_fkey" {
+    columns     = ["a", "b"]
+    ref_table   = "parents"
+    ref_columns = ["a", "b"]
+  }
+  check "children_qty_check" {
+    expr = "qty >= 0"
+  }
+}
