@@ -58,6 +58,9 @@ func onlineSteps(c *Change) []*Change {
 		if c.ForeignKey != nil && c.ForeignKey.Name == "" || c.Check != nil && c.Check.Name == "" || c.ForeignKey == nil && c.Check == nil {
 			return []*Change{c} // VALIDATE needs the name
 		}
+		if c.ForeignKey != nil && c.ForeignKey.NotValid || c.Check != nil && c.Check.NotValid {
+			return []*Change{c} // the schema wants it NOT VALID: added so, never validated
+		}
 		add := *c
 		add.NotValid, add.Hazards = true, nil
 		return []*Change{&add, {Kind: ValidateConstraint, Table: c.Table, ForeignKey: c.ForeignKey, Check: c.Check, Hazards: c.Hazards}}
@@ -65,12 +68,12 @@ func onlineSteps(c *Change) []*Change {
 		if c.Unique == nil || c.Unique.Name == "" {
 			return []*Change{c}
 		}
-		return attachUniqueIndex(c, c.Unique.Name, c.Unique.Columns)
+		return attachUniqueIndex(c, c.Unique.Name, c.Unique.Columns, c.Unique.NullsNotDistinct)
 	case AddPrimaryKey:
 		if c.PrimaryKey == nil || c.PrimaryKey.Name == "" {
 			return []*Change{c}
 		}
-		return attachUniqueIndex(c, c.PrimaryKey.Name, c.PrimaryKey.Columns)
+		return attachUniqueIndex(c, c.PrimaryKey.Name, c.PrimaryKey.Columns, false)
 	case AlterColumn:
 		return onlineAlterColumn(c)
 	}
@@ -86,12 +89,12 @@ func cleanupIndex(t schema.QName, name string) *Change {
 // attachUniqueIndex builds the unique index of a unique constraint or
 // primary key c CONCURRENTLY and adds the constraint USING INDEX: the
 // index takes the constraint's name ("ALTER TABLE", ADD table_constraint_using_index).
-func attachUniqueIndex(c *Change, name string, columns []string) []*Change {
+func attachUniqueIndex(c *Change, name string, columns []string, nullsNotDistinct bool) []*Change {
 	parts := make([]schema.IndexPart, len(columns))
 	for i, col := range columns {
 		parts[i] = schema.IndexPart{Column: col}
 	}
-	ix := &schema.Index{Name: name, Unique: true, Parts: parts}
+	ix := &schema.Index{Name: name, Unique: true, Parts: parts, NullsNotDistinct: nullsNotDistinct}
 	build := &Change{Kind: CreateIndex, Table: c.Table, Index: ix, Concurrently: true, Hazards: c.Hazards}
 	attach := *c
 	attach.UsingIndex, attach.Hazards = true, nil

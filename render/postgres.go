@@ -110,9 +110,11 @@ func (postgresDialect) onlineStep(c *diff.Change) ([]string, error) {
 		}
 		return []string{pgAlterTable(c.Table) + " ADD " + clause + " NOT VALID"}, nil
 	case c.UsingIndex && c.Kind == diff.AddUnique && c.Unique != nil && c.Unique.Name != "":
-		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.Unique.Name) + " UNIQUE USING INDEX " + pgIdent(c.Unique.Name)}, nil
+		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.Unique.Name) + " UNIQUE USING INDEX " + pgIdent(c.Unique.Name) +
+			pgDeferrable(c.Unique.Deferrable, c.Unique.InitiallyDeferred)}, nil
 	case c.UsingIndex && c.Kind == diff.AddPrimaryKey && c.PrimaryKey != nil && c.PrimaryKey.Name != "":
-		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.PrimaryKey.Name) + " PRIMARY KEY USING INDEX " + pgIdent(c.PrimaryKey.Name)}, nil
+		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.PrimaryKey.Name) + " PRIMARY KEY USING INDEX " + pgIdent(c.PrimaryKey.Name) +
+			pgDeferrable(c.PrimaryKey.Deferrable, c.PrimaryKey.InitiallyDeferred)}, nil
 	case c.IfExists && c.Kind == diff.DropIndex && c.Index != nil && c.Index.Name != "":
 		conc := ""
 		if c.Concurrently {
