@@ -120,7 +120,7 @@ ANALYZE events;`, rows))
 // constraint added.
 func loadSchema(t *testing.T) *schema.Database {
 	t.Helper()
-	return loadFile(t, filepath.Join(repoRoot, "testdata", "convergence", "167_online_steps_over_rows", "to.hcl"))
+	return loadFile(t, filepath.Join(repoRoot, "testdata", "convergence", "173_online_steps_over_rows", "to.hcl"))
 }
 
 // runUnderLoad runs stmts on the database at url (as schemadiff apply does)

@@ -72,14 +72,14 @@ func onlineDiffers(t *testing.T, from, to *schema.Database, opts diff.Options) b
 	return false
 }
 
-// TestOnlineMigrationsApply: an --online migration (pair 167: every online
+// TestOnlineMigrationsApply: an --online migration (pair 173: every online
 // step) generated in every format runs with the format's tool (or its
 // semantics) on the real server, where each statement that must run outside
 // a transaction does, and every file or section that can opens with the
 // timeouts; the database then equals the desired schema, and the down
 // migrations take it back to empty.
 func TestOnlineMigrationsApply(t *testing.T) {
-	pair := filepath.Join(repoRoot, "testdata", "convergence", "167_online_steps_over_rows")
+	pair := filepath.Join(repoRoot, "testdata", "convergence", "173_online_steps_over_rows")
 	_, from := buildFrom(t, pair)
 	want := []*schema.Database{from, loadFile(t, filepath.Join(pair, "to.hcl"))}
 	timeouts := &render.Timeouts{Lock: 5 * time.Second}
