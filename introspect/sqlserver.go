@@ -187,7 +187,7 @@ func (s *sqlServer) inspect(ctx context.Context, opts Options) (*schema.Database
 	}
 	steps := []func(context.Context, Options) error{
 		c.readSchemas, c.readTables, c.readColumns, c.readIndexes, c.readIndexColumns,
-		c.readForeignKeys, c.readForeignKeyColumns, c.readChecks,
+		c.readForeignKeys, c.readForeignKeyColumns, c.readChecks, c.readUnmodelled, c.readDependents,
 	}
 	for _, step := range steps {
 		if err := step(ctx, opts); err != nil {

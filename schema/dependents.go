@@ -24,6 +24,11 @@ type Dependent struct {
 	Attached bool `json:"attached,omitempty"`
 	// Object names the dependent with its kind, e.g. "view public.active_users".
 	Object string `json:"object"`
+	// Breaks is set when the server does not refuse the statement because
+	// of the dependent but leaves it failing when it next runs (SQL Server:
+	// a reference that is not schema-bound, sys.sql_expression_dependencies
+	// is_schema_bound_reference 0).
+	Breaks bool `json:"breaks,omitempty"`
 }
 
 // On returns the dependents of the schema (table and column empty), of the
