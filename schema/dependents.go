@@ -10,7 +10,8 @@ import (
 // SQL-standard body, a rule, a trigger on some columns, or any unmanaged
 // object living in a schema. PostgreSQL records these in pg_depend (and
 // pg_rewrite for views and rules):
-// https://www.postgresql.org/docs/15/catalog-pg-depend.html.
+// https://www.postgresql.org/docs/15/catalog-pg-depend.html; SQL Server in
+// sys.sql_expression_dependencies (views, procedures, functions, triggers).
 type Dependent struct {
 	// Schema, Table and Column name what the object depends on: a column
 	// (all three set), a whole table (Column empty) or a schema (Table and
