@@ -8,8 +8,12 @@ import (
 // policy, a rule, a trigger, a function, an inheritance child, or any such
 // object in a dropped schema) depends on what a change drops or retypes: the
 // statement fails (PostgreSQL 2BP01 dependent_objects_still_exist, or 0A000
-// "cannot alter type of a column used by a view or rule"), and CASCADE would
-// drop the dependent silently. The data comes from the source database's
+// "cannot alter type of a column used by a view or rule"; SQL Server Msg
+// 5074/4922 for a column and 3729 for a table or schema when the reference
+// is schema-bound), and CASCADE would drop the dependent silently; or, when
+// the dependent's reference does not block the statement (Dependent.Breaks:
+// SQL Server's references that are not schema-bound), the statement leaves
+// the dependent broken. The data comes from the source database's
 // Dependents (introspection), so diff stays pure.
 const HazardUnmanagedDependent = "unmanaged-dependent"
 
@@ -66,9 +70,17 @@ func dependentHazard(c *Change, dep schema.Dependent) Hazard {
 	case DropColumn:
 		what, stmt = "column "+columnName(c.Table, c.Column.Name), "DROP COLUMN"
 	default:
+		what, stmt = "column "+columnName(c.Table, c.Column.Name), "ALTER COLUMN TYPE"
+	}
+	if dep.Breaks {
 		return hazard(HazardUnmanagedDependent, Error,
-			"%s, which schemadiff does not manage, depends on column %s: ALTER COLUMN TYPE fails; drop the dependent first and create it again after.",
-			dep.Object, columnName(c.Table, c.Column.Name))
+			"%s, which schemadiff does not manage, depends on %s: %s succeeds but leaves the dependent failing when it next runs (its reference is not schema-bound); change or drop the dependent first.",
+			dep.Object, what, stmt)
+	}
+	if c.Kind == AlterColumn {
+		return hazard(HazardUnmanagedDependent, Error,
+			"%s, which schemadiff does not manage, depends on %s: %s fails; drop the dependent first and create it again after.",
+			dep.Object, what, stmt)
 	}
 	return hazard(HazardUnmanagedDependent, Error,
 		"%s, which schemadiff does not manage, depends on %s: %s fails (CASCADE would drop the dependent); drop or change the dependent first.",

@@ -43,6 +43,13 @@ func TestDependentHazards(t *testing.T) {
 			to: pg(),
 		},
 		{
+			name: "a reference that does not block the statement (SQL Server, not schema-bound)",
+			from: withDeps(pg(table("users", col("name", "text"))),
+				schema.Dependent{Schema: "public", Table: "users", Object: "procedure public.p", Breaks: true}),
+			to:   pg(),
+			want: []string{"procedure public.p, which schemadiff does not manage, depends on table public.users: DROP TABLE succeeds but leaves the dependent failing when it next runs (its reference is not schema-bound); change or drop the dependent first."},
+		},
+		{
 			name: "a type change nothing depends on",
 			from: withDeps(pg(table("users", col("name", "text"), col("email", "text"))),
 				schema.Dependent{Schema: "public", Table: "users", Column: "email", Object: "view public.v"}),

@@ -37,7 +37,9 @@ import (
 // Database.Warnings naming the object: XML, spatial and memory-optimized
 // hash indexes; index options of PRIMARY KEY and UNIQUE constraints;
 // columns of CLR user-defined types (whose base type name reads NULL; the
-// system CLR types hierarchyid, geometry and geography are read by name).
+// system CLR types hierarchyid, geometry and geography are read by name);
+// and the objects of kinds it does not model, and the unmanaged objects that
+// depend on tables and columns (Database.Dependents): sqlserver_unmodelled.go.
 // Left out silently: heaps' absence of a clustered index is simply no
 // index; alias (user-defined) types are read as their base type; sparse
 // columns, partitioning, the order of an ordered clustered columnstore
@@ -187,7 +189,7 @@ func (s *sqlServer) inspect(ctx context.Context, opts Options) (*schema.Database
 	}
 	steps := []func(context.Context, Options) error{
 		c.readSchemas, c.readTables, c.readColumns, c.readIndexes, c.readIndexColumns,
-		c.readForeignKeys, c.readForeignKeyColumns, c.readChecks,
+		c.readForeignKeys, c.readForeignKeyColumns, c.readChecks, c.readUnmodelled, c.readDependents,
 	}
 	for _, step := range steps {
 		if err := step(ctx, opts); err != nil {

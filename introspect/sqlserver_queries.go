@@ -140,6 +140,6 @@ ORDER BY cc.parent_object_id, cc.name`
 func SQLServerCatalogQueries() []string {
 	return []string{
 		msSnapshotQuery, msDatabaseQuery, msSchemasQuery, msTablesQuery, msColumnsQuery, msIndexesQuery, msIndexColumnsQuery,
-		msForeignKeysQuery, msForeignKeyColumnsQuery, msChecksQuery,
+		msForeignKeysQuery, msForeignKeyColumnsQuery, msChecksQuery, msUnmodelledQuery, msDependentsQuery,
 	}
 }

@@ -10,7 +10,8 @@ import (
 // SQL-standard body, a rule, a trigger on some columns, or any unmanaged
 // object living in a schema. PostgreSQL records these in pg_depend (and
 // pg_rewrite for views and rules):
-// https://www.postgresql.org/docs/15/catalog-pg-depend.html.
+// https://www.postgresql.org/docs/15/catalog-pg-depend.html; SQL Server in
+// sys.sql_expression_dependencies (views, procedures, functions, triggers).
 type Dependent struct {
 	// Schema, Table and Column name what the object depends on: a column
 	// (all three set), a whole table (Column empty) or a schema (Table and
@@ -24,6 +25,11 @@ type Dependent struct {
 	Attached bool `json:"attached,omitempty"`
 	// Object names the dependent with its kind, e.g. "view public.active_users".
 	Object string `json:"object"`
+	// Breaks is set when the server does not refuse the statement because
+	// of the dependent but leaves it failing when it next runs (SQL Server:
+	// a reference that is not schema-bound, sys.sql_expression_dependencies
+	// is_schema_bound_reference 0).
+	Breaks bool `json:"breaks,omitempty"`
 }
 
 // On returns the dependents of the schema (table and column empty), of the

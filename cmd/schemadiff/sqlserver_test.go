@@ -175,3 +175,67 @@ func TestSQLServerApplyPlan(t *testing.T) {
 		})
 	}
 }
+
+// TestSQLServerUnmanagedObjects reads the unmanaged recording (a table with
+// a schema-bound view over its email column, a procedure, a trigger, a
+// synonym and a sequence): each object is one warning on stderr, dropping
+// the column under the view is an unmanaged-dependent error hazard naming
+// it, and --strict refuses the database (exit 2).
+func TestSQLServerUnmanagedObjects(t *testing.T) {
+	url := msServer(t, "unmanaged")
+	warnings := []string{
+		"warning: procedure dbo.list_customers: procedures are not read; the comparison ignores it",
+		"warning: sequence dbo.invoice_numbers: sequences are not read; the comparison ignores it",
+		"warning: synonym dbo.clients: synonyms are not read; the comparison ignores it",
+		"warning: trigger dbo.trg_customers_trim on dbo.customers: triggers are not read; the comparison ignores it",
+		"warning: view dbo.customer_emails: views are not read; the comparison ignores it",
+	}
+	noEmail := writeSchema(t, "customers.hcl", `dialect = "sqlserver"
+
+table "customers" {
+  column "id" {
+    type = "int"
+  }
+  column "name" {
+    type = "nvarchar(100)"
+  }
+  primary_key {
+    name    = "pk_customers"
+    columns = ["id"]
+  }
+}
+`)
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdoutHas string
+		stderrHas string // with --strict; otherwise stderr is exactly the warnings
+	}{
+		{name: "inspect", args: []string{"inspect", "--url", url}, stdoutHas: "# " + warnings[4] + "\n"},
+		{name: "diff drops the column under the view", args: []string{"diff", "--from", url, "--to", noEmail, "--format", "json"},
+			stdoutHas: `"message": "view dbo.customer_emails, which schemadiff does not manage, depends on column dbo.customers.email: DROP COLUMN fails`},
+		{name: "inspect strict", args: []string{"inspect", "--url", url, "--strict"}, code: 2,
+			stderrHas: "--strict: the database holds what schemadiff does not read (warnings: 5;"},
+		{name: "diff strict", args: []string{"diff", "--from", url, "--to", noEmail, "--strict"}, code: 2,
+			stderrHas: "view dbo.customer_emails: views are not read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			if tt.stderrHas != "" {
+				if !strings.Contains(r.stderr, tt.stderrHas) {
+					t.Errorf("stderr = %q, want it to hold %q", r.stderr, tt.stderrHas)
+				}
+			} else if want := strings.Join(warnings, "\n") + "\n"; r.stderr != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", r.stderr, want)
+			}
+			if !strings.Contains(r.stdout, tt.stdoutHas) {
+				t.Errorf("stdout does not hold %q:\n%s", tt.stdoutHas, r.stdout)
+			}
+		})
+	}
+}
