@@ -38,7 +38,7 @@ func TestAlembicPgAttributes(t *testing.T) {
 	for _, pair := range []string{"167_index_opclass_collation", "168_index_storage_nulls_not_distinct",
 		"169_unique_pk_deferrable_nulls_not_distinct", "170_check_fk_not_valid_match_full_no_inherit",
 		"171_create_tables_with_pg_attributes", "172_check_fk_validated",
-		"196_exclude_dropped", "197_exclude_changed_and_commented", "198_create_table_with_exclude"} {
+		"196_exclude_dropped", "197_exclude_changed_and_commented", "198_create_table_with_exclude", "199_exclude_renamed"} {
 		t.Run(pair, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(repoRoot, "testdata", "convergence", pair)
