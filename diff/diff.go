@@ -178,9 +178,9 @@ func kindRank(k Kind) int {
 	switch k {
 	case DropIndex, AddPrimaryKey, DropColumn, RenameTable, CommentTable:
 		return 0
-	case DropCheck, AddUnique, AddColumn, RenameColumn, CommentColumn:
+	case DropCheck, DropExclude, AddUnique, AddColumn, RenameColumn, CommentColumn:
 		return 1
-	case DropUnique, AddCheck, AlterColumn:
+	case DropUnique, AddCheck, AddExclude, AlterColumn:
 		return 2
 	case DropPrimaryKey, RenameIndex, RenameConstraint, RenameDefault:
 		return 3
@@ -400,6 +400,9 @@ func (d *differ) createTable(t *schema.Table) {
 	for _, ck := range t.Checks {
 		d.commentConstraint(t.QName(), "", ck.Comment, &Change{Check: ck})
 	}
+	for _, x := range t.Excludes {
+		d.commentConstraint(t.QName(), "", x.Comment, &Change{Exclude: x})
+	}
 	for _, c := range clusteredFirst(creates) {
 		d.add(phaseCreateIndexes, c)
 	}
@@ -428,6 +431,7 @@ func (d *differ) alterTable(s, t *schema.Table) {
 	d.compareColumns(s, t)
 	d.renameKeys(s, t)
 	d.compareKeys(s, t)
+	d.compareExcludes(s, t)
 	d.setTableOptions(s, t, false)
 	if s.Comment != t.Comment {
 		d.add(phaseComments, &Change{Kind: CommentTable, Table: t.QName(), Comment: t.Comment, OldComment: s.Comment})

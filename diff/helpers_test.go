@@ -120,6 +120,8 @@ func describe(c *Change) string {
 		fmt.Fprintf(&b, " %s", c.Unique.Name)
 	case c.Check != nil:
 		fmt.Fprintf(&b, " %s", c.Check.Name)
+	case c.Exclude != nil:
+		fmt.Fprintf(&b, " %s", c.Exclude.Name)
 	case c.ForeignKey != nil:
 		fmt.Fprintf(&b, " %s", c.ForeignKey.Name)
 	case c.Index != nil:

@@ -82,6 +82,8 @@ const (
 	DropUnique     Kind = "drop_unique"      // Table, Unique
 	AddCheck       Kind = "add_check"        // Table, Check
 	DropCheck      Kind = "drop_check"       // Table, Check
+	AddExclude     Kind = "add_exclude"      // Table, Exclude (PostgreSQL)
+	DropExclude    Kind = "drop_exclude"     // Table, Exclude (PostgreSQL)
 	AddForeignKey  Kind = "add_foreign_key"  // Table, ForeignKey
 	DropForeignKey Kind = "drop_foreign_key" // Table, ForeignKey
 	CreateIndex    Kind = "create_index"     // Table, Index
@@ -98,7 +100,7 @@ const (
 	// Comment (empty: remove); OldComment is the previous one (PostgreSQL).
 	CommentIndex Kind = "comment_index"
 	// CommentConstraint sets the comment of whichever of PrimaryKey, Unique,
-	// Check or ForeignKey is set (the to-side constraint) of Table to
+	// Check, Exclude or ForeignKey is set (the to-side constraint) of Table to
 	// Comment (empty: remove); OldComment is the previous one (PostgreSQL).
 	CommentConstraint Kind = "comment_constraint"
 
@@ -183,6 +185,7 @@ type Change struct {
 	PrimaryKey  *schema.PrimaryKey   `json:"primary_key,omitempty"`
 	Unique      *schema.Unique       `json:"unique,omitempty"`
 	Check       *schema.Check        `json:"check,omitempty"`
+	Exclude     *schema.Exclude      `json:"exclude,omitempty"`
 	ForeignKey  *schema.ForeignKey   `json:"foreign_key,omitempty"`
 	Index       *schema.Index        `json:"index,omitempty"`
 	OldIndex    *schema.Index        `json:"old_index,omitempty"` // AlterIndexStorage: the from-side index

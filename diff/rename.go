@@ -152,6 +152,7 @@ func cloneTable(t *schema.Table) *schema.Table {
 	c.Indexes = cloneAll(t.Indexes)
 	c.ForeignKeys = cloneAll(t.ForeignKeys)
 	c.Checks = cloneAll(t.Checks)
+	c.Excludes = cloneAll(t.Excludes)
 	return &c
 }
 
@@ -195,18 +196,30 @@ func renameColumns(dialect schema.Dialect, t *schema.Table, renames map[string]s
 	for _, u := range t.Uniques {
 		u.Columns = mapNames(u.Columns, renames)
 	}
+	renamePart := func(p schema.IndexPart) schema.IndexPart {
+		if to, ok := renames[p.Column]; ok {
+			p.Column = to
+		}
+		if p.Expr != "" {
+			p.Expr, p.ExprSource = expr(p.Expr), source(p.ExprSource)
+		}
+		return p
+	}
 	for _, x := range t.Indexes {
 		parts := make([]schema.IndexPart, len(x.Parts))
 		for i, p := range x.Parts {
-			if to, ok := renames[p.Column]; ok {
-				p.Column = to
-			}
-			if p.Expr != "" {
-				p.Expr, p.ExprSource = expr(p.Expr), source(p.ExprSource)
-			}
-			parts[i] = p
+			parts[i] = renamePart(p)
 		}
 		x.Parts = parts
+		x.Include = mapNames(x.Include, renames)
+		x.Where, x.WhereSource = expr(x.Where), source(x.WhereSource)
+	}
+	for _, x := range t.Excludes {
+		elems := make([]schema.ExcludeElement, len(x.Elements))
+		for i, e := range x.Elements {
+			elems[i] = schema.ExcludeElement{IndexPart: renamePart(e.IndexPart), Operator: e.Operator}
+		}
+		x.Elements = elems
 		x.Include = mapNames(x.Include, renames)
 		x.Where, x.WhereSource = expr(x.Where), source(x.WhereSource)
 	}
@@ -322,6 +335,12 @@ func (d *differ) renameKeys(s, t *schema.Table) {
 	}) {
 		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: name, Check: p[1], RenamedFrom: cmp.Or(p[0].SystemName, p[0].Name)})
 		p[0].Name, p[0].SystemName = p[1].Name, ""
+	}
+	for _, p := range renamePairs(s.Excludes, t.Excludes, excludeName, func(sx, tx *schema.Exclude) bool {
+		return equalExclude(renamed(sx, func(x *schema.Exclude) { x.Name = tx.Name }), tx) && !d.excludeUsesRecreated(name, sx)
+	}) {
+		d.add(phaseRenames, &Change{Kind: RenameConstraint, Table: name, Exclude: p[1], RenamedFrom: p[0].Name})
+		p[0].Name = p[1].Name
 	}
 	for _, p := range renamePairs(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) bool {
 		return equalIndex(renamed(sx, func(x *schema.Index) { x.Name = tx.Name }), tx) && !d.indexUsesRecreated(name, sx)

@@ -118,8 +118,11 @@ LEFT JOIN pg_index ci ON ci.indexrelid = c.conindid AND c.contype = 'u'
 WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x') AND c.conparentid = 0
 ORDER BY c.conrelid, c.conname`
 
-	// pgIndexesQuery skips the indexes behind PRIMARY KEY, UNIQUE and EXCLUDE
-	// constraints: they are read as constraints. It deparses expression key
+	// pgIndexesQuery skips the indexes behind PRIMARY KEY and UNIQUE
+	// constraints: they are read as constraints. The index behind an EXCLUDE
+	// constraint is read with the constraint's name and operators
+	// (pg_constraint.conexclop, one per key, named with their schema outside
+	// pg_catalog): it holds the constraint's elements. It deparses expression key
 	// parts only (pg_get_indexdef is costly); columns are named by attnum.
 	// Per key it reads the operator class, left empty when it is the default
 	// one of its input type (pg_opclass.opcdefault) and has no parameters, with its parameters
@@ -159,14 +162,21 @@ SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
                          JOIN pg_type kt ON kt.oid = ia.atttypid
                          WHERE i.indkey[k - 1] = 0 AND i.indcollation[k - 1] NOT IN (0, kt.typcollation))
             THEN pg_get_indexdef(i.indexrelid) ELSE '' END,
-       coalesce(ds.description, '')
+       coalesce(ds.description, ''),
+       coalesce(xc.conname, ''),
+       ARRAY(SELECT CASE WHEN opn.nspname = 'pg_catalog' THEN op.oprname ELSE opn.nspname || '.' || op.oprname END
+             FROM unnest(xc.conexclop) WITH ORDINALITY e(oid, k)
+             JOIN pg_operator op ON op.oid = e.oid
+             JOIN pg_namespace opn ON opn.oid = op.oprnamespace
+             ORDER BY e.k)::text[]
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 JOIN pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_constraint xc ON xc.conindid = i.indexrelid AND xc.conrelid = i.indrelid AND xc.contype = 'x'
 WHERE i.indrelid = ANY($1::oid[])
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c
-                  WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x'))
+                  WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u'))
 ORDER BY i.indrelid, ic.relname`
 )
 
@@ -337,7 +347,8 @@ var pgSerialTypes = map[string]string{"smallint": "smallserial", "integer": "ser
 // pgFkActions maps pg_constraint's confdeltype/confupdtype codes to SQL.
 var pgFkActions = map[string]string{"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 
-// readConstraints reads primary keys, unique, foreign key and check constraints.
+// readConstraints reads primary keys, unique, foreign key, check and
+// exclusion constraints.
 func (c *pgCatalog) readConstraints(ctx context.Context, tx pgx.Tx, _ Options) error {
 	rows, err := tx.Query(ctx, pgConstraintsQuery, c.tableIDs)
 	if err != nil {
@@ -370,13 +381,31 @@ func (c *pgCatalog) readConstraints(ctx context.Context, tx pgx.Tx, _ Options) e
 				OnDelete: pgFkActions[onDelete], OnUpdate: pgFkActions[onUpdate],
 				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: matchFull, NotValid: notValid, Comment: comment,
 			})
-		case "x":
-			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: t.QName().String() + "." + name,
-				Message: "exclusion constraint is not read; the comparison ignores it"})
+		case "x": // its elements come with its index (readIndexes)
+			t.Excludes = append(t.Excludes, &schema.Exclude{Name: name, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
 		}
 		return nil
 	})
 	return err
+}
+
+// exclusionIndex fills the exclusion constraint called name (read by
+// readConstraints) from its index idx and its operators ops, one per key.
+func (t *pgTable) exclusionIndex(name string, ops []string, idx *schema.Index) error {
+	for _, x := range t.Excludes {
+		if x.Name != name {
+			continue
+		}
+		if len(ops) != len(idx.Parts) {
+			return fmt.Errorf("exclusion constraint %s.%s: %d operators for %d keys", t.QName(), name, len(ops), len(idx.Parts))
+		}
+		x.Using, x.Include, x.Where, x.With = idx.Using, idx.Include, idx.Where, idx.With
+		for k, p := range idx.Parts {
+			x.Elements = append(x.Elements, schema.ExcludeElement{IndexPart: p, Operator: ops[k]})
+		}
+		return nil
+	}
+	return fmt.Errorf("exclusion constraint %s.%s: its index %s was read but not the constraint", t.QName(), name, idx.Name)
 }
 
 // indoption bits of pg_index.
@@ -402,9 +431,11 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 		with             []string
 		nnd              bool
 		fullDef, comment string
+		excl             string
+		exclOps          []string
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
-		&opclasses, &colls, &nnd, &with, &fullDef, &comment}, func() error {
+		&opclasses, &colls, &nnd, &with, &fullDef, &comment, &excl, &exclOps}, func() error {
 		t := c.tables[rel]
 		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with, Comment: comment}
 		if am != "btree" {
@@ -433,6 +464,9 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 				part.Nulls = "last"
 			}
 			idx.Parts = append(idx.Parts, part)
+		}
+		if excl != "" {
+			return t.exclusionIndex(excl, exclOps, idx)
 		}
 		t.Indexes = append(t.Indexes, idx)
 		return nil

@@ -58,7 +58,7 @@ func Describe(c *diff.Change) string {
 		return s
 	case diff.CommentColumn:
 		return describeComment("column "+t+"."+columnName(c.Column), c.Comment)
-	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
+	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddExclude, diff.AddForeignKey:
 		s := "add " + constraintDesc(c) + " to " + t
 		switch {
 		case c.NotValid:
@@ -69,7 +69,7 @@ func Describe(c *diff.Change) string {
 		return s
 	case diff.ValidateConstraint:
 		return "validate " + constraintDesc(c) + " of " + t
-	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
+	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropExclude, diff.DropForeignKey:
 		return "drop " + constraintDesc(c) + " from " + t
 	case diff.CreateIndex:
 		s := "create "
@@ -233,6 +233,8 @@ func constraintDesc(c *diff.Change) string {
 			return "check " + c.Check.Name
 		}
 		return "check " + c.Check.Name + " (" + c.Check.Source.Or(c.Check.Expr) + ")"
+	case c.Exclude != nil:
+		return "exclusion constraint " + c.Exclude.Name + excludeDesc(c.Exclude)
 	case c.ForeignKey != nil:
 		fk := c.ForeignKey
 		s := "foreign key " + fk.Name + columnsDesc(fk.Columns)
@@ -343,6 +345,8 @@ func renamedConstraintKind(c *diff.Change) string {
 		return "unique"
 	case c.Check != nil:
 		return "check"
+	case c.Exclude != nil:
+		return "exclusion constraint"
 	case c.ForeignKey != nil:
 		return "foreign key"
 	}
@@ -358,6 +362,8 @@ func constraintNewName(c *diff.Change) string {
 		return c.Unique.Name
 	case c.Check != nil:
 		return c.Check.Name
+	case c.Exclude != nil:
+		return c.Exclude.Name
 	case c.ForeignKey != nil:
 		return c.ForeignKey.Name
 	}

@@ -127,13 +127,13 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 			return nil, errMissing("column or old column")
 		}
 		return d.alterColumn(c.Table, c.OldColumn, c.Column, c.Alter)
-	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddForeignKey:
+	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddExclude, diff.AddForeignKey:
 		clause, err := constraintClause(d, c)
 		if err != nil {
 			return nil, err
 		}
 		return addConstraint(d, c, clause)
-	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropForeignKey:
+	case diff.DropPrimaryKey, diff.DropUnique, diff.DropCheck, diff.DropExclude, diff.DropForeignKey:
 		name, err := d.constraintName(c)
 		if err != nil {
 			return nil, err
@@ -222,6 +222,8 @@ func constraintClause(d dialect, c *diff.Change) (string, error) {
 		return d.unique(c.Unique)
 	case c.Kind == diff.AddCheck && c.Check != nil:
 		return checkClause(d, c.Check)
+	case c.Kind == diff.AddExclude && c.Exclude != nil:
+		return excludeClause(d, c.Exclude)
 	case c.Kind == diff.AddForeignKey && c.ForeignKey != nil:
 		return d.foreignKey(c.ForeignKey)
 	}
@@ -229,7 +231,7 @@ func constraintClause(d dialect, c *diff.Change) (string, error) {
 }
 
 // tableElements renders the lines of CREATE TABLE t: its columns, then its
-// primary key, unique and check constraints.
+// primary key, unique, check and exclusion constraints.
 func tableElements(d dialect, t *schema.Table) ([]string, error) {
 	var lines []string
 	for _, col := range t.Columns {
@@ -255,6 +257,13 @@ func tableElements(d dialect, t *schema.Table) ([]string, error) {
 	}
 	for _, ck := range t.Checks {
 		s, err := checkClause(d, ck)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, s)
+	}
+	for _, x := range t.Excludes {
+		s, err := excludeClause(d, x)
 		if err != nil {
 			return nil, err
 		}

@@ -545,6 +545,8 @@ func constraintName(c *diff.Change) (string, error) {
 		name = c.Unique.Name
 	case c.Kind == diff.DropCheck && c.Check != nil:
 		name = c.Check.Name
+	case c.Kind == diff.DropExclude && c.Exclude != nil:
+		name = c.Exclude.Name
 	case c.Kind == diff.DropForeignKey && c.ForeignKey != nil:
 		name = c.ForeignKey.Name
 	}

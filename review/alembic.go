@@ -268,6 +268,27 @@ func (r *alembicReader) emit(o op, line int) {
 	r.out.ops = append(r.out.ops, o)
 }
 
+// createExclude reads op.create_exclude_constraint(name, table,
+// (column, operator), …, where=, using=, ops=, deferrable=, initially=,
+// schema=) (Alembic 1.8; in a batch block the table is implied).
+func (r *alembicReader) createExclude(v *pyread.Value, a map[string]*pyread.Value, batch bool, line int) {
+	first := 2
+	if batch {
+		first = 1
+	}
+	x := &schema.Exclude{Name: strValue(a["constraint_name"]), Using: strValue(a["using"]), Where: r.sqlText(a["where"]),
+		Deferrable: a["deferrable"].Truthy(), InitiallyDeferred: strings.EqualFold(strValue(a["initially"]), "DEFERRED")}
+	ops := dictItems(a["ops"])
+	for _, e := range v.Args[min(first, len(v.Args)):] {
+		if e.Kind != pyread.VTuple || len(e.Items) != 2 || e.Items[0].Kind != pyread.VString || e.Items[1].Kind != pyread.VString {
+			panic(parseError{"an exclusion element that is not a (column, operator) pair of strings"})
+		}
+		col := e.Items[0].Str
+		x.Elements = append(x.Elements, schema.ExcludeElement{IndexPart: schema.IndexPart{Column: col, Opclass: ops[col]}, Operator: e.Items[1].Str})
+	}
+	r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]), ex: x}, line)
+}
+
 // call interprets one op.* (or batch alias) call.
 func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 	name := v.Name
@@ -352,6 +373,8 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 		a := withTable("constraint_name", "table_name", "condition")
 		r.emit(op{kind: opAddConstraint, table: r.tableName(a["table_name"], nil, a["schema"]),
 			ck: &schema.Check{Name: strValue(a["constraint_name"]), Expr: r.sqlText(a["condition"]), NotValid: a["postgresql_not_valid"].Truthy()}, notValid: a["postgresql_not_valid"].Truthy()}, line)
+	case "create_exclude_constraint":
+		r.createExclude(v, withTable("constraint_name", "table_name"), bt != nil, line)
 	case "create_foreign_key":
 		var a map[string]*pyread.Value
 		if bt != nil {

@@ -105,6 +105,8 @@ func sameDefinition(a, b *diff.Change) bool {
 			return c.Unique
 		case c.Check != nil:
 			return c.Check
+		case c.Exclude != nil:
+			return c.Exclude
 		case c.ForeignKey != nil:
 			return c.ForeignKey
 		case c.Column != nil:
@@ -348,6 +350,9 @@ func changePos(c *diff.Change, final, desired *schema.Database) schema.Pos {
 	}
 	if c.Check != nil {
 		cands = append(cands, c.Check.Pos)
+	}
+	if c.Exclude != nil {
+		cands = append(cands, c.Exclude.Pos)
 	}
 	if c.ForeignKey != nil {
 		cands = append(cands, c.ForeignKey.Pos)

@@ -291,6 +291,9 @@ func createdNames(o op) []string {
 			for _, c := range o.tbl.Checks {
 				ns = append(ns, c.Name)
 			}
+			for _, x := range o.tbl.Excludes {
+				ns = append(ns, x.Name)
+			}
 			for _, f := range o.tbl.ForeignKeys {
 				ns = append(ns, f.Name)
 			}

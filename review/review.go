@@ -379,16 +379,17 @@ func (o *op) avoids(code string) bool {
 // dropObject removes the index or constraint called name from t and
 // reports whether there was one.
 func dropObject(t *schema.Table, name string) bool {
-	n := len(t.Indexes) + len(t.Uniques) + len(t.Checks) + len(t.ForeignKeys)
+	n := len(t.Indexes) + len(t.Uniques) + len(t.Checks) + len(t.Excludes) + len(t.ForeignKeys)
 	t.Indexes = slices.DeleteFunc(t.Indexes, func(x *schema.Index) bool { return x.Name == name })
 	t.Uniques = slices.DeleteFunc(t.Uniques, func(x *schema.Unique) bool { return x.Name == name })
 	t.Checks = slices.DeleteFunc(t.Checks, func(x *schema.Check) bool { return x.Name == name })
+	t.Excludes = slices.DeleteFunc(t.Excludes, func(x *schema.Exclude) bool { return x.Name == name })
 	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(x *schema.ForeignKey) bool { return x.Name == name })
 	if t.PrimaryKey != nil && t.PrimaryKey.Name == name {
 		t.PrimaryKey = nil
 		return true
 	}
-	return n != len(t.Indexes)+len(t.Uniques)+len(t.Checks)+len(t.ForeignKeys)
+	return n != len(t.Indexes)+len(t.Uniques)+len(t.Checks)+len(t.Excludes)+len(t.ForeignKeys)
 }
 
 // downCheck applies m's down part to the state after m and reports when it
@@ -444,6 +445,8 @@ func changeName(c *diff.Change) string {
 		return c.Unique.Name
 	case c.Check != nil:
 		return c.Check.Name
+	case c.Exclude != nil:
+		return c.Exclude.Name
 	case c.ForeignKey != nil:
 		return c.ForeignKey.Name
 	case c.OldColumn != nil:
@@ -462,7 +465,7 @@ func changeObject(c *diff.Change) string {
 		return objIndex(t, c.Index.Name)
 	case c.PrimaryKey != nil:
 		return "table " + t.String() + " primary key " + c.PrimaryKey.Name
-	case c.Unique != nil, c.Check != nil, c.ForeignKey != nil:
+	case c.Unique != nil, c.Check != nil, c.Exclude != nil, c.ForeignKey != nil:
 		return "table " + t.String() + " constraint " + changeName(c)
 	case c.Column != nil || c.OldColumn != nil:
 		return "table " + t.String() + " column " + changeName(c)
@@ -489,6 +492,8 @@ func opName(o op) string {
 		return o.uq.Name
 	case o.ck != nil:
 		return o.ck.Name
+	case o.ex != nil:
+		return o.ex.Name
 	case o.fk != nil:
 		return o.fk.Name
 	case o.newName != "" && (o.kind == opRenameColumn || o.kind == opRenameConstraint || o.kind == opRenameIndex):

@@ -598,7 +598,7 @@ func (p *sqlParser) createTable(unlogged bool) {
 	p.expect("(")
 	for {
 		switch {
-		case p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("FOREIGN"):
+		case p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("EXCLUDE") || p.at("FOREIGN"):
 			o := p.constraint()
 			addToTable(t, o)
 		case p.at("INDEX"): // SQL Server inline index
@@ -636,6 +636,8 @@ func addToTable(t *schema.Table, o op) {
 		t.Uniques = append(t.Uniques, o.uq)
 	case o.ck != nil:
 		t.Checks = append(t.Checks, o.ck)
+	case o.ex != nil:
+		t.Excludes = append(t.Excludes, o.ex)
 	case o.fk != nil:
 		t.ForeignKeys = append(t.ForeignKeys, o.fk)
 	}
@@ -654,7 +656,7 @@ func (p *sqlParser) clustered() *bool {
 	return nil
 }
 
-// constraint reads a table constraint: [CONSTRAINT name] PRIMARY KEY | UNIQUE | CHECK | FOREIGN KEY | DEFAULT … FOR col.
+// constraint reads a table constraint: [CONSTRAINT name] PRIMARY KEY | UNIQUE | CHECK | EXCLUDE | FOREIGN KEY | DEFAULT … FOR col.
 func (p *sqlParser) constraint() op {
 	var name string
 	if p.accept("CONSTRAINT") {
@@ -693,6 +695,8 @@ func (p *sqlParser) constraint() op {
 				return p.constraintOptions(o)
 			}
 		}
+	case p.accept("EXCLUDE"):
+		o.ex = p.exclude(name)
 	case p.accept("FOREIGN", "KEY"):
 		cols := p.nameList()
 		o.fk = p.references(name, cols)
@@ -976,8 +980,43 @@ func (p *sqlParser) createIndex() {
 
 // indexParts reads (col [ASC|DESC] [NULLS FIRST|LAST], (expr), func(x) [opclass], …).
 func (p *sqlParser) indexParts() []schema.IndexPart {
+	parts, _ := p.indexKeys(false)
+	return parts
+}
+
+// exclude reads an EXCLUDE constraint after EXCLUDE (PostgreSQL): [USING
+// method] (key WITH operator, …) [INCLUDE (…)] [WITH (…)] [WHERE (…)]
+// [DEFERRABLE …].
+func (p *sqlParser) exclude(name string) *schema.Exclude {
+	x := &schema.Exclude{Name: name}
+	if p.accept("USING") {
+		x.Using = p.ident()
+	}
+	parts, ops := p.indexKeys(true)
+	for i, part := range parts {
+		x.Elements = append(x.Elements, schema.ExcludeElement{IndexPart: part, Operator: ops[i]})
+	}
+	if p.at("INCLUDE") {
+		p.next()
+		x.Include = p.nameList()
+	}
+	if p.at("WITH", "(") {
+		p.next()
+		x.With = storageParams(p.parenText())
+	}
+	if p.accept("WHERE") {
+		x.Where = p.parenText()
+	}
+	x.Deferrable, x.InitiallyDeferred = p.deferrable()
+	return x
+}
+
+// indexKeys reads a parenthesized list of index keys; withOps (EXCLUDE)
+// reads the WITH operator after each key and returns the operators too.
+func (p *sqlParser) indexKeys(withOps bool) ([]schema.IndexPart, []string) {
 	p.expect("(")
 	var parts []schema.IndexPart
+	var ops []string
 	for {
 		var part schema.IndexPart
 		t := p.peek()
@@ -991,7 +1030,7 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 		if p.accept("COLLATE") {
 			part.Collation = p.ident()
 		}
-		for !p.at(",") && !p.at(")") && !p.eof() {
+		for !p.at(",") && !p.at(")") && !p.eof() && !(withOps && p.at("WITH")) {
 			switch {
 			case p.accept("ASC"):
 			case p.accept("DESC"):
@@ -1008,17 +1047,35 @@ func (p *sqlParser) indexParts() []schema.IndexPart {
 			}
 		}
 		parts = append(parts, part)
+		if withOps {
+			p.expect("WITH")
+			ops = append(ops, p.operator())
+		}
 		if !p.accept(",") {
 			break
 		}
 	}
 	p.expect(")")
-	return parts
+	return parts, ops
+}
+
+// operator reads an operator up to the next , or ): && or
+// OPERATOR(schema.op).
+func (p *sqlParser) operator() string {
+	if p.at("OPERATOR", "(") {
+		p.next()
+		return "OPERATOR(" + p.parenText() + ")"
+	}
+	var b strings.Builder
+	for !p.at(",") && !p.at(")") && !p.eof() {
+		b.WriteString(p.next().text)
+	}
+	return b.String()
 }
 
 // isPartEnd reports whether t can follow a plain column in an index key.
 func (p *sqlParser) isPartEnd(t sqlTok) bool {
-	return t.text == "," || t.text == ")" || t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") ||
+	return t.text == "," || t.text == ")" || t.is("WITH") || t.is("ASC") || t.is("DESC") || t.is("NULLS") || t.is("COLLATE") ||
 		(t.kind == tkIdent || t.kind == tkQIdent) && p.d == schema.Postgres // opclass
 }
 
@@ -1238,7 +1295,7 @@ func (p *sqlParser) alterAction(base op, last string) string {
 // add reads what follows ADD in ALTER TABLE: a constraint or a column.
 func (p *sqlParser) add(base op) {
 	o := base
-	if p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("FOREIGN") || p.at("DEFAULT") {
+	if p.at("CONSTRAINT") || p.at("PRIMARY") || p.at("UNIQUE") || p.at("CHECK") || p.at("EXCLUDE") || p.at("FOREIGN") || p.at("DEFAULT") {
 		c := p.constraint()
 		c.kind, c.table = opAddConstraint, base.table
 		p.emit(c)

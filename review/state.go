@@ -90,6 +90,7 @@ type op struct {
 	pk    *schema.PrimaryKey
 	uq    *schema.Unique
 	ck    *schema.Check
+	ex    *schema.Exclude
 	fk    *schema.ForeignKey
 	// def is a SQL Server ADD CONSTRAINT … DEFAULT … FOR col (col in name).
 	def *schema.Default
@@ -191,6 +192,12 @@ func cloneTable(t *schema.Table) *schema.Table {
 		return f
 	})
 	c.Checks = cloneEach(t.Checks, func(k schema.Check) schema.Check { return k })
+	c.Excludes = cloneEach(t.Excludes, func(x schema.Exclude) schema.Exclude {
+		x.Elements = slices.Clone(x.Elements)
+		x.Include = slices.Clone(x.Include)
+		x.With = slices.Clone(x.With)
+		return x
+	})
 	return &c
 }
 
@@ -579,6 +586,11 @@ func setConstraintComment(t *schema.Table, name, comment string) {
 			c.Comment = comment
 		}
 	}
+	for _, x := range t.Excludes {
+		if x.Name == name {
+			x.Comment = comment
+		}
+	}
 	for _, f := range t.ForeignKeys {
 		if f.Name == name {
 			f.Comment = comment
@@ -630,6 +642,12 @@ func renameConstraint(db *schema.Database, table schema.QName, from, to string, 
 		for _, c := range t.Checks {
 			if c.Name == from || c.SystemName == from {
 				c.Name, c.SystemName = to, ""
+				return true
+			}
+		}
+		for _, x := range t.Excludes {
+			if x.Name == from {
+				x.Name = to
 				return true
 			}
 		}
@@ -797,6 +815,11 @@ func hasConstraint(t *schema.Table, name string) bool {
 			return true
 		}
 	}
+	for _, x := range t.Excludes {
+		if x.Name == name {
+			return true
+		}
+	}
 	for _, f := range t.ForeignKeys {
 		if f.Name == name {
 			return true
@@ -849,6 +872,10 @@ func (s *state) addConstraint(o op, t *schema.Table) {
 		c := *o.ck
 		c.Pos = o.pos
 		t.Checks = append(t.Checks, &c)
+	case o.ex != nil:
+		x := *o.ex
+		x.Pos = o.pos
+		t.Excludes = append(t.Excludes, &x)
 	case o.fk != nil:
 		f := *o.fk
 		f.Pos = o.pos
@@ -872,6 +899,8 @@ func constraintName(o op) string {
 		return o.uq.Name
 	case o.ck != nil:
 		return o.ck.Name
+	case o.ex != nil:
+		return o.ex.Name
 	case o.fk != nil:
 		return o.fk.Name
 	}
@@ -895,6 +924,8 @@ func (s *state) dropConstraint(o op, t *schema.Table) {
 		t.Uniques = slices.DeleteFunc(t.Uniques, func(u *schema.Unique) bool { return u.Name == n })
 	case slices.ContainsFunc(t.Checks, func(c *schema.Check) bool { return c.Name == n }):
 		t.Checks = slices.DeleteFunc(t.Checks, func(c *schema.Check) bool { return c.Name == n })
+	case slices.ContainsFunc(t.Excludes, func(x *schema.Exclude) bool { return x.Name == n }):
+		t.Excludes = slices.DeleteFunc(t.Excludes, func(x *schema.Exclude) bool { return x.Name == n })
 	case slices.ContainsFunc(t.ForeignKeys, func(f *schema.ForeignKey) bool { return f.Name == n }):
 		t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(f *schema.ForeignKey) bool { return f.Name == n })
 	case slices.ContainsFunc(t.Columns, func(c *schema.Column) bool { return c.DefaultName == n }):
@@ -1045,6 +1076,11 @@ func placeAt(t *schema.Table, pos schema.Pos) {
 	for _, c := range t.Checks {
 		if c.Pos.IsZero() {
 			c.Pos = pos
+		}
+	}
+	for _, x := range t.Excludes {
+		if x.Pos.IsZero() {
+			x.Pos = pos
 		}
 	}
 	for _, f := range t.ForeignKeys {

@@ -346,6 +346,9 @@ func (l *loader) table(o object) *Table {
 		c.done()
 		t.Checks = append(t.Checks, ck)
 	}
+	for _, c := range o.children("exclude") {
+		t.Excludes = append(t.Excludes, l.exclude(c))
+	}
 	o.done()
 	return t
 }
@@ -435,27 +438,7 @@ func (l *loader) index(o object) *Index {
 	}
 	for _, p := range parts {
 		p.label(0, 0)
-		var part IndexPart
-		i := len(ix.Parts)
-		var cpos, epos Pos
-		part.Column, cpos, _ = p.str("column")
-		part.Expr, epos, _ = p.str("expr")
-		part.Desc, _, _ = p.boolean("desc")
-		part.Nulls, pos, _ = p.str("nulls")
-		var opos, cpos2 Pos
-		part.Opclass, opos, _ = p.str("opclass")
-		part.Collation, cpos2, _ = p.str("collation")
-		l.setPos(ix, fmt.Sprintf("parts.%d.opclass", i), opos)
-		l.setPos(ix, fmt.Sprintf("parts.%d.collation", i), cpos2)
-		if p.has("column") == p.has("expr") {
-			l.errorf(p.pos(), p.desc(), `write column = "..." or expr = "..."`, "an index part takes exactly one of column and expr")
-		}
-		if part.Nulls != "" && part.Nulls != "first" && part.Nulls != "last" {
-			l.errorf(pos, p.desc(), `use "first" or "last"`, "invalid nulls %q", part.Nulls)
-		}
-		l.setPos(ix, fmt.Sprintf("parts.%d", i), cpos)
-		l.setPos(ix, fmt.Sprintf("parts.%d.expr", i), epos)
-		l.setPos(ix, fmt.Sprintf("parts.%d.nulls", i), pos)
+		part := l.keyPart(p, ix, fmt.Sprintf("parts.%d", len(ix.Parts)))
 		p.done()
 		ix.Parts = append(ix.Parts, part)
 	}
@@ -474,6 +457,32 @@ func (l *loader) index(o object) *Index {
 	}
 	o.done()
 	return ix
+}
+
+// keyPart reads the attributes of an index key (index `on` blocks, exclude
+// `element` blocks) from p, recording their positions under key of owner
+// (key: "parts.0"); the caller reads p's other attributes and calls done.
+func (l *loader) keyPart(p object, owner any, key string) IndexPart {
+	var part IndexPart
+	var cpos, epos, npos, opos, cpos2 Pos
+	part.Column, cpos, _ = p.str("column")
+	part.Expr, epos, _ = p.str("expr")
+	part.Desc, _, _ = p.boolean("desc")
+	part.Nulls, npos, _ = p.str("nulls")
+	part.Opclass, opos, _ = p.str("opclass")
+	part.Collation, cpos2, _ = p.str("collation")
+	l.setPos(owner, key+".opclass", opos)
+	l.setPos(owner, key+".collation", cpos2)
+	if p.has("column") == p.has("expr") {
+		l.errorf(p.pos(), p.desc(), `write column = "..." or expr = "..."`, "an index part takes exactly one of column and expr")
+	}
+	if part.Nulls != "" && part.Nulls != "first" && part.Nulls != "last" {
+		l.errorf(npos, p.desc(), `use "first" or "last"`, "invalid nulls %q", part.Nulls)
+	}
+	l.setPos(owner, key, cpos)
+	l.setPos(owner, key+".expr", epos)
+	l.setPos(owner, key+".nulls", npos)
+	return part
 }
 
 func (l *loader) foreignKey(o object) *ForeignKey {

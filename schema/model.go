@@ -144,7 +144,9 @@ type Table struct {
 	Indexes     []*Index      `json:"indexes,omitempty"`     // canonical: sorted by name
 	ForeignKeys []*ForeignKey `json:"foreign_keys,omitempty"`
 	Checks      []*Check      `json:"checks,omitempty"` // canonical: sorted by name
-	Pos         Pos           `json:"-"`
+	// Excludes are PostgreSQL EXCLUDE constraints. canonical: sorted by name.
+	Excludes []*Exclude `json:"excludes,omitempty"`
+	Pos      Pos        `json:"-"`
 }
 
 // QName returns the table's qualified name.
@@ -464,6 +466,39 @@ type Check struct {
 	// SystemName: see Column.DefaultSystemName (SQL Server generated names, e.g. CK__users__status__4AB81AF0).
 	SystemName string `json:"system_name,omitempty"`
 	Pos        Pos    `json:"-"`
+}
+
+// Exclude is a PostgreSQL EXCLUDE constraint: no two rows may have every
+// element's operator return true between them
+// (https://www.postgresql.org/docs/15/sql-createtable.html#SQL-CREATETABLE-EXCLUDE).
+type Exclude struct {
+	Name string `json:"name,omitempty"` // canonical: <table>_<col>[_<col>...]_excl when unnamed, as PostgreSQL names it
+	// Using is the index method. canonical: lower case, "gist" when unset.
+	Using    string           `json:"using,omitempty"`
+	Elements []ExcludeElement `json:"elements"`
+	Include  []string         `json:"include,omitempty"` // INCLUDE columns
+	Where    string           `json:"where,omitempty"`   // predicate; canonical: NormalizeExpr form
+	// WhereSource is Where as written (or as stored); see Check.Source.
+	WhereSource SourceText `json:"where_source,omitempty"`
+	// With holds the index storage parameters; canonical as Index.With.
+	With []string `json:"with,omitempty"`
+	// Deferrable, InitiallyDeferred: see PrimaryKey.Deferrable.
+	// canonical: Deferrable true whenever InitiallyDeferred is.
+	Deferrable        bool `json:"deferrable,omitempty"`
+	InitiallyDeferred bool `json:"initially_deferred,omitempty"`
+	// Comment: see PrimaryKey.Comment.
+	Comment string `json:"comment,omitempty"`
+	Pos     Pos    `json:"-"`
+}
+
+// ExcludeElement is one element of an EXCLUDE constraint: an index key (as
+// IndexPart holds it, canonical alike) and the operator it is compared with.
+type ExcludeElement struct {
+	IndexPart
+	// Operator is the operator, e.g. "=" or "&&"; canonical: as
+	// pg_constraint.conexclop names it, schema-qualified only outside
+	// pg_catalog ("OPERATOR(myschema.===)" is written "myschema.===").
+	Operator string `json:"operator"`
 }
 
 // ConstraintState is how SQL Server holds a FOREIGN KEY or CHECK constraint

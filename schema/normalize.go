@@ -77,6 +77,7 @@ func (n *normalizer) run() {
 		sortByName(t.Uniques, func(u *Unique) string { return u.Name + "\x00" + strings.Join(u.Columns, ",") })
 		sortByName(t.Indexes, func(x *Index) string { return x.Name + "\x00" + indexKey(x) })
 		sortByName(t.Checks, func(c *Check) string { return c.Name + "\x00" + c.Expr })
+		sortByName(t.Excludes, func(x *Exclude) string { return x.Name })
 		sortByName(t.ForeignKeys, func(f *ForeignKey) string { return f.Name + "\x00" + strings.Join(f.Columns, ",") })
 	}
 	n.schemas()
@@ -168,20 +169,10 @@ func (n *normalizer) table(t *Table) {
 			x.Using = ""
 		}
 		for i := range x.Parts {
-			p := &x.Parts[i]
-			if p.Expr != "" {
-				keepSource(&p.ExprSource, p.Expr)
-				p.Expr = expr(p.Expr)
-				if toks, err := tokenize(n.d, p.Expr); err == nil && len(toks) == 1 && (toks[0].kind == tIdent || toks[0].kind == tQIdent) {
-					p.Column, p.Expr, p.ExprSource = toks[0].text, "", ""
-				}
-			}
-			p.Nulls = strings.ToLower(strings.TrimSpace(p.Nulls))
-			if p.Nulls == "last" && !p.Desc || p.Nulls == "first" && p.Desc || n.d == SQLServer {
-				p.Nulls = ""
-			}
+			n.keyPart(&x.Parts[i], expr)
 		}
 	}
+	n.excludes(t, expr)
 	for _, f := range t.ForeignKeys {
 		if f.RefSchema == "" {
 			f.RefSchema = n.d.DefaultSchema()
@@ -198,6 +189,23 @@ func (n *normalizer) table(t *Table) {
 	normalizePgAttrs(t)
 	n.uniqueShorthands(t)
 	normalizeSQLServerAttrs(t)
+}
+
+// keyPart puts an index key (of an index or an exclusion constraint) in
+// canonical form: an expression that is a lone column is the column, and
+// NULLS is left out where it is the default for the direction.
+func (n *normalizer) keyPart(p *IndexPart, expr func(string) string) {
+	if p.Expr != "" {
+		keepSource(&p.ExprSource, p.Expr)
+		p.Expr = expr(p.Expr)
+		if toks, err := tokenize(n.d, p.Expr); err == nil && len(toks) == 1 && (toks[0].kind == tIdent || toks[0].kind == tQIdent) {
+			p.Column, p.Expr, p.ExprSource = toks[0].text, "", ""
+		}
+	}
+	p.Nulls = strings.ToLower(strings.TrimSpace(p.Nulls))
+	if p.Nulls == "last" && !p.Desc || p.Nulls == "first" && p.Desc || n.d == SQLServer {
+		p.Nulls = ""
+	}
 }
 
 // keepSource records text, trimmed, as the source text of an expression
@@ -541,6 +549,11 @@ func (n *normalizer) namePG() {
 				c[ch.Name] = true
 			}
 		}
+		for _, x := range t.Excludes {
+			if x.Name != "" {
+				r[x.Name], c[x.Name] = true, true
+			}
+		}
 		for _, f := range t.ForeignKeys {
 			if f.Name != "" {
 				c[f.Name] = true
@@ -569,6 +582,11 @@ func (n *normalizer) namePG() {
 		for _, u := range t.Uniques {
 			if u.Name == "" {
 				u.Name = both(pgNameAddition(u.Columns), "key")
+			}
+		}
+		for _, x := range t.Excludes {
+			if x.Name == "" {
+				x.Name = both(pgNameAddition(pgIndexColumnNames(x.Parts(), x.Include)), "excl")
 			}
 		}
 		for _, f := range t.ForeignKeys {
@@ -666,7 +684,7 @@ func cloneStrings(s []string) []string {
 
 func cloneTable(t *Table) *Table {
 	out := *t
-	out.Columns, out.Uniques, out.Indexes, out.ForeignKeys, out.Checks = nil, nil, nil, nil, nil
+	out.Columns, out.Uniques, out.Indexes, out.ForeignKeys, out.Checks, out.Excludes = nil, nil, nil, nil, nil, nil
 	for _, c := range t.Columns {
 		cc := *c
 		if c.Default != nil {
@@ -713,6 +731,13 @@ func cloneTable(t *Table) *Table {
 	for _, ch := range t.Checks {
 		c := *ch
 		out.Checks = append(out.Checks, &c)
+	}
+	for _, x := range t.Excludes {
+		c := *x
+		c.Elements = append([]ExcludeElement(nil), x.Elements...)
+		c.Include = cloneStrings(x.Include)
+		c.With = cloneStrings(x.With)
+		out.Excludes = append(out.Excludes, &c)
 	}
 	return &out
 }

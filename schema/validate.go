@@ -118,6 +118,7 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 	for _, ck := range t.Checks {
 		constraints.add(ck.Name, ck.Pos, named(obj+" check", ck.Name), "duplicate constraint name "+ck.Name)
 	}
+	l.validateExcludes(db, t, obj, constraints)
 	for _, ix := range t.Indexes {
 		o := named(obj+" index", ix.Name)
 		indexes.add(ix.Name, ix.Pos, o, "duplicate index name "+ix.Name)

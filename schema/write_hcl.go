@@ -286,6 +286,11 @@ func tableTree(t *Table, def string) (*wnode, error) {
 	n.set("index", indexes)
 	n.set("foreign_key", fks)
 	n.set("check", checks)
+	var excludes []*wnode
+	for _, x := range t.Excludes {
+		excludes = append(excludes, excludeTree(x))
+	}
+	n.set("exclude", excludes)
 	return n, nil
 }
 
@@ -354,14 +359,7 @@ func indexTree(ix *Index) *wnode {
 	} else {
 		var parts []*wnode
 		for _, p := range ix.Parts {
-			pn := &wnode{kind: "on"}
-			pn.set("column", p.Column)
-			pn.set("expr", p.ExprSource.Or(p.Expr))
-			pn.set("desc", p.Desc)
-			pn.set("nulls", p.Nulls)
-			pn.set("opclass", p.Opclass)
-			pn.set("collation", p.Collation)
-			parts = append(parts, pn)
+			parts = append(parts, keyPartTree("on", p))
 		}
 		n.set("on", parts)
 	}
@@ -378,6 +376,42 @@ func indexTree(ix *Index) *wnode {
 	n.set("nulls_not_distinct", ix.NullsNotDistinct)
 	n.set("with", ix.With)
 	n.set("comment", ix.Comment)
+	return n
+}
+
+// keyPartTree writes an index key as a block of kind (index `on`, exclude
+// `element`).
+func keyPartTree(kind string, p IndexPart) *wnode {
+	pn := &wnode{kind: kind}
+	pn.set("column", p.Column)
+	pn.set("expr", p.ExprSource.Or(p.Expr))
+	pn.set("desc", p.Desc)
+	pn.set("nulls", p.Nulls)
+	pn.set("opclass", p.Opclass)
+	pn.set("collation", p.Collation)
+	return pn
+}
+
+// excludeTree writes an exclusion constraint; using is left out when it is
+// gist (the default).
+func excludeTree(x *Exclude) *wnode {
+	n := &wnode{kind: "exclude", name: x.Name, named: x.Name != ""}
+	if x.Using != "gist" {
+		n.set("using", x.Using)
+	}
+	var elems []*wnode
+	for _, e := range x.Elements {
+		en := keyPartTree("element", e.IndexPart)
+		en.set("operator", e.Operator)
+		elems = append(elems, en)
+	}
+	n.set("element", elems)
+	n.set("include", x.Include)
+	n.set("where", x.WhereSource.Or(x.Where))
+	n.set("with", x.With)
+	n.set("deferrable", x.Deferrable)
+	n.set("initially_deferred", x.InitiallyDeferred)
+	n.set("comment", x.Comment)
 	return n
 }
 

@@ -203,6 +203,9 @@ func changePos(c *diff.Change, want *schema.Lookup) schema.Pos {
 	if c.Check != nil {
 		candidates = append(candidates, c.Check.Pos)
 	}
+	if c.Exclude != nil {
+		candidates = append(candidates, c.Exclude.Pos)
+	}
 	if c.ForeignKey != nil {
 		candidates = append(candidates, c.ForeignKey.Pos)
 	}

@@ -1,8 +1,8 @@
 package e2e
 
 import (
+	"encoding/json"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +37,8 @@ func TestPgAttributesDump(t *testing.T) {
 func TestAlembicPgAttributes(t *testing.T) {
 	for _, pair := range []string{"167_index_opclass_collation", "168_index_storage_nulls_not_distinct",
 		"169_unique_pk_deferrable_nulls_not_distinct", "170_check_fk_not_valid_match_full_no_inherit",
-		"171_create_tables_with_pg_attributes", "172_check_fk_validated"} {
+		"171_create_tables_with_pg_attributes", "172_check_fk_validated",
+		"196_exclude_dropped", "197_exclude_changed_and_commented", "198_create_table_with_exclude", "199_exclude_renamed"} {
 		t.Run(pair, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(repoRoot, "testdata", "convergence", pair)
@@ -118,22 +119,79 @@ func TestAlterInPlace(t *testing.T) {
 	}
 }
 
-// TestExclusionConstraintWarned checks that an exclusion constraint, which
-// the model does not hold, is named in a warning rather than left out
-// silently, and that the rest of its table is read.
-func TestExclusionConstraintWarned(t *testing.T) {
+// TestExclusionConstraintRead checks that exclusion constraints are read
+// from the real server as the schema file writes them (elements with their
+// operators, opclass and expression keys, INCLUDE, WITH, WHERE, deferrable,
+// comment: nothing left to a warning), and that the index behind one is
+// not read as an index.
+func TestExclusionConstraintRead(t *testing.T) {
 	url := pgtest.NewDB(t)
-	pgtest.Exec(t, url, `CREATE TABLE bookings (
+	pgtest.Exec(t, url, `CREATE EXTENSION btree_gist;
+CREATE TABLE bookings (
 	room integer NOT NULL,
 	during tsrange NOT NULL,
-	CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0) DEFERRABLE
-);`)
-	db := inspect(t, url)
-	want := []schema.Warning{{Object: "public.bookings.bookings_no_overlap", Message: "exclusion constraint is not read; the comparison ignores it"}}
-	if !slices.Equal(db.Warnings, want) {
-		t.Errorf("warnings = %+v, want %+v", db.Warnings, want)
+	CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 0) DEFERRABLE INITIALLY DEFERRED,
+	EXCLUDE USING gist ((lower(during)) WITH =, room gist_int4_ops WITH <>) INCLUDE (during) WITH (fillfactor = 70)
+);
+COMMENT ON CONSTRAINT bookings_no_overlap ON bookings IS 'one booking per room at a time';`)
+	got := inspect(t, url)
+	for _, w := range got.Warnings {
+		if !strings.HasPrefix(w.Object, "extension") && !strings.Contains(w.Message, "extension") {
+			t.Errorf("warning %+v: an exclusion constraint is read, not warned about", w)
+		}
 	}
-	if tb := db.Table(schema.QName{Schema: "public", Name: "bookings"}); tb == nil || len(tb.Columns) != 2 || len(tb.Indexes) != 0 {
-		t.Errorf("table bookings read as %+v, want its two columns and no index", tb)
+	path := filepath.Join(t.TempDir(), "to.hcl")
+	writeFile(t, path, `dialect = "postgres"
+table "bookings" {
+  column "room" {
+    type = "integer"
+  }
+  column "during" {
+    type = "tsrange"
+  }
+  exclude "bookings_no_overlap" {
+    element {
+      column   = "room"
+      operator = "="
+    }
+    element {
+      column   = "during"
+      operator = "&&"
+    }
+    where              = "room > 0"
+    initially_deferred = true
+    comment            = "one booking per room at a time"
+  }
+  exclude {
+    element {
+      expr     = "lower(during)"
+      operator = "="
+    }
+    element {
+      column   = "room"
+      operator = "<>"
+    }
+    include = ["during"]
+    with    = ["fillfactor=70"]
+  }
+}
+`)
+	want := loadFile(t, path)
+	assertNoChanges(t, "the inspected exclusion constraints vs the schema file", got, want)
+	tb := got.Table(schema.QName{Schema: "public", Name: "bookings"})
+	if tb == nil || len(tb.Indexes) != 0 || len(tb.Excludes) != 2 || tb.Excludes[0].Name != "bookings_lower_room_during_excl" {
+		t.Fatalf("table bookings read as %+v (exclusion constraints %s), want two exclusion constraints (the unnamed one bookings_lower_room_during_excl, as PostgreSQL names it) and no index", tb, jsonOf(t, tb.Excludes))
 	}
+	if x := tb.Excludes[1]; x.Comment != "one booking per room at a time" || !x.InitiallyDeferred || x.Where != "room > 0" || x.Elements[1].Operator != "&&" {
+		t.Errorf("bookings_no_overlap read as %+v", x)
+	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -185,6 +185,11 @@ func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 		if (c.Kind == diff.AddCheck) != undo {
 			t.Checks = append(t.Checks, c.Check)
 		}
+	case diff.AddExclude, diff.DropExclude:
+		t.Excludes = slices.DeleteFunc(t.Excludes, func(x *schema.Exclude) bool { return x.Name == c.Exclude.Name })
+		if (c.Kind == diff.AddExclude) != undo {
+			t.Excludes = append(t.Excludes, c.Exclude)
+		}
 	case diff.AddUnique, diff.DropUnique:
 		t.Uniques = slices.DeleteFunc(t.Uniques, func(x *schema.Unique) bool { return x.Name == c.Unique.Name })
 		if (c.Kind == diff.AddUnique) != undo {
@@ -210,6 +215,16 @@ func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 			x := *t.Indexes[i]
 			x.Comment = text
 			t.Indexes[i] = &x
+			return true
+		}
+		if c.Exclude != nil {
+			i := slices.IndexFunc(t.Excludes, func(x *schema.Exclude) bool { return x.Name == c.Exclude.Name })
+			if i < 0 {
+				return false
+			}
+			x := *t.Excludes[i]
+			x.Comment = text
+			t.Excludes[i] = &x
 			return true
 		}
 		return setConstraint(t, c, func(ck *schema.Check) { ck.Comment = text }, func(fk *schema.ForeignKey) { fk.Comment = text })
