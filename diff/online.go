@@ -61,8 +61,17 @@ func onlineSteps(c *Change) []*Change {
 		if c.ForeignKey != nil && c.ForeignKey.NotValid || c.Check != nil && c.Check.NotValid {
 			return []*Change{c} // the schema wants it NOT VALID: added so, never validated
 		}
-		add := *c
-		add.NotValid, add.Hazards = true, nil
+		add := *c // added NOT VALID: the schema model says so, as for one the schema wants NOT VALID
+		add.Hazards = nil
+		if c.ForeignKey != nil {
+			fk := *c.ForeignKey
+			fk.NotValid = true
+			add.ForeignKey = &fk
+		} else {
+			ck := *c.Check
+			ck.NotValid = true
+			add.Check = &ck
+		}
 		return []*Change{&add, {Kind: ValidateConstraint, Table: c.Table, ForeignKey: c.ForeignKey, Check: c.Check, Hazards: c.Hazards}}
 	case AddUnique:
 		if c.Unique == nil || c.Unique.Name == "" {
@@ -122,12 +131,14 @@ func onlineAlterColumn(c *Change) []*Change {
 		Name: schema.PostgresObjectName(c.Table.Name, c.Column.Name, "not_null"),
 		Expr: `"` + strings.ReplaceAll(c.Column.Name, `"`, `""`) + `" IS NOT NULL`,
 	}
+	added := *ck
+	added.NotValid = true
 	old := *c.Column
 	old.Null = true
 	validate := hazard(HazardSetNotNull, Warning, "Validating %s fails if a row of %s holds NULL in %s; it scans the table without blocking writes, and SET NOT NULL after it skips the scan.",
 		ck.Name, c.Table, c.Column.Name)
 	return append(out,
-		&Change{Kind: AddCheck, Table: c.Table, Check: ck, NotValid: true},
+		&Change{Kind: AddCheck, Table: c.Table, Check: &added},
 		&Change{Kind: ValidateConstraint, Table: c.Table, Check: ck, Hazards: []Hazard{validate}},
 		&Change{Kind: AlterColumn, Table: c.Table, Column: c.Column, OldColumn: &old, Alter: ColumnAlter{Null: true}},
 		&Change{Kind: DropCheck, Table: c.Table, Check: ck},

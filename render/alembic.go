@@ -185,7 +185,7 @@ func indent(s string) string {
 
 // change renders one change as Python statements.
 func (w *pyWriter) change(c *diff.Change) ([]string, error) {
-	if c.Kind == diff.ValidateConstraint || c.NotValid || c.UsingIndex || c.IfExists {
+	if c.Kind == diff.ValidateConstraint || c.UsingIndex || c.IfExists {
 		return w.execute(c) // the steps of an online plan have no op.* of their own
 	}
 	if w.dialect == schema.SQLServer && msAttrsNeedExecute(c) {

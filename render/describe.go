@@ -61,7 +61,7 @@ func Describe(c *diff.Change) string {
 	case diff.AddPrimaryKey, diff.AddUnique, diff.AddCheck, diff.AddExclude, diff.AddForeignKey:
 		s := "add " + constraintDesc(c) + " to " + t
 		switch {
-		case c.NotValid:
+		case c.Check != nil && c.Check.NotValid, c.ForeignKey != nil && c.ForeignKey.NotValid:
 			s += " NOT VALID"
 		case c.UsingIndex:
 			s += " using its index"

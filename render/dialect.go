@@ -99,7 +99,7 @@ func renderPlan(d dialect, plan *diff.Plan) ([]Statement, error) {
 
 // renderChange renders one change as statements of d.
 func renderChange(d dialect, c *diff.Change) ([]string, error) {
-	if c.Kind == diff.ValidateConstraint || c.NotValid || c.UsingIndex || c.IfExists {
+	if c.Kind == diff.ValidateConstraint || c.UsingIndex || c.IfExists {
 		return d.onlineStep(c)
 	}
 	switch c.Kind {

@@ -87,10 +87,10 @@ func (postgresDialect) commentTable(c *diff.Change) ([]string, error) {
 }
 
 // onlineStep renders the steps diff.Options.Online plans ("ALTER TABLE":
-// NOT VALID, VALIDATE CONSTRAINT, ADD table_constraint_using_index; "DROP
-// INDEX": CONCURRENTLY, IF EXISTS).
+// VALIDATE CONSTRAINT, ADD table_constraint_using_index; "DROP INDEX":
+// CONCURRENTLY, IF EXISTS); a constraint added NOT VALID is an ordinary
+// AddCheck or AddForeignKey of a NotValid constraint.
 func (postgresDialect) onlineStep(c *diff.Change) ([]string, error) {
-	d := postgresDialect{}
 	switch {
 	case c.Kind == diff.ValidateConstraint:
 		name := ""
@@ -103,12 +103,6 @@ func (postgresDialect) onlineStep(c *diff.Change) ([]string, error) {
 			return nil, errMissing("constraint name")
 		}
 		return []string{pgAlterTable(c.Table) + " VALIDATE CONSTRAINT " + pgIdent(name)}, nil
-	case c.NotValid && (c.Kind == diff.AddForeignKey || c.Kind == diff.AddCheck):
-		clause, err := constraintClause(d, c)
-		if err != nil {
-			return nil, err
-		}
-		return []string{pgAlterTable(c.Table) + " ADD " + clause + " NOT VALID"}, nil
 	case c.UsingIndex && c.Kind == diff.AddUnique && c.Unique != nil && c.Unique.Name != "":
 		return []string{pgAlterTable(c.Table) + " ADD CONSTRAINT " + pgIdent(c.Unique.Name) + " UNIQUE USING INDEX " + pgIdent(c.Unique.Name) +
 			pgDeferrable(c.Unique.Deferrable, c.Unique.InitiallyDeferred)}, nil
