@@ -171,30 +171,15 @@ func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 			db.Tables = slices.DeleteFunc(db.Tables, func(x *schema.Table) bool { return x.QName() == c.TableDef.QName() })
 		}
 	case diff.CreateIndex, diff.DropIndex:
-		t.Indexes = slices.DeleteFunc(t.Indexes, func(x *schema.Index) bool { return x.Name == c.Index.Name })
-		if (c.Kind == diff.CreateIndex) != undo {
-			t.Indexes = append(t.Indexes, c.Index)
-		}
+		t.Indexes = putNamed(t.Indexes, c.Index, func(x *schema.Index) string { return x.Name }, (c.Kind == diff.CreateIndex) != undo)
 	case diff.AddForeignKey, diff.DropForeignKey:
-		t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(x *schema.ForeignKey) bool { return x.Name == c.ForeignKey.Name })
-		if (c.Kind == diff.AddForeignKey) != undo {
-			t.ForeignKeys = append(t.ForeignKeys, c.ForeignKey)
-		}
+		t.ForeignKeys = putNamed(t.ForeignKeys, c.ForeignKey, func(x *schema.ForeignKey) string { return x.Name }, (c.Kind == diff.AddForeignKey) != undo)
 	case diff.AddCheck, diff.DropCheck:
-		t.Checks = slices.DeleteFunc(t.Checks, func(x *schema.Check) bool { return x.Name == c.Check.Name })
-		if (c.Kind == diff.AddCheck) != undo {
-			t.Checks = append(t.Checks, c.Check)
-		}
+		t.Checks = putNamed(t.Checks, c.Check, func(x *schema.Check) string { return x.Name }, (c.Kind == diff.AddCheck) != undo)
 	case diff.AddExclude, diff.DropExclude:
-		t.Excludes = slices.DeleteFunc(t.Excludes, func(x *schema.Exclude) bool { return x.Name == c.Exclude.Name })
-		if (c.Kind == diff.AddExclude) != undo {
-			t.Excludes = append(t.Excludes, c.Exclude)
-		}
+		t.Excludes = putNamed(t.Excludes, c.Exclude, func(x *schema.Exclude) string { return x.Name }, (c.Kind == diff.AddExclude) != undo)
 	case diff.AddUnique, diff.DropUnique:
-		t.Uniques = slices.DeleteFunc(t.Uniques, func(x *schema.Unique) bool { return x.Name == c.Unique.Name })
-		if (c.Kind == diff.AddUnique) != undo {
-			t.Uniques = append(t.Uniques, c.Unique)
-		}
+		t.Uniques = putNamed(t.Uniques, c.Unique, func(x *schema.Unique) string { return x.Name }, (c.Kind == diff.AddUnique) != undo)
 	case diff.AddPrimaryKey, diff.DropPrimaryKey:
 		t.PrimaryKey = nil
 		if (c.Kind == diff.AddPrimaryKey) != undo {
@@ -247,6 +232,16 @@ func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
 		return false
 	}
 	return true
+}
+
+// putNamed returns list without the object named as x is and, when add,
+// with x appended.
+func putNamed[T any](list []*T, x *T, name func(*T) string, add bool) []*T {
+	list = slices.DeleteFunc(list, func(y *T) bool { return name(y) == name(x) })
+	if add {
+		list = append(list, x)
+	}
+	return list
 }
 
 // setConstraint applies edit to a copy of the check or foreign key of t
