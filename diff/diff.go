@@ -18,7 +18,21 @@ type phase int
 // The phases, in the order they run.
 const (
 	phaseCreateSchemas phase = iota
-	phaseEnums               // create enums, add values
+	phaseExtensions          // create and alter extensions
+	// phaseDropDependents drops policies and triggers, then the views and
+	// materialized views that go away or are created again (dependents
+	// before what they read), before anything they read changes.
+	phaseDropDependents
+	phaseEnums // create enums, add values
+	// phaseTypes creates and alters domains, composite types and
+	// sequences, before the tables whose columns use them.
+	phaseTypes
+	// phaseFunctions creates or replaces functions and procedures, before
+	// the defaults, checks, generated columns and indexes that call them
+	// (bodies are not checked at creation: check_function_bodies = off).
+	// A function whose signature uses a table's row type waits for
+	// phaseViews.
+	phaseFunctions
 	phaseDropForeignKeys
 	phaseDropKeys // drop indexes, checks, uniques, primary keys
 	// phaseDropEnumComputed drops the computed columns that compare a column
@@ -38,8 +52,17 @@ const (
 	phaseAddKeys // per table: add primary key, uniques, checks
 	phaseCreateIndexes
 	phaseAddForeignKeys
+	// phaseViews creates views and materialized views (and their indexes)
+	// in dependency order, after the tables and columns they read.
+	phaseViews
+	// phaseTriggers creates triggers and policies and switches row-level
+	// security, after the tables, views and functions they use.
+	phaseTriggers
 	phaseDropTables
+	phaseDropFunctions // after the tables, defaults and checks that call them
+	phaseDropTypes     // domains, composite types, sequences
 	phaseDropEnums
+	phaseDropExtensions
 	phaseDropSchemas
 	phaseComments
 	phaseCount

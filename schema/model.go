@@ -86,6 +86,17 @@ type Database struct {
 	Schemas []*Schema `json:"schemas,omitempty"` // canonical: sorted by name; every schema a table or enum uses is listed
 	Enums   []*Enum   `json:"enums,omitempty"`   // canonical: sorted by (schema, name)
 	Tables  []*Table  `json:"tables,omitempty"`  // canonical: sorted by (schema, name)
+	// The other kinds of object (objects.go). canonical: each sorted by
+	// (schema, name); Functions by (schema, name, argument types); Triggers
+	// and Policies by (schema, table, name).
+	Extensions     []*Extension     `json:"extensions,omitempty"`
+	Sequences      []*Sequence      `json:"sequences,omitempty"`
+	Domains        []*Domain        `json:"domains,omitempty"`
+	CompositeTypes []*CompositeType `json:"composite_types,omitempty"`
+	Views          []*View          `json:"views,omitempty"`
+	Functions      []*Function      `json:"functions,omitempty"`
+	Triggers       []*Trigger       `json:"triggers,omitempty"`
+	Policies       []*Policy        `json:"policies,omitempty"`
 	// Warnings name what introspection read but the model cannot hold (left
 	// out of the schema), in the order found; schema files have none.
 	Warnings []Warning `json:"warnings,omitempty"`
@@ -146,7 +157,18 @@ type Table struct {
 	Checks      []*Check      `json:"checks,omitempty"` // canonical: sorted by name
 	// Excludes are PostgreSQL EXCLUDE constraints. canonical: sorted by name.
 	Excludes []*Exclude `json:"excludes,omitempty"`
-	Pos      Pos        `json:"-"`
+	// RowSecurity and ForceRowSecurity are PostgreSQL's ENABLE and FORCE ROW
+	// LEVEL SECURITY (pg_class.relrowsecurity, relforcerowsecurity); the
+	// policies are Database.Policies.
+	RowSecurity      bool `json:"row_security,omitempty"`
+	ForceRowSecurity bool `json:"force_row_security,omitempty"`
+	// PartitionBy makes the table partitioned (PostgreSQL); nil otherwise.
+	PartitionBy *Partitioning `json:"partition_by,omitempty"`
+	// PartitionOf makes the table a partition of another; nil otherwise.
+	// canonical: a partition lists only what is its own: the columns,
+	// indexes and constraints it inherits from its parent are not repeated.
+	PartitionOf *PartitionOf `json:"partition_of,omitempty"`
+	Pos         Pos          `json:"-"`
 }
 
 // QName returns the table's qualified name.
