@@ -35,7 +35,7 @@ func (c *checkCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	state, err := p.migrationState(e.ctx, d, want.Dialect)
+	state, err := p.migrationState(e, d, want.Dialect)
 	if err != nil {
 		return err
 	}

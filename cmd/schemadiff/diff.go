@@ -43,7 +43,11 @@ func (c *diffCmd) Run(e *env) error {
 	if err := readFlagsUsed(live, live, c.Schema, c.Exclude); err != nil {
 		return err
 	}
-	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: c.DevURL, Warn: e.stderr, Strict: c.Strict}
+	devURL, err := e.devServer(c.DevURL)
+	if err != nil {
+		return err
+	}
+	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: devURL, Warn: e.stderr, Strict: c.Strict}
 	meter := progress.Start(e.stderr, c.Format != "json")
 	defer meter.Stop()
 	opts.Loaded = meter.Add

@@ -52,7 +52,7 @@ func (c *generateCmd) Run(e *env) error {
 	if p.url != "" {
 		current, err = p.live(e, want.Dialect)
 	} else {
-		current, err = p.migrationState(e.ctx, d, want.Dialect)
+		current, err = p.migrationState(e, d, want.Dialect)
 	}
 	if err != nil {
 		return err

@@ -55,6 +55,10 @@ type env struct {
 	stdin io.Reader
 	// args are the command-line arguments, whose passwords every message hides.
 	args []string
+	// localDev is the URL of the private server of --dev-url local, once
+	// started (devServer); cleanups stop it when the command ends.
+	localDev string
+	cleanups []func()
 }
 
 // warn prints a one-line warning to stderr, passwords hidden.
@@ -106,6 +110,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, color: colorOK(stdout), args: args, stdin: terminalStdin()}
 	err = kctx.Run(e)
+	e.cleanup()
 	switch {
 	case err == nil:
 		return exitOK

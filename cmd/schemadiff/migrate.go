@@ -56,7 +56,11 @@ func (c *migrateHashCmd) Run(e *env) error {
 	}
 	var replayed *schema.Database // nil keeps the recorded state
 	if p.devURL != "" {
-		if replayed, err = d.Replay(e.ctx, p.devURL, p.exclude); err != nil {
+		devURL, err := e.devServer(p.devURL)
+		if err != nil {
+			return err
+		}
+		if replayed, err = d.Replay(e.ctx, devURL, p.exclude); err != nil {
 			return err
 		}
 	} else if err := d.Verify(); err == nil {

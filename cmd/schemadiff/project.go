@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -57,7 +56,7 @@ type excludeFlag struct {
 
 // devFlag names a scratch PostgreSQL server.
 type devFlag struct {
-	DevURL string `name:"dev-url" help:"Scratch PostgreSQL server: schema files are normalized, or migrations replayed, in a throwaway database created there and dropped." placeholder:"URL"`
+	DevURL string `name:"dev-url" help:"Scratch PostgreSQL server: schema files are normalized, or migrations replayed, in a throwaway database created there and dropped; local starts a private server from the installed PostgreSQL binaries for the command." placeholder:"URL"`
 }
 
 // dropAllFlag is the consent to a plan that drops every table.
@@ -201,6 +200,13 @@ func resolve(e *env, s settings) (*project, error) {
 		p.url = first(p.url, env.URL)
 		p.devURL = first(p.devURL, env.DevURL)
 	}
+	if p.devURL == "" {
+		devURL, err := cfg.DevURL(os.LookupEnv)
+		if err != nil {
+			return nil, err
+		}
+		p.devURL = devURL
+	}
 	if err := readFlagsUsed(p.url != "", p.url != "" || p.devURL != "", namespaces, s.Exclude); err != nil {
 		return nil, err
 	}
@@ -336,12 +342,16 @@ func (p *project) live(e *env, dialect schema.Dialect) (*schema.Database, error)
 
 // migrationState returns the state the directory's migrations lead to:
 // replayed on --dev-url when given, else as the integrity file records it.
-func (p *project) migrationState(ctx context.Context, d *migrate.Dir, dialect schema.Dialect) (*schema.Database, error) {
+func (p *project) migrationState(e *env, d *migrate.Dir, dialect schema.Dialect) (*schema.Database, error) {
 	if p.devURL == "" {
 		return d.State(dialect)
 	}
 	if dialect != schema.Postgres {
 		return nil, fmt.Errorf("--dev-url replays migrations on PostgreSQL only; the schema is %s", dialect)
 	}
-	return d.Replay(ctx, p.devURL, p.exclude)
+	devURL, err := e.devServer(p.devURL)
+	if err != nil {
+		return nil, err
+	}
+	return d.Replay(e.ctx, devURL, p.exclude)
 }

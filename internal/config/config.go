@@ -58,6 +58,7 @@ type Config struct {
 	// each starting with file:line:col; the CLI prints them to stderr.
 	Notices []string
 	envs    map[string]rawEnv
+	devURL  value // key dev_url: the scratch server of every environment (DevURL)
 }
 
 // Env is a named environment: the databases a command talks to.
@@ -190,6 +191,17 @@ func (c *Config) Env(name string, lookup func(string) (string, bool)) (Env, erro
 	return e, nil
 }
 
+// DevURL returns the top-level dev_url (the scratch server of commands that
+// take --dev-url when neither the flag nor --env gives one: "local" or a
+// URL), its ${NAME} references expanded with lookup; "" when unset. An unset
+// variable is an error.
+func (c *Config) DevURL(lookup func(string) (string, bool)) (string, error) {
+	if c.devURL.expr == nil && c.devURL.text == "" {
+		return "", nil
+	}
+	return c.devURL.expand(lookup)
+}
+
 // varRef is a ${NAME} reference in a YAML value.
 var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
@@ -243,6 +255,7 @@ type yamlFile struct {
 	Online       bool               `yaml:"online"`
 	Edition      string             `yaml:"sqlserver_edition"`
 	Strict       bool               `yaml:"strict"`
+	DevURL       string             `yaml:"dev_url"`
 	Env          map[string]yamlEnv `yaml:"env"`
 }
 
@@ -289,6 +302,9 @@ func loadYAML(path string, src []byte) (*Config, error) {
 	c := &Config{Dialect: f.Dialect, Dir: f.Migrations.Dir, Seq: f.Migrations.Seq, Exclude: f.Exclude,
 		AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, Strict: f.Strict, envs: map[string]rawEnv{}}
 	at := func(key string) string { return yamlKeyAt(path, src, key) }
+	if f.DevURL != "" {
+		c.devURL = value{text: f.DevURL, at: at("dev_url")}
+	}
 	if err := checkEdition(c.SQLServerEdition, at("sqlserver_edition")); err != nil {
 		return nil, err
 	}
@@ -348,6 +364,7 @@ type hclFile struct {
 	Online       bool           `hcl:"online,optional"`
 	Edition      string         `hcl:"sqlserver_edition,optional"`
 	Strict       bool           `hcl:"strict,optional"`
+	DevURL       hcl.Expression `hcl:"dev_url,optional"`
 	Migrations   *hclMigrations `hcl:"migrations,block"`
 	Env          []hclEnv       `hcl:"env,block"`
 }
@@ -376,6 +393,9 @@ func loadHCL(path string, src []byte) (*Config, error) {
 	}
 	c := &Config{Dialect: f.Dialect, Exclude: f.Exclude, AllowDropAll: f.AllowDropAll, Online: f.Online, SQLServerEdition: f.Edition, Strict: f.Strict, envs: map[string]rawEnv{}}
 	at := func(key string) string { return hclKeyAt(path, file.Body, key) }
+	if f.DevURL != nil {
+		c.devURL = hclValue(f.DevURL)
+	}
 	if err := checkEdition(c.SQLServerEdition, at("sqlserver_edition")); err != nil {
 		return nil, err
 	}

@@ -160,3 +160,42 @@ func TestFind(t *testing.T) {
 		t.Errorf("two config files: %v", err)
 	}
 }
+
+// TestDevURL: the top-level dev_url (local, or a URL naming environment
+// variables) in both layouts; unset is "".
+func TestDevURL(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string
+		wantErr   string
+	}{
+		{"schemadiff.yaml", "dev_url: local\n", "local", ""},
+		{"schemadiff.hcl", "dev_url = \"local\"\n", "local", ""},
+		{"schemadiff.yaml", "dev_url: postgres://dev:${DEV_PW}@db/x\n", "postgres://dev:pw@db/x", ""},
+		{"schemadiff.hcl", "dev_url = \"postgres://dev:${DEV_PW}@db/x\"\n", "postgres://dev:pw@db/x", ""},
+		{"schemadiff.yaml", "dialect: postgres\n", "", ""},
+		{"schemadiff.hcl", "dialect = \"postgres\"\n", "", ""},
+		{"schemadiff.yaml", "dialect: postgres\ndev_url: ${NOPE}\n", "", "schemadiff.yaml:2:10: environment variable NOPE is not set"},
+		{"schemadiff.hcl", "dev_url = \"${NOPE}\"\n", "", "schemadiff.hcl:1:11: environment variable NOPE is not set"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+tt.src, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), tt.name)
+			os.WriteFile(p, []byte(tt.src), 0o644)
+			c, err := Load(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.DevURL(lookup(map[string]string{"DEV_PW": "pw"}))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("DevURL = %q, %v; want error %q", got, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("DevURL = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}

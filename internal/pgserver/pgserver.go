@@ -43,6 +43,10 @@ const dirPrefix = "schemadiff-pg-"
 // other server can hold it.
 const socketPort = 5432
 
+// maxSocketPath is the longest unix socket path PostgreSQL accepts ("Unix-domain
+// socket path … is too long (maximum 107 bytes)": sizeof(sun_path) - 1 on Linux).
+const maxSocketPath = 107
+
 // Binaries is an installation of the PostgreSQL server binaries.
 type Binaries struct {
 	// Dir is the directory holding initdb, pg_ctl and postgres.
@@ -77,7 +81,8 @@ func (s *Server) URL() string { return s.url }
 
 // Start starts a new server from bin in a fresh temp dir (under $TMPDIR,
 // which the postgres OS user must be able to traverse when running as
-// root). It retries when the free port it picked (TCP) is taken before the
+// root). When the unix socket path under $TMPDIR would be too long, the
+// server listens on TCP alone, whatever opts.TCP says. It retries when the free port it picked (TCP) is taken before the
 // server binds it. Temp dirs of servers that killed processes left behind,
 // older than an hour and without a live postmaster, are removed first.
 func Start(ctx context.Context, bin Binaries, opts Options) (*Server, error) {
@@ -96,48 +101,60 @@ func Start(ctx context.Context, bin Binaries, opts Options) (*Server, error) {
 	return nil, lastErr
 }
 
-// start makes one attempt at initdb + pg_ctl start.
-func start(ctx context.Context, bin string, opts Options) (s *Server, err error) {
+// start makes one attempt at initdb + pg_ctl start; on failure it removes
+// what it made.
+func start(ctx context.Context, bin string, opts Options) (*Server, error) {
 	dir, err := os.MkdirTemp("", dirPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("pgserver: creating temp dir: %w", err)
 	}
-	s = &Server{dir: dir, pgctl: filepath.Join(bin, "pg_ctl"), asPG: os.Geteuid() == 0}
-	defer func() {
-		if err != nil {
-			s.Stop()
-		}
-	}()
+	s := &Server{dir: dir, pgctl: filepath.Join(bin, "pg_ctl"), asPG: os.Geteuid() == 0}
+	if err := s.init(ctx, bin, opts); err != nil {
+		s.Stop()
+		return nil, err
+	}
+	return s, nil
+}
+
+// init runs initdb and pg_ctl start in s.dir and waits until the server
+// answers, setting s.url.
+func (s *Server) init(ctx context.Context, bin string, opts Options) error {
 	if s.asPG {
-		if err := chownToPostgres(dir); err != nil {
-			return nil, err
+		if err := chownToPostgres(s.dir); err != nil {
+			return err
 		}
 	}
-	data, sock, logFile := filepath.Join(dir, "data"), filepath.Join(dir, "sock"), filepath.Join(dir, "server.log")
+	data, sock, logFile := filepath.Join(s.dir, "data"), filepath.Join(s.dir, "sock"), filepath.Join(s.dir, "server.log")
 	if err := s.run(ctx, "", "mkdir", "-p", sock); err != nil {
-		return nil, err
+		return err
 	}
 	if err := s.run(ctx, "", filepath.Join(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust",
 		"-E", "UTF8", "--locale=C", "--no-sync"); err != nil {
-		return nil, err
+		return err
 	}
-	port, listen := socketPort, "''"
-	if opts.TCP {
+	port, listen, sockDir := socketPort, "''", shellQuote(sock) // pg_ctl hands -o to a shell
+	// A unix socket path longer than 107 bytes is refused: a long $TMPDIR
+	// falls back to TCP alone.
+	tcp := opts.TCP
+	if len(filepath.Join(sock, ".s.PGSQL.5432")) > maxSocketPath {
+		tcp, sockDir = true, "''"
+	}
+	if tcp {
+		var err error
 		if port, err = freePort(); err != nil {
-			return nil, err
+			return err
 		}
 		listen = "127.0.0.1"
 	}
-	// pg_ctl hands -o to a shell: quote the path.
 	o := fmt.Sprintf("-p %d -k %s -c listen_addresses=%s -c fsync=off -c full_page_writes=off "+
-		"-c synchronous_commit=off -c max_connections=50", port, shellQuote(sock), listen)
+		"-c synchronous_commit=off -c max_connections=50", port, sockDir, listen)
 	for _, setting := range opts.Settings {
 		o += " -c " + shellQuote(setting)
 	}
 	if err := s.run(ctx, logFile, s.pgctl, "start", "-D", data, "-l", logFile, "-w", "-t", "60", "-o", o); err != nil {
-		return nil, err
+		return err
 	}
-	if opts.TCP {
+	if tcp {
 		s.url = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port)
 	} else {
 		s.url = fmt.Sprintf("postgres://postgres@/postgres?host=%s&port=%d&sslmode=disable", url.QueryEscape(sock), port)
@@ -146,10 +163,10 @@ func start(ctx context.Context, bin string, opts Options) (s *Server, err error)
 	for {
 		err := Ping(ctx, s.url)
 		if err == nil {
-			return s, nil
+			return nil
 		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
-			return nil, fmt.Errorf("pgserver: the server does not accept connections at %s: %w%s", s.url, err, tail(logFile))
+			return fmt.Errorf("pgserver: the server does not accept connections at %s: %w%s", s.url, err, tail(logFile))
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -260,16 +277,39 @@ func removeStaleDirs() {
 
 // postmasterAlive reports whether the postmaster.pid of data names a live process.
 func postmasterAlive(data string) bool {
+	pid, err := PostmasterPID(data)
+	return err == nil && Alive(pid)
+}
+
+// PostmasterPID returns the pid of the postmaster of the data directory
+// data, as its postmaster.pid records it; an error when there is none.
+func PostmasterPID(data string) (int, error) {
 	b, err := os.ReadFile(filepath.Join(data, "postmaster.pid"))
 	if err != nil {
-		return false
+		return 0, err
 	}
 	line, _, _ := strings.Cut(string(b), "\n")
 	pid, err := strconv.Atoi(strings.TrimSpace(line))
-	if err != nil || pid <= 0 {
+	if err != nil {
+		return 0, fmt.Errorf("%s/postmaster.pid: %w", data, err)
+	}
+	return pid, nil
+}
+
+// Alive reports whether process pid runs: it exists and, where /proc tells,
+// is not a zombie (an ended postmaster whose parent, pg_ctl, is gone stays
+// one until init reaps it, and some containers' init never does).
+func Alive(pid int) bool {
+	if pid <= 0 || syscall.Kill(pid, 0) != nil {
 		return false
 	}
-	return syscall.Kill(pid, 0) == nil
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true
+	}
+	// "pid (comm) S ...": the state follows the last ')'.
+	rest := string(stat[bytes.LastIndexByte(stat, ')')+1:])
+	return !strings.HasPrefix(strings.TrimSpace(rest), "Z")
 }
 
 // Find returns the newest installation of the server binaries: the one

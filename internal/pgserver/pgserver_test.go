@@ -153,13 +153,20 @@ func TestStartStop(t *testing.T) {
 			}
 			conn.Close(ctx)
 			data := filepath.Join(dir, "data")
-			if !postmasterAlive(data) {
+			pid, err := PostmasterPID(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !Alive(pid) {
 				t.Fatalf("no live postmaster in %s", data)
 			}
 			s.Stop()
 			s.Stop() // a second Stop does nothing
 			if _, err := os.Stat(dir); !os.IsNotExist(err) {
 				t.Errorf("%s still exists after Stop (err %v)", dir, err)
+			}
+			if Alive(pid) {
+				t.Errorf("the postmaster (pid %d) still runs after Stop", pid)
 			}
 			if err := Ping(ctx, s.URL()); err == nil {
 				t.Errorf("the server still answers after Stop")

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/schemadiff/schemadiff/internal/pgserver"
+	"github.com/schemadiff/schemadiff/internal/pgtest"
+)
+
+// privateTmp points TMPDIR at a fresh folder (that the postgres OS user can
+// traverse, as a private server run as root needs) and returns it, so that
+// a test sees what a private server leaves behind.
+func privateTmp(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("TMPDIR", dir)
+	return dir
+}
+
+// leftServers lists the private servers' dirs left in tmp.
+func leftServers(t *testing.T, tmp string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(tmp, "schemadiff-pg-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// needBinaries skips t when the PostgreSQL server binaries are not
+// installed (fails it with CI=true), as pgtest does.
+func needBinaries(t *testing.T) {
+	t.Helper()
+	if _, err := pgserver.Find(t.Context()); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+}
+
+// TestDevURLLocal: --dev-url local (and dev_url: local in the configuration)
+// starts a private PostgreSQL server for the command, uses it as the scratch
+// server, and leaves nothing behind; without server binaries it says how to
+// get them and exits 2.
+func TestDevURLLocal(t *testing.T) {
+	needBinaries(t)
+	url := pgtest.NewDB(t)
+	// PostgreSQL casts the integer to double precision for interval * float8:
+	// only a server normalizes this check to what the database holds.
+	pgtest.Exec(t, url, `CREATE TABLE events (at timestamptz NOT NULL, CONSTRAINT events_at_check CHECK (at > now() - '1 day'::interval * 2))`)
+	events := writeSchema(t, "events.hcl", `dialect = "postgres"
+
+table "events" {
+  column "at" {
+    type = "timestamptz"
+  }
+  check "events_at_check" {
+    expr = "at > now() - '1 day'::interval * 2"
+  }
+}
+`)
+	const missing = "--dev-url local needs the PostgreSQL server binaries: apt-get install postgresql"
+	tests := []struct {
+		name    string
+		config  string // appended to the project's schemadiff.yaml; "" runs outside a project
+		binDir  string // SCHEMADIFF_PG_BINDIR: "" leaves it unset, "none" points it nowhere
+		args    []string
+		code    int
+		stdout  string // in stdout
+		stderr  string // in stderr
+		noStdio bool   // stdout and stderr must be empty
+	}{
+		{name: "diff normalizes on the private server", args: []string{"diff", "--from", url, "--to", events, "--dev-url", "local", "--exit-code"}, code: exitOK, noStdio: true},
+		{name: "check replays the migrations on it (dev_url: local)", config: "dev_url: local\n", args: []string{"check"}, code: exitOK, stdout: "OK: the 1 migration in"},
+		{name: "migrate hash replays on it", config: "\n", args: []string{"migrate", "hash", "--dev-url", "local"}, code: exitOK, stdout: "wrote migrations/schemadiff.sum"},
+		{name: "no binaries: diff", binDir: "none", args: []string{"diff", "--from", url, "--to", events, "--dev-url", "local"}, code: exitFailure, stderr: missing},
+		{name: "no binaries: check with dev_url: local", config: "dev_url: local\n", binDir: "none", args: []string{"check"}, code: exitFailure, stderr: missing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.config != "" {
+				newProject(t)
+				f, err := os.OpenFile("schemadiff.yaml", os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.WriteString(tt.config)
+				f.Close()
+			}
+			tmp := privateTmp(t)
+			if tt.binDir == "none" {
+				t.Setenv(pgserver.EnvBinDir, filepath.Join(tmp, "nowhere"))
+			}
+			begin := time.Now()
+			r := runCLI(t, tt.args...)
+			t.Logf("%s: %v", strings.Join(tt.args, " "), time.Since(begin).Round(time.Millisecond))
+			if r.code != tt.code || !strings.Contains(r.stdout, tt.stdout) || !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("exit %d, want %d\nstdout (want %q):\n%s\nstderr (want %q):\n%s", r.code, tt.code, tt.stdout, r.stdout, tt.stderr, r.stderr)
+			}
+			if tt.noStdio && r.stdout+r.stderr != "" {
+				t.Errorf("output: %q %q (progress is for terminals only)", r.stdout, r.stderr)
+			}
+			if left := leftServers(t, tmp); len(left) > 0 {
+				t.Errorf("the private server left %v behind", left)
+			}
+		})
+	}
+}
+
+// TestDevURLLocalInterrupted: SIGINT or SIGTERM while the built binary holds
+// a private server (check has replayed on it and waits on a database that
+// never answers) exits 130, stops the server and removes its files.
+func TestDevURLLocalInterrupted(t *testing.T) {
+	needBinaries(t)
+	bin := filepath.Join(t.TempDir(), "schemadiff")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := newProject(t)
+			tmp := privateTmp(t)
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ln.Close()
+			accepted := make(chan net.Conn, 1)
+			go func() {
+				if c, err := ln.Accept(); err == nil {
+					accepted <- c // hold it open, never answer
+				}
+			}()
+			cmd := exec.Command(bin, "check", "--dev-url", "local", "--url", "postgres://app@"+ln.Addr().String()+"/app?sslmode=disable")
+			cmd.Dir = dir
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case c := <-accepted:
+				defer c.Close()
+			case <-time.After(60 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("check never connected; stderr %q", stderr.String())
+			}
+			left := leftServers(t, tmp)
+			if len(left) != 1 {
+				cmd.Process.Kill()
+				t.Fatalf("want one running private server, have %v", left)
+			}
+			pid, err := pgserver.PostmasterPID(filepath.Join(left[0], "data"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd.Process.Signal(sig)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("check did not stop on %v", sig)
+			}
+			if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
+				t.Errorf("exit %d, want 130; stderr %q", code, stderr.String())
+			}
+			if left := leftServers(t, tmp); len(left) > 0 {
+				t.Errorf("the private server left %v behind", left)
+			}
+			if pgserver.Alive(pid) {
+				t.Errorf("the postmaster (pid %d) still runs", pid)
+			}
+		})
+	}
+}
