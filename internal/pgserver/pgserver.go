@@ -38,6 +38,10 @@ var ErrNoBinaries = errors.New("PostgreSQL server binaries (initdb, pg_ctl) not 
 // dirPrefix starts the name of every temp dir a Server lives in.
 const dirPrefix = "schemadiff-pg-"
 
+// ownerFile, in an Owned server's dir, holds the pid of the process that
+// started it.
+const ownerFile = "owner.pid"
+
 // socketPort is the port number in the name of the unix socket of a server
 // without TCP (.s.PGSQL.5432): the socket dir is the server's own, so no
 // other server can hold it.
@@ -65,6 +69,12 @@ type Options struct {
 	// that port. Without it the server listens only on a unix socket in its
 	// own dir: nothing to collide with, nothing reachable from the network.
 	TCP bool
+	// Owned ties the server to the running process: when the process dies
+	// without Stop (SIGKILL, a second Ctrl-C), the next Start of any server
+	// stops it and removes its dir. Without it, a server left behind runs
+	// until stopped (a test server kept for profiling), and only its dir is
+	// removed once its postmaster is gone and it is an hour old.
+	Owned bool
 }
 
 // Server is a running PostgreSQL server.
@@ -122,6 +132,11 @@ func (s *Server) init(ctx context.Context, bin string, opts Options) error {
 	if s.asPG {
 		if err := chownToPostgres(s.dir); err != nil {
 			return err
+		}
+	}
+	if opts.Owned {
+		if err := os.WriteFile(filepath.Join(s.dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+			return fmt.Errorf("pgserver: %w", err)
 		}
 	}
 	data, sock, logFile := filepath.Join(s.dir, "data"), filepath.Join(s.dir, "sock"), filepath.Join(s.dir, "server.log")
@@ -262,11 +277,22 @@ func chownToPostgres(dir string) error {
 // staleAfter is how old a left-over server dir must be before it is removed.
 const staleAfter = time.Hour
 
-// removeStaleDirs removes the temp dirs of servers that earlier, killed
-// processes left behind: older than staleAfter and with no live postmaster.
+// removeStaleDirs removes the servers that earlier, killed processes left
+// behind: an Owned server whose owner is gone is stopped and removed; the dir
+// of another is removed when it is older than staleAfter and its postmaster
+// is gone.
 func removeStaleDirs() {
 	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), dirPrefix+"*"))
 	for _, d := range dirs {
+		if owner, err := os.ReadFile(filepath.Join(d, ownerFile)); err == nil {
+			if pid, err := strconv.Atoi(string(owner)); err == nil && !Alive(pid) {
+				if pm, err := PostmasterPID(filepath.Join(d, "data")); err == nil && Alive(pm) {
+					_ = syscall.Kill(pm, syscall.SIGQUIT) // PostgreSQL's immediate shutdown
+				}
+				_ = os.RemoveAll(d)
+			}
+			continue
+		}
 		fi, err := os.Stat(d)
 		if err != nil || time.Since(fi.ModTime()) < staleAfter || postmasterAlive(filepath.Join(d, "data")) {
 			continue

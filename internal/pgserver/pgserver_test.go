@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -172,5 +174,68 @@ func TestStartStop(t *testing.T) {
 				t.Errorf("the server still answers after Stop")
 			}
 		})
+	}
+}
+
+// TestRemoveStaleDirs: an Owned server whose process is gone is stopped and
+// removed by the next Start; one whose process lives, and a server that is
+// not Owned, are kept.
+func TestRemoveStaleDirs(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	bin, err := Find(ctx)
+	if errors.Is(err, ErrNoBinaries) && os.Getenv("CI") != "true" {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	for d := tmp; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		os.Chmod(d, 0o755) // the postgres OS user traverses it when we are root
+	}
+	t.Setenv("TMPDIR", tmp)
+	owned, err := Start(ctx, bin, Options{Owned: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owned.Stop()
+	other, err := Start(ctx, bin, Options{}) // runs removeStaleDirs: owned's owner (this test) lives
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Stop()
+	ownedDir, otherDir := owned.dir, other.dir
+	if _, err := os.Stat(ownedDir); err != nil {
+		t.Fatalf("the server of a live process was removed: %v", err)
+	}
+	pm, err := PostmasterPID(filepath.Join(ownedDir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The owner dies: a process that has ended stands for it.
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ownedDir, ownerFile), []byte(strconv.Itoa(gone.Process.Pid)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	removeStaleDirs()
+	if _, err := os.Stat(ownedDir); !os.IsNotExist(err) {
+		t.Errorf("the server of a dead process is still there (err %v)", err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for Alive(pm) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if Alive(pm) {
+		t.Errorf("the postmaster of a dead process (pid %d) still runs", pm)
+	}
+	if err := Ping(ctx, other.URL()); err != nil {
+		t.Errorf("the server that is not Owned was stopped: %v", err)
+	}
+	if _, err := os.Stat(otherDir); err != nil {
+		t.Errorf("the dir of the server that is not Owned was removed: %v", err)
 	}
 }

@@ -44,7 +44,7 @@ func StartLocalDev(ctx context.Context, w io.Writer) (url string, stop func(), e
 		fmt.Fprintf(w, "starting a private PostgreSQL %s for --dev-url local (%s)…", bin.Version, bin.Dir)
 	}
 	begin := time.Now()
-	srv, err := pgserver.Start(ctx, bin, pgserver.Options{Settings: localSettings()})
+	srv, err := pgserver.Start(ctx, bin, pgserver.Options{Settings: localSettings(), Owned: true})
 	if show {
 		if err == nil {
 			fmt.Fprintf(w, " ready in %.1fs\n", time.Since(begin).Seconds())
