@@ -27,7 +27,7 @@ func (c *checkCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	want, err := p.desired()
+	want, err := p.desiredOnDev(e)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func TestDevURLLocal(t *testing.T) {
 	// PostgreSQL casts the integer to double precision for interval * float8:
 	// only a server normalizes this check to what the database holds.
 	pgtest.Exec(t, url, `CREATE TABLE events (at timestamptz NOT NULL, CONSTRAINT events_at_check CHECK (at > now() - '1 day'::interval * 2))`)
-	events := writeSchema(t, "events.hcl", `dialect = "postgres"
+	const eventsHCL = `dialect = "postgres"
 
 table "events" {
   column "at" {
@@ -71,12 +71,15 @@ table "events" {
     expr = "at > now() - '1 day'::interval * 2"
   }
 }
-`)
+`
+	events := writeSchema(t, "events.hcl", eventsHCL)
 	const missing = "--dev-url local needs the PostgreSQL server binaries: apt-get install postgresql"
 	tests := []struct {
 		name    string
-		config  string // appended to the project's schemadiff.yaml; "" runs outside a project
-		binDir  string // SCHEMADIFF_PG_BINDIR: "" leaves it unset, "none" points it nowhere
+		config  string   // appended to the project's schemadiff.yaml; "" runs outside a project
+		schema  string   // replaces the project's schema/schema.hcl
+		before  []string // a command run first, which must succeed
+		binDir  string   // SCHEMADIFF_PG_BINDIR: "" leaves it unset, "none" points it nowhere
 		args    []string
 		code    int
 		stdout  string // in stdout
@@ -85,6 +88,7 @@ table "events" {
 	}{
 		{name: "diff normalizes on the private server", args: []string{"diff", "--from", url, "--to", events, "--dev-url", "local", "--exit-code"}, code: exitOK, noStdio: true},
 		{name: "check replays the migrations on it (dev_url: local)", config: "dev_url: local\n", args: []string{"check"}, code: exitOK, stdout: "OK: the 1 migration in"},
+		{name: "check normalizes the schema files on it too", config: "dev_url: local\n", schema: eventsHCL, before: []string{"generate", "-m", "events"}, args: []string{"check"}, code: exitOK, stdout: "OK: the 2 migrations in"},
 		{name: "migrate hash replays on it", config: "\n", args: []string{"migrate", "hash", "--dev-url", "local"}, code: exitOK, stdout: "wrote migrations/schemadiff.sum"},
 		{name: "no binaries: diff", binDir: "none", args: []string{"diff", "--from", url, "--to", events, "--dev-url", "local"}, code: exitFailure, stderr: missing},
 		{name: "no binaries: check with dev_url: local", config: "dev_url: local\n", binDir: "none", args: []string{"check"}, code: exitFailure, stderr: missing},
@@ -100,9 +104,19 @@ table "events" {
 				f.WriteString(tt.config)
 				f.Close()
 			}
+			if tt.schema != "" {
+				if err := os.WriteFile(filepath.Join("schema", "schema.hcl"), []byte(tt.schema), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			tmp := privateTmp(t)
 			if tt.binDir == "none" {
 				t.Setenv(pgserver.EnvBinDir, filepath.Join(tmp, "nowhere"))
+			}
+			if tt.before != nil {
+				if r := runCLI(t, tt.before...); r.code != exitOK {
+					t.Fatalf("%v: exit %d: %s", tt.before, r.code, r.stderr)
+				}
 			}
 			begin := time.Now()
 			r := runCLI(t, tt.args...)

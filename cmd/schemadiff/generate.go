@@ -40,7 +40,7 @@ func (c *generateCmd) Run(e *env) error {
 			return fmt.Errorf("--now: %w", err)
 		}
 	}
-	want, err := p.desired()
+	want, err := p.desiredOnDev(e)
 	if err != nil {
 		return err
 	}

@@ -320,8 +320,25 @@ func first(s ...string) string {
 
 // desired loads and normalizes the desired schema.
 func (p *project) desired() (*schema.Database, error) {
-	hint := "give --to PATH, or set to in " + first(p.config, "the configuration (none found here or above, up to the repository root)")
-	return source.LoadFiles(p.to, schema.LoadOptions{Dialect: p.dialect}, hint)
+	return source.LoadFiles(p.to, schema.LoadOptions{Dialect: p.dialect}, p.toHint())
+}
+
+// desiredOnDev loads the desired schema and, with a scratch server
+// (--dev-url, dev_url) and a PostgreSQL schema, normalizes it there, so that
+// it compares exactly with the state replayed or read from a database;
+// else as desired does.
+func (p *project) desiredOnDev(e *env) (*schema.Database, error) {
+	if p.devURL == "" || p.dialect == schema.SQLServer {
+		return p.desired()
+	}
+	return source.LoadFilesOnDev(e.ctx, p.to, schema.LoadOptions{Dialect: p.dialect}, p.toHint(), func() (string, error) {
+		return e.devServer(p.devURL)
+	})
+}
+
+// toHint says where the desired schema comes from, for a path that does not exist.
+func (p *project) toHint() string {
+	return "give --to PATH, or set to in " + first(p.config, "the configuration (none found here or above, up to the repository root)")
 }
 
 // live reads the database at p.url, leaving out tool tables (source.Load

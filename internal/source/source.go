@@ -73,6 +73,25 @@ func LoadFiles(paths []string, opts schema.LoadOptions, hint string) (*schema.Da
 	return schema.Normalize(db)
 }
 
+// LoadFilesOnDev loads the desired-schema files paths as LoadFiles does;
+// a PostgreSQL schema is then normalized on the scratch server whose URL dev
+// returns (dev is called only then: it may start one), as Load does with
+// Options.DevURL.
+func LoadFilesOnDev(ctx context.Context, paths []string, opts schema.LoadOptions, hint string, dev func() (string, error)) (*schema.Database, error) {
+	db, err := readFiles(paths, opts, hint)
+	if err != nil {
+		return nil, err
+	}
+	if db.Dialect != schema.Postgres {
+		return schema.Normalize(db)
+	}
+	devURL, err := dev()
+	if err != nil {
+		return nil, err
+	}
+	return normalizeOnDev(ctx, db, Options{DevURL: devURL})
+}
+
 // readFiles loads paths as schema files, not yet normalized.
 func readFiles(paths []string, opts schema.LoadOptions, hint string) (*schema.Database, error) {
 	for _, p := range paths {
