@@ -114,13 +114,7 @@ func TestFindEnvBinDir(t *testing.T) {
 func TestStartStop(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	bin, err := Find(ctx)
-	if errors.Is(err, ErrNoBinaries) && os.Getenv("CI") != "true" {
-		t.Skip(err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := installed(t)
 	tests := []struct {
 		name     string
 		opts     Options
@@ -183,13 +177,7 @@ func TestStartStop(t *testing.T) {
 func TestRemoveStaleDirs(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	bin, err := Find(ctx)
-	if errors.Is(err, ErrNoBinaries) && os.Getenv("CI") != "true" {
-		t.Skip(err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := installed(t)
 	tmp := t.TempDir()
 	for d := tmp; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
 		os.Chmod(d, 0o755) // the postgres OS user traverses it when we are root
@@ -238,4 +226,18 @@ func TestRemoveStaleDirs(t *testing.T) {
 	if _, err := os.Stat(otherDir); err != nil {
 		t.Errorf("the dir of the server that is not Owned was removed: %v", err)
 	}
+}
+
+// installed returns the installed server binaries, skipping t when there
+// are none (failing it with CI=true, as pgtest does).
+func installed(t *testing.T) Binaries {
+	t.Helper()
+	bin, err := Find(context.Background())
+	if errors.Is(err, ErrNoBinaries) && os.Getenv("CI") != "true" {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
 }
