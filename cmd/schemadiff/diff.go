@@ -43,9 +43,12 @@ func (c *diffCmd) Run(e *env) error {
 	if err := readFlagsUsed(live, live, c.Schema, c.Exclude); err != nil {
 		return err
 	}
-	devURL, err := e.devServer(c.DevURL)
-	if err != nil {
-		return err
+	devURL := c.DevURL
+	if !source.IsURL(c.From) || !source.IsURL(c.To) { // only schema files are normalized on it
+		var err error
+		if devURL, err = e.devServer(c.DevURL); err != nil {
+			return err
+		}
 	}
 	opts := source.Options{Dialect: dialect, Schemas: c.Schema, Exclude: c.Exclude, DevURL: devURL, Warn: e.stderr, Strict: c.Strict}
 	meter := progress.Start(e.stderr, c.Format != "json")

@@ -92,9 +92,9 @@ func (s *Server) URL() string { return s.url }
 // Start starts a new server from bin in a fresh temp dir (under $TMPDIR,
 // which the postgres OS user must be able to traverse when running as
 // root). When the unix socket path under $TMPDIR would be too long, the
-// server listens on TCP alone, whatever opts.TCP says. It retries when the free port it picked (TCP) is taken before the
-// server binds it. Temp dirs of servers that killed processes left behind,
-// older than an hour and without a live postmaster, are removed first.
+// server listens on TCP alone, whatever opts.TCP says. It retries when the
+// free port it picked (TCP) is taken before the server binds it. What
+// killed processes left behind is removed first (see Options.Owned).
 func Start(ctx context.Context, bin Binaries, opts Options) (*Server, error) {
 	removeStaleDirs()
 	var lastErr error
@@ -151,7 +151,7 @@ func (s *Server) init(ctx context.Context, bin string, opts Options) error {
 	// A unix socket path longer than 107 bytes is refused: a long $TMPDIR
 	// falls back to TCP alone.
 	tcp := opts.TCP
-	if len(filepath.Join(sock, ".s.PGSQL.5432")) > maxSocketPath {
+	if len(filepath.Join(sock, fmt.Sprintf(".s.PGSQL.%d", socketPort))) > maxSocketPath {
 		tcp, sockDir = true, "''"
 	}
 	if tcp {
