@@ -136,6 +136,11 @@ migrations:
 # Migration tools' own tables (schema_migrations, goose_db_version, …) are always left out.
 exclude: []
 
+# A scratch PostgreSQL server that replays the migrations and normalizes the
+# schema files, so that they compare exactly (--dev-url): a URL, or local for
+# a private server started from the installed PostgreSQL binaries.
+# dev_url: local
+
 # Environments, picked with --env NAME. ${NAME} reads an environment variable,
 # so that no password is written down.
 env:
