@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -201,4 +202,62 @@ func TestDevURLLocalInterrupted(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDevURLLocalInterruptedWhileStarting: SIGTERM to the built binary while
+// it initdb's its private server exits 130 at once, with one line, and
+// leaves neither files nor processes (initdb runs as a child of runuser when
+// we are root: the whole process group is killed, not runuser alone).
+func TestDevURLLocalInterruptedWhileStarting(t *testing.T) {
+	needBinaries(t)
+	bin := filepath.Join(t.TempDir(), "schemadiff")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	tmp := privateTmp(t)
+	cmd := exec.Command(bin, "diff", "--from", filepath.Join(examples, "empty.hcl"), "--to", filepath.Join(examples, "users.hcl"), "--dev-url", "local")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(leftServers(t, tmp)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if len(leftServers(t, tmp)) == 0 {
+		cmd.Process.Kill()
+		t.Fatalf("no private server was started; stderr %q", stderr.String())
+	}
+	time.Sleep(100 * time.Millisecond) // initdb is running
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); cmd.ProcessState.ExitCode() != exitInterrupted {
+		t.Errorf("exit %d (%v), want 130; stderr %q", cmd.ProcessState.ExitCode(), err, stderr.String())
+	}
+	if msg := stderr.String(); strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "interrupted") {
+		t.Errorf("stderr %q, want one line saying the command was interrupted", msg)
+	}
+	if left, procs := leftServers(t, tmp), processesUnder(t, tmp); len(left)+len(procs) > 0 {
+		t.Errorf("left behind: dirs %v, processes %v", left, procs)
+	}
+}
+
+// processesUnder lists the running processes whose command line names a
+// path under dir.
+func processesUnder(t *testing.T, dir string) []string {
+	t.Helper()
+	cmdlines, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	var out []string
+	for _, p := range cmdlines {
+		b, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(b), dir+"/") {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(p)))
+		if pgserver.Alive(pid) {
+			out = append(out, strings.ReplaceAll(string(b), "\x00", " "))
+		}
+	}
+	return out
 }

@@ -205,13 +205,23 @@ func (s *Server) Stop() {
 // run runs a command (as the postgres user when s.asPG); on failure the
 // error holds the command's output and, if logFile is set, the end of that log.
 func (s *Server) run(ctx context.Context, logFile, name string, args ...string) error {
+	prog := filepath.Base(name)
 	if s.asPG {
 		args = append([]string{"-u", "postgres", "--", name}, args...)
 		name = "runuser"
 	}
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = s.dir // the postgres user must be able to stat the working directory
+	// Cancelling ctx kills the whole process group (runuser and initdb and
+	// the processes initdb starts), not runuser alone, so that nothing goes
+	// on writing into a dir that is being removed.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
 	out, err := cmd.CombinedOutput()
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("pgserver: %s stopped: %w", prog, ctx.Err())
+	}
 	if err != nil {
 		return fmt.Errorf("pgserver: %s %s: %w\n%s%s", name, strings.Join(args, " "), err, strings.TrimSpace(string(out)), tail(logFile))
 	}
