@@ -140,10 +140,7 @@ table "events" {
 // never answers) exits 130, stops the server and removes its files.
 func TestDevURLLocalInterrupted(t *testing.T) {
 	needBinaries(t)
-	bin := filepath.Join(t.TempDir(), "schemadiff")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := newProject(t)
@@ -182,16 +179,7 @@ func TestDevURLLocalInterrupted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cmd.Process.Signal(sig)
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case <-done:
-			case <-time.After(30 * time.Second):
-				cmd.Process.Kill()
-				t.Fatalf("check did not stop on %v", sig)
-			}
-			if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
+			if code := signalAndWait(t, cmd, sig); code != exitInterrupted {
 				t.Errorf("exit %d, want 130; stderr %q", code, stderr.String())
 			}
 			if left := leftServers(t, tmp); len(left) > 0 {
@@ -210,10 +198,7 @@ func TestDevURLLocalInterrupted(t *testing.T) {
 // we are root: the whole process group is killed, not runuser alone).
 func TestDevURLLocalInterruptedWhileStarting(t *testing.T) {
 	needBinaries(t)
-	bin := filepath.Join(t.TempDir(), "schemadiff")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	tmp := privateTmp(t)
 	cmd := exec.Command(bin, "diff", "--from", filepath.Join(examples, "empty.hcl"), "--to", filepath.Join(examples, "users.hcl"), "--dev-url", "local")
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
@@ -231,9 +216,8 @@ func TestDevURLLocalInterruptedWhileStarting(t *testing.T) {
 		t.Fatalf("no private server was started; stderr %q", stderr.String())
 	}
 	time.Sleep(100 * time.Millisecond) // initdb is running
-	cmd.Process.Signal(syscall.SIGTERM)
-	if err := cmd.Wait(); cmd.ProcessState.ExitCode() != exitInterrupted {
-		t.Errorf("exit %d (%v), want 130; stderr %q", cmd.ProcessState.ExitCode(), err, stderr.String())
+	if code := signalAndWait(t, cmd, syscall.SIGTERM); code != exitInterrupted {
+		t.Errorf("exit %d, want 130; stderr %q", code, stderr.String())
 	}
 	if msg := stderr.String(); strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "interrupted") {
 		t.Errorf("stderr %q, want one line saying the command was interrupted", msg)
@@ -241,6 +225,32 @@ func TestDevURLLocalInterruptedWhileStarting(t *testing.T) {
 	if left, procs := leftServers(t, tmp), processesUnder(t, tmp); len(left)+len(procs) > 0 {
 		t.Errorf("left behind: dirs %v, processes %v", left, procs)
 	}
+}
+
+// buildBinary builds schemadiff into a temp dir and returns its path.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "schemadiff")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// signalAndWait sends sig to the running cmd and returns its exit code,
+// failing t when it has not ended 30 seconds later.
+func signalAndWait(t *testing.T, cmd *exec.Cmd, sig syscall.Signal) int {
+	t.Helper()
+	cmd.Process.Signal(sig)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("%s did not stop on %v", strings.Join(cmd.Args, " "), sig)
+	}
+	return cmd.ProcessState.ExitCode()
 }
 
 // processesUnder lists the running processes whose command line names a
