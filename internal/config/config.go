@@ -79,6 +79,8 @@ type value struct {
 	text string         // YAML: the text, with ${NAME} references
 	expr hcl.Expression // HCL: a string template; ${NAME} reads variable NAME
 	at   string         // file:line:col for messages
+	// topLevel is set for a value outside env (dev_url), which no --env picks.
+	topLevel bool
 }
 
 // Find returns the configuration file of the working directory dir: the
@@ -199,7 +201,9 @@ func (c *Config) DevURL(lookup func(string) (string, bool)) (string, error) {
 	if c.devURL.expr == nil && c.devURL.text == "" {
 		return "", nil
 	}
-	return c.devURL.expand(lookup)
+	v := c.devURL
+	v.topLevel = true
+	return v.expand(lookup)
 }
 
 // varRef is a ${NAME} reference in a YAML value.
@@ -208,7 +212,11 @@ var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 // expand resolves the environment variables v names.
 func (v value) expand(lookup func(string) (string, bool)) (string, error) {
 	unset := func(name string) error {
-		return fmt.Errorf("%s: environment variable %s is not set (export it, or pick another --env)", v.at, name)
+		fix := "export it, or pick another --env"
+		if v.topLevel {
+			fix = "export it, or give --dev-url"
+		}
+		return fmt.Errorf("%s: environment variable %s is not set (%s)", v.at, name, fix)
 	}
 	if v.expr == nil {
 		var err error

@@ -175,8 +175,8 @@ func TestDevURL(t *testing.T) {
 		{"schemadiff.hcl", "dev_url = \"postgres://dev:${DEV_PW}@db/x\"\n", "postgres://dev:pw@db/x", ""},
 		{"schemadiff.yaml", "dialect: postgres\n", "", ""},
 		{"schemadiff.hcl", "dialect = \"postgres\"\n", "", ""},
-		{"schemadiff.yaml", "dialect: postgres\ndev_url: ${NOPE}\n", "", "schemadiff.yaml:2:10: environment variable NOPE is not set"},
-		{"schemadiff.hcl", "dev_url = \"${NOPE}\"\n", "", "schemadiff.hcl:1:11: environment variable NOPE is not set"},
+		{"schemadiff.yaml", "dialect: postgres\ndev_url: ${NOPE}\n", "", "schemadiff.yaml:2:10: environment variable NOPE is not set (export it, or give --dev-url)"},
+		{"schemadiff.hcl", "dev_url = \"${NOPE}\"\n", "", "schemadiff.hcl:1:11: environment variable NOPE is not set (export it, or give --dev-url)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" "+tt.src, func(t *testing.T) {
