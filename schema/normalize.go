@@ -80,6 +80,7 @@ func (n *normalizer) run() {
 		sortByName(t.Excludes, func(x *Exclude) string { return x.Name })
 		sortByName(t.ForeignKeys, func(f *ForeignKey) string { return f.Name + "\x00" + strings.Join(f.Columns, ",") })
 	}
+	n.views()
 	n.schemas()
 }
 
@@ -119,6 +120,9 @@ func (n *normalizer) schemas() {
 	}
 	for _, t := range n.db.Tables {
 		add(t.Schema)
+	}
+	for _, v := range n.db.Views {
+		add(v.Schema)
 	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
@@ -664,6 +668,9 @@ func cloneDatabase(db *Database) *Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	for _, v := range db.Views {
+		out.Views = append(out.Views, cloneView(v))
+	}
 	return out
 }
 
@@ -680,6 +687,15 @@ func cloneStrings(s []string) []string {
 		return nil
 	}
 	return append([]string{}, s...)
+}
+
+// cloneIndex returns a copy of x that shares nothing mutable with it.
+func cloneIndex(x *Index) *Index {
+	c := *x
+	c.Parts = append([]IndexPart(nil), x.Parts...)
+	c.Include = cloneStrings(x.Include)
+	c.Clustered = cloneBool(x.Clustered)
+	return &c
 }
 
 func cloneTable(t *Table) *Table {
@@ -716,11 +732,7 @@ func cloneTable(t *Table) *Table {
 		out.Uniques = append(out.Uniques, &c)
 	}
 	for _, x := range t.Indexes {
-		c := *x
-		c.Parts = append([]IndexPart(nil), x.Parts...)
-		c.Include = cloneStrings(x.Include)
-		c.Clustered = cloneBool(x.Clustered)
-		out.Indexes = append(out.Indexes, &c)
+		out.Indexes = append(out.Indexes, cloneIndex(x))
 	}
 	for _, f := range t.ForeignKeys {
 		c := *f
