@@ -116,6 +116,8 @@ func Describe(c *diff.Change) string {
 		return "alter " + constraintDesc(c) + " on " + t + " deferrable"
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
+	case diff.CreateView, diff.DropView, diff.ReplaceView, diff.CommentView:
+		return describeView(c)
 	}
 	return strings.ReplaceAll(string(c.Kind), "_", " ") + " " + t
 }
@@ -376,4 +378,26 @@ func defaultNewName(c *diff.Change) string {
 		return ""
 	}
 	return c.Column.DefaultName
+}
+
+// describeView describes CreateView, DropView, ReplaceView and CommentView,
+// e.g. "create materialized view public.totals".
+func describeView(c *diff.Change) string {
+	kind := "view "
+	if c.View != nil && c.View.Materialized {
+		kind = "materialized view "
+	}
+	name := c.Table.String()
+	if c.View != nil {
+		name = c.View.QName().String()
+	}
+	switch c.Kind {
+	case diff.CreateView:
+		return "create " + kind + name
+	case diff.DropView:
+		return "drop " + kind + name
+	case diff.ReplaceView:
+		return "replace " + kind + name + " (CREATE OR REPLACE)"
+	}
+	return describeComment(strings.TrimSpace(kind)+" "+name, c.Comment)
 }

@@ -20,13 +20,17 @@ func (n *normalizer) views() {
 	for _, v := range n.db.Views {
 		v.CheckOption = strings.ToLower(strings.TrimSpace(v.CheckOption))
 		if v.Textual {
+			// a query of a schema file: normalized here, not by a server
 			keepSource(&v.Source, v.Query)
 			v.Query = NormalizeQuery(v.Query, QueryColumnTypes(n.db, v.Query))
 			if len(v.Columns) > 0 {
 				v.Query = normalizeNamed(v.Query, QueryColumnTypes(n.db, v.Query), v.Columns)
 			}
 		}
-		v.DependsOn = ViewDependsOn(n.db, v)
+		if v.Textual {
+			v.DependsOn = ViewDependsOn(n.db, v)
+		}
+		v.DependsOn = SortRefs(v.DependsOn)
 		if !v.Materialized {
 			v.WithNoData = false
 			v.Indexes = nil
