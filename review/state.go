@@ -175,6 +175,7 @@ func cloneDB(db *schema.Database) *schema.Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	out.Views = cloneViews(db.Views)
 	return out
 }
 

@@ -22,10 +22,7 @@ func (n *normalizer) views() {
 		if v.Textual {
 			// a query of a schema file: normalized here, not by a server
 			keepSource(&v.Source, v.Query)
-			v.Query = NormalizeQuery(v.Query, QueryColumnTypes(n.db, v.Query))
-			if len(v.Columns) > 0 {
-				v.Query = normalizeNamed(v.Query, QueryColumnTypes(n.db, v.Query), v.Columns)
-			}
+			v.Query = n.viewQuery(v.Query, v.Columns, 0)
 		}
 		if v.Textual {
 			v.DependsOn = ViewDependsOn(n.db, v)
@@ -55,14 +52,36 @@ func (n *normalizer) views() {
 	}
 }
 
-// normalizeNamed is NormalizeQuery with the view's column names as the
-// aliases of the select list.
-func normalizeNamed(query string, cols map[string]string, names []string) string {
+// viewQuery returns a view query of a schema file in NormalizeQuery form,
+// with names (the view's column list) as the aliases of its select list,
+// and a SELECT * over one table or view of the schema spelled out as
+// PostgreSQL stores it. depth counts the views whose columns are being
+// found (a view over a view over …), which stops a cycle.
+func (n *normalizer) viewQuery(query string, names []string, depth int) string {
 	toks, err := tokenize(Postgres, query)
 	if err != nil {
-		return query
+		return NormalizeQuery(query, nil)
 	}
-	return normQuery(toks, cols, names)
+	for len(toks) > 0 && toks[len(toks)-1].text == ";" {
+		toks = toks[:len(toks)-1]
+	}
+	toks = expandStar(toks, func(q QName) ([]string, bool) {
+		if t := n.names.Table(q); t != nil {
+			var cols []string
+			for _, c := range t.Columns {
+				cols = append(cols, c.Name)
+			}
+			return cols, true
+		}
+		if v := n.db.View(q); v != nil && depth < 10 {
+			if len(v.Columns) > 0 {
+				return v.Columns, true
+			}
+			return outputNames(n.viewQuery(v.Query, nil, depth+1))
+		}
+		return nil, false
+	})
+	return normQuery(toks, QueryColumnTypes(n.db, query), names)
 }
 
 // QueryColumnTypes returns the canonical types of the columns of the

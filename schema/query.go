@@ -405,10 +405,9 @@ func dropJoinParens(toks []token) []token {
 	return out
 }
 
-// singleTableQualifiers returns, when a FROM clause reads one table or view
-// (no join, no comma, no subquery), the qualifiers its columns may be
-// written with: its alias, or its name and its qualified name.
-func singleTableQualifiers(from []token) [][]string {
+// singleRelation returns, when a FROM clause reads one table or view (no
+// join, no comma, no subquery), its name as written and its alias.
+func singleRelation(from []token) ([]string, string, bool) {
 	from = dropJoinParens(from)
 	var name []string
 	i := 0
@@ -422,7 +421,7 @@ func singleTableQualifiers(from []token) [][]string {
 		break
 	}
 	if len(name) == 0 || len(name) > 2 {
-		return nil
+		return nil, "", false
 	}
 	rest := from[i:]
 	if len(rest) > 0 && rest[0].kind == tIdent && rest[0].text == "as" {
@@ -430,15 +429,93 @@ func singleTableQualifiers(from []token) [][]string {
 	}
 	switch {
 	case len(rest) == 0:
-		q := [][]string{name[len(name)-1:]}
-		if len(name) == 2 {
-			q = append(q, name)
-		}
-		return q
+		return name, "", true
 	case len(rest) == 1 && (rest[0].kind == tQIdent || rest[0].kind == tIdent && !keywords[rest[0].text]):
-		return [][]string{{rest[0].text}}
+		return name, rest[0].text, true
 	}
-	return nil
+	return nil, "", false
+}
+
+// singleTableQualifiers returns, when a FROM clause reads one relation
+// (singleRelation), the qualifiers its columns may be written with: its
+// alias, or its name and its qualified name.
+func singleTableQualifiers(from []token) [][]string {
+	name, alias, ok := singleRelation(from)
+	switch {
+	case !ok:
+		return nil
+	case alias != "":
+		return [][]string{{alias}}
+	case len(name) == 2:
+		return [][]string{name[1:], name}
+	}
+	return [][]string{name}
+}
+
+// expandStar returns the tokens of a query whose select list is * (or
+// q.*) over one relation with that list spelled out as the relation's
+// columns, as PostgreSQL stores it; columns returns the columns of a
+// relation, ok false when unknown. Other queries are returned as they are.
+func expandStar(toks []token, columns func(QName) ([]string, bool)) []token {
+	if len(toks) < 2 || toks[0].kind != tIdent || toks[0].text != "select" {
+		return toks
+	}
+	clauses := splitClauses(toks)
+	list := clauses["select"]
+	if !(len(list) == 1 && list[0].text == "*" || len(list) == 3 && list[2].text == "*" && list[1].text == ".") {
+		return toks
+	}
+	name, _, ok := singleRelation(clauses["from"])
+	if !ok {
+		return toks
+	}
+	q := QName{Schema: "public", Name: name[len(name)-1]}
+	if len(name) == 2 {
+		q.Schema = name[0]
+	}
+	cols, ok := columns(q)
+	if !ok || len(cols) == 0 {
+		return toks
+	}
+	out := []token{toks[0]}
+	for i, c := range cols {
+		if i > 0 {
+			out = append(out, token{tPunct, ","})
+		}
+		out = append(out, token{tQIdent, c})
+	}
+	return append(out, toks[1+len(list):]...)
+}
+
+// outputNames returns the names of the columns a (normalized) query
+// produces: each select-list item's alias or the name PostgreSQL gives it;
+// ok is false when one is unknown.
+func outputNames(query string) ([]string, bool) {
+	toks, err := tokenize(Postgres, query)
+	if err != nil || len(toks) == 0 || toks[0].text != "select" {
+		return nil, false
+	}
+	depth := 0
+	for i, t := range toks {
+		depth += parenDelta(t)
+		if depth == 0 && i > 0 && t.kind == tIdent && setOps[t.text] {
+			toks = toks[:i]
+			break
+		}
+	}
+	var names []string
+	for _, item := range splitTop(splitClauses(toks)["select"]) {
+		n := len(item)
+		switch {
+		case n >= 3 && item[n-2].kind == tIdent && item[n-2].text == "as":
+			names = append(names, item[n-1].text)
+		case impliedColumnName(item) != "":
+			names = append(names, impliedColumnName(item))
+		default:
+			return nil, false
+		}
+	}
+	return names, true
 }
 
 // stripQualifiers removes the qualifiers in quals from the column
