@@ -178,7 +178,7 @@ WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($2::oid[]) AND d.
        OR ic.oid IS NOT NULL)
   AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid)
   -- the views of the selected schemas are managed (readViews)
-  AND NOT (r.rulename = '_RETURN' AND rc.relnamespace = ANY($1::oid[]))`
+  AND NOT coalesce(r.rulename = '_RETURN' AND rc.relnamespace = ANY($1::oid[]), false)`
 
 // pgUnmodelledQuery reads, in one statement, what pgUnmodelledWarnings and
 // pgUnmodelledDependents find: rows of kind 'warning' and 'dependent'.
