@@ -137,9 +137,9 @@ FROM (SELECT 'event trigger' AS kind, evtname AS name FROM pg_event_trigger
 // pgUnmodelledDependents finds the objects schemadiff does not manage that
 // depend on the selected tables ($2) or on their columns with a normal
 // dependency (pg_depend deptype 'n': dropping or retyping what they depend
-// on fails): views and materialized views of other schemas than the
-// selected ones (through their _RETURN rule in pg_rewrite; those of the
-// selected schemas are managed), rules, policies, triggers, functions with SQL-standard bodies,
+// on fails): views and materialized views (through their _RETURN rule in
+// pg_rewrite; readUnmodelled leaves out those readViews read: they are
+// managed), rules, policies, triggers, functions with SQL-standard bodies,
 // and inheritance children (which are read as tables but not as children).
 // It returns the schema, table and column (empty for the table itself)
 // depended on, whether the dependent belongs to that table, and the
@@ -176,9 +176,7 @@ LEFT JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($2::oid[]) AND d.deptype = 'n'
   AND (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_trigger'::regclass, 'pg_proc'::regclass)
        OR ic.oid IS NOT NULL)
-  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid)
-  -- the views of the selected schemas are managed (readViews)
-  AND NOT coalesce(r.rulename = '_RETURN' AND rc.relnamespace = ANY($1::oid[]), false)`
+  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid)`
 
 // pgUnmodelledQuery reads, in one statement, what pgUnmodelledWarnings and
 // pgUnmodelledDependents find: rows of kind 'warning' and 'dependent'.
@@ -193,16 +191,28 @@ ORDER BY kind DESC, nsp, sort, col, object`
 
 // readUnmodelled runs pgUnmodelledQuery: it warns about every object and
 // attribute not modelled (leaving out the relations opts excludes), and
-// records the dependents, with the objects that live in a schema on their
+// records the dependents but the views readViews read (an excluded view,
+// or one of a schema not selected, stays an unmanaged dependent), with the objects that live in a schema on their
 // own as dependents of that schema.
 func (c *pgCatalog) readUnmodelled(ctx context.Context, tx pgx.Tx, opts Options) error {
 	rows, err := tx.Query(ctx, pgUnmodelledQuery, c.schemaIDs, c.tableIDs)
 	if err != nil {
 		return err
 	}
+	managed := map[string]bool{} // the views read, named as dependents are
+	for _, v := range c.db.Views {
+		kind := "view "
+		if v.Materialized {
+			kind = "materialized view "
+		}
+		managed[kind+v.QName().String()] = true
+	}
 	var kind, nsp, rel, col, object, message string
 	var flag bool
 	_, err = pgx.ForEachRow(rows, []any{&kind, &nsp, &rel, &col, &object, &message, &flag}, func() error {
+		if kind == "dependent" && managed[object] {
+			return nil
+		}
 		if kind == "dependent" {
 			c.db.Dependents = append(c.db.Dependents, schema.Dependent{Schema: nsp, Table: rel, Column: col, Attached: flag, Object: object})
 			return nil
