@@ -78,3 +78,15 @@ func quoteHCL(s string) string {
 	}
 	return string(append(b, '"'))
 }
+
+// TestAlembicViews runs the view pairs through the real Alembic: views have
+// no op of their own (op.execute of the SQL); indexes of materialized views
+// are op.create_index on the view.
+func TestAlembicViews(t *testing.T) {
+	for _, pair := range []string{"201_views_dropped", "205_view_over_column_retyped", "208_view_under_views_recreated", "209_matview_changed"} {
+		t.Run(pair, func(t *testing.T) {
+			t.Parallel()
+			alembicPair(t, pair)
+		})
+	}
+}
