@@ -11,7 +11,8 @@ import (
 )
 
 // pgViewsQuery reads the views and materialized views of the selected
-// schemas ($1), one row each, with what each depends on: the relations,
+// schemas ($1), one row each, with what the model does not hold (options,
+// privileges, rules, column comments: warned about) and what each depends on: the relations,
 // columns, functions and types its _RETURN rule references in pg_depend
 // (https://www.postgresql.org/docs/15/catalog-pg-depend.html), as
 // "kind\tschema\tname\tcolumn" strings. pg_get_viewdef prints the query with
@@ -21,6 +22,8 @@ var pgViewsQuery = `
 SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid), coalesce(c.reloptions, '{}'),
        c.relkind = 'm' AND NOT c.relispopulated, coalesce(ds.description, ''),
        c.relacl IS NOT NULL AND EXISTS (SELECT 1 FROM aclexplode(c.relacl) x WHERE x.grantee <> c.relowner),
+       ARRAY(SELECT rulename::text FROM pg_rewrite WHERE ev_class = c.oid AND rulename <> '_RETURN' ORDER BY 1),
+       EXISTS (SELECT 1 FROM pg_description cd WHERE cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid > 0),
        ARRAY(SELECT DISTINCT CASE
                 WHEN d.refclassid = 'pg_class'::regclass THEN
                      CASE WHEN rc.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END || E'\t' || rn.nspname || E'\t' || rc.relname ||
@@ -64,9 +67,11 @@ func (c *pgCatalog) readViews(ctx context.Context, tx pgx.Tx, opts Options) erro
 		oid                          uint32
 		nsp, name, def, comment      string
 		materialized, noData, grants bool
-		options, deps                []string
+		options, deps, rules         []string
+		colComments                  bool
 	)
-	_, err = pgx.ForEachRow(rows, []any{&oid, &nsp, &name, &materialized, &def, &options, &noData, &comment, &grants, &deps}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&oid, &nsp, &name, &materialized, &def, &options, &noData, &comment, &grants,
+		&rules, &colComments, &deps}, func() error {
 		if skip, err := opts.excluded(nsp, name); err != nil || skip {
 			return err
 		}
@@ -94,8 +99,18 @@ func (c *pgCatalog) readViews(ctx context.Context, tx pgx.Tx, opts Options) erro
 			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: object,
 				Message: "options (" + strings.Join(unread, ", ") + ") are not read" + pgIgnored})
 		}
+		var unmodelled []string
 		if grants {
-			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: object, Message: "privileges are not read" + pgIgnored})
+			unmodelled = append(unmodelled, "privileges are not read")
+		}
+		if len(rules) > 0 {
+			unmodelled = append(unmodelled, "rules ("+strings.Join(rules, ", ")+") are not read")
+		}
+		if colComments {
+			unmodelled = append(unmodelled, "column comments are not read")
+		}
+		if len(unmodelled) > 0 {
+			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: object, Message: strings.Join(unmodelled, "; ") + pgIgnored})
 		}
 		for _, d := range deps {
 			f := strings.Split(d, "\t")

@@ -161,21 +161,7 @@ func (n *normalizer) table(t *Table) {
 		keepSource(&ch.Source, ch.Expr)
 		ch.Expr = expr(ch.Expr)
 	}
-	for _, x := range t.Indexes {
-		if x.Where != "" {
-			keepSource(&x.WhereSource, x.Where)
-			x.Where = expr(x.Where)
-		} else {
-			x.WhereSource = ""
-		}
-		x.Using = strings.ToLower(strings.TrimSpace(x.Using))
-		if x.Using == "btree" {
-			x.Using = ""
-		}
-		for i := range x.Parts {
-			n.keyPart(&x.Parts[i], expr)
-		}
-	}
+	n.indexes(t.Indexes, expr)
 	n.excludes(t, expr)
 	for _, f := range t.ForeignKeys {
 		if f.RefSchema == "" {
@@ -193,6 +179,26 @@ func (n *normalizer) table(t *Table) {
 	normalizePgAttrs(t)
 	n.uniqueShorthands(t)
 	normalizeSQLServerAttrs(t)
+}
+
+// indexes puts the WHERE, method and keys of indexes (of a table or a
+// materialized view) in canonical form; expr normalizes their expressions.
+func (n *normalizer) indexes(indexes []*Index, expr func(string) string) {
+	for _, x := range indexes {
+		if x.Where != "" {
+			keepSource(&x.WhereSource, x.Where)
+			x.Where = expr(x.Where)
+		} else {
+			x.WhereSource = ""
+		}
+		x.Using = strings.ToLower(strings.TrimSpace(x.Using))
+		if x.Using == "btree" {
+			x.Using = ""
+		}
+		for i := range x.Parts {
+			n.keyPart(&x.Parts[i], expr)
+		}
+	}
 }
 
 // keyPart puts an index key (of an index or an exclusion constraint) in

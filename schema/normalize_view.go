@@ -32,22 +32,8 @@ func (n *normalizer) views() {
 			v.WithNoData = false
 			v.Indexes = nil
 		}
-		cols := map[string]string{}
-		for _, x := range v.Indexes {
-			if x.Where != "" {
-				keepSource(&x.WhereSource, x.Where)
-				x.Where = normalizeExpr(n.d, x.Where, cols)
-			} else {
-				x.WhereSource = ""
-			}
-			x.Using = strings.ToLower(strings.TrimSpace(x.Using))
-			if x.Using == "btree" {
-				x.Using = ""
-			}
-			for i := range x.Parts {
-				n.keyPart(&x.Parts[i], func(s string) string { return normalizeExpr(n.d, s, cols) })
-			}
-		}
+		n.indexes(v.Indexes, func(s string) string { return normalizeExpr(n.d, s, nil) })
+		normalizePgAttrs(&Table{Indexes: v.Indexes})
 		sortByName(v.Indexes, func(x *Index) string { return x.Name })
 	}
 }
