@@ -29,7 +29,9 @@ CREATE RULE odd_ins AS ON INSERT TO odd DO INSTEAD NOTHING;
 CREATE ROLE schemadiff_views_reader;
 GRANT SELECT ON odd TO schemadiff_views_reader;
 `)
-	t.Cleanup(func() { pgtest.Exec(t, url, "DROP OWNED BY schemadiff_views_reader; DROP ROLE schemadiff_views_reader") })
+	t.Cleanup(func() {
+		pgtest.Exec(t, url, "DROP OWNED BY schemadiff_views_reader; DROP ROLE schemadiff_views_reader")
+	})
 	got, err := inspect(t, url, Options{})
 	if err != nil {
 		t.Fatal(err)
