@@ -123,7 +123,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 		order := i + 1
 		if p.src != nil && !p.drop {
 			d.add(phaseViews, &Change{Kind: ReplaceView, Table: r.QName(), View: p.dst, OldView: p.src, Order: order,
-				Hazards: textualHazards(p.src, p.dst)})
+				Hazards: textualHazards(p.src, p.dst, srcCols, dstCols)})
 			continue
 		}
 		c := &Change{Kind: CreateView, Table: r.QName(), View: p.dst, Order: order}
@@ -131,7 +131,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 			c.Reason = p.reason
 			if c.Reason == "" {
 				c.Reason = "its query or columns change in a way CREATE OR REPLACE VIEW cannot make"
-				c.Hazards = textualHazards(p.src, p.dst)
+				c.Hazards = textualHazards(p.src, p.dst, srcCols, dstCols)
 			}
 			if p.dst.Materialized {
 				c.Hazards = append(c.Hazards, hazard(HazardViewRepopulated, Warning,
@@ -264,13 +264,13 @@ func replaceable(s, t *schema.View, srcCols, dstCols map[schema.QName]map[string
 }
 
 // textualHazards returns the info hazard of a view whose query changes by a
-// textual comparison.
-func textualHazards(s, t *schema.View) []Hazard {
-	if !s.Textual && !t.Textual {
+// textual comparison (none when only its options or columns change).
+func textualHazards(s, t *schema.View, srcCols, dstCols map[schema.QName]map[string]string) []Hazard {
+	if !s.Textual && !t.Textual || equalQuery(s, t, srcCols, dstCols) {
 		return nil
 	}
 	return []Hazard{hazard(HazardTextualComparison, Info,
-		"The query of view %s was compared as text, without a dev database: if only its spelling differs from what PostgreSQL stores, give --dev-url (or dev_url: local) for an exact comparison.", t.QName())}
+		"The query of view %s was compared as text, without a dev database: if only its spelling differs from what PostgreSQL stores, give --dev-url for an exact comparison.", t.QName())}
 }
 
 // touchedRelations returns, per relation (by its name in the source), the
