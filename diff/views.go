@@ -54,8 +54,7 @@ func (d *differ) compareViews() error {
 		p.dst = v
 	}
 	slices.SortFunc(names, compareQName)
-	srcCols, dstCols := columnTypesOf(d.src), columnTypesOf(d.dst)
-	touched := d.touchedRelations()
+		touched := d.touchedRelations()
 	srcGraph := NewGraph()
 	for _, v := range d.src.Views {
 		srcGraph.Add(viewRef(v), v.DependsOn)
@@ -67,7 +66,7 @@ func (d *differ) compareViews() error {
 		case p.src == nil:
 		case p.dst == nil:
 			p.drop = true
-		case !replaceable(p.src, p.dst, srcCols, dstCols):
+		case !replaceable(p.src, p.dst, d.orig, d.dst):
 			p.drop = true
 		default:
 			p.reason = readsTouched(p.src, touched)
@@ -83,11 +82,11 @@ func (d *differ) compareViews() error {
 			p.reason = "unchanged: it reads a view that is dropped or created again"
 		}
 	}
-	return d.addViewChanges(names, plans, srcGraph, srcCols, dstCols)
+	return d.addViewChanges(names, plans, srcGraph)
 }
 
 // addViewChanges adds the changes compareViews decided, in dependency order.
-func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*viewPlan, srcGraph *Graph, srcCols, dstCols map[schema.QName]map[string]string) error {
+func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*viewPlan, srcGraph *Graph) error {
 	var drops, creates []schema.ObjectRef
 	dstGraph := NewGraph()
 	for _, v := range d.dst.Views {
@@ -98,7 +97,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 		if p.drop {
 			drops = append(drops, viewRef(p.src))
 		}
-		if p.dst != nil && (p.src == nil || p.drop || !equalQuery(p.src, p.dst, srcCols, dstCols) || !equalViewOptions(p.src, p.dst)) {
+		if p.dst != nil && (p.src == nil || p.drop || !equalQuery(p.src, p.dst, d.orig, d.dst) || !equalViewOptions(p.src, p.dst)) {
 			creates = append(creates, viewRef(p.dst))
 		}
 	}
@@ -123,7 +122,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 		order := i + 1
 		if p.src != nil && !p.drop {
 			d.add(phaseViews, &Change{Kind: ReplaceView, Table: r.QName(), View: p.dst, OldView: p.src, Order: order,
-				Hazards: textualHazards(p.src, p.dst, srcCols, dstCols)})
+				Hazards: textualHazards(p.src, p.dst, d.orig, d.dst)})
 			continue
 		}
 		c := &Change{Kind: CreateView, Table: r.QName(), View: p.dst, Order: order}
@@ -131,7 +130,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 			c.Reason = p.reason
 			if c.Reason == "" {
 				c.Reason = "its query or columns change in a way CREATE OR REPLACE VIEW cannot make"
-				c.Hazards = textualHazards(p.src, p.dst, srcCols, dstCols)
+				c.Hazards = textualHazards(p.src, p.dst, d.orig, d.dst)
 			}
 			if p.dst.Materialized {
 				c.Hazards = append(c.Hazards, hazard(HazardViewRepopulated, Warning,
@@ -185,57 +184,20 @@ func viewRef(v *schema.View) schema.ObjectRef {
 	return schema.ObjectRef{Kind: schema.KindView, Schema: v.Schema, Name: v.Name}
 }
 
-// columnTypesOf returns the canonical column types of every table of db.
-func columnTypesOf(db *schema.Database) map[schema.QName]map[string]string {
-	out := map[schema.QName]map[string]string{}
-	for _, t := range db.Tables {
-		out[t.QName()] = colTypesOf(t)
-	}
-	return out
-}
-
-// colTypesOf maps the columns of t to their types.
-func colTypesOf(t *schema.Table) map[string]string {
-	m := make(map[string]string, len(t.Columns))
-	for _, c := range t.Columns {
-		m[c.Name] = c.Type
-	}
-	return m
-}
-
-// queryCols returns the types of the columns a view reads (see
-// schema.QueryColumnTypes), from the tables of one side.
-func queryCols(v *schema.View, tables map[schema.QName]map[string]string) map[string]string {
-	rels, _ := schema.QueryRefs(v.Query, "public")
-	out := map[string]string{}
-	clash := map[string]bool{}
-	for _, q := range rels {
-		for name, typ := range tables[q] {
-			if prev, ok := out[name]; ok && prev != typ {
-				clash[name] = true
-			}
-			out[name] = typ
-		}
-	}
-	for c := range clash {
-		delete(out, c)
-	}
-	return out
-}
-
-// normalQuery is v's query in schema.NormalizeQuery form.
-func normalQuery(v *schema.View, tables map[schema.QName]map[string]string) string {
-	return schema.NormalizeQuery(v.Query, queryCols(v, tables))
+// normalQuery is v's query in schema.NormalizeQuery form, knowing the
+// column types of db, the database v belongs to.
+func normalQuery(v *schema.View, db *schema.Database) string {
+	return schema.NormalizeQuery(v.Query, schema.QueryColumnTypes(db, v.Query))
 }
 
 // equalQuery reports whether two views have the same query: exactly when
 // both were printed by PostgreSQL, in NormalizeQuery form when one of them
 // comes from a schema file without a dev database (Textual).
-func equalQuery(s, t *schema.View, srcCols, dstCols map[schema.QName]map[string]string) bool {
+func equalQuery(s, t *schema.View, src, dst *schema.Database) bool {
 	if !s.Textual && !t.Textual {
 		return strings.TrimSpace(s.Query) == strings.TrimSpace(t.Query)
 	}
-	return normalQuery(s, srcCols) == normalQuery(t, dstCols)
+	return normalQuery(s, src) == normalQuery(t, dst)
 }
 
 // equalViewOptions reports whether two views have the same options.
@@ -248,25 +210,25 @@ func equalViewOptions(s, t *schema.View) bool {
 // must produce the same columns, same names and types in the same order,
 // and may add columns at the end): both plain views, and the select list
 // of s a prefix of t's, item by item. Equal queries are replaceable.
-func replaceable(s, t *schema.View, srcCols, dstCols map[schema.QName]map[string]string) bool {
+func replaceable(s, t *schema.View, src, dst *schema.Database) bool {
 	if s.Materialized != t.Materialized {
 		return false
 	}
-	if equalQuery(s, t, srcCols, dstCols) {
+	if equalQuery(s, t, src, dst) {
 		return true
 	}
 	if s.Materialized {
 		return false
 	}
-	old, ok1 := schema.QueryOutputs(normalQuery(s, srcCols), queryCols(s, srcCols))
-	cur, ok2 := schema.QueryOutputs(normalQuery(t, dstCols), queryCols(t, dstCols))
+	old, ok1 := schema.QueryOutputs(normalQuery(s, src), schema.QueryColumnTypes(src, s.Query))
+	cur, ok2 := schema.QueryOutputs(normalQuery(t, dst), schema.QueryColumnTypes(dst, t.Query))
 	return ok1 && ok2 && len(old) <= len(cur) && slices.Equal(old, cur[:len(old)])
 }
 
 // textualHazards returns the info hazard of a view whose query changes by a
 // textual comparison (none when only its options or columns change).
-func textualHazards(s, t *schema.View, srcCols, dstCols map[schema.QName]map[string]string) []Hazard {
-	if !s.Textual && !t.Textual || equalQuery(s, t, srcCols, dstCols) {
+func textualHazards(s, t *schema.View, src, dst *schema.Database) []Hazard {
+	if !s.Textual && !t.Textual || equalQuery(s, t, src, dst) {
 		return nil
 	}
 	return []Hazard{hazard(HazardTextualComparison, Info,

@@ -491,17 +491,9 @@ func expandStar(toks []token, columns func(QName) ([]string, bool)) []token {
 // produces: each select-list item's alias or the name PostgreSQL gives it;
 // ok is false when one is unknown.
 func outputNames(query string) ([]string, bool) {
-	toks, err := tokenize(Postgres, query)
-	if err != nil || len(toks) == 0 || toks[0].text != "select" {
+	toks, ok := firstSelect(query)
+	if !ok {
 		return nil, false
-	}
-	depth := 0
-	for i, t := range toks {
-		depth += parenDelta(t)
-		if depth == 0 && i > 0 && t.kind == tIdent && setOps[t.text] {
-			toks = toks[:i]
-			break
-		}
 	}
 	var names []string
 	for _, item := range splitTop(splitClauses(toks)["select"]) {
@@ -645,21 +637,9 @@ func QueryRefs(query, defaultSchema string) (relations, functions []QName) {
 // when the query is not a plain SELECT list (the caller then assumes
 // nothing).
 func QueryOutputs(query string, cols map[string]string) (items []string, ok bool) {
-	toks, err := tokenize(Postgres, query)
-	if err != nil {
+	toks, ok := firstSelect(query)
+	if !ok {
 		return nil, false
-	}
-	toks = stripOuterParens(toks)
-	if len(toks) == 0 || toks[0].kind != tIdent || toks[0].text != "select" {
-		return nil, false
-	}
-	depth := 0
-	for i, t := range toks {
-		depth += parenDelta(t)
-		if depth == 0 && i > 0 && t.kind == tIdent && setOps[t.text] {
-			toks = toks[:i]
-			break
-		}
 	}
 	clauses := splitClauses(toks)
 	list := stripQualifiers(clauses["select"], singleTableQualifiers(clauses["from"]))
@@ -673,4 +653,26 @@ func QueryOutputs(query string, cols map[string]string) (items []string, ok bool
 		items = append(items, normSelectItem(item, cols, ""))
 	}
 	return items, true
+}
+
+// firstSelect returns the tokens of a query's first SELECT (before any
+// UNION, INTERSECT or EXCEPT): the one that names the columns. ok is false
+// when the query is not a SELECT.
+func firstSelect(query string) ([]token, bool) {
+	toks, err := tokenize(Postgres, query)
+	if err != nil {
+		return nil, false
+	}
+	toks = stripOuterParens(toks)
+	if len(toks) == 0 || toks[0].kind != tIdent || toks[0].text != "select" {
+		return nil, false
+	}
+	depth := 0
+	for i, t := range toks {
+		depth += parenDelta(t)
+		if depth == 0 && i > 0 && t.kind == tIdent && setOps[t.text] {
+			return toks[:i], true
+		}
+	}
+	return toks, true
 }
