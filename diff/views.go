@@ -54,7 +54,7 @@ func (d *differ) compareViews() error {
 		p.dst = v
 	}
 	slices.SortFunc(names, compareQName)
-		touched := d.touchedRelations()
+	touched := d.touchedRelations()
 	srcGraph := NewGraph()
 	for _, v := range d.src.Views {
 		srcGraph.Add(viewRef(v), v.DependsOn)
