@@ -133,8 +133,11 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 				c.Hazards = textualHazards(p.src, p.dst, d.orig, d.dst)
 			}
 			if p.dst.Materialized {
-				c.Hazards = append(c.Hazards, hazard(HazardViewRepopulated, Warning,
-					"Materialized view %s is dropped and created again: its query runs again to fill it (with_no_data: it is empty until REFRESH MATERIALIZED VIEW), and its readers wait or fail meanwhile.", r.QName()))
+				fill := "its query runs again to fill it, and its readers wait meanwhile"
+				if p.dst.WithNoData {
+					fill = "it is empty (WITH NO DATA), and reading it fails until REFRESH MATERIALIZED VIEW"
+				}
+				c.Hazards = append(c.Hazards, hazard(HazardViewRepopulated, Warning, "Materialized view %s is dropped and created again: %s.", r.QName(), fill))
 			}
 		}
 		d.add(phaseViews, c)
@@ -170,11 +173,13 @@ func (d *differ) viewIndexes(s, t *schema.View) {
 		case tx == nil:
 			d.add(phaseDropDependents, &Change{Kind: DropIndex, Table: q, Index: sx, Hazards: d.dropIndexHazards(q, sx)})
 		case sx == nil || !equalIndex(sx, tx):
+			c := &Change{Kind: CreateIndex, Table: q, Index: tx,
+				Hazards: []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to materialized view %s (REFRESH) while it builds.", tx.Name, q)}}
 			if sx != nil {
-				d.add(phaseDropDependents, &Change{Kind: DropIndex, Table: q, Index: sx, Hazards: d.dropIndexHazards(q, sx), Reason: "changed"})
+				d.add(phaseDropDependents, &Change{Kind: DropIndex, Table: q, Index: sx, Hazards: d.dropIndexHazards(q, sx)})
+				c.Reason = "changed"
 			}
-			d.add(phaseViews, &Change{Kind: CreateIndex, Table: q, Index: tx,
-				Hazards: []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to materialized view %s (REFRESH) while it builds.", tx.Name, q)}})
+			d.add(phaseViews, c)
 		}
 	})
 }
