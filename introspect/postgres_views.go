@@ -12,8 +12,9 @@ import (
 
 // pgViewsQuery reads the views and materialized views of the selected
 // schemas ($1), one row each, with what the model does not hold (options,
-// privileges, rules, column comments: warned about) and what each depends on: the relations,
-// columns, functions and types its _RETURN rule references in pg_depend
+// privileges, rules, column comments: warned about) and what each depends
+// on: the relations, columns, functions and types its _RETURN rule
+// references in pg_depend
 // (https://www.postgresql.org/docs/15/catalog-pg-depend.html), as
 // "kind\tschema\tname\tcolumn" strings. pg_get_viewdef prints the query with
 // the session's search_path (public): relations of public unqualified.
@@ -50,9 +51,6 @@ LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::r
 WHERE c.relkind IN ('v', 'm') AND c.relnamespace = ANY($1::oid[])
   AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_class", "c.oid") + `
 ORDER BY n.nspname, c.relname`
-
-// pgViewOptions are the view options (reloptions) the model holds.
-var pgViewOptions = map[string]bool{"check_option": true, "security_barrier": true, "security_invoker": true}
 
 // readViews reads the views and materialized views (pgViewsQuery). A
 // materialized view is also listed with the tables whose columns and
@@ -95,11 +93,10 @@ func (c *pgCatalog) readViews(ctx context.Context, tx pgx.Tx, opts Options) erro
 		if materialized {
 			object = "materialized " + object
 		}
-		if len(unread) > 0 {
-			c.db.Warnings = append(c.db.Warnings, schema.Warning{Object: object,
-				Message: "options (" + strings.Join(unread, ", ") + ") are not read" + pgIgnored})
-		}
 		var unmodelled []string
+		if len(unread) > 0 {
+			unmodelled = append(unmodelled, "options ("+strings.Join(unread, ", ")+") are not read")
+		}
 		if grants {
 			unmodelled = append(unmodelled, "privileges are not read")
 		}
