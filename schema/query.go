@@ -264,10 +264,11 @@ func normSelectItem(item []token, cols map[string]string, name string) string {
 	case n >= 3 && item[n-2].kind == tIdent && item[n-2].text == "as" && (isName(item[n-1]) || item[n-1].kind == tIdent):
 		alias, item = item[n-1].text, item[:n-2]
 	case n >= 2 && isName(item[n-1]):
-		// an alias without AS: the item without its last token parses,
-		// the whole item does not
+		// an alias without AS: the whole item does not parse, and the item
+		// without its last token does, or ends a call (f(…) OVER (…) alias)
 		if _, err := parseTokens(Postgres, item); err != nil {
-			if _, err := parseTokens(Postgres, item[:n-1]); err == nil {
+			_, err := parseTokens(Postgres, item[:n-1])
+			if err == nil || item[n-2].kind == tPunct && item[n-2].text == ")" {
 				alias, item = item[n-1].text, item[:n-1]
 			}
 		}

@@ -43,6 +43,7 @@ table "daily" {
 		{"distinct, having", "SELECT DISTINCT user_id FROM orders GROUP BY user_id HAVING count(*) > 1"},
 		{"inner join, column list of the view", "SELECT u.name, o.total FROM users u INNER JOIN orders o ON u.id = o.user_id WHERE u.active"},
 		{"star", "SELECT * FROM orders"},
+		{"window function, alias without AS", "SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY total DESC) rn FROM orders"},
 		{"case and coalesce", "SELECT id, CASE WHEN active THEN 'yes' ELSE 'no' END AS flag, coalesce(name, '?') AS label FROM users"},
 	}
 	for _, tt := range tests {
