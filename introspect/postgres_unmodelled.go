@@ -201,11 +201,7 @@ func (c *pgCatalog) readUnmodelled(ctx context.Context, tx pgx.Tx, opts Options)
 	}
 	managed := map[string]bool{} // the views read, named as dependents are
 	for _, v := range c.db.Views {
-		kind := "view "
-		if v.Materialized {
-			kind = "materialized view "
-		}
-		managed[kind+v.QName().String()] = true
+		managed[v.Describe()] = true
 	}
 	var kind, nsp, rel, col, object, message string
 	var flag bool

@@ -89,10 +89,7 @@ func (c *pgCatalog) readViews(ctx context.Context, tx pgx.Tx, opts Options) erro
 				unread = append(unread, o)
 			}
 		}
-		object := "view " + v.QName().String()
-		if materialized {
-			object = "materialized " + object
-		}
+		object := v.Describe()
 		var unmodelled []string
 		if len(unread) > 0 {
 			unmodelled = append(unmodelled, "options ("+strings.Join(unread, ", ")+") are not read")

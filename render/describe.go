@@ -383,21 +383,17 @@ func defaultNewName(c *diff.Change) string {
 // describeView describes CreateView, DropView, ReplaceView and CommentView,
 // e.g. "create materialized view public.totals".
 func describeView(c *diff.Change) string {
-	kind := "view "
-	if c.View != nil && c.View.Materialized {
-		kind = "materialized view "
-	}
-	name := c.Table.String()
+	name := "view " + c.Table.String()
 	if c.View != nil {
-		name = c.View.QName().String()
+		name = c.View.Describe()
 	}
 	switch c.Kind {
 	case diff.CreateView:
-		return "create " + kind + name
+		return "create " + name
 	case diff.DropView:
-		return "drop " + kind + name
+		return "drop " + name
 	case diff.ReplaceView:
-		return "replace " + kind + name + " (CREATE OR REPLACE)"
+		return "replace " + name + " (CREATE OR REPLACE)"
 	}
-	return describeComment(strings.TrimSpace(kind)+" "+name, c.Comment)
+	return describeComment(name, c.Comment)
 }

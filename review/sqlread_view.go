@@ -81,7 +81,7 @@ func (p *sqlParser) dropView() {
 	p.expect("VIEW")
 	ie := p.accept("IF", "EXISTS")
 	for {
-		p.emit(op{kind: opDropView, table: p.qname(), ifExist: ie, replace: materialized})
+		p.emit(op{kind: opDropView, table: p.qname(), ifExist: ie, view: &schema.View{Materialized: materialized}})
 		if !p.accept(",") {
 			break
 		}

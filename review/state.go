@@ -71,8 +71,7 @@ const (
 	// name of table to those of fk (ALTER TABLE … ALTER CONSTRAINT).
 	opAlterDeferrable
 	// opCreateView creates view (replace: CREATE OR REPLACE; ifExist: IF
-	// NOT EXISTS); opDropView drops the view table (replace: a
-	// materialized one).
+	// NOT EXISTS); opDropView drops the view table (of view's kind).
 	opCreateView
 	opDropView
 )
@@ -118,8 +117,8 @@ type op struct {
 	noTx bool
 	// stmt describes the statement an opStatement marks.
 	stmt *stmtInfo
-	// view is the view an opCreateView creates; replace marks CREATE OR
-	// REPLACE (and, on opDropView, a materialized view).
+	// view is the view an opCreateView creates (on opDropView, only its
+	// kind); replace marks CREATE OR REPLACE.
 	view    *schema.View
 	replace bool
 	// tableOpts is the change of an opTableOptions.
@@ -273,6 +272,7 @@ func (s *state) apply(o op) {
 		db.Schemas = slices.DeleteFunc(db.Schemas, func(x *schema.Schema) bool { return x.Name == o.name })
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.Schema == o.name })
 		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
+		db.Views = slices.DeleteFunc(db.Views, func(v *schema.View) bool { return v.Schema == o.name })
 	case opCreateEnum:
 		if db.Enum(o.enum.QName()) != nil {
 			if !o.ifExist {

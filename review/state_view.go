@@ -25,14 +25,14 @@ func (s *state) applyView(o op) {
 			case o.ifExist:
 				return
 			default:
-				s.conflict(o, CodeDuplicate, diff.Error, viewObject(&v), "%s is created twice (or a table has its name); drop it first or remove the second CREATE.", v.QName())
+				s.conflict(o, CodeDuplicate, diff.Error, v.Describe(), "%s is created twice (or a table has its name); drop it first or remove the second CREATE.", v.QName())
 				return
 			}
 		}
 		db.Views = append(db.Views, &v)
 	case opDropView:
 		v := db.View(o.table)
-		if v == nil || v.Materialized != o.replace {
+		if v == nil || v.Materialized != o.view.Materialized {
 			if !o.ifExist {
 				s.conflict(o, CodeDropMissing, diff.Error, "view "+o.table.String(), "View %s is dropped but no earlier migration creates it (as this kind of view); remove the drop or fix the name.", o.table)
 			}
@@ -40,14 +40,6 @@ func (s *state) applyView(o op) {
 		}
 		db.Views = slices.DeleteFunc(db.Views, func(x *schema.View) bool { return x == v })
 	}
-}
-
-// viewObject names a view in findings.
-func viewObject(v *schema.View) string {
-	if v.Materialized {
-		return "materialized view " + v.QName().String()
-	}
-	return "view " + v.QName().String()
 }
 
 // viewIndexOp applies an opCreateIndex, opDropIndex or index comment to a

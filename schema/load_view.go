@@ -54,9 +54,9 @@ func (l *loader) validateViews(db *Database, indexes map[string]dupChecker) {
 		relations.seen[t.QName().String()] = t.Pos
 	}
 	for _, v := range db.Views {
-		obj := viewKind(v) + " " + v.QName().String()
+		obj := v.Describe()
 		if db.Dialect != Postgres {
-			l.errorf(v.Pos, obj, "views of SQL Server schema files are not supported yet", "%ss are supported on PostgreSQL only", viewKind(v))
+			l.errorf(v.Pos, obj, "views of SQL Server schema files are not supported yet", "views are supported on PostgreSQL only")
 			continue
 		}
 		relations.add(v.QName().String(), v.Pos, obj, v.QName().String()+" is declared twice (as a table or view)")
@@ -88,14 +88,6 @@ func (l *loader) validateViews(db *Database, indexes map[string]dupChecker) {
 			}
 		}
 	}
-}
-
-// viewKind names a view's kind in messages.
-func viewKind(v *View) string {
-	if v.Materialized {
-		return "materialized view"
-	}
-	return "view"
 }
 
 // viewTrees turns views into the view and materialized_view objects of a

@@ -146,16 +146,6 @@ func SortRefs(refs []ObjectRef) []ObjectRef {
 	return out
 }
 
-// View returns the view or materialized view with that qualified name, or nil.
-func (db *Database) View(q QName) *View {
-	for _, v := range db.Views {
-		if v.QName() == q {
-			return v
-		}
-	}
-	return nil
-}
-
 // cloneView returns a deep copy of v.
 func cloneView(v *View) *View {
 	out := *v
