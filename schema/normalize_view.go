@@ -23,8 +23,6 @@ func (n *normalizer) views() {
 			// a query of a schema file: normalized here, not by a server
 			keepSource(&v.Source, v.Query)
 			v.Query = n.viewQuery(v.Query, v.Columns, 0)
-		}
-		if v.Textual {
 			v.DependsOn = ViewDependsOn(n.db, v)
 		}
 		v.DependsOn = SortRefs(v.DependsOn)
