@@ -280,6 +280,9 @@ func normSelectItem(item []token, cols map[string]string, name string) string {
 		alias = name
 	}
 	expr := normExprTokens(item, cols)
+	if _, err := parseTokens(Postgres, item); err != nil && len(item) > 1 && item[0].text == "(" && matchingParen(item) == len(item)-1 {
+		expr = "(" + expr + ")" // kept, so that what is inside never reads as an alias next time
+	}
 	if alias != "" && alias != impliedColumnName(item) {
 		expr += " as " + quoteIdent(Postgres, alias)
 	}
@@ -294,20 +297,12 @@ func impliedColumnName(item []token) string {
 	if err != nil {
 		return ""
 	}
-	for {
-		switch x := n.(type) {
-		case *identNode:
-			return x.parts[len(x.parts)-1]
-		case *funcNode:
-			return x.name[len(x.name)-1]
-		case *castNode:
-			if name := nodeName(x.x); name != "" {
-				return name
-			}
-			return strings.Fields(x.typ)[0]
+	if c, ok := n.(*castNode); ok && nodeName(c.x) == "" {
+		if f := strings.Fields(c.typ); len(f) > 0 {
+			return f[0]
 		}
-		return ""
 	}
+	return nodeName(n)
 }
 
 // nodeName is impliedColumnName of a parsed node.

@@ -71,3 +71,27 @@ func TestQueryRefs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNormalizeQuery: NormalizeQuery, QueryRefs and QueryOutputs never
+// panic, whatever the text. (Idempotence is checked on real queries in
+// TestNormalizeQuery: on arbitrary token soup the token-by-token fallback
+// may read its own output differently.)
+func FuzzNormalizeQuery(f *testing.F) {
+	for _, s := range []string{
+		"SELECT id, name FROM users WHERE active;",
+		"SELECT u.id, count(o.id) AS n FROM (users u LEFT JOIN orders o ON ((o.user_id = u.id))) GROUP BY u.id ORDER BY n DESC NULLS LAST",
+		"SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b",
+		"SELECT * FROM (SELECT 1 AS x) s UNION ALL SELECT 2",
+		"SELECT row_number() OVER (ORDER BY id) rn FROM t",
+		"SELECT 'x'::text, CAST(1 AS bigint), a IS DISTINCT FROM b FROM t",
+		"WITH c AS (SELECT 1) SELECT * FROM c",
+		"SELECT (", "SELECT a FROM", ") FROM (", "select from where",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		NormalizeQuery(NormalizeQuery(q, nil), nil)
+		QueryRefs(q, "public")
+		QueryOutputs(q, nil)
+	})
+}
