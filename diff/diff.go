@@ -153,6 +153,9 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	d.compareEnums()
 	d.compareTables()
 	d.compareForeignKeys()
+	if err := d.compareViews(); err != nil {
+		return nil, err
+	}
 	d.addDependentHazards()
 	p := d.plan()
 	p.Warnings = slices.Concat(src.Warnings, dst.Warnings)
@@ -177,12 +180,13 @@ func (d *differ) plan() *Plan {
 	return p
 }
 
-// compareChanges orders two changes of one phase: schema-level changes
-// first, then enum-level, then table-level; by name; then by kind.
+// compareChanges orders two changes of one phase: by dependency order
+// (Change.Order), then schema-level changes first, then enum-level, then
+// table-level; by name; then by kind.
 func compareChanges(a, b *Change) int {
 	ga, qa := changeKey(a)
 	gb, qb := changeKey(b)
-	return cmp.Or(cmp.Compare(ga, gb), compareQName(qa, qb), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)))
+	return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(ga, gb), compareQName(qa, qb), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)))
 }
 
 // changeKey returns the level and the name of the object a change acts on.

@@ -124,6 +124,22 @@ const (
 	// transaction of its own: it scans the table under a SHARE UPDATE
 	// EXCLUSIVE lock, which does not block writes.
 	ValidateConstraint Kind = "validate_constraint"
+
+	// Views and materialized views (PostgreSQL).
+	//
+	// CreateView creates View (its comment comes as a CommentView, a
+	// materialized view's indexes as CreateIndex changes of Table, the
+	// view). Reason says,
+	// for a view that exists already, why it is dropped and created again.
+	CreateView Kind = "create_view"
+	DropView   Kind = "drop_view" // View (the from-side view); Reason as on CreateView
+	// ReplaceView turns OldView into View with CREATE OR REPLACE VIEW: the
+	// query keeps OldView's columns, in order, and may add some at the end;
+	// options are set anew.
+	ReplaceView Kind = "replace_view"
+	// CommentView sets the comment of View to Comment (empty: remove);
+	// OldComment is the previous one.
+	CommentView Kind = "comment_view"
 )
 
 // ColumnAlter says which attributes of a column an AlterColumn changes.
@@ -188,6 +204,8 @@ type Change struct {
 	Exclude     *schema.Exclude      `json:"exclude,omitempty"`
 	ForeignKey  *schema.ForeignKey   `json:"foreign_key,omitempty"`
 	Index       *schema.Index        `json:"index,omitempty"`
+	View        *schema.View         `json:"view,omitempty"`
+	OldView     *schema.View         `json:"old_view,omitempty"`
 	OldIndex    *schema.Index        `json:"old_index,omitempty"` // AlterIndexStorage: the from-side index
 	Comment     string               `json:"comment,omitempty"`
 	OldComment  string               `json:"old_comment,omitempty"`
@@ -211,11 +229,15 @@ type Change struct {
 	// RenamedFrom is, on RenameIndex, RenameConstraint and RenameDefault, the
 	// object's current name in the database.
 	RenamedFrom string `json:"renamed_from,omitempty"`
-	// Reason says, on CreateIndex and AddForeignKey for an object that
-	// exists already, why it is dropped and created again ("predicate
-	// changed", "unchanged: the key it references on public.regions is
-	// rebuilt"); empty otherwise.
+	// Reason says, on CreateIndex, AddForeignKey, CreateView and DropView
+	// for an object that exists already, why it is dropped and created
+	// again ("predicate changed", "unchanged: the key it references on
+	// public.regions is rebuilt"); empty otherwise.
 	Reason string `json:"reason,omitempty"`
+	// Order is the change's place in dependency order within its phase
+	// (Graph.Order): changes are sorted by it first. 0 for the changes the
+	// graph does not order.
+	Order int `json:"-"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }

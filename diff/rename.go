@@ -60,7 +60,10 @@ func collectHints(db *schema.Database) (hints, error) {
 // in the target, and the new name is free in the source; others are ignored
 // (the rename already happened, or cannot happen).
 func (d *differ) applyRenames(h hints, reverse bool) {
-	d.src = &schema.Database{Dialect: d.orig.Dialect, Schemas: d.orig.Schemas, Enums: d.orig.Enums}
+	// every other kind of object is shared with orig: only tables are renamed
+	src := *d.orig
+	src.Tables = nil
+	d.src = &src
 	for _, t := range d.orig.Tables {
 		d.src.Tables = append(d.src.Tables, cloneTable(t))
 	}

@@ -192,6 +192,9 @@ type pgCatalog struct {
 	schemaIDs []uint32 // oids of the selected schemas
 	tables    map[uint32]*pgTable
 	tableIDs  []uint32 // oids of the selected tables, in order
+	// matviews are the materialized views, whose columns and indexes are
+	// read with the tables' (readViews).
+	matviews []matview
 }
 
 // readCatalog reads the selected schemas in tx.
@@ -203,9 +206,11 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database
 	}{
 		{"schemas", c.readSchemasAndEnums},
 		{"tables", c.readTables},
+		{"views and what they depend on", c.readViews},
 		{"columns", c.readColumns},
 		{"constraints", c.readConstraints},
 		{"indexes", c.readIndexes},
+		{"indexes of materialized views", c.viewIndexes},
 		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
 	}
 	for _, s := range steps {

@@ -404,7 +404,9 @@ func TestInspectPostgresQueryCountIsFixed(t *testing.T) {
 		}
 		counts[tables] = counter.n.Load()
 	}
-	if counts[1] != counts[30] || counts[1] > 10 {
+	// one query per kind of object (issue 12 adds views, functions,
+	// triggers, sequences…), never one per object
+	if counts[1] != counts[30] || counts[1] > 20 {
 		t.Errorf("queries sent: %d for 1 table, %d for 30 tables; want the same small number", counts[1], counts[30])
 	}
 }

@@ -24,11 +24,11 @@ const pgIgnored = "; the comparison ignores it and migrations leave it alone"
 // Catalogs: https://www.postgresql.org/docs/15/catalogs.html.
 const pgUnmodelledWarnings = `
 SELECT n.nspname AS nsp, c.relname AS rel,
-       CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
+       CASE c.relkind WHEN 'S' THEN 'sequence '
             WHEN 'f' THEN 'foreign table ' WHEN 'c' THEN 'composite type ' ELSE 'table ' END || n.nspname || '.' || c.relname AS object,
        CASE WHEN c.relispartition THEN 'partition of ' || pn.nspname || '.' || pc.relname || ' (' ||
                  pg_get_expr(c.relpartbound, c.oid) || ') is not read: partitions are not modelled'
-            ELSE CASE c.relkind WHEN 'v' THEN 'views' WHEN 'm' THEN 'materialized views' WHEN 'S' THEN 'sequences other than those of serial and identity columns'
+            ELSE CASE c.relkind WHEN 'S' THEN 'sequences other than those of serial and identity columns'
                  WHEN 'f' THEN 'foreign tables' ELSE 'composite types' END || ' are not modelled' END || '` + pgIgnored + `' AS message,
        true AS in_schema
 FROM pg_class c
@@ -37,7 +37,7 @@ LEFT JOIN pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid
 LEFT JOIN pg_class pc ON pc.oid = ih.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 WHERE c.relnamespace = ANY($1::oid[])
-  AND (c.relkind IN ('v', 'm', 'f', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition
+  AND (c.relkind IN ('f', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition
        OR c.relkind = 'S' AND NOT EXISTS (
             SELECT 1 FROM pg_depend o
             LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
@@ -62,7 +62,7 @@ SELECT n.nspname, c.relname, 'table ' || n.nspname || '.' || c.relname,
        false
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.oid = ANY($2::oid[])
+WHERE c.oid = ANY($2::oid[]) AND c.relkind IN ('r', 'p')
   AND (c.relkind = 'p' OR c.relrowsecurity
        OR EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
        OR EXISTS (SELECT 1 FROM aclexplode(c.relacl) x WHERE x.grantee <> c.relowner))
@@ -138,7 +138,8 @@ FROM (SELECT 'event trigger' AS kind, evtname AS name FROM pg_event_trigger
 // depend on the selected tables ($2) or on their columns with a normal
 // dependency (pg_depend deptype 'n': dropping or retyping what they depend
 // on fails): views and materialized views (through their _RETURN rule in
-// pg_rewrite), rules, policies, triggers, functions with SQL-standard bodies,
+// pg_rewrite; readUnmodelled leaves out those readViews read: they are
+// managed), rules, policies, triggers, functions with SQL-standard bodies,
 // and inheritance children (which are read as tables but not as children).
 // It returns the schema, table and column (empty for the table itself)
 // depended on, whether the dependent belongs to that table, and the
@@ -190,16 +191,24 @@ ORDER BY kind DESC, nsp, sort, col, object`
 
 // readUnmodelled runs pgUnmodelledQuery: it warns about every object and
 // attribute not modelled (leaving out the relations opts excludes), and
-// records the dependents, with the objects that live in a schema on their
+// records the dependents but the views readViews read (an excluded view,
+// or one of a schema not selected, stays an unmanaged dependent), with the objects that live in a schema on their
 // own as dependents of that schema.
 func (c *pgCatalog) readUnmodelled(ctx context.Context, tx pgx.Tx, opts Options) error {
 	rows, err := tx.Query(ctx, pgUnmodelledQuery, c.schemaIDs, c.tableIDs)
 	if err != nil {
 		return err
 	}
+	managed := map[string]bool{} // the views read, named as dependents are
+	for _, v := range c.db.Views {
+		managed[v.Describe()] = true
+	}
 	var kind, nsp, rel, col, object, message string
 	var flag bool
 	_, err = pgx.ForEachRow(rows, []any{&kind, &nsp, &rel, &col, &object, &message, &flag}, func() error {
+		if kind == "dependent" && managed[object] {
+			return nil
+		}
 		if kind == "dependent" {
 			c.db.Dependents = append(c.db.Dependents, schema.Dependent{Schema: nsp, Table: rel, Column: col, Attached: flag, Object: object})
 			return nil

@@ -116,6 +116,8 @@ func Describe(c *diff.Change) string {
 		return "alter " + constraintDesc(c) + " on " + t + " deferrable"
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
+	case diff.CreateView, diff.DropView, diff.ReplaceView, diff.CommentView:
+		return describeView(c)
 	}
 	return strings.ReplaceAll(string(c.Kind), "_", " ") + " " + t
 }
@@ -376,4 +378,22 @@ func defaultNewName(c *diff.Change) string {
 		return ""
 	}
 	return c.Column.DefaultName
+}
+
+// describeView describes CreateView, DropView, ReplaceView and CommentView,
+// e.g. "create materialized view public.totals".
+func describeView(c *diff.Change) string {
+	name := "view " + c.Table.String()
+	if c.View != nil {
+		name = c.View.Describe()
+	}
+	switch c.Kind {
+	case diff.CreateView:
+		return "create " + name
+	case diff.DropView:
+		return "drop " + name
+	case diff.ReplaceView:
+		return "replace " + name + " (CREATE OR REPLACE)"
+	}
+	return describeComment(name, c.Comment)
 }

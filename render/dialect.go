@@ -65,6 +65,8 @@ type dialect interface {
 	// a ValidateConstraint, and an Add* or DropIndex change marked NotValid,
 	// UsingIndex or IfExists.
 	onlineStep(c *diff.Change) ([]string, error)
+	// viewChange renders CreateView, DropView, ReplaceView and CommentView.
+	viewChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -175,6 +177,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return commentIndex(d, c)
 	case diff.CommentConstraint:
 		return commentConstraint(d, c)
+	case diff.CreateView, diff.DropView, diff.ReplaceView, diff.CommentView:
+		return d.viewChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

@@ -525,6 +525,10 @@ func (p *sqlParser) outsideModel() bool {
 	p.accept("TRUSTED")
 	p.accept("PROCEDURAL")
 	p.accept("CONSTRAINT") // CREATE CONSTRAINT TRIGGER
+	if p.isViewStatement(j) {
+		p.i = j
+		return false
+	}
 	for _, kws := range otherObjects {
 		if p.at(kws...) {
 			// A T-SQL module (procedure, function, trigger, view) is the whole batch.
@@ -582,6 +586,8 @@ func (p *sqlParser) create() {
 		unlogged := p.accept("UNLOGGED")
 		p.next()
 		p.createTable(unlogged)
+	case p.at("OR", "REPLACE", "VIEW") || p.at("VIEW") || p.at("MATERIALIZED", "VIEW"):
+		p.createView()
 	default:
 		p.createIndex()
 	}
@@ -1105,6 +1111,8 @@ func (p *sqlParser) drop() {
 				break
 			}
 		}
+	case p.at("VIEW") || p.at("MATERIALIZED", "VIEW"):
+		p.dropView()
 	case p.accept("INDEX"):
 		conc := p.accept("CONCURRENTLY")
 		ie := p.accept("IF", "EXISTS")
@@ -1388,6 +1396,8 @@ func (p *sqlParser) commentOn() {
 		o.target, o.table = "table", p.qname()
 	case p.accept("TYPE"):
 		o.target, o.table = "type", p.qname()
+	case p.accept("VIEW"), p.accept("MATERIALIZED", "VIEW"):
+		o.target, o.table = "view", p.qname()
 	case p.accept("INDEX"):
 		q := p.qname()
 		o.target, o.name, o.table = "index", q.Name, schema.QName{Schema: q.Schema}

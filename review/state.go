@@ -70,6 +70,10 @@ const (
 	// opAlterDeferrable sets DEFERRABLE / INITIALLY DEFERRED of foreign key
 	// name of table to those of fk (ALTER TABLE … ALTER CONSTRAINT).
 	opAlterDeferrable
+	// opCreateView creates view (replace: CREATE OR REPLACE; ifExist: IF
+	// NOT EXISTS); opDropView drops the view table (of view's kind).
+	opCreateView
+	opDropView
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -113,6 +117,10 @@ type op struct {
 	noTx bool
 	// stmt describes the statement an opStatement marks.
 	stmt *stmtInfo
+	// view is the view an opCreateView creates (on opDropView, only its
+	// kind); replace marks CREATE OR REPLACE.
+	view    *schema.View
+	replace bool
 	// tableOpts is the change of an opTableOptions.
 	tableOpts func(*schema.TableOptions)
 	// rejected marks an op that conflicted with the state and changed nothing.
@@ -166,6 +174,7 @@ func cloneDB(db *schema.Database) *schema.Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	out.Views = cloneViews(db.Views)
 	return out
 }
 
@@ -263,6 +272,7 @@ func (s *state) apply(o op) {
 		db.Schemas = slices.DeleteFunc(db.Schemas, func(x *schema.Schema) bool { return x.Name == o.name })
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.Schema == o.name })
 		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
+		db.Views = slices.DeleteFunc(db.Views, func(v *schema.View) bool { return v.Schema == o.name })
 	case opCreateEnum:
 		if db.Enum(o.enum.QName()) != nil {
 			if !o.ifExist {
@@ -398,12 +408,19 @@ func (s *state) apply(o op) {
 		if t := s.table(o); t != nil {
 			s.dropConstraint(o, t)
 		}
+	case opCreateView, opDropView:
+		s.applyView(o)
 	case opCreateIndex:
+		if s.viewIndexOp(o) {
+			return
+		}
 		if t := s.table(o); t != nil {
 			s.createIndex(o, t, o.idx)
 		}
 	case opDropIndex:
-		s.dropIndex(o)
+		if !s.viewIndexOp(o) {
+			s.dropIndex(o)
+		}
 	case opRenameIndex:
 		for _, t := range db.Tables {
 			if x := findIndex(t, o.name); x != nil && (o.table.Name == "" || t.QName() == o.table) {
@@ -1047,7 +1064,14 @@ func (s *state) comment(o op) {
 		if t := s.table(o); t != nil {
 			setConstraintComment(t, o.name, o.value)
 		}
+	case "view":
+		if v := s.db.View(o.table); v != nil {
+			v.Comment = o.value
+		}
 	case "index":
+		if s.viewIndexOp(o) {
+			return
+		}
 		for _, t := range s.db.Tables {
 			if x := findIndex(t, o.name); x != nil && t.Schema == o.table.Schema {
 				x.Comment = o.value

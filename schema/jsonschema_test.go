@@ -153,6 +153,8 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 		{"index key part", table + "    indexes: [{on: [{column: a, X: 1}]}]\n", defKeys("key_part")},
 		{"foreign key", table + "    foreign_keys: [{columns: [a], ref_table: t, ref_columns: [a], X: 1}]\n", defKeys("foreign_key")},
 		{"check", table + "    checks: [{expr: a, X: 1}]\n", defKeys("check")},
+		{"view", "dialect: postgres\nviews:\n  - {name: v, query: select 1, X: 1}\n", defKeys("view")},
+		{"materialized view", "dialect: postgres\nmaterialized_views:\n  - {name: v, query: select 1, X: 1}\n", defKeys("materialized_view")},
 	}
 	known := regexp.MustCompile(`expected one of ([a-z_, ]+)`)
 	for _, tt := range tests {

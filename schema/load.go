@@ -52,6 +52,7 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 		db.Schemas = append(db.Schemas, p.db.Schemas...)
 		db.Enums = append(db.Enums, p.db.Enums...)
 		db.Tables = append(db.Tables, p.db.Tables...)
+		db.Views = append(db.Views, p.db.Views...)
 		switch d, pos := p.dialect, p.dialectPos; {
 		case d == "":
 		case dialect == "":
@@ -176,6 +177,11 @@ func fillDefaults(db *Database) {
 			}
 		}
 	}
+	for _, v := range db.Views {
+		if v.Schema == "" {
+			v.Schema = def
+		}
+	}
 }
 
 // loader collects the diagnostics of one Load, and the source positions of
@@ -272,6 +278,7 @@ func (l *loader) file(db *Database, o object) (Dialect, Pos) {
 	for _, c := range o.children("table") {
 		db.Tables = append(db.Tables, l.table(c))
 	}
+	db.Views = append(db.Views, l.views(o)...)
 	o.done()
 	return Dialect(d), pos
 }

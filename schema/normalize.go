@@ -80,6 +80,7 @@ func (n *normalizer) run() {
 		sortByName(t.Excludes, func(x *Exclude) string { return x.Name })
 		sortByName(t.ForeignKeys, func(f *ForeignKey) string { return f.Name + "\x00" + strings.Join(f.Columns, ",") })
 	}
+	n.views()
 	n.schemas()
 }
 
@@ -120,6 +121,9 @@ func (n *normalizer) schemas() {
 	for _, t := range n.db.Tables {
 		add(t.Schema)
 	}
+	for _, v := range n.db.Views {
+		add(v.Schema)
+	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
 
@@ -157,21 +161,7 @@ func (n *normalizer) table(t *Table) {
 		keepSource(&ch.Source, ch.Expr)
 		ch.Expr = expr(ch.Expr)
 	}
-	for _, x := range t.Indexes {
-		if x.Where != "" {
-			keepSource(&x.WhereSource, x.Where)
-			x.Where = expr(x.Where)
-		} else {
-			x.WhereSource = ""
-		}
-		x.Using = strings.ToLower(strings.TrimSpace(x.Using))
-		if x.Using == "btree" {
-			x.Using = ""
-		}
-		for i := range x.Parts {
-			n.keyPart(&x.Parts[i], expr)
-		}
-	}
+	n.indexes(t.Indexes, expr)
 	n.excludes(t, expr)
 	for _, f := range t.ForeignKeys {
 		if f.RefSchema == "" {
@@ -189,6 +179,26 @@ func (n *normalizer) table(t *Table) {
 	normalizePgAttrs(t)
 	n.uniqueShorthands(t)
 	normalizeSQLServerAttrs(t)
+}
+
+// indexes puts the WHERE, method and keys of indexes (of a table or a
+// materialized view) in canonical form; expr normalizes their expressions.
+func (n *normalizer) indexes(indexes []*Index, expr func(string) string) {
+	for _, x := range indexes {
+		if x.Where != "" {
+			keepSource(&x.WhereSource, x.Where)
+			x.Where = expr(x.Where)
+		} else {
+			x.WhereSource = ""
+		}
+		x.Using = strings.ToLower(strings.TrimSpace(x.Using))
+		if x.Using == "btree" {
+			x.Using = ""
+		}
+		for i := range x.Parts {
+			n.keyPart(&x.Parts[i], expr)
+		}
+	}
 }
 
 // keyPart puts an index key (of an index or an exclusion constraint) in
@@ -664,6 +674,9 @@ func cloneDatabase(db *Database) *Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	for _, v := range db.Views {
+		out.Views = append(out.Views, cloneView(v))
+	}
 	return out
 }
 
@@ -680,6 +693,15 @@ func cloneStrings(s []string) []string {
 		return nil
 	}
 	return append([]string{}, s...)
+}
+
+// cloneIndex returns a copy of x that shares nothing mutable with it.
+func cloneIndex(x *Index) *Index {
+	c := *x
+	c.Parts = append([]IndexPart(nil), x.Parts...)
+	c.Include = cloneStrings(x.Include)
+	c.Clustered = cloneBool(x.Clustered)
+	return &c
 }
 
 func cloneTable(t *Table) *Table {
@@ -716,11 +738,7 @@ func cloneTable(t *Table) *Table {
 		out.Uniques = append(out.Uniques, &c)
 	}
 	for _, x := range t.Indexes {
-		c := *x
-		c.Parts = append([]IndexPart(nil), x.Parts...)
-		c.Include = cloneStrings(x.Include)
-		c.Clustered = cloneBool(x.Clustered)
-		out.Indexes = append(out.Indexes, &c)
+		out.Indexes = append(out.Indexes, cloneIndex(x))
 	}
 	for _, f := range t.ForeignKeys {
 		c := *f

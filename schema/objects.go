@@ -134,14 +134,17 @@ type View struct {
 	// Materialized makes it a materialized view (PostgreSQL).
 	Materialized bool `json:"materialized,omitempty"`
 	// Columns names the view's columns when the file gives them
-	// (CREATE VIEW v (a, b) AS …). canonical: nil (the query's own names
-	// are the view's); introspection never sets it.
+	// (CREATE VIEW v (a, b) AS …): renderers write them; comparisons ignore
+	// them, since Normalize folds them into a Textual Query as the aliases
+	// of its select list (PostgreSQL prints them so). Introspection never
+	// sets it.
 	Columns []string `json:"columns,omitempty"`
 	// Query is the view's SELECT. canonical (PostgreSQL): the text
-	// pg_get_viewdef prints when read from a database or a dev database;
-	// for a schema file compared without a dev database, NormalizeQuery
-	// form (see Textual). canonical (SQL Server): the SELECT of the module
-	// text, normalized for whitespace and comments.
+	// pg_get_viewdef prints (without its semicolon) when read from a
+	// database or a dev database; for a schema file compared without a dev
+	// database, NormalizeQuery form with Columns as aliases and SELECT *
+	// spelled out (see Textual). canonical (SQL Server): the SELECT of the
+	// module text, normalized for whitespace and comments.
 	Query string `json:"query"`
 	// Source is the query (PostgreSQL) or the whole module text (SQL
 	// Server: CREATE VIEW … AS …, sys.sql_modules.definition) as written or
@@ -159,15 +162,19 @@ type View struct {
 	// WithNoData creates a materialized view unpopulated (WITH NO DATA).
 	// Diff guidance only: comparisons ignore it.
 	WithNoData bool `json:"with_no_data,omitempty"`
-	// Indexes are a materialized view's indexes. canonical: as Table.Indexes.
+	// Indexes are a materialized view's indexes. canonical: as
+	// Table.Indexes, sorted by name (a schema file must name them).
 	Indexes []*Index `json:"indexes,omitempty"`
 	// SchemaBinding is SQL Server's WITH SCHEMABINDING.
 	SchemaBinding bool   `json:"schema_binding,omitempty"`
 	Comment       string `json:"comment,omitempty"`
 	// DependsOn lists what the query reads: tables, columns, views,
 	// functions, types. Introspection reads it from pg_depend
-	// (sys.sql_expression_dependencies); for a schema file it is found from
-	// the names the query mentions. canonical: sorted; comparisons ignore it.
+	// (sys.sql_expression_dependencies): the relations (KindTable,
+	// KindView) and each column read (KindColumn); for a schema file it is
+	// found from the names the query mentions (ViewDependsOn: relations and
+	// functions, no columns). canonical: sorted (SortRefs); comparisons
+	// ignore it.
 	DependsOn []ObjectRef `json:"depends_on,omitempty"`
 	Pos       Pos         `json:"-"`
 }

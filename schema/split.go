@@ -17,7 +17,8 @@ type SplitFile struct {
 // SplitFiles lays db out as the files large projects keep in version
 // control: schemas.<ext> at the top, holding the dialect and the schema
 // declarations, and a folder per database schema holding a file per table,
-// <schema>/<table>.<ext>, and per enum, <schema>/enums/<enum>.<ext>. ext is
+// <schema>/<table>.<ext>, per enum, <schema>/enums/<enum>.<ext>, and per view
+// or materialized view, <schema>/views/<view>.<ext>. ext is
 // "hcl" or "yaml"; Load reads the folder back to db. Characters that file
 // systems refuse or treat specially (/ \ : * ? " < > |, control characters,
 // %, a leading dot) are written as %XX; names that differ only in case get
@@ -43,6 +44,9 @@ func SplitFiles(db *Database, ext string) []SplitFile {
 	}
 	for _, t := range db.Tables {
 		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}}})
+	}
+	for _, v := range db.Views {
+		files = append(files, SplitFile{Path: path(v.Schema, "views", v.Name), DB: &Database{Dialect: db.Dialect, Views: []*View{v}}})
 	}
 	return files
 }

@@ -25,6 +25,7 @@ func TestSplitFiles(t *testing.T) {
 			{Schema: "public", Name: ".hidden", Columns: []*schema.Column{{Name: "id", Type: "integer"}}},
 			{Schema: "odd%s", Name: "users~2", Columns: []*schema.Column{{Name: "id", Type: "integer"}}},
 		},
+		Views: []*schema.View{{Schema: "public", Name: "Active/Users", Query: "select id from users", Textual: true}},
 	}
 	tests := []struct {
 		name  string
@@ -35,7 +36,7 @@ func TestSplitFiles(t *testing.T) {
 		{"rich sqlserver", mustLoad(t, schema.LoadOptions{}, "testdata/rich/sqlserver.yaml"), nil},
 		{"tricky names", tricky, []string{
 			"schemas.hcl", "public/enums/users.hcl", "odd%25s/users~2.hcl", "public/%2Ehidden.hcl", "public/Users.hcl",
-			"public/a%2Fb%3Ac.hcl", "public/users~2.hcl",
+			"public/a%2Fb%3Ac.hcl", "public/users~2.hcl", "public/views/Active%2FUsers.hcl",
 		}},
 	}
 	for _, tt := range tests {

@@ -82,6 +82,7 @@ func (l *loader) validate(db *Database) {
 			l.validateTable(db, t, l.dups())
 		}
 	}
+	l.validateViews(db, indexesBySchema)
 	if db.Dialect == SQLServer {
 		l.validateCascadePaths(db)
 	}

@@ -201,6 +201,9 @@ func fileTree(db *Database) (*wnode, error) {
 	root.set("schema", schemas)
 	root.set("enum", enums)
 	root.set("table", tables)
+	views, matviews := viewTrees(db.Views, def)
+	root.set("view", views)
+	root.set("materialized_view", matviews)
 	return root, nil
 }
 

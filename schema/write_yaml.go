@@ -38,7 +38,7 @@ func writeYAMLBlock(b *strings.Builder, n *wnode, first, indent string) {
 	for _, f := range n.fields {
 		list, isList := f.value.([]*wnode)
 		switch {
-		case isList && f.key == "table":
+		case isList && (f.key == "table" || f.key == "view" || f.key == "materialized_view"):
 			line(yamlKey(f), "")
 			for _, c := range list {
 				writeYAMLBlock(b, c, indent+"  - ", indent+"    ")

@@ -11,14 +11,14 @@ import (
 )
 
 // TestWarningsOfAnUnmodelledObject runs the commands that read a database
-// holding a view (which schemadiff does not model): each says so once on
+// holding a rule (which schemadiff does not model): each says so once on
 // stderr, inspect writes it as a comment, --format json lists it under
 // warnings, and --strict (or strict: true in the configuration) refuses
 // the database with exit 2.
 func TestWarningsOfAnUnmodelledObject(t *testing.T) {
 	url := pgtest.NewDB(t)
-	pgtest.Exec(t, url, "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL); CREATE VIEW active_users AS SELECT id FROM users")
-	const warning = "warning: view public.active_users: views are not modelled; the comparison ignores it and migrations leave it alone"
+	pgtest.Exec(t, url, "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL); CREATE RULE users_no_delete AS ON DELETE TO users DO INSTEAD NOTHING")
+	const warning = "warning: rule users_no_delete on public.users: rules are not modelled; the comparison ignores it and migrations leave it alone"
 	file := writeSchema(t, "schema.hcl", `dialect = "postgres"
 table "users" {
   column "id"    { type = "integer" }
@@ -35,7 +35,7 @@ table "users" {
 		args       []string
 		code       int
 		stdoutHas  string // "" when stdout is not looked at
-		jsonWarned bool   // stdout is JSON whose warnings list the view
+		jsonWarned bool   // stdout is JSON whose warnings list the rule
 		stderrHas  string
 	}{
 		{name: "inspect hcl", args: []string{"inspect", "--url", url}, stdoutHas: "# " + warning + "\n", stderrHas: warning},
@@ -46,7 +46,7 @@ table "users" {
 		{name: "inspect strict", args: []string{"inspect", "--url", url, "--strict"}, code: 2,
 			stderrHas: "--strict: the database holds what schemadiff does not read (warnings: 1;"},
 		{name: "diff strict", args: []string{"diff", "--from", url, "--to", file, "--strict"}, code: 2,
-			stderrHas: "view public.active_users: views are not modelled"},
+			stderrHas: "rule users_no_delete on public.users: rules are not modelled"},
 		{name: "check github notice", args: []string{"check", "--to", file, "--dir", t.TempDir(), "--url", url, "--format", "github"},
 			code: 1, stdoutHas: "::notice::" + warning + "\n", stderrHas: warning},
 		{name: "check strict from the configuration", args: []string{"check", "--config", filepath.Join(strictDir, "schemadiff.yaml"),
@@ -58,7 +58,7 @@ table "users" {
 			if r.code != tt.code {
 				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
 			}
-			if !strings.Contains(r.stderr, tt.stderrHas) || tt.code != 2 && strings.Count(r.stderr, "warning: view") != 1 {
+			if !strings.Contains(r.stderr, tt.stderrHas) || tt.code != 2 && strings.Count(r.stderr, "warning: rule") != 1 {
 				t.Errorf("stderr = %q, want it to hold %q (once)", r.stderr, tt.stderrHas)
 			}
 			if tt.stdoutHas != "" && !strings.Contains(r.stdout, tt.stdoutHas) {
@@ -71,8 +71,8 @@ table "users" {
 				if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 					t.Fatalf("stdout is not JSON: %v\n%s", err, r.stdout)
 				}
-				if len(doc.Warnings) != 1 || doc.Warnings[0].Object != "view public.active_users" {
-					t.Errorf("warnings = %+v, want the view's", doc.Warnings)
+				if len(doc.Warnings) != 1 || doc.Warnings[0].Object != "rule users_no_delete on public.users" {
+					t.Errorf("warnings = %+v, want the rule's", doc.Warnings)
 				}
 			}
 		})

@@ -41,13 +41,19 @@ func loadFile(t *testing.T, path string) *schema.Database {
 // inspect reads the live schema of the database at url.
 func inspect(t *testing.T, url string) *schema.Database {
 	t.Helper()
+	return inspectWith(t, url, introspect.Options{})
+}
+
+// inspectWith reads the database at url with opts.
+func inspectWith(t *testing.T, url string, opts introspect.Options) *schema.Database {
+	t.Helper()
 	ctx := context.Background()
 	in, err := introspect.Open(ctx, url)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
 	defer in.Close()
-	db, err := in.Inspect(ctx, introspect.Options{})
+	db, err := in.Inspect(ctx, opts)
 	if err != nil {
 		t.Fatalf("inspect: %v", err)
 	}

@@ -125,6 +125,9 @@ func applyAll(db *schema.Database, changes []*diff.Change, undo bool) bool {
 // undoes the second from the target. Objects it adds to db are copies: db
 // never shares what it changes with c.
 func applyChange(db *schema.Database, c *diff.Change, undo bool) bool {
+	if done, ok := applyViewChange(db, c, undo); done {
+		return ok
+	}
 	t := db.Table(c.Table)
 	if t == nil && c.Table != (schema.QName{}) && c.Kind != diff.DropTable {
 		return false
@@ -283,4 +286,40 @@ func deepCopy[T any](v *T) (*T, error) {
 		return nil, fmt.Errorf("copy schema: %w", err)
 	}
 	return &c, nil
+}
+
+// applyViewChange is applyChange for the changes of views and of the
+// indexes of materialized views; done is false for other changes.
+func applyViewChange(db *schema.Database, c *diff.Change, undo bool) (done, ok bool) {
+	v := db.View(c.Table)
+	switch {
+	case c.Kind == diff.CreateView || c.Kind == diff.DropView || c.Kind == diff.ReplaceView:
+		add := (c.Kind == diff.DropView) == undo
+		put := c.View
+		if c.Kind == diff.ReplaceView && undo {
+			put = c.OldView
+		}
+		cp, err := deepCopy(put)
+		if err != nil {
+			return true, false
+		}
+		db.Views = putNamed(db.Views, cp, func(x *schema.View) string { return x.QName().String() }, add)
+		return true, true
+	case v == nil:
+		return false, false
+	case c.Kind == diff.CommentView:
+		cp := *v
+		cp.Comment = c.Comment
+		if undo {
+			cp.Comment = c.OldComment
+		}
+		db.Views = putNamed(db.Views, &cp, func(x *schema.View) string { return x.QName().String() }, true)
+	case c.Kind == diff.CreateIndex || c.Kind == diff.DropIndex:
+		cp := *v
+		cp.Indexes = putNamed(slices.Clone(v.Indexes), c.Index, func(x *schema.Index) string { return x.Name }, (c.Kind == diff.CreateIndex) != undo)
+		db.Views = putNamed(db.Views, &cp, func(x *schema.View) string { return x.QName().String() }, true)
+	default:
+		return true, false
+	}
+	return true, true
 }

@@ -111,3 +111,60 @@ func sqlOf(t *testing.T, p *diff.Plan) string {
 	}
 	return strings.Join(s, "; ")
 }
+
+// TestSplitDownPerPartWithViews: views dropped before, and created and
+// commented after, parts that run outside a transaction get the downs of
+// their own part (not the down split from the last part back).
+func TestSplitDownPerPartWithViews(t *testing.T) {
+	state := func(comment, index string, views ...string) *schema.Database {
+		db := users(t, "email", "name")
+		db.Tables[0].Indexes = []*schema.Index{{Parts: []schema.IndexPart{{Column: index}}}}
+		for _, v := range views {
+			db.Views = append(db.Views, &schema.View{Name: v, Query: "SELECT id FROM users", Textual: true, Comment: comment})
+		}
+		db, err := schema.Normalize(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	from, to := state("a", "email", "v", "x"), state("b", "name", "v", "w")
+	opts := diff.Options{Concurrently: true}
+	up, err := diff.Compare(from, to, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	down, err := diff.Down(from, to, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := migration{format: GolangMigrate, version: "1", slug: "x", up: up, down: down}
+	n := 1
+	parts, err := m.split(from, to, func(string) string { n++; return string(rune('0' + n)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotUp, gotDown []string
+	for _, p := range parts {
+		gotUp = append(gotUp, sqlOf(t, p.up))
+		gotDown = append(gotDown, sqlOf(t, p.down))
+	}
+	wantUp := []string{
+		`DROP VIEW "public"."x"`,
+		`DROP INDEX CONCURRENTLY "public"."users_email_idx"`,
+		`CREATE INDEX CONCURRENTLY "users_name_idx" ON "public"."users" ("name")`,
+		"CREATE VIEW \"public\".\"w\" AS\nSELECT id FROM users; COMMENT ON VIEW \"public\".\"v\" IS 'b'; COMMENT ON VIEW \"public\".\"w\" IS 'b'",
+	}
+	wantDown := []string{
+		"CREATE VIEW \"public\".\"x\" AS\nSELECT id FROM users; COMMENT ON VIEW \"public\".\"x\" IS 'a'",
+		`CREATE INDEX CONCURRENTLY "users_email_idx" ON "public"."users" ("email")`,
+		`DROP INDEX CONCURRENTLY "public"."users_name_idx"`,
+		`DROP VIEW "public"."w"; COMMENT ON VIEW "public"."v" IS 'a'`,
+	}
+	if d := cmp.Diff(wantUp, gotUp); d != "" {
+		t.Errorf("ups (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff(wantDown, gotDown); d != "" {
+		t.Errorf("downs (-want +got):\n%s", d)
+	}
+}

@@ -69,4 +69,11 @@ func carryHints(from, to *schema.Database) {
 			}
 		}
 	}
+	// a view read back is PostgreSQL's text (exact, not Textual); its
+	// source and column names stay those of the file, for rendering
+	for _, v := range to.Views {
+		if src := from.View(v.QName()); src != nil {
+			v.Pos, v.Source, v.Columns, v.WithNoData = src.Pos, src.Source, src.Columns, src.WithNoData
+		}
+	}
 }

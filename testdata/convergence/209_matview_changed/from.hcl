@@ -1,0 +1,63 @@
+dialect = "postgres"
+
+table "users" {
+  column "id" {
+    type = "integer"
+  }
+  column "name" {
+    type = "varchar(100)"
+  }
+  column "email" {
+    type = "text"
+  }
+  column "active" {
+    type    = "boolean"
+    default = true
+  }
+  column "score" {
+    type = "integer"
+    null = true
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
+
+table "orders" {
+  column "id" {
+    type = "integer"
+  }
+  column "user_id" {
+    type = "integer"
+  }
+  column "total" {
+    type = "numeric(10,2)"
+  }
+  column "status" {
+    type    = "varchar(20)"
+    default = "new"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  foreign_key {
+    columns     = ["user_id"]
+    ref_table   = "users"
+    ref_columns = ["id"]
+  }
+}
+
+materialized_view "order_stats" {
+  query = "SELECT status, count(*) FROM orders GROUP BY status"
+  index "order_stats_status" {
+    columns = ["status"]
+  }
+}
+
+materialized_view "user_stats" {
+  query = "SELECT user_id, sum(total) AS spent FROM orders GROUP BY user_id"
+  index "user_stats_user" {
+    columns = ["user_id"]
+    unique  = true
+  }
+}

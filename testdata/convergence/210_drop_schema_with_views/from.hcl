@@ -1,0 +1,67 @@
+dialect = "postgres"
+
+table "users" {
+  column "id" {
+    type = "integer"
+  }
+  column "name" {
+    type = "varchar(100)"
+  }
+  column "email" {
+    type = "text"
+  }
+  column "active" {
+    type    = "boolean"
+    default = true
+  }
+  column "score" {
+    type = "integer"
+    null = true
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
+
+table "orders" {
+  column "id" {
+    type = "integer"
+  }
+  column "user_id" {
+    type = "integer"
+  }
+  column "total" {
+    type = "numeric(10,2)"
+  }
+  column "status" {
+    type    = "varchar(20)"
+    default = "new"
+  }
+  primary_key {
+    columns = ["id"]
+  }
+  foreign_key {
+    columns     = ["user_id"]
+    ref_table   = "users"
+    ref_columns = ["id"]
+  }
+}
+
+schema "reports" {
+  comment = "read models"
+}
+
+view "daily" {
+  schema = "reports"
+  query  = "SELECT o.status, sum(o.total) AS total FROM public.orders o GROUP BY o.status"
+}
+
+view "top" {
+  schema = "reports"
+  query  = "SELECT status FROM reports.daily WHERE total > 5"
+}
+
+materialized_view "snapshot" {
+  schema = "reports"
+  query  = "SELECT * FROM reports.top"
+}
