@@ -80,6 +80,7 @@ func (n *normalizer) run() {
 		sortByName(t.Excludes, func(x *Exclude) string { return x.Name })
 		sortByName(t.ForeignKeys, func(f *ForeignKey) string { return f.Name + "\x00" + strings.Join(f.Columns, ",") })
 	}
+	n.functions()
 	n.schemas()
 }
 
@@ -119,6 +120,9 @@ func (n *normalizer) schemas() {
 	}
 	for _, t := range n.db.Tables {
 		add(t.Schema)
+	}
+	for _, f := range n.db.Functions {
+		add(f.Schema)
 	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
@@ -664,6 +668,7 @@ func cloneDatabase(db *Database) *Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	cloneFunctions(db, out)
 	return out
 }
 
