@@ -153,6 +153,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	d.compareEnums()
 	d.compareTables()
 	d.compareForeignKeys()
+	d.compareTriggers(d.compareFunctions())
 	d.addDependentHazards()
 	p := d.plan()
 	p.Warnings = slices.Concat(src.Warnings, dst.Warnings)

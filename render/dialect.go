@@ -65,6 +65,9 @@ type dialect interface {
 	// a ValidateConstraint, and an Add* or DropIndex change marked NotValid,
 	// UsingIndex or IfExists.
 	onlineStep(c *diff.Change) ([]string, error)
+	// functionChange renders the changes of functions, procedures and
+	// triggers (CreateFunction … CommentTrigger).
+	functionChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -175,6 +178,9 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return commentIndex(d, c)
 	case diff.CommentConstraint:
 		return commentConstraint(d, c)
+	case diff.CreateFunction, diff.DropFunction, diff.ReplaceFunction, diff.CommentFunction,
+		diff.CreateTrigger, diff.DropTrigger, diff.ReplaceTrigger, diff.CommentTrigger:
+		return d.functionChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -270,3 +271,12 @@ offset on only or order out outer overlaps overlay placing position precision pr
 row select session_user setof similar smallint some substring symmetric table tablesample then time timestamp to
 trailing treat trim true union unique user using values varchar variadic verbose when where window with xmlattributes
 xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable`)
+
+// SameDefinition reports whether t and o are the same trigger but for their
+// enabled state and comment (canonical triggers).
+func (t *Trigger) SameDefinition(o *Trigger) bool {
+	return t.Schema == o.Schema && t.Table == o.Table && t.Name == o.Name && t.Timing == o.Timing &&
+		slices.Equal(t.Events, o.Events) && slices.Equal(t.UpdateOf, o.UpdateOf) && t.ForEachRow == o.ForEachRow &&
+		t.When == o.When && t.OldTable == o.OldTable && t.NewTable == o.NewTable && t.Function == o.Function &&
+		slices.Equal(t.Args, o.Args) && t.Body == o.Body
+}
