@@ -206,6 +206,8 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database
 		{"columns", c.readColumns},
 		{"constraints", c.readConstraints},
 		{"indexes", c.readIndexes},
+		{"functions", c.readFunctions},
+		{"triggers", c.readTriggers},
 		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
 	}
 	for _, s := range steps {

@@ -16,7 +16,8 @@ const pgIgnored = "; the comparison ignores it and migrations leave it alone"
 // schemadiff does not manage, and attributes of tables and columns it does
 // not read (a sequence is modelled only as the one of an identity column, or
 // of a serial column: owned by it and its nextval() default, as readColumns
-// reads serials). It returns one row per object: the schema, the relation name the
+// reads serials; functions and triggers are read by readFunctions and
+// readTriggers, which warn about the ones they cannot model). It returns one row per object: the schema, the relation name the
 // exclude patterns apply to (empty for objects that are not relations), the
 // object with its kind, what is not read, and whether the object lives in the
 // schema on its own (so DROP SCHEMA would fail because of it). Objects an
@@ -85,22 +86,11 @@ UNION ALL
 SELECT n.nspname, c.relname,
        o.kind || ' ' || o.name || ' on ' || n.nspname || '.' || c.relname,
        o.kinds || ' are not modelled' || '` + pgIgnored + `', false
-FROM (SELECT 'trigger' AS kind, 'triggers' AS kinds, tgname AS name, tgrelid AS rel FROM pg_trigger WHERE NOT tgisinternal
-      UNION ALL SELECT 'policy', 'policies', polname, polrelid FROM pg_policy
+FROM (SELECT 'policy' AS kind, 'policies' AS kinds, polname AS name, polrelid AS rel FROM pg_policy
       UNION ALL SELECT 'rule', 'rules', rulename, ev_class FROM pg_rewrite WHERE rulename <> '_RETURN') o
 JOIN pg_class c ON c.oid = o.rel
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE o.rel = ANY($2::oid[])
-UNION ALL
-SELECT n.nspname, '',
-       CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END ||
-       n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       CASE p.prokind WHEN 'p' THEN 'procedures' WHEN 'a' THEN 'aggregates' ELSE 'functions' END || ' are not modelled' || '` + pgIgnored + `',
-       true
-FROM pg_proc p
-JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE p.pronamespace = ANY($1::oid[])
-  AND p.oid NOT IN (SELECT objid FROM notext WHERE classid = 'pg_proc'::regclass)
 UNION ALL
 SELECT n.nspname, '',
        CASE t.typtype WHEN 'd' THEN 'domain ' WHEN 'r' THEN 'range type ' ELSE 'type ' END || n.nspname || '.' || t.typname,
