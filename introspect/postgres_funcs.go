@@ -136,12 +136,12 @@ func (c *pgCatalog) readTriggers(ctx context.Context, tx pgx.Tx, _ Options) erro
 		return err
 	}
 	var (
-		rel                                                uint32
+		rel                                                 uint32
 		name, oldTable, newTable, fn, enabled, def, comment string
-		typ, nargs                                         int32
-		updateOf                                           []string
-		args                                               []byte
-		constraint                                         bool
+		typ, nargs                                          int32
+		updateOf                                            []string
+		args                                                []byte
+		constraint                                          bool
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &typ, &updateOf, &args, &nargs, &oldTable, &newTable, &fn,
 		&enabled, &def, &comment, &constraint}, func() error {
@@ -182,7 +182,7 @@ func (c *pgCatalog) readTriggers(ctx context.Context, tx pgx.Tx, _ Options) erro
 			if start < 0 || end < start {
 				return fmt.Errorf("trigger %s on %s: no WHEN condition in %q", name, t.QName(), def)
 			}
-			tr.When = def[start+len(" WHEN ("):end]
+			tr.When = def[start+len(" WHEN (") : end]
 		}
 		c.db.Triggers = append(c.db.Triggers, tr)
 		return nil

@@ -153,6 +153,9 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 		{"index key part", table + "    indexes: [{on: [{column: a, X: 1}]}]\n", defKeys("key_part")},
 		{"foreign key", table + "    foreign_keys: [{columns: [a], ref_table: t, ref_columns: [a], X: 1}]\n", defKeys("foreign_key")},
 		{"check", table + "    checks: [{expr: a, X: 1}]\n", defKeys("check")},
+		{"function", "dialect: postgres\nfunctions: [{name: f, returns: int, language: sql, body: x, X: 1}]\n", defKeys("function")},
+		{"procedure", "dialect: postgres\nprocedures: [{name: p, language: sql, body: x, X: 1}]\n", defKeys("procedure")},
+		{"trigger", table + "triggers: [{name: tr, on: t, timing: before, events: [insert], function: f, X: 1}]\n", defKeys("trigger")},
 	}
 	known := regexp.MustCompile(`expected one of ([a-z_, ]+)`)
 	for _, tt := range tests {

@@ -17,7 +17,9 @@ type SplitFile struct {
 // SplitFiles lays db out as the files large projects keep in version
 // control: schemas.<ext> at the top, holding the dialect and the schema
 // declarations, and a folder per database schema holding a file per table,
-// <schema>/<table>.<ext>, and per enum, <schema>/enums/<enum>.<ext>. ext is
+// <schema>/<table>.<ext> (with the table's triggers), per enum,
+// <schema>/enums/<enum>.<ext>, and per function or procedure name (its
+// overloads together), <schema>/functions/<name>.<ext>. ext is
 // "hcl" or "yaml"; Load reads the folder back to db. Characters that file
 // systems refuse or treat specially (/ \ : * ? " < > |, control characters,
 // %, a leading dot) are written as %XX; names that differ only in case get
@@ -42,9 +44,9 @@ func SplitFiles(db *Database, ext string) []SplitFile {
 		files = append(files, SplitFile{Path: path(e.Schema, "enums", e.Name), DB: &Database{Dialect: db.Dialect, Enums: []*Enum{e}}})
 	}
 	for _, t := range db.Tables {
-		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}}})
+		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}, Triggers: tableTriggers(db, t)}})
 	}
-	return files
+	return append(files, splitFunctions(db, path)...)
 }
 
 // fileNamePart spells name as one path element that every common file

@@ -201,6 +201,10 @@ func fileTree(db *Database) (*wnode, error) {
 	root.set("schema", schemas)
 	root.set("enum", enums)
 	root.set("table", tables)
+	functions, procedures, triggers := functionTrees(db, def)
+	root.set("function", functions)
+	root.set("procedure", procedures)
+	root.set("trigger", triggers)
 	return root, nil
 }
 
