@@ -9,6 +9,7 @@ import (
 )
 
 // compareFunctions creates, drops and replaces functions and procedures
+// (of d.orig: d.src holds the tables only)
 // (identity: schema and signature), and returns the functions dropped and
 // created again, whose triggers must be created again too.
 //
@@ -22,7 +23,7 @@ import (
 func (d *differ) compareFunctions() map[string]bool {
 	recreated := map[string]bool{}
 	key := func(f *schema.Function) string { return qnameKey(f.QName()) }
-	pairByName(d.src.Functions, d.dst.Functions, key, func(s, t *schema.Function) {
+	pairByName(d.orig.Functions, d.dst.Functions, key, func(s, t *schema.Function) {
 		switch {
 		case s == nil:
 			d.add(d.createPhase(t), &Change{Kind: CreateFunction, Function: t})
@@ -59,10 +60,11 @@ func (d *differ) createPhase(f *schema.Function) phase {
 }
 
 // dropFunction drops s, after (or, for one using a table's row type,
-// before) the tables; a default of a column that stays and calls a function
-// of that name is set again after the functions are created (it is bound to
-// the old function: DROP FUNCTION would fail), what else calls it is named
-// in a hazard.
+// before) the tables. A default of a column that stays and calls s is bound
+// to it (DROP FUNCTION would fail, 2BP01): when a function of that name
+// stays (its signature changes), the default is dropped, s dropped, and the
+// default set again, bound to the new function; else, and for the checks,
+// indexes and generated columns that call s, a hazard names them.
 func (d *differ) dropFunction(s *schema.Function) {
 	c := &Change{Kind: DropFunction, Function: s}
 	if usesRowType(s, d.src) {
@@ -73,6 +75,7 @@ func (d *differ) dropFunction(s *schema.Function) {
 	// a default that is set again calls.
 	sameName := slices.ContainsFunc(d.dst.Functions, func(f *schema.Function) bool { return functionName(f) == functionName(s) })
 	var users []string
+	dropPhase := phaseDropFunctions
 	for _, t := range d.src.Tables {
 		dt := d.dst.Table(t.QName())
 		if dt == nil {
@@ -85,7 +88,11 @@ func (d *differ) dropFunction(s *schema.Function) {
 			case col.Default == nil || col.Default.Kind != schema.DefaultExpr || !callsFunction(col.Default.Value, s) ||
 				!equalDefault(col.Default, dc.Default):
 			case sameName:
-				d.add(phaseColumns, &Change{Kind: AlterColumn, Table: t.QName(), OldColumn: col, Column: dc, Alter: ColumnAlter{Default: true}})
+				none := *dc
+				none.Default = nil
+				d.add(phaseDropKeys, &Change{Kind: AlterColumn, Table: t.QName(), OldColumn: col, Column: &none, Alter: ColumnAlter{Default: true}})
+				d.add(phaseColumns, &Change{Kind: AlterColumn, Table: t.QName(), OldColumn: &none, Column: dc, Alter: ColumnAlter{Default: true}})
+				dropPhase = phaseDropReplacedFunctions
 			default:
 				users = append(users, fmt.Sprintf("the default of %s.%s", t.QName(), col.Name))
 			}
@@ -111,7 +118,7 @@ func (d *differ) dropFunction(s *schema.Function) {
 			"%s %s.%s is dropped but %s still call it: DROP FUNCTION fails (2BP01); drop and create them again in the migration, or keep the function.",
 			s.Kind(), s.Schema, s.Signature(), strings.Join(users, ", ")))
 	}
-	d.add(phaseDropFunctions, c)
+	d.add(dropPhase, c)
 }
 
 // indexCalls reports whether an expression key or the predicate of ix calls f.
@@ -245,7 +252,7 @@ func (d *differ) commentFunction(s, t *schema.Function) {
 // phaseTriggers, after the tables and functions.
 func (d *differ) compareTriggers(recreated map[string]bool) {
 	key := func(t *schema.Trigger) string { return qnameKey(t.QName()) }
-	pairByName(d.src.Triggers, d.dst.Triggers, key, func(s, t *schema.Trigger) {
+	pairByName(d.orig.Triggers, d.dst.Triggers, key, func(s, t *schema.Trigger) {
 		switch {
 		case s == nil:
 			d.createTrigger(t)
