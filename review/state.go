@@ -70,6 +70,11 @@ const (
 	// opAlterDeferrable sets DEFERRABLE / INITIALLY DEFERRED of foreign key
 	// name of table to those of fk (ALTER TABLE … ALTER CONSTRAINT).
 	opAlterDeferrable
+	opCreateFunction // fn (replace: OR REPLACE)
+	opDropFunction   // fn: schema, name and arguments
+	opCreateTrigger  // trg (replace: OR REPLACE)
+	opDropTrigger    // trg: schema, table and name
+	opTriggerState   // trg: schema, table and name; value: Trigger.Enabled
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -117,6 +122,11 @@ type op struct {
 	tableOpts func(*schema.TableOptions)
 	// rejected marks an op that conflicted with the state and changed nothing.
 	rejected bool
+	// fn and trg are the function and trigger of the function and trigger
+	// ops (and of a comment on one); replace is CREATE OR REPLACE.
+	fn      *schema.Function
+	trg     *schema.Trigger
+	replace bool
 }
 
 // colAlter says what an ALTER COLUMN changes; nil fields stay as they are.
@@ -166,6 +176,7 @@ func cloneDB(db *schema.Database) *schema.Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	cloneFunctions(db, out)
 	return out
 }
 
@@ -248,6 +259,8 @@ func (s *state) table(o op) *schema.Table {
 func (s *state) apply(o op) {
 	db := s.db
 	switch o.kind {
+	case opCreateFunction, opDropFunction, opCreateTrigger, opDropTrigger, opTriggerState:
+		s.applyFunction(o)
 	case opCreateSchema:
 		if db.Schema(o.name) != nil {
 			if !o.ifExist {
@@ -263,6 +276,7 @@ func (s *state) apply(o op) {
 		db.Schemas = slices.DeleteFunc(db.Schemas, func(x *schema.Schema) bool { return x.Name == o.name })
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.Schema == o.name })
 		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
+		dropSchemaFunctions(db, o.name)
 	case opCreateEnum:
 		if db.Enum(o.enum.QName()) != nil {
 			if !o.ifExist {
@@ -328,6 +342,7 @@ func (s *state) apply(o op) {
 			s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(), "Table %s is dropped but no earlier migration creates it; remove the drop or fix the name.", o.table)
 		}
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
+		db.Triggers = slices.DeleteFunc(db.Triggers, func(t *schema.Trigger) bool { return t.TableQName() == o.table })
 	case opRenameTable:
 		if t := s.table(o); t != nil {
 			from, to := t.QName(), schema.ParseQName(o.newName, t.Schema)
@@ -338,6 +353,7 @@ func (s *state) apply(o op) {
 				}
 			}
 			t.Schema, t.Name = to.Schema, to.Name
+			moveTriggers(db, from, to)
 			s.retargetForeignKeys(from, func(fk *schema.ForeignKey) { fk.RefSchema, fk.RefTable = to.Schema, to.Name })
 		}
 	case opAddColumn:
@@ -1025,6 +1041,8 @@ func (s *state) dropIndex(o op) {
 
 func (s *state) comment(o op) {
 	switch o.target {
+	case "function", "trigger":
+		s.commentFunction(o)
 	case "schema":
 		if sc := s.db.Schema(o.name); sc != nil {
 			sc.Comment = o.value
