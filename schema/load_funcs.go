@@ -98,7 +98,7 @@ func (l *loader) validateFunctions(db *Database) {
 			l.errorf(f.Pos, obj, "SQL Server modules are not modelled yet", "%ss are modelled for PostgreSQL only", f.Kind())
 			continue
 		}
-		sigs.add(f.Schema+"."+f.Signature(), f.Pos, obj, fmt.Sprintf("%s %s.%s is declared twice (same argument types)", f.Kind(), f.Schema, f.Signature()))
+		sigs.add(canonicalSignature(f), f.Pos, obj, fmt.Sprintf("%s %s is declared twice (same argument types)", f.Kind(), canonicalSignature(f)))
 		if f.Language == "" {
 			l.errorf(f.Pos, obj, `add language = "sql" (or "plpgsql", …)`, "missing required attribute language")
 		}
@@ -159,6 +159,18 @@ func (l *loader) validateFunctions(db *Database) {
 		}
 		l.oneOf(t, "enabled", t.Enabled, obj, t.Pos, "origin", "disabled", "replica", "always")
 	}
+}
+
+// canonicalSignature returns schema.name(types) of f with its argument
+// types canonical (int4 and integer are one type).
+func canonicalSignature(f *Function) string {
+	var types []string
+	for _, a := range f.Args {
+		if !strings.EqualFold(a.Mode, "out") {
+			types = append(types, FunctionType(a.Type))
+		}
+	}
+	return f.Schema + "." + f.Name + "(" + strings.Join(types, ", ") + ")"
 }
 
 // oneOf reports attr of owner when v is set and not one of allowed.
