@@ -246,8 +246,8 @@ func (d *differ) commentFunction(s, t *schema.Function) {
 }
 
 // compareTriggers creates, drops and replaces triggers. A trigger whose
-// function is dropped and created again (recreated, by "schema.name") is
-// dropped and created again with it. Triggers are dropped in
+// function is dropped and created again (recreated, by "schema.name"), or
+// that names a column dropped or retyped, is dropped and created again. Triggers are dropped in
 // phaseDropDependents, before what they use changes, and created in
 // phaseTriggers, after the tables and functions.
 func (d *differ) compareTriggers(recreated map[string]bool) {
@@ -258,7 +258,7 @@ func (d *differ) compareTriggers(recreated map[string]bool) {
 			d.createTrigger(t)
 		case t == nil:
 			d.add(phaseDropDependents, &Change{Kind: DropTrigger, Table: s.TableQName(), Trigger: s})
-		case recreated[t.Function] || recreated[s.Function]:
+		case recreated[t.Function] || recreated[s.Function] || d.triggerColumnChanges(s):
 			d.add(phaseDropDependents, &Change{Kind: DropTrigger, Table: s.TableQName(), Trigger: s})
 			d.createTrigger(t)
 		default:
@@ -270,6 +270,25 @@ func (d *differ) compareTriggers(recreated map[string]bool) {
 			}
 		}
 	})
+}
+
+// triggerColumnChanges reports whether a column that trigger s names (UPDATE
+// OF, WHEN) is dropped or retyped: PostgreSQL refuses both while the trigger
+// exists ("cannot alter type of a column used in a trigger definition").
+func (d *differ) triggerColumnChanges(s *schema.Trigger) bool {
+	src, dst := d.src.Table(s.TableQName()), d.dst.Table(s.TableQName())
+	if src == nil || dst == nil {
+		return false
+	}
+	for _, col := range src.Columns {
+		if dst.Column(col.Name) != nil && !d.retyped[dst.QName()][col.Name] {
+			continue
+		}
+		if slices.Contains(s.UpdateOf, col.Name) || s.When != "" && mentionsColumn(s.When, col.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // createTrigger creates t and comments it.

@@ -128,20 +128,20 @@ FROM (SELECT 'event trigger' AS kind, evtname AS name FROM pg_event_trigger
 // depend on the selected tables ($2) or on their columns with a normal
 // dependency (pg_depend deptype 'n': dropping or retyping what they depend
 // on fails): views and materialized views (through their _RETURN rule in
-// pg_rewrite), rules, policies, triggers, functions with SQL-standard bodies,
+// pg_rewrite), rules, policies, functions with SQL-standard bodies,
 // and inheritance children (which are read as tables but not as children).
 // It returns the schema, table and column (empty for the table itself)
 // depended on, whether the dependent belongs to that table, and the
-// dependent with its kind. A rule, policy or trigger's own dependency on its
-// whole table is left out: it goes with the table.
+// dependent with its kind. A rule or policy's own dependency on its whole
+// table is left out: it goes with the table. Triggers are modelled: diff
+// drops and creates again those on a column it drops or retypes.
 const pgUnmodelledDependents = `
 SELECT DISTINCT n.nspname AS nsp, c.relname AS rel, coalesce(a.attname, '') AS col,
-       coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid AS attached,
+       coalesce(rc.oid, pc.oid) IS NOT DISTINCT FROM c.oid AS attached,
        CASE WHEN d.classid = 'pg_rewrite'::regclass AND r.rulename = '_RETURN' THEN
                  CASE rc.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || rn.nspname || '.' || rc.relname
             WHEN d.classid = 'pg_rewrite'::regclass THEN 'rule ' || r.rulename || ' on ' || rn.nspname || '.' || rc.relname
             WHEN d.classid = 'pg_policy'::regclass THEN 'policy ' || p.polname || ' on ' || pcn.nspname || '.' || pc.relname
-            WHEN d.classid = 'pg_trigger'::regclass THEN 'trigger ' || tg.tgname || ' on ' || tcn.nspname || '.' || tc.relname
             WHEN d.classid = 'pg_class'::regclass THEN 'table ' || icn.nspname || '.' || ic.relname || ' (a child table, INHERITS)'
             ELSE CASE f.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || fn.nspname || '.' || f.proname ||
                  '(' || pg_get_function_identity_arguments(f.oid) || ')' END AS object
@@ -155,17 +155,14 @@ LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 LEFT JOIN pg_policy p ON d.classid = 'pg_policy'::regclass AND p.oid = d.objid
 LEFT JOIN pg_class pc ON pc.oid = p.polrelid
 LEFT JOIN pg_namespace pcn ON pcn.oid = pc.relnamespace
-LEFT JOIN pg_trigger tg ON d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
-LEFT JOIN pg_class tc ON tc.oid = tg.tgrelid
-LEFT JOIN pg_namespace tcn ON tcn.oid = tc.relnamespace
 LEFT JOIN pg_class ic ON d.classid = 'pg_class'::regclass AND ic.oid = d.objid AND ic.relkind IN ('r', 'p')
 LEFT JOIN pg_namespace icn ON icn.oid = ic.relnamespace
 LEFT JOIN pg_proc f ON d.classid = 'pg_proc'::regclass AND f.oid = d.objid
 LEFT JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($2::oid[]) AND d.deptype = 'n'
-  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_trigger'::regclass, 'pg_proc'::regclass)
+  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
        OR ic.oid IS NOT NULL)
-  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid)`
+  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid) IS NOT DISTINCT FROM c.oid)`
 
 // pgUnmodelledQuery reads, in one statement, what pgUnmodelledWarnings and
 // pgUnmodelledDependents find: rows of kind 'warning' and 'dependent'.
