@@ -46,7 +46,25 @@ func (t *Trigger) QName() QName { return QName{t.Schema, t.Table + "." + t.Name}
 // an empty s gives no parts.
 func SplitTopLevel(s string, sep byte) []string {
 	var parts []string
-	depth, start := 0, 0
+	start := 0
+	topLevel(s, func(i int) bool {
+		if s[i] == sep {
+			parts = append(parts, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+		return false
+	})
+	if rest := strings.TrimSpace(s[start:]); rest != "" || len(parts) > 0 {
+		parts = append(parts, rest)
+	}
+	return parts
+}
+
+// topLevel calls visit with the offset of every byte of s outside
+// parentheses, brackets, quotes and double quotes (the brackets and quotes
+// themselves excluded), until visit returns true.
+func topLevel(s string, visit func(i int) bool) {
+	depth := 0
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -61,15 +79,10 @@ func SplitTopLevel(s string, sep byte) []string {
 			depth++
 		case c == ')' || c == ']':
 			depth--
-		case c == sep && depth == 0:
-			parts = append(parts, strings.TrimSpace(s[start:i]))
-			start = i + 1
+		case depth == 0 && visit(i):
+			return
 		}
 	}
-	if rest := strings.TrimSpace(s[start:]); rest != "" || len(parts) > 0 {
-		parts = append(parts, rest)
-	}
-	return parts
 }
 
 // ParseFunctionArgs parses an argument list as CREATE FUNCTION takes it and
@@ -126,30 +139,18 @@ type span struct{ start, end int }
 // topLevelDefault finds " DEFAULT " or "=" outside quotes and parentheses;
 // its start is -1 when there is none.
 func topLevelDefault(s string) span {
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth > 0:
+	found := span{-1, -1}
+	topLevel(s, func(i int) bool {
+		switch c := s[i]; {
 		case c == '=':
-			return span{i, i + 1}
-		case (c == 'd' || c == 'D') && i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n') &&
+			found = span{i, i + 1}
+		case (c == 'd' || c == 'D') && i > 0 && strings.ContainsRune(" \t\n", rune(s[i-1])) &&
 			len(s) >= i+8 && strings.EqualFold(s[i:i+7], "default") && strings.ContainsRune(" \t\n", rune(s[i+7])):
-			return span{i, i + 7}
+			found = span{i, i + 7}
 		}
-	}
-	return span{-1, -1}
+		return found.start >= 0
+	})
+	return found
 }
 
 // splitWords splits s at white space outside double quotes and parentheses.
