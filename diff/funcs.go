@@ -9,9 +9,9 @@ import (
 )
 
 // compareFunctions creates, drops and replaces functions and procedures
-// (of d.orig: d.src holds the tables only)
-// (identity: schema and signature), and returns the functions dropped and
-// created again, whose triggers must be created again too.
+// (identity: schema and signature; read from d.orig, as d.src holds the
+// tables only), and returns the functions dropped and created again (by
+// "schema.name"), whose triggers must be created again too.
 //
 // Phases: a function is created in phaseFunctions, before the tables whose
 // defaults, checks, generated columns and indexes call it (bodies are not
@@ -24,14 +24,17 @@ func (d *differ) compareFunctions() map[string]bool {
 	recreated := map[string]bool{}
 	key := func(f *schema.Function) string { return qnameKey(f.QName()) }
 	pairByName(d.orig.Functions, d.dst.Functions, key, func(s, t *schema.Function) {
+		why := ""
+		if s != nil && t != nil {
+			why = mustRecreate(s, t)
+		}
 		switch {
 		case s == nil:
 			d.add(d.createPhase(t), &Change{Kind: CreateFunction, Function: t})
 			d.commentFunction(nil, t)
 		case t == nil:
 			d.dropFunction(s)
-		case d.mustRecreate(s, t) != "":
-			why := d.mustRecreate(s, t)
+		case why != "":
 			recreated[functionName(s)] = true
 			d.add(d.createPhase(t), &Change{Kind: DropFunction, Function: s, Hazards: []Hazard{hazard(HazardFunctionRecreated, Warning,
 				"%s %s.%s is dropped and created again (%s: CREATE OR REPLACE cannot change that); its triggers are created again, other objects that call it make DROP FUNCTION fail (2BP01).",
@@ -96,9 +99,7 @@ func (d *differ) dropFunction(s *schema.Function) {
 			default:
 				users = append(users, fmt.Sprintf("the default of %s.%s", t.QName(), col.Name))
 			}
-			switch {
-			case dc == nil:
-			case col.Computed != nil && callsFunction(col.Computed.Expr, s):
+			if dc != nil && col.Computed != nil && callsFunction(col.Computed.Expr, s) {
 				users = append(users, fmt.Sprintf("generated column %s.%s", t.QName(), col.Name))
 			}
 		}
@@ -115,7 +116,7 @@ func (d *differ) dropFunction(s *schema.Function) {
 	}
 	if len(users) > 0 {
 		c.Hazards = append(c.Hazards, hazard(HazardFunctionInUse, Error,
-			"%s %s.%s is dropped but %s still call it: DROP FUNCTION fails (2BP01); drop and create them again in the migration, or keep the function.",
+			"%s %s.%s is dropped while %s calls it: DROP FUNCTION fails (2BP01); drop and create them again in the migration, or keep the function.",
 			s.Kind(), s.Schema, s.Signature(), strings.Join(users, ", ")))
 	}
 	d.add(dropPhase, c)
@@ -188,7 +189,7 @@ func usesRowType(f *schema.Function, db *schema.Database) bool {
 // function" 42P13, "cannot change name of input parameter" 42P13, "cannot
 // remove parameter defaults from existing function" 42P13;
 // https://www.postgresql.org/docs/15/sql-createfunction.html).
-func (d *differ) mustRecreate(s, t *schema.Function) string {
+func mustRecreate(s, t *schema.Function) string {
 	switch {
 	case s.Procedure != t.Procedure:
 		return "it becomes a " + t.Kind()
@@ -214,24 +215,12 @@ func (d *differ) mustRecreate(s, t *schema.Function) string {
 // sameFunction reports whether s and t are equal but for their comments (and
 // white space around the body, which PostgreSQL keeps as written).
 func sameFunction(s, t *schema.Function) bool {
-	a, b := *s, *t
-	a.Comment, b.Comment = "", ""
-	a.Pos, b.Pos = schema.Pos{}, schema.Pos{}
-	a.DependsOn, b.DependsOn = nil, nil
-	a.Body, b.Body = strings.TrimSpace(a.Body), strings.TrimSpace(b.Body)
-	if !slices.Equal(a.Set, b.Set) || len(a.Args) != len(b.Args) {
-		return false
-	}
-	for i := range a.Args {
-		if *a.Args[i] != *b.Args[i] {
-			return false
-		}
-	}
-	a.Set, b.Set, a.Args, b.Args = nil, nil, nil, nil
-	return a.Schema == b.Schema && a.Name == b.Name && a.Procedure == b.Procedure && a.Returns == b.Returns &&
-		a.Language == b.Language && a.Body == b.Body && a.Volatility == b.Volatility && a.Strict == b.Strict &&
-		a.SecurityDefiner == b.SecurityDefiner && a.Leakproof == b.Leakproof && a.Parallel == b.Parallel &&
-		a.Cost == b.Cost && a.Rows == b.Rows
+	return s.Schema == t.Schema && s.Name == t.Name && s.Procedure == t.Procedure && s.Returns == t.Returns &&
+		s.Language == t.Language && strings.TrimSpace(s.Body) == strings.TrimSpace(t.Body) &&
+		s.Volatility == t.Volatility && s.Strict == t.Strict && s.SecurityDefiner == t.SecurityDefiner &&
+		s.Leakproof == t.Leakproof && s.Parallel == t.Parallel && s.Cost == t.Cost && s.Rows == t.Rows &&
+		slices.Equal(s.Set, t.Set) &&
+		slices.EqualFunc(s.Args, t.Args, func(a, b *schema.FunctionArg) bool { return *a == *b })
 }
 
 // commentFunction sets t's comment when it differs from s's (s nil: t is new).
@@ -247,9 +236,9 @@ func (d *differ) commentFunction(s, t *schema.Function) {
 
 // compareTriggers creates, drops and replaces triggers. A trigger whose
 // function is dropped and created again (recreated, by "schema.name"), or
-// that names a column dropped or retyped, is dropped and created again. Triggers are dropped in
-// phaseDropDependents, before what they use changes, and created in
-// phaseTriggers, after the tables and functions.
+// that names a column dropped or retyped, is dropped and created again.
+// Triggers are dropped in phaseDropDependents, before what they use
+// changes, and created in phaseTriggers, after the tables and functions.
 func (d *differ) compareTriggers(recreated map[string]bool) {
 	key := func(t *schema.Trigger) string { return qnameKey(t.QName()) }
 	pairByName(d.orig.Triggers, d.dst.Triggers, key, func(s, t *schema.Trigger) {
