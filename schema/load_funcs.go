@@ -113,7 +113,7 @@ func (l *loader) validateFunctions(db *Database) {
 		if f.Cost < 0 || f.Rows < 0 {
 			l.errorf(f.Pos, obj, "use a positive number", "cost and rows must be positive")
 		}
-		if f.Rows > 0 && !strings.HasPrefix(strings.ToUpper(f.Returns), "SETOF") && !strings.HasPrefix(strings.ToUpper(f.Returns), "TABLE") {
+		if f.Rows > 0 && !f.ReturnsSet() {
 			l.errorf(l.at(f, "rows", f.Pos), obj, "remove rows, or return SETOF or TABLE", "rows is only for a set-returning function")
 		}
 		for i, s := range f.Set {
