@@ -114,8 +114,8 @@ func (p *sqlParser) createFunction(procedure, replace bool) {
 				p.skipStatement()
 				return
 			}
-		case p.at("RETURN"), p.at("BEGIN"):
-			p.skipStatement() // an SQL-standard body: not modelled
+		case p.at("RETURN"), p.at("BEGIN"), p.at("WINDOW"), p.at("SUPPORT"), p.at("TRANSFORM"):
+			p.skipStatement() // an SQL-standard body, a window or C function: not modelled
 			return
 		default:
 			p.fail("%s in CREATE %s is not understood", strings.ToUpper(p.peek().text), strings.ToUpper(f.Kind()))
