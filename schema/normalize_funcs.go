@@ -43,6 +43,7 @@ func (n *normalizer) functions() {
 	sort.SliceStable(n.db.Triggers, func(i, j int) bool { return lessQName(n.db.Triggers[i].QName(), n.db.Triggers[j].QName()) })
 }
 
+// function brings f to canonical form.
 func (n *normalizer) function(f *Function) {
 	obj := f.Kind() + " " + QName{f.Schema, f.Name}.String()
 	f.Language = strings.ToLower(strings.TrimSpace(f.Language))
@@ -59,7 +60,7 @@ func (n *normalizer) function(f *Function) {
 	if f.Procedure {
 		f.Returns, f.Volatility, f.Parallel, f.Strict, f.Leakproof, f.Cost, f.Rows = "", "", "", false, false, 0, 0
 	} else {
-		f.Returns = canonicalReturns(f, obj, n)
+		f.Returns = n.returns(f, obj)
 		f.Volatility = strings.ToLower(f.Volatility)
 		if f.Volatility == "" {
 			f.Volatility = "volatile"
@@ -81,10 +82,10 @@ func (n *normalizer) function(f *Function) {
 	sort.Strings(f.Set)
 }
 
-// canonicalReturns returns f's return type in canonical form: the type of
-// its only OUT argument or "record" for several when the file gives none
-// (as pg_get_function_result prints them).
-func canonicalReturns(f *Function, obj string, n *normalizer) string {
+// returns returns f's return type in canonical form: the type of its only
+// OUT argument or "record" for several when the file gives none (as
+// pg_get_function_result prints them).
+func (n *normalizer) returns(f *Function, obj string) string {
 	if strings.TrimSpace(f.Returns) == "" {
 		var outs []*FunctionArg
 		for _, a := range f.Args {
@@ -181,6 +182,9 @@ func SettingElement(e string) string {
 // IsListSetting reports whether the setting called name takes a list.
 func IsListSetting(name string) bool { return listSettings[name] }
 
+// trigger brings t to canonical form; functions holds the (schema, name) of
+// the functions of the database, which an unqualified function name is
+// looked up in.
 func (n *normalizer) trigger(t *Trigger, functions map[QName]bool) {
 	t.Timing = strings.ToLower(strings.Join(strings.Fields(t.Timing), " "))
 	have := map[string]bool{}
