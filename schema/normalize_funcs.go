@@ -54,7 +54,7 @@ func (n *normalizer) function(f *Function) {
 		}
 		a.Type = FunctionType(a.Type)
 		if a.Default != "" {
-			a.Default = NormalizeExpr(Postgres, a.Default)
+			a.Default = argDefault(a.Default)
 		}
 	}
 	if f.Procedure {
@@ -80,6 +80,26 @@ func (n *normalizer) function(f *Function) {
 		f.Set[i] = CanonicalSetting(s)
 	}
 	sort.Strings(f.Set)
+}
+
+// argDefault returns an argument's default in canonical form: a literal
+// without the cast to the argument's type PostgreSQL adds ('x'::text is 'x',
+// NULL::integer is null, '-1.5'::numeric is -1.5), anything else in
+// NormalizeExpr form.
+func argDefault(expr string) string {
+	if isNullLiteral(Postgres, expr) {
+		return "null"
+	}
+	lit, ok := literalDefault(Postgres, expr)
+	switch {
+	case !ok:
+		return NormalizeExpr(Postgres, expr)
+	case lit.kind == DefaultString && isNumberText(lit.val) && (classOf(Postgres, lit.cast) == classInteger || classOf(Postgres, lit.cast) == classNumber):
+		return canonicalNumber(lit.val) // '-1.5'::numeric, as PostgreSQL stores -1.5
+	case lit.kind == DefaultString:
+		return "'" + strings.ReplaceAll(lit.val, "'", "''") + "'"
+	}
+	return lit.val
 }
 
 // returns returns f's return type in canonical form: the type of its only
