@@ -46,8 +46,10 @@ func (postgresDialect) functionChange(c *diff.Change) ([]string, error) {
 	case diff.CommentTrigger:
 		return []string{"COMMENT ON TRIGGER " + pgIdent(t.Name) + " ON " + on + " IS " + pgComment(c.Comment)}, nil
 	}
+	// CREATE [OR REPLACE] TRIGGER leaves the trigger enabled (origin); a
+	// trigger not created again keeps its state.
 	var out []string
-	enabled := "" // the state the trigger is in after the CREATE, if any
+	enabled := ""
 	if c.Kind == diff.CreateTrigger || c.OldTrigger == nil || !c.OldTrigger.SameDefinition(t) {
 		s, err := pgCreateTrigger(t, c.Kind == diff.ReplaceTrigger)
 		if err != nil {
