@@ -33,9 +33,10 @@ func (p *sqlParser) isPgFunctionStatement() bool {
 }
 
 // createFunctionOrTrigger reads CREATE [OR REPLACE] FUNCTION|PROCEDURE|TRIGGER
-// after CREATE; it returns false, reading nothing, for another statement.
+// after CREATE; it returns false, reading nothing, for another statement
+// (outsideModel has skipped the other CREATE OR REPLACE statements).
 func (p *sqlParser) createFunctionOrTrigger() bool {
-	if !p.isPgFunctionStatementAt(p.i - 1) {
+	if p.d != schema.Postgres || !(p.at("OR", "REPLACE") || p.at("FUNCTION") || p.at("PROCEDURE") || p.at("TRIGGER")) {
 		return false
 	}
 	replace := p.accept("OR", "REPLACE")
@@ -49,15 +50,6 @@ func (p *sqlParser) createFunctionOrTrigger() bool {
 		p.createFunction(false, replace)
 	}
 	return true
-}
-
-// isPgFunctionStatementAt is isPgFunctionStatement for the statement whose
-// first token is at k.
-func (p *sqlParser) isPgFunctionStatementAt(k int) bool {
-	i := p.i
-	p.i = k
-	defer func() { p.i = i }()
-	return k >= 0 && p.isPgFunctionStatement()
 }
 
 // functionKeywords end a RETURNS type or a SET value list.
@@ -231,7 +223,7 @@ func (p *sqlParser) createTrigger(replace bool) {
 // dropFunctionOrTrigger reads DROP FUNCTION|PROCEDURE|TRIGGER after DROP;
 // it returns false, reading nothing, for another statement.
 func (p *sqlParser) dropFunctionOrTrigger() bool {
-	if !p.isPgFunctionStatementAt(p.i - 1) {
+	if p.d != schema.Postgres || !(p.at("FUNCTION") || p.at("PROCEDURE") || p.at("TRIGGER")) {
 		return false
 	}
 	if p.accept("TRIGGER") {
