@@ -22,7 +22,7 @@ var pgFunctionsQuery = `
 SELECT n.nspname, p.proname, p.prokind::text, pg_get_function_arguments(p.oid),
        pg_get_function_identity_arguments(p.oid), coalesce(pg_get_function_result(p.oid), ''),
        l.lanname, coalesce(p.prosrc, ''), p.provolatile::text, p.proisstrict, p.prosecdef, p.proleakproof,
-       p.proparallel::text, p.procost::float8, p.prorows::float8, p.proretset, coalesce(p.proconfig, '{}'),
+       p.proparallel::text, p.procost::float8, p.prorows::float8, coalesce(p.proconfig, '{}'),
        coalesce(ds.description, ''), (to_jsonb(p) ->> 'prosqlbody') IS NOT NULL
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -38,7 +38,8 @@ var (
 	pgParallel   = map[string]string{"u": "unsafe", "r": "restricted", "s": "safe"}
 )
 
-// readFunctions reads functions and procedures. Aggregates, window
+// readFunctions reads functions and procedures (the estimates as they are:
+// Normalize drops the defaults). Aggregates, window
 // functions, functions in C or internal language and functions with an
 // SQL-standard body (BEGIN ATOMIC, RETURN …) are not modelled: each is
 // warned about and recorded as living in its schema (DROP SCHEMA fails).
@@ -49,12 +50,12 @@ func (c *pgCatalog) readFunctions(ctx context.Context, tx pgx.Tx, _ Options) err
 	}
 	var (
 		nsp, name, kind, args, identity, result, lang, src, vol, par, comment string
-		strict, secdef, leakproof, retset, sqlBody                            bool
+		strict, secdef, leakproof, sqlBody                                    bool
 		cost, nrows                                                           float64
 		config                                                                []string
 	)
 	_, err = pgx.ForEachRow(rows, []any{&nsp, &name, &kind, &args, &identity, &result, &lang, &src, &vol,
-		&strict, &secdef, &leakproof, &par, &cost, &nrows, &retset, &config, &comment, &sqlBody}, func() error {
+		&strict, &secdef, &leakproof, &par, &cost, &nrows, &config, &comment, &sqlBody}, func() error {
 		object := fmt.Sprintf("%s %s.%s(%s)", pgProKinds[kind], nsp, name, identity)
 		why := ""
 		switch {
@@ -76,13 +77,7 @@ func (c *pgCatalog) readFunctions(ctx context.Context, tx pgx.Tx, _ Options) err
 		}
 		f := &schema.Function{Schema: nsp, Name: name, Procedure: kind == "p", Args: parsed, Returns: result,
 			Language: lang, Body: src, Volatility: pgVolatility[vol], Strict: strict, SecurityDefiner: secdef,
-			Leakproof: leakproof, Parallel: pgParallel[par], Cost: cost, Set: config, Comment: comment}
-		if cost == schema.DefaultFunctionCost(lang) || f.Procedure {
-			f.Cost = 0
-		}
-		if retset && nrows != 1000 {
-			f.Rows = nrows
-		}
+			Leakproof: leakproof, Parallel: pgParallel[par], Cost: cost, Rows: nrows, Set: config, Comment: comment}
 		c.db.Functions = append(c.db.Functions, f)
 		return nil
 	})
