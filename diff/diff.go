@@ -35,6 +35,11 @@ const (
 	phaseFunctions
 	phaseDropForeignKeys
 	phaseDropKeys // drop indexes, checks, uniques, primary keys
+	// phaseDropReplacedFunctions drops the functions whose signature
+	// changes while a column default that stays calls them: after the
+	// default is dropped (phaseDropKeys), before it is set again
+	// (phaseColumns), bound to the new function then.
+	phaseDropReplacedFunctions
 	// phaseDropEnumComputed drops the computed columns that compare a column
 	// of a recreated enum with a literal, after the indexes on them.
 	phaseDropEnumComputed
@@ -156,6 +161,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	if err := d.compareViews(); err != nil {
 		return nil, err
 	}
+	d.compareTriggers(d.compareFunctions())
 	d.addDependentHazards()
 	p := d.plan()
 	p.Warnings = slices.Concat(src.Warnings, dst.Warnings)

@@ -140,6 +140,32 @@ const (
 	// CommentView sets the comment of View to Comment (empty: remove);
 	// OldComment is the previous one.
 	CommentView Kind = "comment_view"
+	// Functions, procedures and triggers (PostgreSQL).
+
+	// CreateFunction creates Function (a function or a procedure).
+	CreateFunction Kind = "create_function"
+	// DropFunction drops Function (the from-side one, named by its signature).
+	DropFunction Kind = "drop_function"
+	// ReplaceFunction replaces OldFunction by Function, same signature, with
+	// CREATE OR REPLACE: only what OR REPLACE may change differs (body,
+	// language, volatility, strictness, security, parallel, cost, rows, SET
+	// options, argument defaults added or changed).
+	ReplaceFunction Kind = "replace_function"
+	// CommentFunction sets the comment of Function to Comment (empty:
+	// remove); OldComment is the previous one.
+	CommentFunction Kind = "comment_function"
+	// CreateTrigger creates Trigger on Table (and sets its enabled state
+	// when it is not the default).
+	CreateTrigger Kind = "create_trigger"
+	// DropTrigger drops Trigger (the from-side one) of Table.
+	DropTrigger Kind = "drop_trigger"
+	// ReplaceTrigger takes OldTrigger to Trigger on Table: CREATE OR REPLACE
+	// TRIGGER when the definition changes, then ALTER TABLE … ENABLE/DISABLE
+	// TRIGGER when the enabled state differs from what that leaves.
+	ReplaceTrigger Kind = "replace_trigger"
+	// CommentTrigger sets the comment of Trigger on Table to Comment;
+	// OldComment is the previous one.
+	CommentTrigger Kind = "comment_trigger"
 )
 
 // ColumnAlter says which attributes of a column an AlterColumn changes.
@@ -238,6 +264,13 @@ type Change struct {
 	// (Graph.Order): changes are sorted by it first. 0 for the changes the
 	// graph does not order.
 	Order int `json:"-"`
+	// Function and OldFunction are the functions or procedures of the
+	// *Function kinds; Trigger and OldTrigger the triggers of the *Trigger
+	// kinds (the to side, and the from side it replaces).
+	Function    *schema.Function `json:"function,omitempty"`
+	OldFunction *schema.Function `json:"old_function,omitempty"`
+	Trigger     *schema.Trigger  `json:"trigger,omitempty"`
+	OldTrigger  *schema.Trigger  `json:"old_trigger,omitempty"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }
@@ -279,6 +312,8 @@ const (
 	HazardVolatileDefault   = "volatile-default"    // a column added with a volatile default (or serial) rewrites the table (PostgreSQL)
 	HazardRenameTable       = "rename-table"        // a renamed or moved table breaks clients that still use the old name
 	HazardRenameColumn      = "rename-column"       // a renamed column breaks clients that still use the old name
+	HazardFunctionRecreated = "function-recreated"  // a function is dropped and created again (OR REPLACE cannot make the change): what calls it outside the plan breaks
+	HazardFunctionInUse     = "function-in-use"     // a dropped function is still called by a check, index or generated column: DROP FUNCTION fails (2BP01)
 
 	// SQL Server.
 	HazardClusteredRebuild       = "clustered-rebuild"        // a clustered index or key is created, dropped or changed on an existing table: the table and its nonclustered indexes are rebuilt

@@ -211,6 +211,8 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database
 		{"constraints", c.readConstraints},
 		{"indexes", c.readIndexes},
 		{"indexes of materialized views", c.viewIndexes},
+		{"functions", c.readFunctions},
+		{"triggers", c.readTriggers},
 		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
 	}
 	for _, s := range steps {

@@ -381,6 +381,8 @@ func TestInspectPostgresQueryCountIsFixed(t *testing.T) {
 		for i := range tables {
 			fmt.Fprintf(&b, "CREATE TABLE t%d (id serial PRIMARY KEY, ref int REFERENCES t0 (id), v text CHECK (v <> ''));\n", i)
 			fmt.Fprintf(&b, "CREATE INDEX t%d_v_idx ON t%d (v);\n", i, i)
+			fmt.Fprintf(&b, "CREATE FUNCTION f%d() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n", i)
+			fmt.Fprintf(&b, "CREATE TRIGGER t%d_f BEFORE INSERT ON t%d FOR EACH ROW EXECUTE FUNCTION f%d();\n", i, i, i)
 		}
 		pgtest.Exec(t, url, b.String())
 		cfg, err := pgx.ParseConfig(url)
@@ -399,8 +401,8 @@ func TestInspectPostgresQueryCountIsFixed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(db.Tables) != tables || len(db.Tables[tables-1].Indexes) != 1 {
-			t.Fatalf("read %d tables, want %d with one index each", len(db.Tables), tables)
+		if len(db.Tables) != tables || len(db.Tables[tables-1].Indexes) != 1 || len(db.Functions) != tables || len(db.Triggers) != tables {
+			t.Fatalf("read %d tables, %d functions, %d triggers; want %d of each, with one index each table", len(db.Tables), len(db.Functions), len(db.Triggers), tables)
 		}
 		counts[tables] = counter.n.Load()
 	}

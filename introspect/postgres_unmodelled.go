@@ -16,7 +16,8 @@ const pgIgnored = "; the comparison ignores it and migrations leave it alone"
 // schemadiff does not manage, and attributes of tables and columns it does
 // not read (a sequence is modelled only as the one of an identity column, or
 // of a serial column: owned by it and its nextval() default, as readColumns
-// reads serials). It returns one row per object: the schema, the relation name the
+// reads serials; functions and triggers are read by readFunctions and
+// readTriggers, which warn about the ones they cannot model). It returns one row per object: the schema, the relation name the
 // exclude patterns apply to (empty for objects that are not relations), the
 // object with its kind, what is not read, and whether the object lives in the
 // schema on its own (so DROP SCHEMA would fail because of it). Objects an
@@ -85,22 +86,11 @@ UNION ALL
 SELECT n.nspname, c.relname,
        o.kind || ' ' || o.name || ' on ' || n.nspname || '.' || c.relname,
        o.kinds || ' are not modelled' || '` + pgIgnored + `', false
-FROM (SELECT 'trigger' AS kind, 'triggers' AS kinds, tgname AS name, tgrelid AS rel FROM pg_trigger WHERE NOT tgisinternal
-      UNION ALL SELECT 'policy', 'policies', polname, polrelid FROM pg_policy
+FROM (SELECT 'policy' AS kind, 'policies' AS kinds, polname AS name, polrelid AS rel FROM pg_policy
       UNION ALL SELECT 'rule', 'rules', rulename, ev_class FROM pg_rewrite WHERE rulename <> '_RETURN') o
 JOIN pg_class c ON c.oid = o.rel
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE o.rel = ANY($2::oid[])
-UNION ALL
-SELECT n.nspname, '',
-       CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END ||
-       n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-       CASE p.prokind WHEN 'p' THEN 'procedures' WHEN 'a' THEN 'aggregates' ELSE 'functions' END || ' are not modelled' || '` + pgIgnored + `',
-       true
-FROM pg_proc p
-JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE p.pronamespace = ANY($1::oid[])
-  AND p.oid NOT IN (SELECT objid FROM notext WHERE classid = 'pg_proc'::regclass)
 UNION ALL
 SELECT n.nspname, '',
        CASE t.typtype WHEN 'd' THEN 'domain ' WHEN 'r' THEN 'range type ' ELSE 'type ' END || n.nspname || '.' || t.typname,
@@ -139,20 +129,20 @@ FROM (SELECT 'event trigger' AS kind, evtname AS name FROM pg_event_trigger
 // dependency (pg_depend deptype 'n': dropping or retyping what they depend
 // on fails): views and materialized views (through their _RETURN rule in
 // pg_rewrite; readUnmodelled leaves out those readViews read: they are
-// managed), rules, policies, triggers, functions with SQL-standard bodies,
+// managed), rules, policies, functions with SQL-standard bodies,
 // and inheritance children (which are read as tables but not as children).
 // It returns the schema, table and column (empty for the table itself)
 // depended on, whether the dependent belongs to that table, and the
-// dependent with its kind. A rule, policy or trigger's own dependency on its
-// whole table is left out: it goes with the table.
+// dependent with its kind. A rule or policy's own dependency on its whole
+// table is left out: it goes with the table. Triggers are modelled: diff
+// drops and creates again those on a column it drops or retypes.
 const pgUnmodelledDependents = `
 SELECT DISTINCT n.nspname AS nsp, c.relname AS rel, coalesce(a.attname, '') AS col,
-       coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid AS attached,
+       coalesce(rc.oid, pc.oid) IS NOT DISTINCT FROM c.oid AS attached,
        CASE WHEN d.classid = 'pg_rewrite'::regclass AND r.rulename = '_RETURN' THEN
                  CASE rc.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || rn.nspname || '.' || rc.relname
             WHEN d.classid = 'pg_rewrite'::regclass THEN 'rule ' || r.rulename || ' on ' || rn.nspname || '.' || rc.relname
             WHEN d.classid = 'pg_policy'::regclass THEN 'policy ' || p.polname || ' on ' || pcn.nspname || '.' || pc.relname
-            WHEN d.classid = 'pg_trigger'::regclass THEN 'trigger ' || tg.tgname || ' on ' || tcn.nspname || '.' || tc.relname
             WHEN d.classid = 'pg_class'::regclass THEN 'table ' || icn.nspname || '.' || ic.relname || ' (a child table, INHERITS)'
             ELSE CASE f.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || fn.nspname || '.' || f.proname ||
                  '(' || pg_get_function_identity_arguments(f.oid) || ')' END AS object
@@ -166,17 +156,14 @@ LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 LEFT JOIN pg_policy p ON d.classid = 'pg_policy'::regclass AND p.oid = d.objid
 LEFT JOIN pg_class pc ON pc.oid = p.polrelid
 LEFT JOIN pg_namespace pcn ON pcn.oid = pc.relnamespace
-LEFT JOIN pg_trigger tg ON d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
-LEFT JOIN pg_class tc ON tc.oid = tg.tgrelid
-LEFT JOIN pg_namespace tcn ON tcn.oid = tc.relnamespace
 LEFT JOIN pg_class ic ON d.classid = 'pg_class'::regclass AND ic.oid = d.objid AND ic.relkind IN ('r', 'p')
 LEFT JOIN pg_namespace icn ON icn.oid = ic.relnamespace
 LEFT JOIN pg_proc f ON d.classid = 'pg_proc'::regclass AND f.oid = d.objid
 LEFT JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($2::oid[]) AND d.deptype = 'n'
-  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_trigger'::regclass, 'pg_proc'::regclass)
+  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
        OR ic.oid IS NOT NULL)
-  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid)`
+  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid) IS NOT DISTINCT FROM c.oid)`
 
 // pgUnmodelledQuery reads, in one statement, what pgUnmodelledWarnings and
 // pgUnmodelledDependents find: rows of kind 'warning' and 'dependent'.

@@ -273,5 +273,44 @@ func goldenCases() []goldenCase {
 			&diff.Change{Kind: diff.RenameIndex, Table: users, RenamedFrom: "users_inserted_at_idx",
 				Index: &schema.Index{Name: "users_inserted_idx", Parts: []schema.IndexPart{{Column: "inserted_at", Desc: true}}}},
 		)},
+		// Functions and triggers: a body holding the default dollar tag, a
+		// name that needs quoting, every option; replaced, commented, dropped.
+		{"06_functions", pg(
+			&diff.Change{Kind: diff.CreateFunction, Function: weirdFunction("SELECT $function$a$function$ || x")},
+			&diff.Change{Kind: diff.ReplaceFunction, Function: weirdFunction("SELECT x || 'b'"), OldFunction: weirdFunction("SELECT $function$a$function$ || x")},
+			&diff.Change{Kind: diff.CommentFunction, Function: weirdFunction(""), Comment: "it's odd"},
+			&diff.Change{Kind: diff.CreateFunction, Function: touchFunction()},
+			&diff.Change{Kind: diff.CreateFunction, Function: &schema.Function{Schema: "public", Name: "archive", Procedure: true,
+				Args: []*schema.FunctionArg{{Name: "keep", Type: "integer", Mode: "inout"}}, Language: "plpgsql",
+				Body: "BEGIN keep := keep + 1; END", SecurityDefiner: true}},
+			&diff.Change{Kind: diff.CreateTrigger, Table: users, Trigger: usersTrigger("")},
+			&diff.Change{Kind: diff.ReplaceTrigger, Table: users, Trigger: usersTrigger("disabled"), OldTrigger: usersTrigger("")},
+			&diff.Change{Kind: diff.CommentTrigger, Table: users, Trigger: usersTrigger("disabled"), Comment: "stamps rows"},
+			&diff.Change{Kind: diff.DropTrigger, Table: users, Trigger: usersTrigger("disabled")},
+			&diff.Change{Kind: diff.DropFunction, Function: touchFunction()},
+			&diff.Change{Kind: diff.DropFunction, Function: &schema.Function{Schema: "public", Name: "archive", Procedure: true,
+				Args: []*schema.FunctionArg{{Name: "keep", Type: "integer", Mode: "inout"}}}},
+			&diff.Change{Kind: diff.DropFunction, Function: weirdFunction("")},
+		)},
 	}
+}
+
+// weirdFunction is a function whose name needs quoting, with every option.
+func weirdFunction(body string) *schema.Function {
+	return &schema.Function{Schema: "public", Name: `we"ird fn`, Args: []*schema.FunctionArg{
+		{Name: "x", Type: "text"}, {Name: "n", Type: "integer", Default: "1"}}, Returns: "text", Language: "sql",
+		Body: body, Volatility: "stable", Strict: true, Leakproof: true, Parallel: "safe", Cost: 10,
+		Set: []string{"search_path=public, pg_temp", "work_mem=64MB"}}
+}
+
+// touchFunction is a trigger function.
+func touchFunction() *schema.Function {
+	return &schema.Function{Schema: "public", Name: "touch", Returns: "trigger", Language: "plpgsql", Body: "BEGIN RETURN NEW; END"}
+}
+
+// usersTrigger is a row trigger on public.users with UPDATE OF, WHEN and arguments.
+func usersTrigger(enabled string) *schema.Trigger {
+	return &schema.Trigger{Schema: "public", Table: "users", Name: "users_touch", Timing: "before",
+		Events: []string{"insert", "update"}, UpdateOf: []string{"nickname"}, ForEachRow: true,
+		When: "new.nickname <> ''", Function: "public.touch", Args: []string{"it's", "2"}, Enabled: enabled}
 }

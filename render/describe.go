@@ -114,6 +114,9 @@ func Describe(c *diff.Change) string {
 		return "alter index " + indexName(c) + " storage parameters"
 	case diff.AlterForeignKeyDeferrable:
 		return "alter " + constraintDesc(c) + " on " + t + " deferrable"
+	case diff.CreateFunction, diff.DropFunction, diff.ReplaceFunction, diff.CommentFunction,
+		diff.CreateTrigger, diff.DropTrigger, diff.ReplaceTrigger, diff.CommentTrigger:
+		return describeFunctionChange(c)
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	case diff.CreateView, diff.DropView, diff.ReplaceView, diff.CommentView:

@@ -67,6 +67,9 @@ type dialect interface {
 	onlineStep(c *diff.Change) ([]string, error)
 	// viewChange renders CreateView, DropView, ReplaceView and CommentView.
 	viewChange(c *diff.Change) ([]string, error)
+	// functionChange renders the changes of functions, procedures and
+	// triggers (CreateFunction … CommentTrigger).
+	functionChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -179,6 +182,9 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return commentConstraint(d, c)
 	case diff.CreateView, diff.DropView, diff.ReplaceView, diff.CommentView:
 		return d.viewChange(c)
+	case diff.CreateFunction, diff.DropFunction, diff.ReplaceFunction, diff.CommentFunction,
+		diff.CreateTrigger, diff.DropTrigger, diff.ReplaceTrigger, diff.CommentTrigger:
+		return d.functionChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

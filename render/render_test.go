@@ -76,6 +76,8 @@ func TestEveryKindRendered(t *testing.T) {
 		diff.DropColumn, diff.RenameColumn, diff.AlterColumn, diff.CommentColumn, diff.AddPrimaryKey,
 		diff.DropPrimaryKey, diff.AddUnique, diff.DropUnique, diff.AddCheck, diff.DropCheck, diff.AddForeignKey,
 		diff.DropForeignKey, diff.CreateIndex, diff.DropIndex, diff.RenameIndex, diff.RenameConstraint,
+		diff.CreateFunction, diff.DropFunction, diff.ReplaceFunction, diff.CommentFunction, diff.CreateTrigger,
+		diff.DropTrigger, diff.ReplaceTrigger, diff.CommentTrigger,
 	}
 	seen := map[diff.Kind]int{}
 	for _, tc := range goldenCases() {

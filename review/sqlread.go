@@ -516,7 +516,7 @@ func (p *sqlParser) skipName(k int) int {
 // object outside the schema model (or only changes an owner), and skips it.
 func (p *sqlParser) outsideModel() bool {
 	j := p.i
-	if !(p.at("CREATE") || p.at("ALTER") || p.at("DROP")) {
+	if !(p.at("CREATE") || p.at("ALTER") || p.at("DROP")) || p.isPgFunctionStatement() {
 		return false
 	}
 	p.i++
@@ -565,6 +565,7 @@ func (p *sqlParser) outsideModel() bool {
 
 func (p *sqlParser) create() {
 	switch {
+	case p.createFunctionOrTrigger():
 	case p.accept("SCHEMA"):
 		ine := p.accept("IF", "NOT", "EXISTS")
 		name := p.ident()
@@ -1087,6 +1088,7 @@ func (p *sqlParser) isPartEnd(t sqlTok) bool {
 
 func (p *sqlParser) drop() {
 	switch {
+	case p.dropFunctionOrTrigger():
 	case p.accept("SCHEMA"):
 		ie := p.accept("IF", "EXISTS")
 		for {
@@ -1220,6 +1222,9 @@ func (p *sqlParser) alterAction(base op, last string) string {
 			p.emit(o)
 			return ""
 		}
+	}
+	if p.triggerState(base) {
+		return ""
 	}
 	for _, kws := range alterNoops {
 		if p.at(kws...) {
@@ -1390,6 +1395,7 @@ func (p *sqlParser) alterColumn(o *op) {
 func (p *sqlParser) commentOn() {
 	o := op{kind: opComment}
 	switch {
+	case p.commentOnFunctionOrTrigger(&o):
 	case p.accept("SCHEMA"):
 		o.target, o.name = "schema", p.ident()
 	case p.accept("TABLE"):

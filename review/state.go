@@ -74,6 +74,11 @@ const (
 	// NOT EXISTS); opDropView drops the view table (of view's kind).
 	opCreateView
 	opDropView
+	opCreateFunction // fn (replace: OR REPLACE)
+	opDropFunction   // fn: schema, name and arguments
+	opCreateTrigger  // trg (replace: OR REPLACE)
+	opDropTrigger    // trg: schema, table and name
+	opTriggerState   // trg: schema, table and name; value: Trigger.Enabled
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -125,6 +130,10 @@ type op struct {
 	tableOpts func(*schema.TableOptions)
 	// rejected marks an op that conflicted with the state and changed nothing.
 	rejected bool
+	// fn and trg are the function and trigger of the function and trigger
+	// ops (and of a comment on one); replace (above) is CREATE OR REPLACE.
+	fn  *schema.Function
+	trg *schema.Trigger
 }
 
 // colAlter says what an ALTER COLUMN changes; nil fields stay as they are.
@@ -175,6 +184,7 @@ func cloneDB(db *schema.Database) *schema.Database {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
 	out.Views = cloneViews(db.Views)
+	cloneFunctions(db, out)
 	return out
 }
 
@@ -257,6 +267,8 @@ func (s *state) table(o op) *schema.Table {
 func (s *state) apply(o op) {
 	db := s.db
 	switch o.kind {
+	case opCreateFunction, opDropFunction, opCreateTrigger, opDropTrigger, opTriggerState:
+		s.applyFunction(o)
 	case opCreateSchema:
 		if db.Schema(o.name) != nil {
 			if !o.ifExist {
@@ -273,6 +285,7 @@ func (s *state) apply(o op) {
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.Schema == o.name })
 		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
 		db.Views = slices.DeleteFunc(db.Views, func(v *schema.View) bool { return v.Schema == o.name })
+		dropSchemaFunctions(db, o.name)
 	case opCreateEnum:
 		if db.Enum(o.enum.QName()) != nil {
 			if !o.ifExist {
@@ -338,6 +351,7 @@ func (s *state) apply(o op) {
 			s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(), "Table %s is dropped but no earlier migration creates it; remove the drop or fix the name.", o.table)
 		}
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
+		db.Triggers = slices.DeleteFunc(db.Triggers, func(t *schema.Trigger) bool { return t.TableQName() == o.table })
 	case opRenameTable:
 		if t := s.table(o); t != nil {
 			from, to := t.QName(), schema.ParseQName(o.newName, t.Schema)
@@ -348,6 +362,7 @@ func (s *state) apply(o op) {
 				}
 			}
 			t.Schema, t.Name = to.Schema, to.Name
+			moveTriggers(db, from, to)
 			s.retargetForeignKeys(from, func(fk *schema.ForeignKey) { fk.RefSchema, fk.RefTable = to.Schema, to.Name })
 		}
 	case opAddColumn:
@@ -1042,6 +1057,8 @@ func (s *state) dropIndex(o op) {
 
 func (s *state) comment(o op) {
 	switch o.target {
+	case "function", "trigger":
+		s.commentFunction(o)
 	case "schema":
 		if sc := s.db.Schema(o.name); sc != nil {
 			sc.Comment = o.value

@@ -155,6 +155,9 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 		{"check", table + "    checks: [{expr: a, X: 1}]\n", defKeys("check")},
 		{"view", "dialect: postgres\nviews:\n  - {name: v, query: select 1, X: 1}\n", defKeys("view")},
 		{"materialized view", "dialect: postgres\nmaterialized_views:\n  - {name: v, query: select 1, X: 1}\n", defKeys("materialized_view")},
+		{"function", "dialect: postgres\nfunctions: [{name: f, returns: int, language: sql, body: x, X: 1}]\n", defKeys("function")},
+		{"procedure", "dialect: postgres\nprocedures: [{name: p, language: sql, body: x, X: 1}]\n", defKeys("procedure")},
+		{"trigger", table + "triggers: [{name: tr, on: t, timing: before, events: [insert], function: f, X: 1}]\n", defKeys("trigger")},
 	}
 	known := regexp.MustCompile(`expected one of ([a-z_, ]+)`)
 	for _, tt := range tests {

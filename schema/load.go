@@ -53,6 +53,8 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 		db.Enums = append(db.Enums, p.db.Enums...)
 		db.Tables = append(db.Tables, p.db.Tables...)
 		db.Views = append(db.Views, p.db.Views...)
+		db.Functions = append(db.Functions, p.db.Functions...)
+		db.Triggers = append(db.Triggers, p.db.Triggers...)
 		switch d, pos := p.dialect, p.dialectPos; {
 		case d == "":
 		case dialect == "":
@@ -167,6 +169,7 @@ func fillDefaults(db *Database) {
 			e.Schema = def
 		}
 	}
+	fillFunctionDefaults(db)
 	for _, t := range db.Tables {
 		if t.Schema == "" {
 			t.Schema = def
@@ -279,6 +282,15 @@ func (l *loader) file(db *Database, o object) (Dialect, Pos) {
 		db.Tables = append(db.Tables, l.table(c))
 	}
 	db.Views = append(db.Views, l.views(o)...)
+	for _, c := range o.children("function") {
+		db.Functions = append(db.Functions, l.function(c, false))
+	}
+	for _, c := range o.children("procedure") {
+		db.Functions = append(db.Functions, l.function(c, true))
+	}
+	for _, c := range o.children("trigger") {
+		db.Triggers = append(db.Triggers, l.trigger(c))
+	}
 	o.done()
 	return Dialect(d), pos
 }

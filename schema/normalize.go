@@ -81,6 +81,7 @@ func (n *normalizer) run() {
 		sortByName(t.ForeignKeys, func(f *ForeignKey) string { return f.Name + "\x00" + strings.Join(f.Columns, ",") })
 	}
 	n.views()
+	n.functions()
 	n.schemas()
 }
 
@@ -123,6 +124,9 @@ func (n *normalizer) schemas() {
 	}
 	for _, v := range n.db.Views {
 		add(v.Schema)
+	}
+	for _, f := range n.db.Functions {
+		add(f.Schema)
 	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
@@ -677,6 +681,7 @@ func cloneDatabase(db *Database) *Database {
 	for _, v := range db.Views {
 		out.Views = append(out.Views, cloneView(v))
 	}
+	cloneFunctions(db, out)
 	return out
 }
 

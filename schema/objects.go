@@ -191,8 +191,10 @@ type Function struct {
 	Procedure bool           `json:"procedure,omitempty"`
 	Args      []*FunctionArg `json:"args,omitempty"`
 	// Returns is the return type. canonical (PostgreSQL): as
-	// pg_get_function_result prints it ("integer", "SETOF public.users",
-	// "TABLE(id integer, name text)", "trigger", "void"); "" for a procedure.
+	// pg_get_function_result prints it with search_path = public
+	// ("integer", "SETOF users", "SETOF app.items", "TABLE(id integer, name
+	// text)", "trigger", "void"; the OUT arguments' type, or "record", when a
+	// file gives none); "" for a procedure.
 	Returns string `json:"returns,omitempty"`
 	// Language is the body's language. canonical: lower case ("sql",
 	// "plpgsql").
@@ -215,13 +217,13 @@ type Function struct {
 	// when unset.
 	Parallel string `json:"parallel,omitempty"`
 	// Cost and Rows are the planner estimates. canonical: 0 when they are
-	// the defaults (100 for C/internal… as PostgreSQL sets them; 1000 rows
-	// for a set-returning function).
+	// the defaults (DefaultFunctionCost; 1000 rows for a set-returning
+	// function, 0 for others) and for a procedure.
 	Cost float64 `json:"cost,omitempty"`
 	Rows float64 `json:"rows,omitempty"`
 	// Set holds the SET options (pg_proc.proconfig), e.g.
 	// "search_path=public, pg_temp". canonical: "name=value" as proconfig
-	// holds them, sorted by name.
+	// holds them (CanonicalSetting), sorted.
 	Set     []string `json:"set,omitempty"`
 	Comment string   `json:"comment,omitempty"`
 	// DependsOn: see View.DependsOn (functions: pg_depend's dependencies
@@ -233,10 +235,13 @@ type Function struct {
 // FunctionArg is one argument of a function.
 type FunctionArg struct {
 	Name string `json:"name,omitempty"`
-	Type string `json:"type"` // canonical: as Column.Type
+	// Type is the argument's type. canonical: FunctionType (built-in types
+	// without modifiers, as PostgreSQL stores argument types; types of
+	// schema public unqualified, others qualified).
+	Type string `json:"type"`
 	// Mode is "in", "out", "inout" or "variadic". canonical: "in" is "".
 	Mode string `json:"mode,omitempty"`
-	// Default is the argument's DEFAULT expression, as written.
+	// Default is the argument's DEFAULT expression. canonical: NormalizeExpr form.
 	Default string `json:"default,omitempty"`
 }
 
@@ -261,7 +266,9 @@ type Trigger struct {
 	// TABLE AS … NEW TABLE AS …).
 	OldTable string `json:"old_table,omitempty"`
 	NewTable string `json:"new_table,omitempty"`
-	// Function is the function it executes, "schema.name"; Args are the
+	// Function is the function it executes. canonical: "schema.name" (a
+	// file's unqualified name is the table's schema when the file has a
+	// function of that name there, else the default schema). Args are the
 	// literal arguments passed to it, as strings.
 	Function string   `json:"function,omitempty"`
 	Args     []string `json:"args,omitempty"`

@@ -19,6 +19,9 @@ type SplitFile struct {
 // declarations, and a folder per database schema holding a file per table,
 // <schema>/<table>.<ext>, per enum, <schema>/enums/<enum>.<ext>, and per view
 // or materialized view, <schema>/views/<view>.<ext>. ext is
+// <schema>/<table>.<ext> (with the table's triggers), per enum,
+// <schema>/enums/<enum>.<ext>, and per function or procedure name (its
+// overloads together), <schema>/functions/<name>.<ext>. ext is
 // "hcl" or "yaml"; Load reads the folder back to db. Characters that file
 // systems refuse or treat specially (/ \ : * ? " < > |, control characters,
 // %, a leading dot) are written as %XX; names that differ only in case get
@@ -43,12 +46,12 @@ func SplitFiles(db *Database, ext string) []SplitFile {
 		files = append(files, SplitFile{Path: path(e.Schema, "enums", e.Name), DB: &Database{Dialect: db.Dialect, Enums: []*Enum{e}}})
 	}
 	for _, t := range db.Tables {
-		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}}})
+		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}, Triggers: tableTriggers(db, t)}})
 	}
 	for _, v := range db.Views {
 		files = append(files, SplitFile{Path: path(v.Schema, "views", v.Name), DB: &Database{Dialect: db.Dialect, Views: []*View{v}}})
 	}
-	return files
+	return append(files, splitFunctions(db, path)...)
 }
 
 // fileNamePart spells name as one path element that every common file

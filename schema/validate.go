@@ -86,6 +86,7 @@ func (l *loader) validate(db *Database) {
 	if db.Dialect == SQLServer {
 		l.validateCascadePaths(db)
 	}
+	l.validateFunctions(db)
 }
 
 // validateTable checks one table; indexes holds the index names of the scope

@@ -204,6 +204,10 @@ func fileTree(db *Database) (*wnode, error) {
 	views, matviews := viewTrees(db.Views, def)
 	root.set("view", views)
 	root.set("materialized_view", matviews)
+	functions, procedures, triggers := functionTrees(db, def)
+	root.set("function", functions)
+	root.set("procedure", procedures)
+	root.set("trigger", triggers)
 	return root, nil
 }
 

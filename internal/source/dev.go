@@ -56,6 +56,7 @@ func normalizeOnDev(ctx context.Context, db *schema.Database, opts Options) (*sc
 // carryHints copies what a database cannot store — rename hints and source
 // positions — from the desired schema to its read-back copy.
 func carryHints(from, to *schema.Database) {
+	carryFunctionPositions(from, to)
 	tables := schema.NewLookup(from)
 	for _, t := range to.Tables {
 		src := tables.Table(t.QName())
