@@ -65,6 +65,9 @@ type dialect interface {
 	// a ValidateConstraint, and an Add* or DropIndex change marked NotValid,
 	// UsingIndex or IfExists.
 	onlineStep(c *diff.Change) ([]string, error)
+	// rlsChange renders CreatePolicy, DropPolicy, AlterPolicy,
+	// CommentPolicy, AlterRowSecurity, AttachPartition and DetachPartition.
+	rlsChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -175,6 +178,9 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return commentIndex(d, c)
 	case diff.CommentConstraint:
 		return commentConstraint(d, c)
+	case diff.CreatePolicy, diff.DropPolicy, diff.AlterPolicy, diff.CommentPolicy, diff.AlterRowSecurity,
+		diff.AttachPartition, diff.DetachPartition:
+		return d.rlsChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

@@ -153,6 +153,9 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 		{"index key part", table + "    indexes: [{on: [{column: a, X: 1}]}]\n", defKeys("key_part")},
 		{"foreign key", table + "    foreign_keys: [{columns: [a], ref_table: t, ref_columns: [a], X: 1}]\n", defKeys("foreign_key")},
 		{"check", table + "    checks: [{expr: a, X: 1}]\n", defKeys("check")},
+		{"partition_by", table + "    partition_by: {strategy: list, columns: [a], X: 1}\n", defKeys("partition_by")},
+		{"partition_of", table + "    partition_of: {parent: t, bound: DEFAULT, X: 1}\n", defKeys("partition_of")},
+		{"policy", table + "policies:\n  - {name: p, on: t, X: 1}\n", defKeys("policy")},
 	}
 	known := regexp.MustCompile(`expected one of ([a-z_, ]+)`)
 	for _, tt := range tests {

@@ -52,6 +52,7 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 		db.Schemas = append(db.Schemas, p.db.Schemas...)
 		db.Enums = append(db.Enums, p.db.Enums...)
 		db.Tables = append(db.Tables, p.db.Tables...)
+		db.Policies = append(db.Policies, p.db.Policies...)
 		switch d, pos := p.dialect, p.dialectPos; {
 		case d == "":
 		case dialect == "":
@@ -176,6 +177,11 @@ func fillDefaults(db *Database) {
 			}
 		}
 	}
+	for _, p := range db.Policies {
+		if p.Schema == "" {
+			p.Schema = def
+		}
+	}
 }
 
 // loader collects the diagnostics of one Load, and the source positions of
@@ -272,6 +278,9 @@ func (l *loader) file(db *Database, o object) (Dialect, Pos) {
 	for _, c := range o.children("table") {
 		db.Tables = append(db.Tables, l.table(c))
 	}
+	for _, c := range o.children("policy") {
+		db.Policies = append(db.Policies, l.policy(c))
+	}
 	o.done()
 	return Dialect(d), pos
 }
@@ -300,6 +309,8 @@ func (l *loader) table(o object) *Table {
 	t.Comment, _, _ = o.str("comment")
 	t.RenamedFrom, _, _ = o.str("renamed_from")
 	l.loadTableOptions(o, t)
+	l.loadRowSecurity(o, t)
+	l.loadPartitioning(o, t)
 	for _, c := range o.children("column") {
 		t.Columns = append(t.Columns, l.column(c))
 	}

@@ -42,7 +42,7 @@ func SplitFiles(db *Database, ext string) []SplitFile {
 		files = append(files, SplitFile{Path: path(e.Schema, "enums", e.Name), DB: &Database{Dialect: db.Dialect, Enums: []*Enum{e}}})
 	}
 	for _, t := range db.Tables {
-		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}}})
+		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}, Policies: db.TablePolicies(t.QName())}})
 	}
 	return files
 }

@@ -1,0 +1,133 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// markRebuilt finds the tables of both sides whose partitioning changes:
+// PostgreSQL cannot change a table's partition key, nor make a plain table
+// partitioned or the other way round, so they are dropped and created
+// again, and with them their partitions (dropping a partitioned table drops
+// its partitions). Their columns count as recreated, so that the foreign
+// keys on and to them are dropped before and added again after.
+func (d *differ) markRebuilt() {
+	d.rebuilt = map[schema.QName]bool{}
+	for _, t := range d.dst.Tables {
+		if s := d.src.Table(t.QName()); s != nil && !equalPartitioning(s.PartitionBy, t.PartitionBy) {
+			d.rebuilt[t.QName()] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, t := range d.dst.Tables {
+			if t.PartitionOf != nil && !d.rebuilt[t.QName()] && d.src.Table(t.QName()) != nil &&
+				d.rebuilt[schema.ParseQName(t.PartitionOf.Parent, t.Schema)] {
+				d.rebuilt[t.QName()], changed = true, true
+			}
+		}
+	}
+	for q := range d.rebuilt {
+		for _, c := range d.src.Table(q).Columns {
+			mark(d.recreated, q, c.Name)
+			mark(d.retyped, q, c.Name)
+		}
+	}
+}
+
+// equalPartitioning reports whether two canonical partition keys are equal.
+func equalPartitioning(a, b *schema.Partitioning) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Strategy == b.Strategy && slices.EqualFunc(a.Keys, b.Keys, equalIndexPart)
+}
+
+// dropTable drops table s of the source (after renames) in phase p, unless
+// it is a partition whose parent the plan drops or rebuilds: the parent's
+// DROP TABLE drops it.
+func (d *differ) dropTable(s *schema.Table, p phase) {
+	orig := d.origTable(s.QName())
+	if po := s.PartitionOf; po != nil {
+		parent := d.renamedTable(schema.ParseQName(po.Parent, orig.Schema))
+		if d.dst.Table(parent) == nil || d.rebuilt[parent] {
+			return
+		}
+	}
+	h := dropTableHazard(orig)
+	if s.PartitionBy != nil {
+		h.Message = "Dropping partitioned table " + orig.QName().String() + " deletes all its rows and drops its partitions."
+	}
+	if p != phaseDropTables {
+		h.Message = "Table " + orig.QName().String() + " is dropped and created again because its partitioning changes (PostgreSQL cannot change a partition key, nor partition an existing table): all its rows are lost."
+	}
+	d.add(p, &Change{Kind: DropTable, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{h}})
+}
+
+// tablePhase returns the phase that creates t: a partition is created once
+// every table is, and the columns of its parent are in place.
+func tablePhase(t *schema.Table) phase {
+	if t.PartitionOf != nil {
+		return phasePartitions
+	}
+	return phaseCreateTables
+}
+
+// comparePartitionOf detaches and attaches a table that becomes or stops
+// being a partition, or whose parent or bound changes (PostgreSQL cannot
+// alter a bound: DETACH, then ATTACH with the new one).
+func (d *differ) comparePartitionOf(s, t *schema.Table) {
+	sp, tp := s.PartitionOf, t.PartitionOf
+	if sp != nil && tp != nil && d.renamedTable(schema.ParseQName(sp.Parent, d.origTable(s.QName()).Schema)).String() == tp.Parent && sp.Bound == tp.Bound {
+		return
+	}
+	if sp != nil {
+		orig := d.origTable(s.QName())
+		h := hazard(HazardPartitionDetach, Warning, "Detaching partition %s from %s: queries of the parent no longer see its rows", orig.QName(), sp.Parent)
+		if tp == nil {
+			h.Message += "; it keeps, as its own, the copies of the parent's indexes and keys PostgreSQL made for it (the next plan shows them)"
+		}
+		d.add(phaseDropForeignKeys, &Change{Kind: DetachPartition, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{{Code: h.Code, Severity: h.Severity, Message: h.Message + "."}}})
+	}
+	if tp != nil {
+		d.add(phasePartitions, &Change{Kind: AttachPartition, Table: t.QName(), TableDef: t, Hazards: []Hazard{hazard(HazardPartitionAttach, Warning,
+			"Attaching %s to %s scans it for rows outside the bound %s (and the parent's default partition for rows inside it) under locks; a row outside makes it fail.", t.QName(), tp.Parent, tp.Bound)}})
+	}
+}
+
+// partitionColumns returns s and t with the columns compareColumns
+// compares: a partition has its parent's columns. Between two partitions
+// nothing is compared: the parent's changes reach its partitions.
+func (d *differ) partitionColumns(s, t *schema.Table) (*schema.Table, *schema.Table) {
+	switch {
+	case s.PartitionOf != nil && t.PartitionOf != nil:
+		return &schema.Table{Schema: s.Schema, Name: s.Name}, &schema.Table{Schema: t.Schema, Name: t.Name}
+	case s.PartitionOf != nil:
+		return withParentColumns(d.src, s, d.renamedTable(schema.ParseQName(s.PartitionOf.Parent, d.origTable(s.QName()).Schema))), t
+	case t.PartitionOf != nil:
+		return s, withParentColumns(d.dst, t, schema.ParseQName(t.PartitionOf.Parent, t.Schema))
+	}
+	return s, t
+}
+
+// withParentColumns returns a copy of t with the columns of its parent in db.
+func withParentColumns(db *schema.Database, t *schema.Table, parent schema.QName) *schema.Table {
+	c := *t
+	if p := db.Table(parent); p != nil {
+		c.Columns = p.Columns
+	}
+	return &c
+}
+
+// partitioned returns the partitioned tables of the target: an online plan
+// leaves their changes as they are.
+func (d *differ) partitioned() map[schema.QName]bool {
+	m := map[schema.QName]bool{}
+	for _, t := range d.dst.Tables {
+		if t.PartitionBy != nil {
+			m[t.QName()] = true
+		}
+	}
+	return m
+}
