@@ -463,8 +463,9 @@ func indexName(x *schema.Index) string { return x.Name }
 
 // alterTable changes table s (source, renamed) into t.
 func (d *differ) alterTable(s, t *schema.Table) {
-	d.compareColumns(d.partitionColumns(s, t))
 	d.comparePartitionOf(s, t)
+	s, t = d.partitionColumns(s, t)
+	d.compareColumns(s, t)
 	d.setRowSecurity(s, t)
 	d.renameKeys(s, t)
 	d.compareKeys(s, t)

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -76,7 +77,10 @@ func tablePhase(t *schema.Table) phase {
 
 // comparePartitionOf detaches and attaches a table that becomes or stops
 // being a partition, or whose parent or bound changes (PostgreSQL cannot
-// alter a bound: DETACH, then ATTACH with the new one).
+// alter a bound: DETACH, then ATTACH with the new one). A table that stops
+// being a partition is detached first, before its own columns change; one
+// attached again is detached after its parent's columns change, which
+// reach it that way.
 func (d *differ) comparePartitionOf(s, t *schema.Table) {
 	sp, tp := s.PartitionOf, t.PartitionOf
 	if sp != nil && tp != nil && d.renamedTable(schema.ParseQName(sp.Parent, d.origTable(s.QName()).Schema)).String() == tp.Parent && sp.Bound == tp.Bound {
@@ -88,7 +92,11 @@ func (d *differ) comparePartitionOf(s, t *schema.Table) {
 		if tp == nil {
 			h.Message += "; it keeps, as its own, the copies of the parent's indexes and keys PostgreSQL made for it (the next plan shows them)"
 		}
-		d.add(phaseDropForeignKeys, &Change{Kind: DetachPartition, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{{Code: h.Code, Severity: h.Severity, Message: h.Message + "."}}})
+		p := phaseDropForeignKeys
+		if tp != nil {
+			p = phaseColumnsAfterAlter
+		}
+		d.add(p, &Change{Kind: DetachPartition, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{{Code: h.Code, Severity: h.Severity, Message: h.Message + "."}}})
 	}
 	if tp != nil {
 		d.add(phasePartitions, &Change{Kind: AttachPartition, Table: t.QName(), TableDef: t, Hazards: []Hazard{hazard(HazardPartitionAttach, Warning,
@@ -96,28 +104,51 @@ func (d *differ) comparePartitionOf(s, t *schema.Table) {
 	}
 }
 
-// partitionColumns returns s and t with the columns compareColumns
-// compares: a partition has its parent's columns. Between two partitions
-// nothing is compared: the parent's changes reach its partitions.
+// partitionColumns returns s and t as alterTable compares them when one
+// of them is a partition and the other not: the partition with its
+// parent's columns. A table detached keeps, as its own, the copies of its
+// parent's primary key, unique constraints and indexes PostgreSQL made for
+// it, under the names PostgreSQL chose (ChooseIndexName: <table>_pkey,
+// <table>_<columns>_key, <table>_<columns>_idx); a table attached must have
+// the parent's columns before. Between two partitions nothing changes: the
+// parent's changes reach them.
 func (d *differ) partitionColumns(s, t *schema.Table) (*schema.Table, *schema.Table) {
 	switch {
-	case s.PartitionOf != nil && t.PartitionOf != nil:
-		return &schema.Table{Schema: s.Schema, Name: s.Name}, &schema.Table{Schema: t.Schema, Name: t.Name}
-	case s.PartitionOf != nil:
-		return withParentColumns(d.src, s, d.renamedTable(schema.ParseQName(s.PartitionOf.Parent, d.origTable(s.QName()).Schema))), t
-	case t.PartitionOf != nil:
-		return s, withParentColumns(d.dst, t, schema.ParseQName(t.PartitionOf.Parent, t.Schema))
+	case s.PartitionOf != nil && t.PartitionOf == nil:
+		parent := d.src.Table(d.renamedTable(schema.ParseQName(s.PartitionOf.Parent, d.origTable(s.QName()).Schema)))
+		if parent == nil {
+			return s, t
+		}
+		c := *s
+		c.Columns = parent.Columns
+		if pk := parent.PrimaryKey; pk != nil && c.PrimaryKey == nil {
+			cp := *pk
+			cp.Name, cp.Comment = s.Name+"_pkey", ""
+			c.PrimaryKey = &cp
+		}
+		for _, u := range parent.Uniques {
+			cu := *u
+			cu.Name, cu.Comment = s.Name+"_"+strings.Join(u.Columns, "_")+"_key", ""
+			c.Uniques = append(slices.Clone(c.Uniques), &cu)
+		}
+		for _, x := range parent.Indexes {
+			cols := keyColumns(x)
+			if len(cols) != len(x.Parts) {
+				continue // an expression key: named after the expression, not followed
+			}
+			cx := *x
+			cx.Name, cx.Comment = s.Name+"_"+strings.Join(cols, "_")+"_idx", ""
+			c.Indexes = append(slices.Clone(c.Indexes), &cx)
+		}
+		return &c, t
+	case t.PartitionOf != nil && s.PartitionOf == nil:
+		c := *t
+		if p := d.dst.Table(schema.ParseQName(t.PartitionOf.Parent, t.Schema)); p != nil {
+			c.Columns = p.Columns
+		}
+		return s, &c
 	}
 	return s, t
-}
-
-// withParentColumns returns a copy of t with the columns of its parent in db.
-func withParentColumns(db *schema.Database, t *schema.Table, parent schema.QName) *schema.Table {
-	c := *t
-	if p := db.Table(parent); p != nil {
-		c.Columns = p.Columns
-	}
-	return &c
 }
 
 // partitioned returns the partitioned tables of the target: an online plan

@@ -26,18 +26,13 @@ const pgUnmodelledWarnings = `
 SELECT n.nspname AS nsp, c.relname AS rel,
        CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
             WHEN 'f' THEN 'foreign table ' WHEN 'c' THEN 'composite type ' ELSE 'table ' END || n.nspname || '.' || c.relname AS object,
-       CASE WHEN c.relispartition THEN 'partition of ' || pn.nspname || '.' || pc.relname || ' (' ||
-                 pg_get_expr(c.relpartbound, c.oid) || ') is not read: partitions are not modelled'
-            ELSE CASE c.relkind WHEN 'v' THEN 'views' WHEN 'm' THEN 'materialized views' WHEN 'S' THEN 'sequences other than those of serial and identity columns'
-                 WHEN 'f' THEN 'foreign tables' ELSE 'composite types' END || ' are not modelled' END || '` + pgIgnored + `' AS message,
+       CASE c.relkind WHEN 'v' THEN 'views' WHEN 'm' THEN 'materialized views' WHEN 'S' THEN 'sequences other than those of serial and identity columns'
+            WHEN 'f' THEN 'foreign tables' ELSE 'composite types' END || ' are not modelled' || '` + pgIgnored + `' AS message,
        true AS in_schema
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid
-LEFT JOIN pg_class pc ON pc.oid = ih.inhparent
-LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 WHERE c.relnamespace = ANY($1::oid[])
-  AND (c.relkind IN ('v', 'm', 'f', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition
+  AND (c.relkind IN ('v', 'm', 'f', 'c')
        OR c.relkind = 'S' AND NOT EXISTS (
             SELECT 1 FROM pg_depend o
             LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
@@ -50,12 +45,9 @@ UNION ALL
 -- attributes of the selected tables that are not read
 SELECT n.nspname, c.relname, 'table ' || n.nspname || '.' || c.relname,
        concat_ws('; ',
-         CASE WHEN c.relkind = 'p' THEN 'partitioning (PARTITION BY ' || pg_get_partkeydef(c.oid) || ') is not read' END,
          (SELECT 'inheritance (INHERITS ' || string_agg(pn.nspname || '.' || pc.relname, ', ' ORDER BY ih.inhseqno) || ') is not read'
             FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-           WHERE ih.inhrelid = c.oid),
-         CASE WHEN c.relrowsecurity THEN 'row level security (ENABLE' ||
-              CASE WHEN c.relforcerowsecurity THEN ', FORCE' ELSE '' END || ') is not read' END,
+           WHERE ih.inhrelid = c.oid AND NOT c.relispartition),
          (SELECT 'privileges granted to ' || string_agg(DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, ', ') || ' are not read'
             FROM aclexplode(c.relacl) x WHERE x.grantee <> c.relowner)
        ) || '` + pgIgnored + `',
@@ -63,8 +55,7 @@ SELECT n.nspname, c.relname, 'table ' || n.nspname || '.' || c.relname,
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.oid = ANY($2::oid[])
-  AND (c.relkind = 'p' OR c.relrowsecurity
-       OR EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
+  AND (EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid AND NOT c.relispartition)
        OR EXISTS (SELECT 1 FROM aclexplode(c.relacl) x WHERE x.grantee <> c.relowner))
 UNION ALL
 -- attributes of the columns of the selected tables that are not read
@@ -86,7 +77,6 @@ SELECT n.nspname, c.relname,
        o.kind || ' ' || o.name || ' on ' || n.nspname || '.' || c.relname,
        o.kinds || ' are not modelled' || '` + pgIgnored + `', false
 FROM (SELECT 'trigger' AS kind, 'triggers' AS kinds, tgname AS name, tgrelid AS rel FROM pg_trigger WHERE NOT tgisinternal
-      UNION ALL SELECT 'policy', 'policies', polname, polrelid FROM pg_policy
       UNION ALL SELECT 'rule', 'rules', rulename, ev_class FROM pg_rewrite WHERE rulename <> '_RETURN') o
 JOIN pg_class c ON c.oid = o.rel
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -138,19 +128,19 @@ FROM (SELECT 'event trigger' AS kind, evtname AS name FROM pg_event_trigger
 // depend on the selected tables ($2) or on their columns with a normal
 // dependency (pg_depend deptype 'n': dropping or retyping what they depend
 // on fails): views and materialized views (through their _RETURN rule in
-// pg_rewrite), rules, policies, triggers, functions with SQL-standard bodies,
+// pg_rewrite), rules, triggers, functions with SQL-standard bodies,
 // and inheritance children (which are read as tables but not as children).
 // It returns the schema, table and column (empty for the table itself)
 // depended on, whether the dependent belongs to that table, and the
-// dependent with its kind. A rule, policy or trigger's own dependency on its
+// dependent with its kind (policies are modelled: diff drops and creates
+// them around a change of the columns they use). A rule or trigger's own dependency on its
 // whole table is left out: it goes with the table.
 const pgUnmodelledDependents = `
 SELECT DISTINCT n.nspname AS nsp, c.relname AS rel, coalesce(a.attname, '') AS col,
-       coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid AS attached,
+       coalesce(rc.oid, tc.oid) IS NOT DISTINCT FROM c.oid AS attached,
        CASE WHEN d.classid = 'pg_rewrite'::regclass AND r.rulename = '_RETURN' THEN
                  CASE rc.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || rn.nspname || '.' || rc.relname
             WHEN d.classid = 'pg_rewrite'::regclass THEN 'rule ' || r.rulename || ' on ' || rn.nspname || '.' || rc.relname
-            WHEN d.classid = 'pg_policy'::regclass THEN 'policy ' || p.polname || ' on ' || pcn.nspname || '.' || pc.relname
             WHEN d.classid = 'pg_trigger'::regclass THEN 'trigger ' || tg.tgname || ' on ' || tcn.nspname || '.' || tc.relname
             WHEN d.classid = 'pg_class'::regclass THEN 'table ' || icn.nspname || '.' || ic.relname || ' (a child table, INHERITS)'
             ELSE CASE f.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || fn.nspname || '.' || f.proname ||
@@ -162,9 +152,6 @@ LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND a.attrelid = d.refobjid AND a.
 LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
 LEFT JOIN pg_class rc ON rc.oid = r.ev_class
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-LEFT JOIN pg_policy p ON d.classid = 'pg_policy'::regclass AND p.oid = d.objid
-LEFT JOIN pg_class pc ON pc.oid = p.polrelid
-LEFT JOIN pg_namespace pcn ON pcn.oid = pc.relnamespace
 LEFT JOIN pg_trigger tg ON d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
 LEFT JOIN pg_class tc ON tc.oid = tg.tgrelid
 LEFT JOIN pg_namespace tcn ON tcn.oid = tc.relnamespace
@@ -173,9 +160,9 @@ LEFT JOIN pg_namespace icn ON icn.oid = ic.relnamespace
 LEFT JOIN pg_proc f ON d.classid = 'pg_proc'::regclass AND f.oid = d.objid
 LEFT JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($2::oid[]) AND d.deptype = 'n'
-  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_trigger'::regclass, 'pg_proc'::regclass)
+  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_trigger'::regclass, 'pg_proc'::regclass)
        OR ic.oid IS NOT NULL)
-  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid, tc.oid) IS NOT DISTINCT FROM c.oid)`
+  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, tc.oid) IS NOT DISTINCT FROM c.oid)`
 
 // pgUnmodelledQuery reads, in one statement, what pgUnmodelledWarnings and
 // pgUnmodelledDependents find: rows of kind 'warning' and 'dependent'.

@@ -258,6 +258,7 @@ func CanonicalPartitionBound(bound string, types []string) string {
 	}
 	var out []string
 	in, pos := false, 0 // in a list of IN; the key a value of FROM or TO is for
+	prev := ""
 	for _, tk := range toks {
 		up := strings.ToUpper(tk)
 		switch {
@@ -277,6 +278,8 @@ func CanonicalPartitionBound(bound string, types []string) string {
 			out = append(out, up)
 		case up == "MODULUS" || up == "REMAINDER":
 			out = append(out, strings.ToLower(tk))
+		case prev == "MODULUS" || prev == "REMAINDER":
+			out = append(out, strings.Trim(tk, "'"))
 		default:
 			typ := ""
 			switch {
@@ -287,6 +290,7 @@ func CanonicalPartitionBound(bound string, types []string) string {
 			}
 			out = append(out, boundValue(tk, typ))
 		}
+		prev = up
 	}
 	s := strings.Join(out, " ")
 	for _, r := range [][2]string{{"( ", "("}, {" )", ")"}, {" ,", ","}} {
