@@ -2,7 +2,6 @@ package diff
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/schemadiff/schemadiff/schema"
 )
@@ -105,42 +104,17 @@ func (d *differ) comparePartitionOf(s, t *schema.Table) {
 }
 
 // partitionColumns returns s and t as alterTable compares them when one
-// of them is a partition and the other not: the partition with its
-// parent's columns. A table detached keeps, as its own, the copies of its
-// parent's primary key, unique constraints and indexes PostgreSQL made for
-// it, under the names PostgreSQL chose (ChooseIndexName: <table>_pkey,
-// <table>_<columns>_key, <table>_<columns>_idx); a table attached must have
-// the parent's columns before. Between two partitions nothing changes: the
-// parent's changes reach them.
+// of them is a partition and the other not: a table detached as it is then
+// (schema.Detached: its parent's columns, and copies of its keys and
+// indexes), a table attached with its parent's columns, which it must have
+// before. Between two partitions nothing changes: the parent's changes
+// reach them.
 func (d *differ) partitionColumns(s, t *schema.Table) (*schema.Table, *schema.Table) {
 	switch {
 	case s.PartitionOf != nil && t.PartitionOf == nil:
-		parent := d.src.Table(d.renamedTable(schema.ParseQName(s.PartitionOf.Parent, d.origTable(s.QName()).Schema)))
-		if parent == nil {
-			return s, t
+		if parent := d.src.Table(d.renamedTable(schema.ParseQName(s.PartitionOf.Parent, d.origTable(s.QName()).Schema))); parent != nil {
+			return schema.Detached(s, parent), t
 		}
-		c := *s
-		c.Columns = parent.Columns
-		if pk := parent.PrimaryKey; pk != nil && c.PrimaryKey == nil {
-			cp := *pk
-			cp.Name, cp.Comment = s.Name+"_pkey", ""
-			c.PrimaryKey = &cp
-		}
-		for _, u := range parent.Uniques {
-			cu := *u
-			cu.Name, cu.Comment = s.Name+"_"+strings.Join(u.Columns, "_")+"_key", ""
-			c.Uniques = append(slices.Clone(c.Uniques), &cu)
-		}
-		for _, x := range parent.Indexes {
-			cols := keyColumns(x)
-			if len(cols) != len(x.Parts) {
-				continue // an expression key: named after the expression, not followed
-			}
-			cx := *x
-			cx.Name, cx.Comment = s.Name+"_"+strings.Join(cols, "_")+"_idx", ""
-			c.Indexes = append(slices.Clone(c.Indexes), &cx)
-		}
-		return &c, t
 	case t.PartitionOf != nil && s.PartitionOf == nil:
 		c := *t
 		if p := d.dst.Table(schema.ParseQName(t.PartitionOf.Parent, t.Schema)); p != nil {

@@ -113,9 +113,8 @@ func (d *differ) setRowSecurity(s, t *schema.Table) {
 		if t.ForceRowSecurity {
 			who = "every role but superusers and BYPASSRLS roles, its owner included"
 		}
-		n := len(d.dst.TablePolicies(t.QName()))
 		c.Hazards = []Hazard{hazard(HazardRowSecurity, Warning,
-			"Row-level security on table %s hides its rows from %s, except the rows its %d policies let through (none when there is no policy); queries see fewer rows and writes may fail.", t.QName(), who, n)}
+			"Row-level security on table %s hides its rows from %s, except the rows its policies let through (none without a policy); queries see fewer rows and writes may fail.", t.QName(), who)}
 	}
 	d.add(phaseTriggers, c)
 }

@@ -297,7 +297,7 @@ func (c *pgCatalog) readTables(ctx context.Context, tx pgx.Tx, opts Options) err
 			RowSecurity: t.RowSecurity, ForceRowSecurity: t.ForceRowSecurity}, attnames: map[int16]string{}}
 		tb.ReplicaIdentity = pgReplicaIdentities[replident]
 		if partKey != "" {
-			tb.PartitionBy = pgPartitionKey(partKey)
+			tb.PartitionBy = schema.ParsePartitionKey(partKey)
 		}
 		if parent != "" {
 			tb.PartitionOf = &schema.PartitionOf{Parent: parent, Bound: bound}

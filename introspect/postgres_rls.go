@@ -2,7 +2,6 @@ package introspect
 
 import (
 	"context"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -46,64 +45,4 @@ func (c *pgCatalog) readPolicies(ctx context.Context, tx pgx.Tx, _ Options) erro
 		return nil
 	})
 	return err
-}
-
-// pgPartitionKey reads a partition key as pg_get_partkeydef prints it,
-// e.g. "RANGE (created_at)", "LIST (lower(name))", "HASH (a, (b + 1))":
-// a key that is a lone (possibly quoted) identifier is a column, any other
-// an expression.
-func pgPartitionKey(def string) *schema.Partitioning {
-	strategy, rest, _ := strings.Cut(def, " ")
-	p := &schema.Partitioning{Strategy: strings.ToLower(strategy)}
-	rest = strings.TrimSpace(rest)
-	rest = strings.TrimSuffix(strings.TrimPrefix(rest, "("), ")")
-	for _, item := range splitTopLevel(rest) {
-		item = strings.TrimSpace(item)
-		if col, ok := pgLoneIdent(item); ok {
-			p.Keys = append(p.Keys, schema.IndexPart{Column: col})
-			continue
-		}
-		if strings.HasPrefix(item, "(") && strings.HasSuffix(item, ")") && len(splitTopLevel(item[1:len(item)-1])) == 1 {
-			item = item[1 : len(item)-1]
-		}
-		p.Keys = append(p.Keys, schema.IndexPart{Expr: item})
-	}
-	return p
-}
-
-// splitTopLevel splits s at the commas outside parentheses and quotes.
-func splitTopLevel(s string) []string {
-	var out []string
-	depth, start, quote := 0, 0, byte(0)
-	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; {
-		case quote != 0:
-			if ch == quote {
-				quote = 0
-			}
-		case ch == '\'' || ch == '"':
-			quote = ch
-		case ch == '(':
-			depth++
-		case ch == ')':
-			depth--
-		case ch == ',' && depth == 0:
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
-}
-
-// pgLoneIdent returns the identifier s is, unquoted, when s is one.
-func pgLoneIdent(s string) (string, bool) {
-	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && !strings.Contains(strings.ReplaceAll(s[1:len(s)-1], `""`, ""), `"`) {
-		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`), true
-	}
-	for i, r := range s {
-		if !(r == '_' || r >= 'a' && r <= 'z' || i > 0 && (r >= '0' && r <= '9' || r == '$')) {
-			return "", false
-		}
-	}
-	return s, s != ""
 }

@@ -70,6 +70,9 @@ const (
 	// opAlterDeferrable sets DEFERRABLE / INITIALLY DEFERRED of foreign key
 	// name of table to those of fk (ALTER TABLE … ALTER CONSTRAINT).
 	opAlterDeferrable
+	// opDB is a change of row-level security or partitioning (rls.go):
+	// dbFn makes it on the state.
+	opDB
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -115,6 +118,8 @@ type op struct {
 	stmt *stmtInfo
 	// tableOpts is the change of an opTableOptions.
 	tableOpts func(*schema.TableOptions)
+	// dbFn is the change of an opDB.
+	dbFn func(s *state, o op)
 	// rejected marks an op that conflicted with the state and changed nothing.
 	rejected bool
 }
@@ -165,6 +170,11 @@ func cloneDB(db *schema.Database) *schema.Database {
 	}
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
+	}
+	for _, p := range db.Policies {
+		c := *p
+		c.Roles = slices.Clone(p.Roles)
+		out.Policies = append(out.Policies, &c)
 	}
 	return out
 }
@@ -328,6 +338,9 @@ func (s *state) apply(o op) {
 			s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(), "Table %s is dropped but no earlier migration creates it; remove the drop or fix the name.", o.table)
 		}
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
+		s.dropTableDependents(o.table)
+	case opDB:
+		o.dbFn(s, o)
 	case opRenameTable:
 		if t := s.table(o); t != nil {
 			from, to := t.QName(), schema.ParseQName(o.newName, t.Schema)
@@ -339,6 +352,11 @@ func (s *state) apply(o op) {
 			}
 			t.Schema, t.Name = to.Schema, to.Name
 			s.retargetForeignKeys(from, func(fk *schema.ForeignKey) { fk.RefSchema, fk.RefTable = to.Schema, to.Name })
+			for _, x := range db.Policies {
+				if x.TableQName() == from {
+					x.Schema, x.Table = to.Schema, to.Name
+				}
+			}
 		}
 	case opAddColumn:
 		t := s.table(o)

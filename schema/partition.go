@@ -398,3 +398,99 @@ func partitionOfTree(t *Table) *wnode {
 	n.set("bound", t.PartitionOf.Bound)
 	return n
 }
+
+// ParsePartitionKey reads a partition key as pg_get_partkeydef prints it,
+// e.g. "RANGE (created_at)", "LIST (lower(name))", "HASH (a, (b + 1))":
+// a key that is a lone (possibly quoted) identifier is a column, any other
+// an expression.
+func ParsePartitionKey(def string) *Partitioning {
+	strategy, rest, _ := strings.Cut(def, " ")
+	p := &Partitioning{Strategy: strings.ToLower(strategy)}
+	rest = strings.TrimSpace(rest)
+	rest = strings.TrimSuffix(strings.TrimPrefix(rest, "("), ")")
+	for _, item := range splitTopLevel(rest) {
+		item = strings.TrimSpace(item)
+		if col, ok := loneIdent(item); ok {
+			p.Keys = append(p.Keys, IndexPart{Column: col})
+			continue
+		}
+		if strings.HasPrefix(item, "(") && strings.HasSuffix(item, ")") && len(splitTopLevel(item[1:len(item)-1])) == 1 {
+			item = item[1 : len(item)-1]
+		}
+		p.Keys = append(p.Keys, IndexPart{Expr: item})
+	}
+	return p
+}
+
+// splitTopLevel splits s at the commas outside parentheses and quotes.
+func splitTopLevel(s string) []string {
+	var out []string
+	depth, start, quote := 0, 0, byte(0)
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case quote != 0:
+			if ch == quote {
+				quote = 0
+			}
+		case ch == '\'' || ch == '"':
+			quote = ch
+		case ch == '(':
+			depth++
+		case ch == ')':
+			depth--
+		case ch == ',' && depth == 0:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+// loneIdent returns the identifier s is, unquoted, when s is one.
+func loneIdent(s string) (string, bool) {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && !strings.Contains(strings.ReplaceAll(s[1:len(s)-1], `""`, ""), `"`) {
+		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`), true
+	}
+	for i, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || i > 0 && (r >= '0' && r <= '9' || r == '$')) {
+			return "", false
+		}
+	}
+	return s, s != ""
+}
+
+// Detached returns partition t as a table of its own once detached from
+// parent: with the parent's columns, and as its own the copies of the
+// parent's primary key, unique constraints and indexes on plain columns
+// that PostgreSQL made for it, under the names PostgreSQL chose for them
+// (ChooseIndexName: <table>_pkey, <table>_<columns>_key,
+// <table>_<columns>_idx).
+func Detached(t, parent *Table) *Table {
+	c := cloneTable(t)
+	c.PartitionOf = nil
+	for _, col := range parent.Columns {
+		cc := *col
+		cc.Comment = ""
+		c.Columns = append(c.Columns, &cc)
+	}
+	if pk := parent.PrimaryKey; pk != nil && c.PrimaryKey == nil {
+		cp := *pk
+		cp.Name, cp.Comment = t.Name+"_pkey", ""
+		c.PrimaryKey = &cp
+	}
+	for _, u := range parent.Uniques {
+		cu := *u
+		cu.Name, cu.Comment = t.Name+"_"+strings.Join(u.Columns, "_")+"_key", ""
+		c.Uniques = append(c.Uniques, &cu)
+	}
+	for _, x := range parent.Indexes {
+		cols := keyColumnsOf(x)
+		if len(cols) != len(x.Parts) {
+			continue // an expression key: named after the expression
+		}
+		cx := *x
+		cx.Name, cx.Comment = t.Name+"_"+strings.Join(cols, "_")+"_idx", ""
+		c.Indexes = append(c.Indexes, &cx)
+	}
+	return c
+}
