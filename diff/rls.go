@@ -26,6 +26,9 @@ func (d *differ) comparePolicies() {
 		if s != nil && (d.dst.Table(s.TableQName()) == nil || d.rebuilt[s.TableQName()]) {
 			s = nil // dropped with its table
 		}
+		if t != nil && d.dst.Table(t.TableQName()) == nil {
+			t = nil // a policy of no table (validation refuses it in schema files)
+		}
 		// ALTER POLICY cannot remove a USING or WITH CHECK expression either.
 		kept := s != nil && t != nil && s.Command == t.Command && s.Restrictive == t.Restrictive && !d.policyDisturbed(s) &&
 			(s.Using == "" || t.Using != "") && (s.WithCheck == "" || t.WithCheck != "")

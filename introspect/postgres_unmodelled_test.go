@@ -62,14 +62,11 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 		{Object: "function public.touch()", Message: "functions are not modelled" + ign},
 		{Object: "function public.user_count()", Message: "functions are not modelled" + ign},
 		{Object: "materialized view public.user_names", Message: "materialized views are not modelled" + ign},
-		{Object: "policy own_rows on public.users", Message: "policies are not modelled" + ign},
 		{Object: "rule users_no_delete on public.users", Message: "rules are not modelled" + ign},
 		{Object: "sequence public.odd_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
 		{Object: "sequence public.ticket_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
-		{Object: "table public.events", Message: "partitioning (PARTITION BY RANGE (at)) is not read" + ign},
-		{Object: "table public.events_2024", Message: "partition of public.events (FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')) is not read: partitions are not modelled" + ign},
 		{Object: "table public.extra", Message: "inheritance (INHERITS public.users) is not read" + ign},
-		{Object: "table public.users", Message: "row level security (ENABLE) is not read; privileges granted to schemadiff_reader_unmodelled are not read" + ign},
+		{Object: "table public.users", Message: "privileges granted to schemadiff_reader_unmodelled are not read" + ign},
 		{Object: "trigger users_touch on public.users", Message: "triggers are not modelled" + ign},
 		{Object: "view public.active_users", Message: "views are not modelled" + ign},
 	}
@@ -81,6 +78,13 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 	}
 	if body := logs.Column("body"); body.Compression != "lz4" || body.Storage != "external" {
 		t.Errorf("public.logs.body: compression %q storage %q, want lz4 and external", body.Compression, body.Storage)
+	}
+	if users := got.Table(schema.QName{Schema: "public", Name: "users"}); !users.RowSecurity || len(got.Policies) != 1 ||
+		got.Policies[0].Name != "own_rows" || got.Policies[0].Using != "(name = CURRENT_USER)" {
+		t.Errorf("row security of public.users %v, policies %+v; want it enabled with policy own_rows USING (name = CURRENT_USER)", users.RowSecurity, got.Policies)
+	}
+	if p := got.Table(schema.QName{Schema: "public", Name: "events_2024"}); p == nil || p.PartitionOf == nil || p.PartitionOf.Parent != "public.events" || len(p.Columns) != 0 {
+		t.Errorf("partition public.events_2024 read as %+v; want a partition of public.events without columns of its own", p)
 	}
 	if mood := got.Enum(schema.QName{Schema: "public", Name: "mood"}); mood.Comment != "feelings" {
 		t.Errorf("comment of enum public.mood = %q, want feelings", mood.Comment)
@@ -97,13 +101,11 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 		{Schema: "public", Object: "materialized view public.user_names"},
 		{Schema: "public", Object: "sequence public.odd_seq"},
 		{Schema: "public", Object: "sequence public.ticket_seq"},
-		{Schema: "public", Object: "table public.events_2024"},
 		{Schema: "public", Object: "view public.active_users"},
 		{Schema: "public", Table: "users", Object: "table public.extra (a child table, INHERITS)"},
 		{Schema: "public", Table: "users", Column: "email", Object: "view public.active_users"},
 		{Schema: "public", Table: "users", Column: "id", Object: "view public.active_users"},
 		{Schema: "public", Table: "users", Column: "name", Object: "materialized view public.user_names"},
-		{Schema: "public", Table: "users", Column: "name", Attached: true, Object: "policy own_rows on public.users"},
 		{Schema: "public", Table: "users", Column: "tenant", Object: "function public.user_count()"},
 	}
 	if diff := cmp.Diff(wantDeps, got.Dependents); diff != "" {
