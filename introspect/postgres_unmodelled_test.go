@@ -80,8 +80,8 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 		t.Errorf("public.logs.body: compression %q storage %q, want lz4 and external", body.Compression, body.Storage)
 	}
 	if users := got.Table(schema.QName{Schema: "public", Name: "users"}); !users.RowSecurity || len(got.Policies) != 1 ||
-		got.Policies[0].Name != "own_rows" || got.Policies[0].Using != "(name = CURRENT_USER)" {
-		t.Errorf("row security of public.users %v, policies %+v; want it enabled with policy own_rows USING (name = CURRENT_USER)", users.RowSecurity, got.Policies)
+		got.Policies[0].Name != "own_rows" || got.Policies[0].UsingSource != "(name = CURRENT_USER)" {
+		t.Errorf("row security of public.users %v, policies %v; want it enabled with policy own_rows USING (name = CURRENT_USER)", users.RowSecurity, got.Policies)
 	}
 	if p := got.Table(schema.QName{Schema: "public", Name: "events_2024"}); p == nil || p.PartitionOf == nil || p.PartitionOf.Parent != "public.events" || len(p.Columns) != 0 {
 		t.Errorf("partition public.events_2024 read as %+v; want a partition of public.events without columns of its own", p)
