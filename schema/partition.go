@@ -109,8 +109,9 @@ func (l *loader) validatePartitioning(db *Database, t *Table, obj string) {
 		expr := false
 		for i, k := range p.Keys {
 			if k.Column != "" {
-				l.columnRef(t, l.at(p, fmt.Sprintf("keys.%d", i), at), obj+" partition key", k.Column)
-				keyCols = append(keyCols, k.Column)
+				if l.columnRef(t, l.at(p, fmt.Sprintf("keys.%d", i), at), obj+" partition key", k.Column) {
+					keyCols = append(keyCols, k.Column)
+				}
 			} else {
 				expr = true
 			}
