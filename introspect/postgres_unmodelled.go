@@ -73,6 +73,26 @@ WHERE a.attrelid = ANY($2::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
   AND (a.attstattarget >= 0
        OR a.attoptions IS NOT NULL OR a.attacl IS NOT NULL)
 UNION ALL
+-- the columns of the selected partitions whose NOT NULL or default is not their parent's (partitions are
+-- read without columns: they have their parent's)
+SELECT n.nspname, c.relname, 'column ' || n.nspname || '.' || c.relname || '.' || a.attname,
+       'the partition''s own ' || concat_ws(' and ',
+         CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'NOT NULL' END,
+         CASE WHEN pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
+              THEN 'default (' || coalesce(pg_get_expr(d.adbin, d.adrelid), 'none') || ')' END
+       ) || ' is not read' || '` + pgIgnored + `',
+       false
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid AND c.relispartition
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_inherits ih ON ih.inhrelid = c.oid
+JOIN pg_attribute pa ON pa.attrelid = ih.inhparent AND pa.attname = a.attname AND NOT pa.attisdropped
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+WHERE a.attrelid = ANY($2::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+  AND (a.attnotnull AND NOT pa.attnotnull
+       OR pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid))
+UNION ALL
 SELECT n.nspname, c.relname,
        o.kind || ' ' || o.name || ' on ' || n.nspname || '.' || c.relname,
        o.kinds || ' are not modelled' || '` + pgIgnored + `', false
