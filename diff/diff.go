@@ -787,7 +787,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 		}
 	})
 
-	concurrently := d.onlineIndexes() && t.PartitionBy == nil // PostgreSQL: cannot create index on partitioned table concurrently
+	concurrently := d.concurrentIndexes(name)
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
 		kept := sx != nil && tx != nil && !d.indexUsesRecreated(name, sx)

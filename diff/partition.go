@@ -136,3 +136,14 @@ func (d *differ) partitioned() map[schema.QName]bool {
 	}
 	return m
 }
+
+// concurrentIndexes reports whether the indexes of table (an existing one)
+// are built and dropped without blocking writes (onlineIndexes), which
+// PostgreSQL cannot do on a partitioned table ("cannot create index on
+// partitioned table … concurrently").
+func (d *differ) concurrentIndexes(table schema.QName) bool {
+	if t := d.dst.Table(table); t != nil && t.PartitionBy != nil {
+		return false
+	}
+	return d.onlineIndexes()
+}
