@@ -33,6 +33,9 @@ func TestSplitFiles(t *testing.T) {
 	}{
 		{"rich postgres", mustLoad(t, schema.LoadOptions{}, "testdata/rich/postgres.hcl"), nil},
 		{"rich sqlserver", mustLoad(t, schema.LoadOptions{}, "testdata/rich/sqlserver.yaml"), nil},
+		// policies go in their table's file; partitions are tables of their own
+		{"policies and partitions", mustLoad(t, schema.LoadOptions{}, writeFiles(t, map[string]string{"s.hcl": rlsHCL})), []string{
+			"schemas.hcl", "public/events.hcl", "public/events_2024.hcl", "public/events_rest.hcl"}},
 		{"tricky names", tricky, []string{
 			"schemas.hcl", "public/enums/users.hcl", "odd%25s/users~2.hcl", "public/%2Ehidden.hcl", "public/Users.hcl",
 			"public/a%2Fb%3Ac.hcl", "public/users~2.hcl",
