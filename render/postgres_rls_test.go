@@ -57,18 +57,7 @@ func TestRLSAndPartitionSQL(t *testing.T) {
 		{"sql server", ms(&diff.Change{Kind: diff.CreatePolicy, Table: msUsers, Policy: full}), "create_policy is PostgreSQL only", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stmts, err := SQL(tc.plan)
-			got := ""
-			if err != nil {
-				got = err.Error()
-			} else {
-				var sqls []string
-				for _, s := range stmts {
-					sqls = append(sqls, s.SQL)
-				}
-				got = strings.Join(sqls, ";\n")
-			}
-			if !strings.Contains(got, tc.want) {
+			if got := scriptOrError(tc.plan); !strings.Contains(got, tc.want) {
 				t.Errorf("got\n%s\nwant (in it)\n%s", got, tc.want)
 			}
 			if tc.describe != "" {
@@ -106,4 +95,18 @@ func TestAlembicRLS(t *testing.T) {
 			}
 		})
 	}
+}
+
+// scriptOrError returns the statements render.SQL writes for plan, joined
+// by ";\n", or its error.
+func scriptOrError(plan *diff.Plan) string {
+	stmts, err := SQL(plan)
+	if err != nil {
+		return err.Error()
+	}
+	var sqls []string
+	for _, s := range stmts {
+		sqls = append(sqls, s.SQL)
+	}
+	return strings.Join(sqls, ";\n")
 }

@@ -25,28 +25,11 @@ func (l *loader) loadPartitioning(o object, t *Table) {
 		var pos Pos
 		p.Strategy, pos = l.required(c, "strategy", `add strategy = "range" (or "list", "hash")`)
 		l.setPos(p, "strategy", pos)
-		cols, colPos, hasCols := c.strList("columns")
-		for i, col := range cols {
-			p.Keys = append(p.Keys, IndexPart{Column: col})
-			l.setPos(p, fmt.Sprintf("keys.%d", i), colPos[i])
-		}
-		parts := c.children("on")
-		switch {
-		case hasCols && len(parts) > 0:
-			l.errorf(parts[0].pos(), c.desc(), "use columns for plain columns, or on blocks only", "a partition key takes columns or on, not both")
-		case !hasCols && len(parts) == 0 && !c.has("columns"):
-			l.errorf(c.pos(), c.desc(), `add columns = ["..."] or on { expr = "..." } blocks`, "missing required attribute columns")
-		}
-		for _, op := range parts {
-			op.label(0, 0)
-			key := fmt.Sprintf("keys.%d", len(p.Keys))
-			part := l.keyPart(op, p, key)
+		p.Keys = l.keyParts(c, p, "keys", "a partition key", true, func(op object, part IndexPart) {
 			if part.Desc || part.Nulls != "" {
 				l.errorf(op.pos(), op.desc(), "remove desc and nulls", "a partition key has no sort order")
 			}
-			op.done()
-			p.Keys = append(p.Keys, part)
-		}
+		})
 		c.done()
 		t.PartitionBy = p
 	}
