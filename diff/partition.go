@@ -87,15 +87,12 @@ func (d *differ) comparePartitionOf(s, t *schema.Table) {
 	}
 	if sp != nil {
 		orig := d.origTable(s.QName())
-		h := hazard(HazardPartitionDetach, Warning, "Detaching partition %s from %s: queries of the parent no longer see its rows", orig.QName(), sp.Parent)
+		p, keeps := phaseColumnsAfterAlter, ""
 		if tp == nil {
-			h.Message += "; it keeps, as its own, the copies of the parent's indexes and keys PostgreSQL made for it (the next plan shows them)"
+			p, keeps = phaseDropForeignKeys, "; it keeps, as its own, the copies of the parent's keys and indexes PostgreSQL made for it"
 		}
-		p := phaseDropForeignKeys
-		if tp != nil {
-			p = phaseColumnsAfterAlter
-		}
-		d.add(p, &Change{Kind: DetachPartition, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{{Code: h.Code, Severity: h.Severity, Message: h.Message + "."}}})
+		d.add(p, &Change{Kind: DetachPartition, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{hazard(HazardPartitionDetach, Warning,
+			"Detaching partition %s from %s: queries of the parent no longer see its rows%s.", orig.QName(), sp.Parent, keeps)}})
 	}
 	if tp != nil {
 		d.add(phasePartitions, &Change{Kind: AttachPartition, Table: t.QName(), TableDef: t, Hazards: []Hazard{hazard(HazardPartitionAttach, Warning,

@@ -6,13 +6,12 @@ import (
 	"github.com/schemadiff/schemadiff/schema"
 )
 
-// comparePolicies creates, drops and alters row-level security policies,
-// and switches row-level security of the tables that stay. A policy follows
-// its table through a rename; one whose command or PERMISSIVE/RESTRICTIVE
-// changes, or that loses its USING or WITH CHECK, is dropped and created
-// again (ALTER POLICY cannot change those),
-// and so is one whose expression mentions a column the plan retypes or
-// recreates (PostgreSQL: "cannot alter type of a column used in a policy
+// comparePolicies creates, drops, alters and comments row-level security
+// policies. A policy follows its table through a rename; one whose command
+// or PERMISSIVE/RESTRICTIVE changes, or that loses its USING or WITH CHECK,
+// is dropped and created again (ALTER POLICY cannot change those), and so
+// is one whose expression mentions a column the plan retypes or recreates
+// (PostgreSQL: "cannot alter type of a column used in a policy
 // definition"). Policies of a dropped or rebuilt table go with it.
 func (d *differ) comparePolicies() {
 	srcPolicies := make([]*schema.Policy, 0, len(d.orig.Policies))
@@ -38,7 +37,8 @@ func (d *differ) comparePolicies() {
 			d.add(phaseTriggers, &Change{Kind: AlterPolicy, Table: t.TableQName(), Policy: t, OldPolicy: s})
 		default:
 			if s != nil {
-				d.add(phaseDropDependents, &Change{Kind: DropPolicy, Table: s.TableQName(), Policy: d.origPolicy(s)})
+				orig := d.origPolicy(s)
+				d.add(phaseDropDependents, &Change{Kind: DropPolicy, Table: orig.TableQName(), Policy: orig})
 			}
 			if t != nil {
 				d.add(phaseTriggers, &Change{Kind: CreatePolicy, Table: t.TableQName(), Policy: t})
