@@ -139,7 +139,7 @@ func (p *sqlParser) policy(kind string) {
 		i := slices.IndexFunc(s.db.Policies, func(x *schema.Policy) bool { return x.TableQName() == table && x.Name == name })
 		if kind == "create" {
 			if i >= 0 {
-				s.conflict(o, CodeDropMissing, diff.Error, "policy "+name+" on "+table.String(), "Policy %s on %s is created twice; fix the name.", name, table)
+				s.conflict(o, CodeDuplicate, diff.Error, "policy "+name+" on "+table.String(), "Policy %s on %s is created twice; remove the second CREATE POLICY or fix the name.", name, table)
 				return
 			}
 			s.db.Policies = append(s.db.Policies, np)
