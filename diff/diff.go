@@ -54,6 +54,10 @@ const (
 	// phaseColumnsAfterAlter adds again the computed columns dropped for the
 	// ALTER COLUMN of a column they use.
 	phaseColumnsAfterAlter
+	// phasePartitions creates partitions and attaches tables to their
+	// parents, after every parent exists with its columns in place (a
+	// table attached must have exactly its parent's columns).
+	phasePartitions
 	phaseAddKeys // per table: add primary key, uniques, checks
 	phaseCreateIndexes
 	phaseAddForeignKeys
@@ -120,6 +124,9 @@ type differ struct {
 	// enumRetyped holds, per table (new name), the columns a RecreateEnum retypes.
 	enumRetyped map[schema.QName]map[string]bool
 	phases      [phaseCount][]*Change
+	// rebuilt holds the tables dropped and created again because their
+	// partitioning changes, with their partitions (markRebuilt).
+	rebuilt map[schema.QName]bool
 	// reverse is set for a Down plan: the hints (renamed_from, using_down)
 	// come from the source, the database the up plan targets.
 	reverse bool
@@ -154,9 +161,11 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	}
 	d.applyRenames(h, reverse)
 	d.fkTables = foreignKeyTables(d.src)
+	d.markRebuilt()
 	d.compareSchemas()
 	d.compareEnums()
 	d.compareTables()
+	d.comparePolicies()
 	d.compareForeignKeys()
 	if err := d.compareViews(); err != nil {
 		return nil, err
@@ -181,7 +190,7 @@ func (d *differ) plan() *Plan {
 	}
 	markNewEnumValueUses(p.Changes)
 	if d.opts.Online && d.dst.Dialect == schema.Postgres {
-		p.Changes = onlineChanges(p.Changes)
+		p.Changes = onlineChanges(p.Changes, d.partitioned())
 	}
 	return p
 }
@@ -398,8 +407,10 @@ func (d *differ) compareTables() {
 		case s == nil:
 			d.createTable(t)
 		case t == nil:
-			orig := d.origTable(s.QName())
-			d.add(phaseDropTables, &Change{Kind: DropTable, Table: orig.QName(), TableDef: orig, Hazards: []Hazard{dropTableHazard(orig)}})
+			d.dropTable(s, phaseDropTables)
+		case d.rebuilt[t.QName()]:
+			d.dropTable(s, phaseDropKeys) // before the table is created again
+			d.createTable(t)
 		default:
 			d.alterTable(s, t)
 		}
@@ -410,8 +421,9 @@ func (d *differ) compareTables() {
 // comments (its foreign keys come with all the others).
 func (d *differ) createTable(t *schema.Table) {
 	def, later := uncheckedChecks(t)
-	d.add(phaseCreateTables, &Change{Kind: CreateTable, Table: t.QName(), TableDef: def, Hazards: primaryKeyClusteringHazards(t)})
+	d.add(tablePhase(t), &Change{Kind: CreateTable, Table: t.QName(), TableDef: def, Hazards: primaryKeyClusteringHazards(t)})
 	d.setTableOptions(&schema.Table{}, t, true)
+	d.setRowSecurity(nil, t)
 	for _, c := range t.Columns {
 		d.setColumnStorage(t.QName(), c)
 	}
@@ -461,7 +473,10 @@ func indexName(x *schema.Index) string { return x.Name }
 
 // alterTable changes table s (source, renamed) into t.
 func (d *differ) alterTable(s, t *schema.Table) {
+	d.comparePartitionOf(s, t)
+	s, t = d.partitionColumns(s, t)
 	d.compareColumns(s, t)
+	d.setRowSecurity(s, t)
 	d.renameKeys(s, t)
 	d.compareKeys(s, t)
 	d.compareExcludes(s, t)
@@ -782,7 +797,7 @@ func (d *differ) compareKeys(s, t *schema.Table) {
 		}
 	})
 
-	concurrently := d.onlineIndexes()
+	concurrently := d.concurrentIndexes(name)
 	var drops, creates []*Change
 	pairByName(s.Indexes, t.Indexes, indexName, func(sx, tx *schema.Index) {
 		kept := sx != nil && tx != nil && !d.indexUsesRecreated(name, sx)

@@ -150,7 +150,7 @@ func renameColumnHazard(table schema.QName, old, new string) Hazard {
 // ACCESS EXCLUSIVE lock on the table ("DROP INDEX", CONCURRENTLY), which
 // queues every read and write behind any running query.
 func (d *differ) dropIndexHazards(table schema.QName, x *schema.Index) []Hazard {
-	if d.dst.Dialect != schema.Postgres || d.onlineIndexes() {
+	if d.dst.Dialect != schema.Postgres || d.concurrentIndexes(table) {
 		return nil
 	}
 	return []Hazard{hazard(HazardBlockingIndex, Warning, "Dropping index %s without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on table %s, blocking reads and writes behind running queries.", x.Name, table)}
@@ -251,8 +251,10 @@ func (d *differ) createIndexHazards(table schema.QName, old, x *schema.Index) []
 // (Transact-SQL)", ONLINE; "Guidelines for online index operations").
 func (d *differ) blockingIndexHazards(table schema.QName, x *schema.Index) []Hazard {
 	switch {
-	case d.onlineIndexes():
+	case d.concurrentIndexes(table):
 		return nil
+	case d.dst.Dialect == schema.Postgres && d.onlineIndexes():
+		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s on partitioned table %s blocks writes to it and its partitions while it builds: PostgreSQL builds no index CONCURRENTLY on a partitioned table (create it ON ONLY the parent, build each partition's CONCURRENTLY and ATTACH them to avoid that).", x.Name, table)}
 	case d.dst.Dialect == schema.Postgres:
 		return []Hazard{hazard(HazardBlockingIndex, Warning, "Creating index %s without CONCURRENTLY blocks writes to table %s while it builds.", x.Name, table)}
 	case d.dst.Dialect == schema.SQLServer:

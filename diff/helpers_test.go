@@ -126,6 +126,8 @@ func describe(c *Change) string {
 		fmt.Fprintf(&b, " %s", c.ForeignKey.Name)
 	case c.Index != nil:
 		fmt.Fprintf(&b, " %s", c.Index.Name)
+	case c.Policy != nil:
+		fmt.Fprintf(&b, " %s", c.Policy.Name)
 	}
 	if c.RenamedFrom != "" {
 		fmt.Fprintf(&b, " from %s", c.RenamedFrom)

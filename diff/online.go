@@ -27,9 +27,11 @@ import (
 //   - a table rewrite stays an error hazard naming the safe alternative.
 //
 // Changes of tables the plan creates are left as they are: nobody writes to
-// them yet.
-func onlineChanges(changes []*Change) []*Change {
-	created := map[schema.QName]bool{}
+// them yet; so are those of the partitioned tables in keep (PostgreSQL
+// builds no index CONCURRENTLY on them, nor attaches a constraint to an
+// index there).
+func onlineChanges(changes []*Change, keep map[schema.QName]bool) []*Change {
+	created := keep
 	for _, c := range changes {
 		if c.Kind == CreateTable && c.TableDef != nil {
 			created[c.TableDef.QName()] = true

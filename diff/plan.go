@@ -272,6 +272,11 @@ type Change struct {
 	Trigger     *schema.Trigger  `json:"trigger,omitempty"`
 	OldTrigger  *schema.Trigger  `json:"old_trigger,omitempty"`
 
+	// Policy and OldPolicy are the policies of CreatePolicy, DropPolicy,
+	// AlterPolicy and CommentPolicy (PostgreSQL).
+	Policy    *schema.Policy `json:"policy,omitempty"`
+	OldPolicy *schema.Policy `json:"old_policy,omitempty"`
+
 	Hazards []Hazard `json:"hazards,omitempty"`
 }
 
@@ -323,4 +328,34 @@ const (
 	HazardFilterChanged          = "filter-changed"           // a filtered index changes its filter
 	HazardUniqueFilterChanged    = "unique-filter-changed"    // a unique index's filter changes: rows may now collide
 	HazardAlterColumnInUse       = "alter-column-in-use"      // ALTER COLUMN on a column that indexes or constraints use: they are dropped and created again around it
+)
+
+// The kinds of change of row-level security and partitioning (PostgreSQL).
+const (
+	// CreatePolicy creates Policy on Table; DropPolicy drops Policy (the
+	// from-side policy, on its table's name before renames).
+	CreatePolicy Kind = "create_policy"
+	DropPolicy   Kind = "drop_policy"
+	// AlterPolicy changes the roles, USING or WITH CHECK of Policy (the
+	// to-side policy) from OldPolicy: ALTER POLICY.
+	AlterPolicy Kind = "alter_policy"
+	// CommentPolicy sets the comment of Policy to Comment (empty: remove);
+	// OldComment is the previous one.
+	CommentPolicy Kind = "comment_policy"
+	// AlterRowSecurity sets ENABLE/DISABLE and FORCE/NO FORCE ROW LEVEL
+	// SECURITY of Table to those of TableDef (the to-side table).
+	AlterRowSecurity Kind = "alter_row_security"
+	// AttachPartition attaches TableDef (the to-side table, Table) to the
+	// parent and with the bound its PartitionOf says (ALTER TABLE parent
+	// ATTACH PARTITION). DetachPartition detaches TableDef (the from-side
+	// table, on its name before renames) from its parent.
+	AttachPartition Kind = "attach_partition"
+	DetachPartition Kind = "detach_partition"
+)
+
+// The hazard codes of row-level security and partitioning.
+const (
+	HazardRowSecurity     = "row-security"     // enabling (or forcing) row-level security hides rows no policy lets through
+	HazardPartitionAttach = "partition-attach" // ATTACH PARTITION scans the table for rows outside its bound (and the default partition)
+	HazardPartitionDetach = "partition-detach" // DETACH PARTITION: the parent's queries no longer see the partition's rows
 )

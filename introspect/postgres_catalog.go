@@ -49,17 +49,25 @@ SELECT c.oid, n.nspname, c.relname, coalesce(ds.description, ''),
        c.relpersistence = 'u',
        coalesce(c.reloptions, '{}') || ARRAY(SELECT 'toast.' || o FROM unnest(tc.reloptions) o), c.relreplident::text,
        coalesce((SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-                 WHERE i.indrelid = c.oid AND i.indisreplident), '')
+                 WHERE i.indrelid = c.oid AND i.indisreplident), ''),
+       c.relrowsecurity, c.relforcerowsecurity,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,
+       coalesce((SELECT pn.nspname || '.' || pc.relname FROM pg_inherits ih
+                 JOIN pg_class pc ON pc.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+                 WHERE c.relispartition AND ih.inhrelid = c.oid), ''),
+       coalesce(pg_get_expr(c.relpartbound, c.oid), '')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
 LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
-WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relnamespace = ANY($1::oid[])
+WHERE c.relkind IN ('r', 'p') AND c.relnamespace = ANY($1::oid[])
   AND ` + fmt.Sprintf(pgNotExtensionMember, "pg_class", "c.oid") + `
 ORDER BY n.nspname, c.relname`
 
 	// pgColumnsQuery also finds the sequence a column owns: through an 'a'
-	// dependency (serial, OWNED BY) or an 'i' one (identity).
+	// dependency (serial, OWNED BY) or an 'i' one (identity). It says
+	// whether a column is inherited (attinhcount): a partition's are its
+	// parent's, and left out of it.
 	pgColumnsQuery = `
 SELECT a.attrelid, a.attnum, a.attname,
        format_type(a.atttypid, a.atttypmod),
@@ -74,7 +82,8 @@ SELECT a.attrelid, a.attnum, a.attname,
        CASE WHEN a.attstorage <> t.typstorage THEN
             CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
             ELSE '' END,
-       s.seqrelid::regclass::text, s.deptype::text, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+       s.seqrelid::regclass::text, s.deptype::text, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+       a.attinhcount > 0
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 JOIN pg_namespace tn ON tn.oid = t.typnamespace
@@ -97,7 +106,7 @@ WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`
 
 	// pgConstraintsQuery skips the constraints that partitions inherit
-	// (conparentid), which PostgreSQL creates by itself.
+	// (conparentid; checks: not conislocal), which PostgreSQL creates by itself.
 	pgConstraintsQuery = `
 SELECT c.conrelid, c.conname, c.contype::text,
        ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(num, i)
@@ -116,6 +125,7 @@ LEFT JOIN pg_class fc ON fc.oid = c.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_index ci ON ci.indexrelid = c.conindid AND c.contype = 'u'
 WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x') AND c.conparentid = 0
+  AND NOT (c.contype = 'c' AND NOT c.conislocal AND EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = c.conrelid AND r.relispartition))
 ORDER BY c.conrelid, c.conname`
 
 	// pgIndexesQuery skips the indexes behind PRIMARY KEY and UNIQUE
@@ -131,6 +141,9 @@ ORDER BY c.conrelid, c.conname`
 	// expression's own unless COLLATE says otherwise, which the catalog does
 	// not tell apart: for those (rare) indexes the whole definition is read,
 	// and the key's collation is kept only when it says COLLATE.
+	// The copies of a partitioned table's indexes that PostgreSQL makes on
+	// its partitions (an index that is a partition of another, pg_inherits)
+	// are left out: they belong to the parent's index.
 	// indnullsnotdistinct is read through to_jsonb, so that servers before
 	// PostgreSQL 15 (which have no such column) read false.
 	// Comments come from pg_description joins rather than
@@ -175,6 +188,7 @@ LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_cl
 JOIN pg_am am ON am.oid = ic.relam
 LEFT JOIN pg_constraint xc ON xc.conindid = i.indexrelid AND xc.conrelid = i.indrelid AND xc.contype = 'x'
 WHERE i.indrelid = ANY($1::oid[])
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits ii WHERE ii.inhrelid = i.indexrelid)
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c
                   WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u'))
 ORDER BY i.indrelid, ic.relname`
@@ -213,6 +227,7 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database
 		{"indexes of materialized views", c.viewIndexes},
 		{"functions", c.readFunctions},
 		{"triggers", c.readTriggers},
+		{"policies", c.readPolicies},
 		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
 	}
 	for _, s := range steps {
@@ -277,15 +292,23 @@ func (c *pgCatalog) readTables(ctx context.Context, tx pgx.Tx, opts Options) err
 	}
 	var oid uint32
 	var t schema.Table
-	var replident string
+	var replident, partKey, parent, bound string
 	_, err = pgx.ForEachRow(rows, []any{&oid, &t.Schema, &t.Name, &t.Comment,
-		&t.Unlogged, &t.StorageParameters, &replident, &t.ReplicaIdentityIndex}, func() error {
+		&t.Unlogged, &t.StorageParameters, &replident, &t.ReplicaIdentityIndex,
+		&t.RowSecurity, &t.ForceRowSecurity, &partKey, &parent, &bound}, func() error {
 		skip, err := opts.excluded(t.Schema, t.Name)
 		if err != nil || skip {
 			return err
 		}
-		tb := &pgTable{Table: &schema.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment, TableOptions: t.TableOptions}, attnames: map[int16]string{}}
+		tb := &pgTable{Table: &schema.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment, TableOptions: t.TableOptions,
+			RowSecurity: t.RowSecurity, ForceRowSecurity: t.ForceRowSecurity}, attnames: map[int16]string{}}
 		tb.ReplicaIdentity = pgReplicaIdentities[replident]
+		if partKey != "" {
+			tb.PartitionBy = schema.ParsePartitionKey(partKey)
+		}
+		if parent != "" {
+			tb.PartitionOf = &schema.PartitionOf{Parent: parent, Bound: bound}
+		}
 		c.db.Tables = append(c.db.Tables, tb.Table)
 		c.tables[oid] = tb
 		c.tableIDs = append(c.tableIDs, oid)
@@ -313,11 +336,15 @@ func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error
 		seqStart, seqIncrement, seqMin        *int64
 		seqMax, seqCache                      *int64
 		seqCycle                              *bool
+		inherited                             bool
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &num, &name, &typ, &enumType, &notNull, &def, &identity, &generated,
-		&collation, &cmt, &compression, &storage, &seq, &seqDep, &seqStart, &seqIncrement, &seqMin, &seqMax, &seqCache, &seqCycle}, func() error {
+		&collation, &cmt, &compression, &storage, &seq, &seqDep, &seqStart, &seqIncrement, &seqMin, &seqMax, &seqCache, &seqCycle, &inherited}, func() error {
 		t := c.tables[rel]
 		t.attnames[num] = name
+		if inherited && t.PartitionOf != nil {
+			return nil // the parent's
+		}
 		col := &schema.Column{Name: name, Type: typ, Null: !notNull, Comment: cmt, Compression: compression, Storage: storage}
 		if enumType != nil {
 			col.Type = *enumType

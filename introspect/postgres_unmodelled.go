@@ -27,18 +27,13 @@ const pgUnmodelledWarnings = `
 SELECT n.nspname AS nsp, c.relname AS rel,
        CASE c.relkind WHEN 'S' THEN 'sequence '
             WHEN 'f' THEN 'foreign table ' WHEN 'c' THEN 'composite type ' ELSE 'table ' END || n.nspname || '.' || c.relname AS object,
-       CASE WHEN c.relispartition THEN 'partition of ' || pn.nspname || '.' || pc.relname || ' (' ||
-                 pg_get_expr(c.relpartbound, c.oid) || ') is not read: partitions are not modelled'
-            ELSE CASE c.relkind WHEN 'S' THEN 'sequences other than those of serial and identity columns'
-                 WHEN 'f' THEN 'foreign tables' ELSE 'composite types' END || ' are not modelled' END || '` + pgIgnored + `' AS message,
+       CASE c.relkind WHEN 'S' THEN 'sequences other than those of serial and identity columns'
+            WHEN 'f' THEN 'foreign tables' ELSE 'composite types' END || ' are not modelled' || '` + pgIgnored + `' AS message,
        true AS in_schema
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid
-LEFT JOIN pg_class pc ON pc.oid = ih.inhparent
-LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 WHERE c.relnamespace = ANY($1::oid[])
-  AND (c.relkind IN ('f', 'c') OR c.relkind IN ('r', 'p') AND c.relispartition
+  AND (c.relkind IN ('f', 'c')
        OR c.relkind = 'S' AND NOT EXISTS (
             SELECT 1 FROM pg_depend o
             LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
@@ -51,12 +46,9 @@ UNION ALL
 -- attributes of the selected tables that are not read
 SELECT n.nspname, c.relname, 'table ' || n.nspname || '.' || c.relname,
        concat_ws('; ',
-         CASE WHEN c.relkind = 'p' THEN 'partitioning (PARTITION BY ' || pg_get_partkeydef(c.oid) || ') is not read' END,
          (SELECT 'inheritance (INHERITS ' || string_agg(pn.nspname || '.' || pc.relname, ', ' ORDER BY ih.inhseqno) || ') is not read'
             FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-           WHERE ih.inhrelid = c.oid),
-         CASE WHEN c.relrowsecurity THEN 'row level security (ENABLE' ||
-              CASE WHEN c.relforcerowsecurity THEN ', FORCE' ELSE '' END || ') is not read' END,
+           WHERE ih.inhrelid = c.oid AND NOT c.relispartition),
          (SELECT 'privileges granted to ' || string_agg(DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, ', ') || ' are not read'
             FROM aclexplode(c.relacl) x WHERE x.grantee <> c.relowner)
        ) || '` + pgIgnored + `',
@@ -64,8 +56,7 @@ SELECT n.nspname, c.relname, 'table ' || n.nspname || '.' || c.relname,
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.oid = ANY($2::oid[]) AND c.relkind IN ('r', 'p')
-  AND (c.relkind = 'p' OR c.relrowsecurity
-       OR EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
+  AND (EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid AND NOT c.relispartition)
        OR EXISTS (SELECT 1 FROM aclexplode(c.relacl) x WHERE x.grantee <> c.relowner))
 UNION ALL
 -- attributes of the columns of the selected tables that are not read
@@ -83,11 +74,30 @@ WHERE a.attrelid = ANY($2::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
   AND (a.attstattarget >= 0
        OR a.attoptions IS NOT NULL OR a.attacl IS NOT NULL)
 UNION ALL
+-- the columns of the selected partitions whose NOT NULL or default is not their parent's (partitions are
+-- read without columns: they have their parent's)
+SELECT n.nspname, c.relname, 'column ' || n.nspname || '.' || c.relname || '.' || a.attname,
+       'the partition''s own ' || concat_ws(' and ',
+         CASE WHEN a.attnotnull AND NOT pa.attnotnull THEN 'NOT NULL' END,
+         CASE WHEN pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
+              THEN 'default (' || coalesce(pg_get_expr(d.adbin, d.adrelid), 'none') || ')' END
+       ) || ' is not read' || '` + pgIgnored + `',
+       false
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid AND c.relispartition
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_inherits ih ON ih.inhrelid = c.oid
+JOIN pg_attribute pa ON pa.attrelid = ih.inhparent AND pa.attname = a.attname AND NOT pa.attisdropped
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+WHERE a.attrelid = ANY($2::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+  AND (a.attnotnull AND NOT pa.attnotnull
+       OR pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid))
+UNION ALL
 SELECT n.nspname, c.relname,
        o.kind || ' ' || o.name || ' on ' || n.nspname || '.' || c.relname,
        o.kinds || ' are not modelled' || '` + pgIgnored + `', false
-FROM (SELECT 'policy' AS kind, 'policies' AS kinds, polname AS name, polrelid AS rel FROM pg_policy
-      UNION ALL SELECT 'rule', 'rules', rulename, ev_class FROM pg_rewrite WHERE rulename <> '_RETURN') o
+FROM (SELECT 'rule' AS kind, 'rules' AS kinds, rulename AS name, ev_class AS rel FROM pg_rewrite WHERE rulename <> '_RETURN') o
 JOIN pg_class c ON c.oid = o.rel
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE o.rel = ANY($2::oid[])
@@ -129,20 +139,19 @@ FROM (SELECT 'event trigger' AS kind, evtname AS name FROM pg_event_trigger
 // dependency (pg_depend deptype 'n': dropping or retyping what they depend
 // on fails): views and materialized views (through their _RETURN rule in
 // pg_rewrite; readUnmodelled leaves out those readViews read: they are
-// managed), rules, policies, functions with SQL-standard bodies,
+// managed), rules, functions with SQL-standard bodies,
 // and inheritance children (which are read as tables but not as children).
 // It returns the schema, table and column (empty for the table itself)
 // depended on, whether the dependent belongs to that table, and the
-// dependent with its kind. A rule or policy's own dependency on its whole
-// table is left out: it goes with the table. Triggers are modelled: diff
-// drops and creates again those on a column it drops or retypes.
+// dependent with its kind. A rule's own dependency on its whole table is
+// left out: it goes with the table. Triggers and policies are modelled:
+// diff drops and creates again those on a column it drops or retypes.
 const pgUnmodelledDependents = `
 SELECT DISTINCT n.nspname AS nsp, c.relname AS rel, coalesce(a.attname, '') AS col,
-       coalesce(rc.oid, pc.oid) IS NOT DISTINCT FROM c.oid AS attached,
+       rc.oid IS NOT DISTINCT FROM c.oid AS attached,
        CASE WHEN d.classid = 'pg_rewrite'::regclass AND r.rulename = '_RETURN' THEN
                  CASE rc.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || rn.nspname || '.' || rc.relname
             WHEN d.classid = 'pg_rewrite'::regclass THEN 'rule ' || r.rulename || ' on ' || rn.nspname || '.' || rc.relname
-            WHEN d.classid = 'pg_policy'::regclass THEN 'policy ' || p.polname || ' on ' || pcn.nspname || '.' || pc.relname
             WHEN d.classid = 'pg_class'::regclass THEN 'table ' || icn.nspname || '.' || ic.relname || ' (a child table, INHERITS)'
             ELSE CASE f.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || fn.nspname || '.' || f.proname ||
                  '(' || pg_get_function_identity_arguments(f.oid) || ')' END AS object
@@ -153,17 +162,14 @@ LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND a.attrelid = d.refobjid AND a.
 LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
 LEFT JOIN pg_class rc ON rc.oid = r.ev_class
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-LEFT JOIN pg_policy p ON d.classid = 'pg_policy'::regclass AND p.oid = d.objid
-LEFT JOIN pg_class pc ON pc.oid = p.polrelid
-LEFT JOIN pg_namespace pcn ON pcn.oid = pc.relnamespace
 LEFT JOIN pg_class ic ON d.classid = 'pg_class'::regclass AND ic.oid = d.objid AND ic.relkind IN ('r', 'p')
 LEFT JOIN pg_namespace icn ON icn.oid = ic.relnamespace
 LEFT JOIN pg_proc f ON d.classid = 'pg_proc'::regclass AND f.oid = d.objid
 LEFT JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($2::oid[]) AND d.deptype = 'n'
-  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
+  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_proc'::regclass)
        OR ic.oid IS NOT NULL)
-  AND NOT (d.refobjsubid = 0 AND coalesce(rc.oid, pc.oid) IS NOT DISTINCT FROM c.oid)`
+  AND NOT (d.refobjsubid = 0 AND rc.oid IS NOT DISTINCT FROM c.oid)`
 
 // pgUnmodelledQuery reads, in one statement, what pgUnmodelledWarnings and
 // pgUnmodelledDependents find: rows of kind 'warning' and 'dependent'.

@@ -205,7 +205,7 @@ func (w *pyWriter) change(c *diff.Change) ([]string, error) {
 		if c.TableDef == nil {
 			return nil, errMissing("table definition")
 		}
-		if !alembicCanCreateTable(c.TableDef) {
+		if !alembicCanCreateTable(c.TableDef) || c.TableDef.PartitionBy != nil || c.TableDef.PartitionOf != nil {
 			break
 		}
 		s, err := w.createTable(c.TableDef)

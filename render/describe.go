@@ -106,6 +106,9 @@ func Describe(c *diff.Change) string {
 		return describeTableOptions(c)
 	case diff.CommentEnum:
 		return describeComment("enum "+enumName(c.Enum), c.Comment)
+	case diff.CreatePolicy, diff.DropPolicy, diff.AlterPolicy, diff.CommentPolicy, diff.AlterRowSecurity,
+		diff.AttachPartition, diff.DetachPartition:
+		return describeRLS(c)
 	case diff.CommentConstraint:
 		return describeComment(constraintDesc(c)+" on "+t, c.Comment)
 	case diff.CommentIndex:

@@ -70,6 +70,9 @@ type dialect interface {
 	// functionChange renders the changes of functions, procedures and
 	// triggers (CreateFunction … CommentTrigger).
 	functionChange(c *diff.Change) ([]string, error)
+	// rlsChange renders CreatePolicy, DropPolicy, AlterPolicy,
+	// CommentPolicy, AlterRowSecurity, AttachPartition and DetachPartition.
+	rlsChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -185,6 +188,9 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 	case diff.CreateFunction, diff.DropFunction, diff.ReplaceFunction, diff.CommentFunction,
 		diff.CreateTrigger, diff.DropTrigger, diff.ReplaceTrigger, diff.CommentTrigger:
 		return d.functionChange(c)
+	case diff.CreatePolicy, diff.DropPolicy, diff.AlterPolicy, diff.CommentPolicy, diff.AlterRowSecurity,
+		diff.AttachPartition, diff.DetachPartition:
+		return d.rlsChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

@@ -38,18 +38,7 @@ func TestExcludeSQL(t *testing.T) {
 		{"sql server", ms(&diff.Change{Kind: diff.AddExclude, Table: msUsers, Exclude: full}), "exclusion constraints are PostgreSQL's"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stmts, err := SQL(tc.plan)
-			got := ""
-			if err != nil {
-				got = err.Error()
-			} else {
-				var sqls []string
-				for _, s := range stmts {
-					sqls = append(sqls, s.SQL)
-				}
-				got = strings.Join(sqls, ";\n")
-			}
-			if !strings.Contains(got, tc.want) {
+			if got := scriptOrError(tc.plan); !strings.Contains(got, tc.want) {
 				t.Errorf("got\n%s\nwant (in it)\n%s", got, tc.want)
 			}
 		})

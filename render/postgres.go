@@ -228,11 +228,18 @@ func (postgresDialect) createTable(t *schema.Table) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	head := "CREATE TABLE " + pgQName(t.Schema, t.Name)
-	if len(lines) == 0 {
-		return head + " ()", nil
+	if t.PartitionOf != nil {
+		return pgCreatePartition(t, lines), nil
 	}
-	return head + " (\n  " + strings.Join(lines, ",\n  ") + "\n)", nil
+	head := "CREATE TABLE " + pgQName(t.Schema, t.Name)
+	tail := ""
+	if t.PartitionBy != nil {
+		tail = pgPartitionBy(t.PartitionBy)
+	}
+	if len(lines) == 0 {
+		return head + " ()" + tail, nil
+	}
+	return head + " (\n  " + strings.Join(lines, ",\n  ") + "\n)" + tail, nil
 }
 
 // columnChange renders AddColumn, DropColumn, RenameColumn and CommentColumn.

@@ -282,8 +282,9 @@ DROP VIEW public.v;
 				{Name: "id", Type: "serial"}, // an integer column whose default is its sequence's nextval() is serial
 				{Name: "at", Type: "timestamp with time zone", Default: &schema.Default{Kind: schema.DefaultExpr, Value: "now()"}},
 			},
-				PrimaryKey: &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},
-				Checks:     []*schema.Check{{Name: "users_id_check", Expr: "id > 0"}},
+				PrimaryKey:  &schema.PrimaryKey{Name: "users_pkey", Columns: []string{"id"}},
+				Checks:      []*schema.Check{{Name: "users_id_check", Expr: "id > 0"}},
+				RowSecurity: true, // ENABLE ROW LEVEL SECURITY is read (issue 12)
 			}},
 		},
 		{

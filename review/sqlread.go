@@ -398,6 +398,9 @@ func (p *sqlParser) parse() {
 		}
 		q := p.qname()
 		p.emit(op{kind: opRenameTable, table: q, newName: to + "." + q.Name})
+	case p.d == schema.Postgres && p.at("ALTER", "POLICY"):
+		p.i += 2
+		p.policy("alter")
 	case p.at("ALTER", "INDEX"):
 		p.i += 2
 		p.accept("IF", "EXISTS")
@@ -486,7 +489,7 @@ func (p *sqlParser) condition() {
 // DROP of them (functions, views, sequences, extensions…) change
 // nothing review compares.
 var otherObjects = [][]string{{"FUNCTION"}, {"PROCEDURE"}, {"PROC"}, {"TRIGGER"}, {"EVENT", "TRIGGER"}, {"VIEW"},
-	{"MATERIALIZED", "VIEW"}, {"SEQUENCE"}, {"EXTENSION"}, {"ROLE"}, {"USER"}, {"LOGIN"}, {"GROUP"}, {"POLICY"},
+	{"MATERIALIZED", "VIEW"}, {"SEQUENCE"}, {"EXTENSION"}, {"ROLE"}, {"USER"}, {"LOGIN"}, {"GROUP"},
 	{"AGGREGATE"}, {"OPERATOR"}, {"RULE"}, {"PUBLICATION"}, {"SUBSCRIPTION"}, {"SYNONYM"}, {"STATISTICS"},
 	{"FULLTEXT"}, {"CAST"}, {"LANGUAGE"}, {"TRANSFORM"}, {"CONVERSION"}, {"TEXT", "SEARCH"}, {"SERVER"},
 	{"FOREIGN", "DATA", "WRAPPER"}, {"USER", "MAPPING"}, {"DATABASE"}, {"TABLESPACE"}, {"DEFAULT", "PRIVILEGES"},
@@ -566,6 +569,8 @@ func (p *sqlParser) outsideModel() bool {
 func (p *sqlParser) create() {
 	switch {
 	case p.createFunctionOrTrigger():
+	case p.d == schema.Postgres && p.accept("POLICY"):
+		p.policy("create")
 	case p.accept("SCHEMA"):
 		ine := p.accept("IF", "NOT", "EXISTS")
 		name := p.ident()
@@ -602,6 +607,15 @@ func (p *sqlParser) createTable(unlogged bool) {
 	t := &schema.Table{Schema: q.Schema, Name: q.Name}
 	t.Unlogged = unlogged
 	var idxs []*schema.Index
+	var parent schema.QName
+	if p.d == schema.Postgres && p.accept("PARTITION", "OF") {
+		parent = p.qname()
+		if !p.at("(") {
+			t.PartitionOf = &schema.PartitionOf{Parent: parent.String(), Bound: p.restText()}
+			p.emit(op{kind: opCreateTable, tbl: t, ifExist: ine, table: q})
+			return
+		}
+	}
 	p.expect("(")
 	for {
 		switch {
@@ -623,11 +637,18 @@ func (p *sqlParser) createTable(unlogged bool) {
 		}
 	}
 	p.expect(")")
+	switch {
+	case parent.Name != "":
+		t.PartitionOf = &schema.PartitionOf{Parent: parent.String(), Bound: p.restText()}
+	case p.d == schema.Postgres && p.accept("PARTITION", "BY"):
+		strategy := p.ident()
+		t.PartitionBy = schema.ParsePartitionKey(strategy + " (" + p.parenText() + ")")
+	}
 	if p.d == schema.Postgres && p.at("WITH", "(") {
 		p.accept("WITH")
 		t.StorageParameters = storageParams(p.parenText())
 	}
-	p.skipStatement() // WITH (...), ON filegroup, TABLESPACE, PARTITION BY …
+	p.skipStatement() // WITH (...), ON filegroup, TABLESPACE …
 	p.emit(op{kind: opCreateTable, tbl: t, ifExist: ine, table: q})
 	for _, x := range idxs {
 		p.emit(op{kind: opCreateIndex, table: q, idx: x})
@@ -1089,6 +1110,8 @@ func (p *sqlParser) isPartEnd(t sqlTok) bool {
 func (p *sqlParser) drop() {
 	switch {
 	case p.dropFunctionOrTrigger():
+	case p.d == schema.Postgres && p.accept("POLICY"):
+		p.policy("drop")
 	case p.accept("SCHEMA"):
 		ie := p.accept("IF", "EXISTS")
 		for {
@@ -1217,6 +1240,9 @@ func (p *sqlParser) alterAction(base op, last string) string {
 		}
 	}
 	if p.d == schema.Postgres {
+		if p.rlsAction(base) {
+			return ""
+		}
 		if set := p.tableOptionsAction(); set != nil {
 			o.kind, o.tableOpts = opTableOptions, set
 			p.emit(o)
@@ -1412,6 +1438,9 @@ func (p *sqlParser) commentOn() {
 		p.expect("ON")
 		p.accept("DOMAIN")
 		o.table = p.qname()
+	case p.accept("POLICY"):
+		p.commentOnPolicy()
+		return
 	case p.accept("COLUMN"):
 		parts := p.nameParts()
 		if len(parts) < 2 {

@@ -79,6 +79,9 @@ const (
 	opCreateTrigger  // trg (replace: OR REPLACE)
 	opDropTrigger    // trg: schema, table and name
 	opTriggerState   // trg: schema, table and name; value: Trigger.Enabled
+	// opDB is a change of row-level security or partitioning (rls.go):
+	// dbFn makes it on the state.
+	opDB
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -128,6 +131,8 @@ type op struct {
 	replace bool
 	// tableOpts is the change of an opTableOptions.
 	tableOpts func(*schema.TableOptions)
+	// dbFn is the change of an opDB.
+	dbFn func(s *state, o op)
 	// rejected marks an op that conflicted with the state and changed nothing.
 	rejected bool
 	// fn and trg are the function and trigger of the function and trigger
@@ -185,6 +190,11 @@ func cloneDB(db *schema.Database) *schema.Database {
 	}
 	out.Views = cloneViews(db.Views)
 	cloneFunctions(db, out)
+	for _, p := range db.Policies {
+		c := *p
+		c.Roles = slices.Clone(p.Roles)
+		out.Policies = append(out.Policies, &c)
+	}
 	return out
 }
 
@@ -352,6 +362,9 @@ func (s *state) apply(o op) {
 		}
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
 		db.Triggers = slices.DeleteFunc(db.Triggers, func(t *schema.Trigger) bool { return t.TableQName() == o.table })
+		s.dropTableDependents(o.table)
+	case opDB:
+		o.dbFn(s, o)
 	case opRenameTable:
 		if t := s.table(o); t != nil {
 			from, to := t.QName(), schema.ParseQName(o.newName, t.Schema)
@@ -364,6 +377,11 @@ func (s *state) apply(o op) {
 			t.Schema, t.Name = to.Schema, to.Name
 			moveTriggers(db, from, to)
 			s.retargetForeignKeys(from, func(fk *schema.ForeignKey) { fk.RefSchema, fk.RefTable = to.Schema, to.Name })
+			for _, x := range db.Policies {
+				if x.TableQName() == from {
+					x.Schema, x.Table = to.Schema, to.Name
+				}
+			}
 		}
 	case opAddColumn:
 		t := s.table(o)

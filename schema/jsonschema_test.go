@@ -158,6 +158,9 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 		{"function", "dialect: postgres\nfunctions: [{name: f, returns: int, language: sql, body: x, X: 1}]\n", defKeys("function")},
 		{"procedure", "dialect: postgres\nprocedures: [{name: p, language: sql, body: x, X: 1}]\n", defKeys("procedure")},
 		{"trigger", table + "triggers: [{name: tr, on: t, timing: before, events: [insert], function: f, X: 1}]\n", defKeys("trigger")},
+		{"partition_by", table + "    partition_by: {strategy: list, columns: [a], X: 1}\n", defKeys("partition_by")},
+		{"partition_of", table + "    partition_of: {parent: t, bound: DEFAULT, X: 1}\n", defKeys("partition_of")},
+		{"policy", table + "policies:\n  - {name: p, on: t, X: 1}\n", defKeys("policy")},
 	}
 	known := regexp.MustCompile(`expected one of ([a-z_, ]+)`)
 	for _, tt := range tests {

@@ -55,6 +55,7 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 		db.Views = append(db.Views, p.db.Views...)
 		db.Functions = append(db.Functions, p.db.Functions...)
 		db.Triggers = append(db.Triggers, p.db.Triggers...)
+		db.Policies = append(db.Policies, p.db.Policies...)
 		switch d, pos := p.dialect, p.dialectPos; {
 		case d == "":
 		case dialect == "":
@@ -185,6 +186,11 @@ func fillDefaults(db *Database) {
 			v.Schema = def
 		}
 	}
+	for _, p := range db.Policies {
+		if p.Schema == "" {
+			p.Schema = def
+		}
+	}
 }
 
 // loader collects the diagnostics of one Load, and the source positions of
@@ -291,6 +297,9 @@ func (l *loader) file(db *Database, o object) (Dialect, Pos) {
 	for _, c := range o.children("trigger") {
 		db.Triggers = append(db.Triggers, l.trigger(c))
 	}
+	for _, c := range o.children("policy") {
+		db.Policies = append(db.Policies, l.policy(c))
+	}
 	o.done()
 	return Dialect(d), pos
 }
@@ -319,6 +328,8 @@ func (l *loader) table(o object) *Table {
 	t.Comment, _, _ = o.str("comment")
 	t.RenamedFrom, _, _ = o.str("renamed_from")
 	l.loadTableOptions(o, t)
+	l.loadRowSecurity(o, t)
+	l.loadPartitioning(o, t)
 	for _, c := range o.children("column") {
 		t.Columns = append(t.Columns, l.column(c))
 	}
@@ -443,24 +454,7 @@ func (l *loader) index(o object) *Index {
 	var pos Pos
 	ix.Unique, _, _ = o.boolean("unique")
 	l.indexOptions(o, ix)
-	cols, colPos, hasCols := o.strList("columns")
-	for i, col := range cols {
-		ix.Parts = append(ix.Parts, IndexPart{Column: col})
-		l.setPos(ix, fmt.Sprintf("parts.%d", i), colPos[i])
-	}
-	parts := o.children("on")
-	switch {
-	case hasCols && len(parts) > 0:
-		l.errorf(parts[0].pos(), o.desc(), "use columns for plain columns, or on blocks only", "an index takes columns or on, not both")
-	case !hasCols && len(parts) == 0 && !o.has("columns") && !ix.Columnstore:
-		l.errorf(o.pos(), o.desc(), `add columns = ["..."] or on { column = "..." } blocks`, "missing required attribute columns")
-	}
-	for _, p := range parts {
-		p.label(0, 0)
-		part := l.keyPart(p, ix, fmt.Sprintf("parts.%d", len(ix.Parts)))
-		p.done()
-		ix.Parts = append(ix.Parts, part)
-	}
+	ix.Parts = l.keyParts(o, ix, "parts", "an index", !ix.Columnstore, nil)
 	ix.Include = l.columnList(o, ix, "include", false)
 	var wherePos Pos
 	ix.Where, wherePos, _ = o.str("where")
@@ -476,6 +470,36 @@ func (l *loader) index(o object) *Index {
 	}
 	o.done()
 	return ix
+}
+
+// keyParts reads the keys of an index or partition key (what, in
+// messages): plain columns = [...] or on { … } blocks (keyPart), recording
+// their positions under key.i of owner; check, when set, is called on each
+// on block's key.
+func (l *loader) keyParts(o object, owner any, key, what string, required bool, check func(p object, part IndexPart)) []IndexPart {
+	var keys []IndexPart
+	cols, colPos, hasCols := o.strList("columns")
+	for i, col := range cols {
+		keys = append(keys, IndexPart{Column: col})
+		l.setPos(owner, fmt.Sprintf("%s.%d", key, i), colPos[i])
+	}
+	parts := o.children("on")
+	switch {
+	case hasCols && len(parts) > 0:
+		l.errorf(parts[0].pos(), o.desc(), "use columns for plain columns, or on blocks only", "%s takes columns or on, not both", what)
+	case !hasCols && len(parts) == 0 && !o.has("columns") && required:
+		l.errorf(o.pos(), o.desc(), `add columns = ["..."] or on { column = "..." } blocks`, "missing required attribute columns")
+	}
+	for _, p := range parts {
+		p.label(0, 0)
+		part := l.keyPart(p, owner, fmt.Sprintf("%s.%d", key, len(keys)))
+		if check != nil {
+			check(p, part)
+		}
+		p.done()
+		keys = append(keys, part)
+	}
+	return keys
 }
 
 // keyPart reads the attributes of an index key (index `on` blocks, exclude

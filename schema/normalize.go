@@ -67,6 +67,8 @@ func (n *normalizer) run() {
 	for _, t := range n.db.Tables {
 		n.table(t)
 	}
+	n.normalizePartitioning()
+	n.normalizePolicies()
 	if n.d == Postgres {
 		n.namePG()
 		n.replicaIdentityIndexes()
@@ -146,7 +148,7 @@ func (n *normalizer) table(t *Table) {
 		n.column(t, c, obj+" column "+c.Name)
 	}
 	normalizeTableOptions(t)
-	cols := colTypes(t)
+	cols := n.columnTypes(t)
 	expr := func(s string) string { return normalizeExpr(n.d, s, cols) }
 	for _, c := range t.Columns {
 		if c.Computed != nil {
@@ -682,6 +684,9 @@ func cloneDatabase(db *Database) *Database {
 		out.Views = append(out.Views, cloneView(v))
 	}
 	cloneFunctions(db, out)
+	for _, p := range db.Policies {
+		out.Policies = append(out.Policies, clonePolicy(p))
+	}
 	return out
 }
 
@@ -712,6 +717,15 @@ func cloneIndex(x *Index) *Index {
 func cloneTable(t *Table) *Table {
 	out := *t
 	out.Columns, out.Uniques, out.Indexes, out.ForeignKeys, out.Checks, out.Excludes = nil, nil, nil, nil, nil, nil
+	if t.PartitionBy != nil {
+		p := *t.PartitionBy
+		p.Keys = append([]IndexPart(nil), p.Keys...)
+		out.PartitionBy = &p
+	}
+	if t.PartitionOf != nil {
+		p := *t.PartitionOf
+		out.PartitionOf = &p
+	}
 	for _, c := range t.Columns {
 		cc := *c
 		if c.Default != nil {

@@ -46,7 +46,7 @@ func SplitFiles(db *Database, ext string) []SplitFile {
 		files = append(files, SplitFile{Path: path(e.Schema, "enums", e.Name), DB: &Database{Dialect: db.Dialect, Enums: []*Enum{e}}})
 	}
 	for _, t := range db.Tables {
-		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}, Triggers: tableTriggers(db, t)}})
+		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}, Triggers: tableTriggers(db, t), Policies: db.TablePolicies(t.QName())}})
 	}
 	for _, v := range db.Views {
 		files = append(files, SplitFile{Path: path(v.Schema, "views", v.Name), DB: &Database{Dialect: db.Dialect, Views: []*View{v}}})

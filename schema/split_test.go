@@ -47,6 +47,9 @@ func TestSplitFiles(t *testing.T) {
 			Triggers: []*schema.Trigger{{Schema: "public", Table: "t", Name: "t_touch", Timing: "before", Events: []string{"update"},
 				UpdateOf: []string{"id"}, ForEachRow: true, When: "new.id > 0", Function: "touch", Args: []string{"a"}, Enabled: "replica"}},
 		}, []string{"schemas.hcl", "public/t.hcl", "app/functions/p.hcl", "public/functions/f.hcl", "public/functions/touch.hcl"}},
+		// policies go in their table's file; partitions are tables of their own
+		{"policies and partitions", mustLoad(t, schema.LoadOptions{}, writeFiles(t, map[string]string{"s.hcl": rlsHCL})), []string{
+			"schemas.hcl", "public/events.hcl", "public/events_2024.hcl", "public/events_rest.hcl"}},
 		{"tricky names", tricky, []string{
 			"schemas.hcl", "public/enums/users.hcl", "odd%25s/users~2.hcl", "public/%2Ehidden.hcl", "public/Users.hcl",
 			"public/a%2Fb%3Ac.hcl", "public/users~2.hcl", "public/views/Active%2FUsers.hcl",

@@ -87,6 +87,7 @@ func (l *loader) validate(db *Database) {
 		l.validateCascadePaths(db)
 	}
 	l.validateFunctions(db)
+	l.validatePolicies(db)
 }
 
 // validateTable checks one table; indexes holds the index names of the scope
@@ -128,6 +129,7 @@ func (l *loader) validateTable(db *Database, t *Table, indexes dupChecker) {
 	}
 	l.validateSQLServerAttrs(db, t, obj)
 	l.validateTableOptions(db, t, obj)
+	l.validatePartitioning(db, t, obj)
 	l.validatePgAttrs(db, t, obj)
 	if db.Dialect == SQLServer {
 		l.oneClustered(t, obj)
@@ -401,7 +403,7 @@ func (l *loader) columnRefs(t *Table, owner any, key string, names []string, fal
 
 // columnRef reports name at pos unless it is a column of t.
 func (l *loader) columnRef(t *Table, pos Pos, obj, name string) bool {
-	if t.Column(name) != nil {
+	if t.Column(name) != nil || inheritedColumn(l.names, t, name) {
 		return true
 	}
 	names := make([]string, len(t.Columns))

@@ -208,6 +208,11 @@ func fileTree(db *Database) (*wnode, error) {
 	root.set("function", functions)
 	root.set("procedure", procedures)
 	root.set("trigger", triggers)
+	var policies []*wnode
+	for _, p := range db.Policies {
+		policies = append(policies, policyTree(p, def))
+	}
+	root.set("policy", policies)
 	return root, nil
 }
 
@@ -227,6 +232,14 @@ func tableTree(t *Table, def string) (*wnode, error) {
 	n.set("storage_parameters", t.StorageParameters)
 	n.set("replica_identity", t.ReplicaIdentity)
 	n.set("replica_identity_index", t.ReplicaIdentityIndex)
+	n.set("row_security", t.RowSecurity)
+	n.set("force_row_security", t.ForceRowSecurity)
+	if t.PartitionBy != nil {
+		n.set("partition_by", partitionKeyTree(t.PartitionBy))
+	}
+	if t.PartitionOf != nil {
+		n.set("partition_of", partitionOfTree(t))
+	}
 	var cols, uniques, indexes, fks, checks []*wnode
 	for _, c := range t.Columns {
 		cn, err := columnTree(c)

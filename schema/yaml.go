@@ -318,6 +318,8 @@ func yamlListKey(key string) string {
 		return key
 	case "index":
 		return "indexes"
+	case "policy":
+		return "policies"
 	}
 	return key + "s"
 }

@@ -17,9 +17,9 @@ import (
 
 // dependentsSchema holds a table that objects schemadiff does not manage
 // depend on: a view reading two columns (excluded from the comparison by
-// dependentsOptions: views are managed otherwise), a policy naming one, and a function
-// with an SQL-standard body reading another; and a schema holding only a
-// function.
+// dependentsOptions: views are managed otherwise), a function with an
+// SQL-standard body reading another (and a policy, which it manages,
+// naming a third); and a schema holding only a function.
 const dependentsSchema = `
 CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, name text, tenant int, note text);
 CREATE VIEW active_users AS SELECT id, email FROM users;
@@ -62,12 +62,14 @@ func TestUnmanagedDependents(t *testing.T) {
 		{name: "retype column under a view", change: retype("email", "character varying(100)"), want: []string{
 			"view public.active_users, which schemadiff does not manage, depends on column public.users.email: ALTER COLUMN TYPE fails; drop the dependent first and create it again after.",
 		}, sqlstate: "0A000"},
-		{name: "retype column under a policy", change: retype("name", "character varying(100)"), want: []string{
-			"policy own_rows on public.users, which schemadiff does not manage, depends on column public.users.name: ALTER COLUMN TYPE fails; drop the dependent first and create it again after.",
-		}, sqlstate: "0A000"},
-		{name: "drop column under a policy", change: dropColumn("name"), want: []string{
-			"policy own_rows on public.users, which schemadiff does not manage, depends on column public.users.name: DROP COLUMN fails (CASCADE would drop the dependent); drop or change the dependent first.",
-		}, sqlstate: "2BP01"},
+		// Policies are managed (issue 12): one on a retyped column is dropped
+		// and created again around the ALTER COLUMN, one dropped with the
+		// column it names goes first.
+		{name: "retype column under a policy", change: retype("name", "character varying(100)")},
+		{name: "drop column and the policy naming it", change: func(db *schema.Database) {
+			dropColumn("name")(db)
+			db.Policies = nil
+		}},
 		{name: "drop column under a function body", change: dropColumn("tenant"), want: []string{
 			"function public.tenant_count(), which schemadiff does not manage, depends on column public.users.tenant: DROP COLUMN fails (CASCADE would drop the dependent); drop or change the dependent first.",
 		}, sqlstate: "2BP01"},

@@ -31,14 +31,16 @@ func TestPgAttributesDump(t *testing.T) {
 }
 
 // TestAlembicPgAttributes runs the Alembic revisions schemadiff writes for
-// the pairs of PostgreSQL index and constraint attributes with the real
+// the pairs of PostgreSQL index and constraint attributes (and of row-level
+// security and partitioning, issue 12) with the real
 // Alembic (Debian 12's: Alembic 1.8, SQLAlchemy 1.4): from nothing to
 // `from`, then to `to`, and back down, inspecting the database after each.
 func TestAlembicPgAttributes(t *testing.T) {
 	for _, pair := range []string{"167_index_opclass_collation", "168_index_storage_nulls_not_distinct",
 		"169_unique_pk_deferrable_nulls_not_distinct", "170_check_fk_not_valid_match_full_no_inherit",
 		"171_create_tables_with_pg_attributes", "172_check_fk_validated",
-		"196_exclude_dropped", "197_exclude_changed_and_commented", "198_create_table_with_exclude", "199_exclude_renamed"} {
+		"196_exclude_dropped", "197_exclude_changed_and_commented", "198_create_table_with_exclude", "199_exclude_renamed",
+		"291_policies_changed", "295_list_hash_partitions_dropped_schema"} {
 		t.Run(pair, func(t *testing.T) {
 			t.Parallel()
 			alembicPair(t, pair)

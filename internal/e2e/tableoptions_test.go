@@ -12,9 +12,17 @@ import (
 // and the one schemadiff builds from `to` alone have the same pg_dump: the
 // options land on the server as the file says, whichever way they come.
 func TestTableOptionsDumpEqual(t *testing.T) {
-	pairs, err := filepath.Glob(filepath.Join(repoRoot, "testdata", "convergence", "18[0-7]_*"))
-	if err != nil || len(pairs) != 8 {
-		t.Fatalf("found pairs %v (%v), want the 8 of issue 11", pairs, err)
+	assertPairsDumpEqual(t, "18[0-7]_*", 8, "issue 11's")
+}
+
+// assertPairsDumpEqual checks, for the n convergence pairs matching
+// pattern (the pairs of what), that the database migrated from `from` to
+// `to` and the one schemadiff builds from `to` alone have the same pg_dump.
+func assertPairsDumpEqual(t *testing.T, pattern string, n int, what string) {
+	t.Helper()
+	pairs, err := filepath.Glob(filepath.Join(repoRoot, "testdata", "convergence", pattern))
+	if err != nil || len(pairs) != n {
+		t.Fatalf("found pairs %v (%v), want the %d of %s", pairs, err, n, what)
 	}
 	for _, dir := range pairs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {

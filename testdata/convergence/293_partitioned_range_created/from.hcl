@@ -1,0 +1,5 @@
+dialect = "postgres"
+
+table "other" {
+  column "id" { type = "integer" }
+}

@@ -1,0 +1,5 @@
+dialect = "postgres"
+
+table "keep" {
+  column "id" { type = "integer" }
+}
