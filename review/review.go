@@ -303,8 +303,9 @@ func (a *analysis) hazards(m *migration, before, after *schema.Database) {
 	if err != nil {
 		return
 	}
+	ops := indexOps(m.up.ops)
 	for _, c := range plan.Changes {
-		o := locate(m.up.ops, c)
+		o := ops.locate(c)
 		for _, h := range c.Hazards {
 			if o != nil && o.avoids(h.Code) {
 				continue
@@ -324,16 +325,29 @@ func (a *analysis) hazards(m *migration, before, after *schema.Database) {
 // hazards of creating them (an index blocks writes while it builds, a foreign
 // key or check scans the table).
 func (a *analysis) rebuilt(m *migration, before, after *schema.Database, plan *diff.Plan) {
+	// firstDrop maps a name to the first op that drops an index or
+	// constraint of that name; changed holds the objects the plan changes.
+	firstDrop := map[string]int{}
+	for i, d := range m.up.ops {
+		if (d.kind == opDropIndex || d.kind == opDropConstraint) && !d.rejected {
+			if _, ok := firstDrop[d.name]; !ok {
+				firstDrop[d.name] = i
+			}
+		}
+	}
+	if len(firstDrop) == 0 {
+		return
+	}
+	changed := map[objectOf]bool{}
+	for _, c := range plan.Changes {
+		changed[objectOf{changeTable(c), changeName(c)}] = true
+	}
 	for i, o := range m.up.ops {
 		name := opName(o)
 		if o.rejected || name == "" || o.kind != opCreateIndex && o.kind != opAddConstraint {
 			continue
 		}
-		dropped := slices.ContainsFunc(m.up.ops[:i], func(d op) bool {
-			return (d.kind == opDropIndex || d.kind == opDropConstraint) && d.name == name && !d.rejected
-		})
-		changed := slices.ContainsFunc(plan.Changes, func(c *diff.Change) bool { return changeName(c) == name && changeTable(c) == o.table })
-		if !dropped || changed {
+		if d, dropped := firstDrop[name]; !dropped || d >= i || changed[objectOf{o.table, name}] {
 			continue
 		}
 		without := cloneDB(before)
@@ -395,7 +409,7 @@ func dropObject(t *schema.Table, name string) bool {
 // downCheck applies m's down part to the state after m and reports when it
 // does not lead back to nb, the (canonical) state before m.
 func (a *analysis) downCheck(m *migration, nb *schema.Database) {
-	s := &state{db: cloneDB(a.state.db)}
+	s := stateOf(cloneDB(a.state.db))
 	for _, o := range m.down.ops {
 		s.apply(o)
 	}
@@ -502,13 +516,31 @@ func opName(o op) string {
 	return o.name
 }
 
-// locate finds the op of ops that makes change c: the last one on the same
-// object, else the last one on the same table; ops that changed nothing
-// (rejected) are passed over.
-func locate(ops []op, c *diff.Change) *op {
-	t, name := changeTable(c), changeName(c)
-	var onTable *op
-	for i := len(ops) - 1; i >= 0; i-- {
+// objectOf names an object within its table (the table alone when name is
+// empty).
+type objectOf struct {
+	table schema.QName
+	name  string
+}
+
+// opFinder finds the op of a migration part that makes a change, without a
+// scan of the ops per change: it maps each table, and each object within its
+// table, to the last op on it.
+type opFinder struct {
+	ops []op
+	// onObject and onTable map to the index of the last op on an object and
+	// on a table; anyTable to the last DROP INDEX that names no table, by
+	// the index's name (it may be on any table).
+	onObject map[objectOf]int
+	onTable  map[schema.QName]int
+	anyTable map[string]int
+}
+
+// indexOps indexes ops for locate; ops that changed nothing (rejected) and
+// statement marks are left out.
+func indexOps(ops []op) *opFinder {
+	f := &opFinder{ops: ops, onObject: map[objectOf]int{}, onTable: map[schema.QName]int{}, anyTable: map[string]int{}}
+	for i := range ops {
 		o := &ops[i]
 		if o.rejected || o.kind == opStatement {
 			continue
@@ -517,15 +549,33 @@ func locate(ops []op, c *diff.Change) *op {
 		if o.tbl != nil {
 			ot = o.tbl.QName()
 		}
-		if ot != t && !(o.kind == opDropIndex && ot.Name == "") {
-			continue
-		}
-		if name != "" && opName(*o) == name {
-			return o
-		}
-		if onTable == nil && ot == t {
-			onTable = o
+		name := opName(*o)
+		f.onTable[ot] = i
+		if name != "" {
+			f.onObject[objectOf{ot, name}] = i
+			if o.kind == opDropIndex && ot.Name == "" {
+				f.anyTable[name] = i
+			}
 		}
 	}
-	return onTable
+	return f
+}
+
+// locate finds the op that makes change c: the last one on the same object,
+// else the last one on the same table; nil when none.
+func (f *opFinder) locate(c *diff.Change) *op {
+	t, name := changeTable(c), changeName(c)
+	if name != "" {
+		i, ok := f.onObject[objectOf{t, name}]
+		if j, ok2 := f.anyTable[name]; ok2 && (!ok || j > i) {
+			i, ok = j, true
+		}
+		if ok {
+			return &f.ops[i]
+		}
+	}
+	if i, ok := f.onTable[t]; ok {
+		return &f.ops[i]
+	}
+	return nil
 }
