@@ -45,7 +45,6 @@ func main() {
 	only := flag.String("only", "", "comma-separated command names to run (default: all; see -list)")
 	list := flag.Bool("list", false, "list the command names and exit")
 	out := flag.String("o", "", "also write the markdown table to this file")
-	keep := flag.Bool("keep", false, "after the runs, print the server URL and the work folder and keep both until interrupted (for profiling)")
 	flag.Parse()
 	if *list {
 		for _, c := range commands {
@@ -56,7 +55,7 @@ func main() {
 	// An interrupt cancels the run, so that the PostgreSQL server and the
 	// work folder are removed.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, *sizes, *runs, *only, *out, *keep)
+	err := run(ctx, *sizes, *runs, *only, *out)
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -137,7 +136,7 @@ type result struct {
 	maxRSS                  int64 // KiB
 }
 
-func run(ctx context.Context, sizes string, runs int, only, out string, keep bool) error {
+func run(ctx context.Context, sizes string, runs int, only, out string) error {
 	var ns []int
 	for _, f := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -199,13 +198,7 @@ func run(ctx context.Context, sizes string, runs int, only, out string, keep boo
 	table := markdown(results, runs)
 	fmt.Print(table)
 	if out != "" {
-		if err := os.WriteFile(out, []byte(table), 0o644); err != nil {
-			return err
-		}
-	}
-	if keep {
-		fmt.Fprintf(os.Stderr, "bench: kept until interrupted: server %s, work folder %s (binary, one folder per N)\n", srv.AdminURL(), work)
-		<-ctx.Done()
+		return os.WriteFile(out, []byte(table), 0o644)
 	}
 	return nil
 }
