@@ -41,6 +41,10 @@ type Options struct {
 	// the earlier ones still build the state. Run returns an error wrapping
 	// ErrNotAVersion when no migration has this version.
 	After string
+
+	// wholeState, set by tests, checks every migration on the whole state
+	// instead of its scope (state.scope), to show both give the same report.
+	wholeState bool
 }
 
 // ErrNotAVersion is wrapped by the error of Run when Options.After names no
@@ -123,7 +127,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 		opts.Since = after
 	}
-	a := &analysis{d: d, desired: desired, state: newState(d), findings: findings}
+	a := &analysis{d: d, desired: desired, state: newState(d), findings: findings, wholeState: opts.wholeState}
 	a.state.report = func(f Finding) { a.findings = append(a.findings, f) }
 	for _, m := range migs {
 		if err := ctx.Err(); err != nil {
@@ -243,6 +247,8 @@ type analysis struct {
 	// covered holds the objects a specific finding already explains, so
 	// that drift does not report them again: "table|kind|name[|aspect]".
 	covered map[string]bool
+	// wholeState checks each migration on the whole state (Options.wholeState).
+	wholeState bool
 }
 
 func (a *analysis) add(f Finding) { a.findings = append(a.findings, f) }
@@ -268,7 +274,11 @@ func (a *analysis) migration(m *migration) {
 	a.findings = append(a.findings, m.down.findings...)
 	a.hints = append(a.hints, m.up.hints...)
 	clearRenames(a.state.db)
-	before := cloneDB(a.state.db)
+	var scope map[schema.QName]bool // nil: the whole state
+	if !a.wholeState {
+		scope = a.state.scope(m)
+	}
+	before := cloneDB(within(a.state.db, scope))
 	for i := range m.up.ops {
 		n := len(a.findings)
 		a.state.apply(m.up.ops[i])
@@ -278,7 +288,7 @@ func (a *analysis) migration(m *migration) {
 			return f.Code == CodeDuplicate || f.Code == CodeDropMissing
 		})
 	}
-	after := cloneDB(a.state.db)
+	after := cloneDB(within(a.state.db, scope))
 	clearRenames(a.state.db)
 	first := schema.Pos{File: m.files[0], Line: 1}
 	if len(m.up.ops) > 0 {
@@ -292,7 +302,7 @@ func (a *analysis) migration(m *migration) {
 	}
 	a.hazards(m, nb, na)
 	if m.hasDown {
-		a.downCheck(m, nb)
+		a.downCheck(m, nb, scope)
 	}
 }
 
@@ -406,10 +416,11 @@ func dropObject(t *schema.Table, name string) bool {
 	return n != len(t.Indexes)+len(t.Uniques)+len(t.Checks)+len(t.Excludes)+len(t.ForeignKeys)
 }
 
-// downCheck applies m's down part to the state after m and reports when it
-// does not lead back to nb, the (canonical) state before m.
-func (a *analysis) downCheck(m *migration, nb *schema.Database) {
-	s := stateOf(cloneDB(a.state.db))
+// downCheck applies m's down part to the state after m (the tables of its
+// scope; all when nil) and reports when it does not lead back to nb, the (canonical)
+// state before m.
+func (a *analysis) downCheck(m *migration, nb *schema.Database, scope map[schema.QName]bool) {
+	s := stateOf(cloneDB(within(a.state.db, scope)))
 	for _, o := range m.down.ops {
 		s.apply(o)
 	}
