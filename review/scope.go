@@ -2,6 +2,7 @@ package review
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/schemadiff/schemadiff/schema"
@@ -27,13 +28,9 @@ import (
 func (s *state) scope(m *migration) map[schema.QName]bool {
 	def := s.db.Dialect.DefaultSchema()
 	in := map[schema.QName]bool{}
-	// refs adds the table f (of a table of schema sc) references, under both
-	// readings of a reference without a schema (the state resolves it to
-	// sc, Normalize to sc when such a table exists, else to the default).
 	refs := func(sc string, f *schema.ForeignKey) {
-		in[schema.QName{Schema: cmp.Or(f.RefSchema, sc), Name: f.RefTable}] = true
-		if f.RefSchema == "" {
-			in[schema.QName{Schema: def, Name: f.RefTable}] = true
+		for _, q := range referenced(sc, def, f) {
+			in[q] = true
 		}
 	}
 	var objects, enums []string  // names of indexes or constraints without their table; of enums
@@ -90,15 +87,12 @@ func (s *state) scope(m *migration) map[schema.QName]bool {
 	for _, t := range s.db.Tables {
 		if in[t.QName()] {
 			for _, f := range t.ForeignKeys {
-				near = append(near, schema.QName{Schema: cmp.Or(f.RefSchema, t.Schema), Name: f.RefTable})
-				if f.RefSchema == "" {
-					near = append(near, schema.QName{Schema: def, Name: f.RefTable})
-				}
+				near = append(near, referenced(t.Schema, def, f)...)
 			}
 			continue
 		}
 		for _, f := range t.ForeignKeys {
-			if in[schema.QName{Schema: cmp.Or(f.RefSchema, t.Schema), Name: f.RefTable}] || f.RefSchema == "" && in[schema.QName{Schema: def, Name: f.RefTable}] {
+			if slices.ContainsFunc(referenced(t.Schema, def, f), func(q schema.QName) bool { return in[q] }) {
 				near = append(near, t.QName())
 				break
 			}
@@ -108,6 +102,18 @@ func (s *state) scope(m *migration) map[schema.QName]bool {
 		in[q] = true
 	}
 	return in
+}
+
+// referenced returns the table foreign key f of a table of schema sc
+// references, under both readings of a reference without a schema: the
+// state resolves it to sc, Normalize to sc when such a table exists, else
+// to def, the dialect's default schema.
+func referenced(sc, def string, f *schema.ForeignKey) []schema.QName {
+	q := []schema.QName{{Schema: cmp.Or(f.RefSchema, sc), Name: f.RefTable}}
+	if f.RefSchema == "" && sc != def {
+		q = append(q, schema.QName{Schema: def, Name: f.RefTable})
+	}
+	return q
 }
 
 // holdsAny reports whether t has an index, constraint or SQL Server default
