@@ -6,6 +6,7 @@ import (
 	"fmt"
 	neturl "net/url"
 	"os"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -86,7 +87,7 @@ func (p *postgres) Inspect(ctx context.Context, opts Options) (*schema.Database,
 }
 
 func (p *postgres) inspect(ctx context.Context, opts Options) (*schema.Database, error) {
-	tx, err := p.conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	tx, snapshot, err := p.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("introspect: beginning a read-only transaction: %w", err)
 	}
@@ -108,5 +109,55 @@ func (p *postgres) inspect(ctx context.Context, opts Options) (*schema.Database,
 			return nil, err
 		}
 	}
-	return readCatalog(ctx, tx, opts)
+	return readCatalog(ctx, tx, opts, p.snapshotOpener(snapshot))
+}
+
+// begin starts the read-only, repeatable-read transaction Inspect reads in,
+// and exports its snapshot (pg_export_snapshot, which must come first: it
+// cannot run in a savepoint). When the server refuses the export, the
+// transaction, aborted, is started again without it and the snapshot is "".
+func (p *postgres) begin(ctx context.Context) (pgx.Tx, string, error) {
+	opts := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
+	tx, err := p.conn.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, "", err
+	}
+	var id string
+	if err := tx.QueryRow(ctx, `SELECT pg_export_snapshot()`).Scan(&id); err == nil {
+		return tx, id, nil
+	}
+	tx.Rollback(ctx) //nolint:errcheck // read-only: nothing to lose
+	tx, err = p.conn.BeginTx(ctx, opts)
+	return tx, "", err
+}
+
+// snapshotOpener returns a function that opens a read-only transaction on
+// the exported snapshot id over a new connection (SET TRANSACTION
+// SNAPSHOT: https://www.postgresql.org/docs/15/sql-set-transaction.html),
+// with the search_path Inspect sets, and the function that ends it and
+// closes the connection. It returns nil when id is "" (no snapshot was
+// exported): the catalog is then read on one transaction alone.
+func (p *postgres) snapshotOpener(id string) func(context.Context) (pgx.Tx, func(), error) {
+	if id == "" {
+		return nil
+	}
+	return func(ctx context.Context) (pgx.Tx, func(), error) {
+		conn, err := pgx.ConnectConfig(ctx, p.conn.Config())
+		if err != nil {
+			return nil, nil, err
+		}
+		end := func() { conn.Close(context.Background()) } //nolint:errcheck // read-only: nothing to lose
+		other, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+		if err == nil {
+			_, err = other.Exec(ctx, `SET TRANSACTION SNAPSHOT '`+strings.ReplaceAll(id, "'", "''")+`'`)
+		}
+		if err == nil {
+			_, err = other.Exec(ctx, `SELECT set_config('search_path', 'public', true)`)
+		}
+		if err != nil {
+			end()
+			return nil, nil, err
+		}
+		return other, end, nil
+	}
 }

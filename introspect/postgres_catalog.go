@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 
@@ -209,30 +210,91 @@ type pgCatalog struct {
 	// matviews are the materialized views, whose columns and indexes are
 	// read with the tables' (readViews).
 	matviews []matview
+	// exclusions are the indexes of exclusion constraints, joined to the
+	// constraints (read in parallel) once both are read.
+	exclusions []pgExclusion
 }
 
-// readCatalog reads the selected schemas in tx.
-func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database, error) {
+// pgExclusion is the index of an exclusion constraint, with its operators.
+type pgExclusion struct {
+	table *pgTable
+	name  string
+	ops   []string
+	idx   *schema.Index
+}
+
+// step is one catalog read.
+type step struct {
+	what string
+	run  func(context.Context, pgx.Tx, Options) error
+}
+
+// readCatalog reads the selected schemas in tx. open, when not nil, opens
+// another read-only transaction on tx's snapshot (and returns the function
+// that ends it): the constraints and what is not modelled are then read
+// there, at the same time as tx reads the columns and the indexes, so that
+// the server's work on these queries (most of the time inspect takes)
+// overlaps. The steps fill disjoint parts of the model; an exclusion
+// constraint's index, read with the indexes, is joined to the constraint
+// once both are read. Without open, or when it fails, every step runs on tx
+// in turn, with the same result.
+func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context.Context) (pgx.Tx, func(), error)) (*schema.Database, error) {
 	c := &pgCatalog{db: &schema.Database{Dialect: schema.Postgres}, tables: map[uint32]*pgTable{}}
-	steps := []struct {
-		what string
-		run  func(context.Context, pgx.Tx, Options) error
-	}{
-		{"schemas", c.readSchemasAndEnums},
-		{"tables", c.readTables},
-		{"views and what they depend on", c.readViews},
-		{"columns", c.readColumns},
-		{"constraints", c.readConstraints},
-		{"indexes", c.readIndexes},
-		{"indexes of materialized views", c.viewIndexes},
-		{"functions", c.readFunctions},
-		{"triggers", c.readTriggers},
-		{"policies", c.readPolicies},
-		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
-	}
-	for _, s := range steps {
+	run := func(tx pgx.Tx, s step) error {
 		if err := s.run(ctx, tx, opts); err != nil {
-			return nil, fmt.Errorf("introspect: reading %s: %w", s.what, err)
+			return fmt.Errorf("introspect: reading %s: %w", s.what, err)
+		}
+		return nil
+	}
+	// Warnings and dependents are appended by the steps that find them:
+	// the steps that add any run here, before the others start, or aside
+	// one at a time (readUnmodelled).
+	first := []step{{"schemas", c.readSchemasAndEnums}, {"tables", c.readTables}, {"views and what they depend on", c.readViews},
+		{"functions", c.readFunctions}, {"triggers", c.readTriggers}, {"policies", c.readPolicies}}
+	for _, s := range first {
+		if err := run(tx, s); err != nil {
+			return nil, err
+		}
+	}
+	aside := []step{{"constraints", c.readConstraints}, {"objects and attributes not modelled, and dependents", c.readUnmodelled}}
+	serial := []step{{"columns", c.readColumns}, {"indexes", c.readIndexes}, {"indexes of materialized views", c.viewIndexes}}
+	var wg sync.WaitGroup
+	errs := make([]error, len(aside))
+	for i, s := range aside {
+		var other pgx.Tx
+		var end func()
+		if open != nil {
+			var err error
+			if other, end, err = open(ctx); err != nil {
+				other = nil
+			}
+		}
+		if other == nil {
+			serial = append(serial, s)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer end()
+			errs[i] = run(other, s)
+		}()
+	}
+	for _, s := range serial {
+		if err := run(tx, s); err != nil {
+			wg.Wait()
+			return nil, err
+		}
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, x := range c.exclusions {
+		if err := x.table.exclusionIndex(x.name, x.ops, x.idx); err != nil {
+			return nil, fmt.Errorf("introspect: reading indexes: %w", err)
 		}
 	}
 	return c.db, nil
@@ -500,7 +562,8 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 			idx.Parts = append(idx.Parts, part)
 		}
 		if excl != "" {
-			return t.exclusionIndex(excl, exclOps, idx)
+			c.exclusions = append(c.exclusions, pgExclusion{table: t, name: excl, ops: slices.Clone(exclOps), idx: idx})
+			return nil
 		}
 		t.Indexes = append(t.Indexes, idx)
 		return nil

@@ -47,7 +47,7 @@ func TestInspectPostgresHoldsNoTableLocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback(ctx) //nolint:errcheck // read-only
-	db, err := readCatalog(ctx, tx, Options{})
+	db, err := readCatalog(ctx, tx, Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,8 +22,9 @@ func (a *analysis) compareWithSchema(filesMode bool) {
 	if final == nil {
 		return
 	}
+	names := sides{final: schema.NewLookup(final), desired: schema.NewLookup(a.desired)}
 	for _, dt := range a.desired.Tables {
-		if mt := final.Table(dt.QName()); mt != nil {
+		if mt := names.final.Table(dt.QName()); mt != nil {
 			a.missedOptions(dt, mt)
 		}
 	}
@@ -34,7 +35,7 @@ func (a *analysis) compareWithSchema(filesMode bool) {
 	pairs := pairChanges(plan.Changes)
 	for _, c := range plan.Changes {
 		t := changeTable(c)
-		if filesMode && final.Table(t) == nil && (c.Schema == nil && c.Enum == nil) {
+		if filesMode && names.final.Table(t) == nil && (c.Schema == nil && c.Enum == nil) {
 			continue
 		}
 		if filesMode && (c.Schema != nil || c.Enum != nil) && c.Kind != diff.DropSchema && c.Kind != diff.DropEnum {
@@ -46,10 +47,10 @@ func (a *analysis) compareWithSchema(filesMode bool) {
 		other, paired := pairs[c]
 		switch {
 		case !paired:
-			a.drift(c, final)
+			a.drift(c, names)
 		case other == nil: // dropped and created again only to make way for another change
 		case render.Op(c) == "-":
-			a.add(Finding{Code: CodeDriftChanged, Severity: diff.Warning, Pos: changePos(c, final, a.desired), Object: changeObject(c),
+			a.add(Finding{Code: CodeDriftChanged, Severity: diff.Warning, Pos: changePos(c, names), Object: changeObject(c),
 				Message: fmt.Sprintf("Migrations create this differently from the schema: they %s, the schema would %s; fix the migration or the schema.",
 					strings.Replace(render.Describe(c), "drop ", "have what a migration would drop: ", 1), render.Describe(other))})
 		}
@@ -304,7 +305,7 @@ func quoteList(xs []string) string {
 }
 
 // drift reports one change between the migrations' state and the schema.
-func (a *analysis) drift(c *diff.Change, final *schema.Database) {
+func (a *analysis) drift(c *diff.Change, names sides) {
 	code, sev := CodeDriftChanged, diff.Warning
 	what := render.Describe(c)
 	if c.Index != nil && c.Index.Clustered != nil && *c.Index.Clustered {
@@ -321,18 +322,22 @@ func (a *analysis) drift(c *diff.Change, final *schema.Database) {
 	default:
 		msg = fmt.Sprintf("Migrations create this differently from the schema: to match it, a migration must %s; fix the migration or the schema.", what)
 	}
-	a.add(Finding{Code: code, Severity: sev, Pos: changePos(c, final, a.desired), Object: changeObject(c), Message: msg})
+	a.add(Finding{Code: code, Severity: sev, Pos: changePos(c, names), Object: changeObject(c), Message: msg})
 }
+
+// sides looks up the tables of the migrations' final state and of the
+// desired schema by name.
+type sides struct{ final, desired *schema.Lookup }
 
 // changePos locates a drift change: at the migration line that created the
 // object when there is one, else at the schema's declaration.
-func changePos(c *diff.Change, final, desired *schema.Database) schema.Pos {
+func changePos(c *diff.Change, names sides) schema.Pos {
 	var cands []schema.Pos
 	if c.OldColumn != nil {
 		cands = append(cands, c.OldColumn.Pos)
 	}
 	if c.Column != nil {
-		if mt := final.Table(changeTable(c)); mt != nil {
+		if mt := names.final.Table(changeTable(c)); mt != nil {
 			if mc := mt.Column(c.Column.Name); mc != nil {
 				cands = append(cands, mc.Pos)
 			}
@@ -367,10 +372,10 @@ func changePos(c *diff.Change, final, desired *schema.Database) schema.Pos {
 		cands = append(cands, c.Schema.Pos)
 	}
 	t := changeTable(c)
-	if mt := final.Table(t); mt != nil {
+	if mt := names.final.Table(t); mt != nil {
 		cands = append(cands, mt.Pos)
 	}
-	if dt := desired.Table(t); dt != nil {
+	if dt := names.desired.Table(t); dt != nil {
 		cands = append(cands, dt.Pos)
 	}
 	for _, p := range cands {

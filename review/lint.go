@@ -114,6 +114,7 @@ type linter struct {
 	a       *analysis
 	part    *parsed
 	before  *schema.Database // the canonical state before the migration; nil when invalid
+	names   *schema.Lookup   // before's tables by name, built at the first use
 	up      bool             // the up part: column style rules and lock timeouts apply
 	depth   int              // explicit BEGINs open
 	begin   schema.Pos       // the outermost open BEGIN
@@ -260,10 +261,19 @@ func (l *linter) existing(o op) schema.QName {
 	if l.before == nil {
 		return schema.QName{}
 	}
-	for _, t := range l.before.Tables {
-		if t.QName() == o.table || o.kind == opDropIndex && o.table.Name == "" && findIndex(t, o.name) != nil {
-			return t.QName()
+	if o.kind == opDropIndex && o.table.Name == "" {
+		for _, t := range l.before.Tables {
+			if t.QName() == o.table || findIndex(t, o.name) != nil {
+				return t.QName()
+			}
 		}
+		return schema.QName{}
+	}
+	if l.names == nil {
+		l.names = schema.NewLookup(l.before)
+	}
+	if l.names.Table(o.table) != nil {
+		return o.table
 	}
 	return schema.QName{}
 }
@@ -356,7 +366,7 @@ func (l *linter) columnStyle(o op) {
 	case o.kind == opAlterColumn && o.alter.typ != nil:
 		cols = append(cols, typed{o.table.String(), o.name, *o.alter.typ})
 	case o.kind == opAddConstraint && (o.pk != nil || o.fk != nil):
-		t := l.a.state.db.Table(o.table)
+		t := l.a.state.lookup(o.table)
 		if t == nil {
 			return
 		}

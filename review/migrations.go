@@ -28,15 +28,28 @@ type migration struct {
 
 // Markers of single-file formats (DESIGN §4).
 var (
-	gooseUp     = regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+Up\b`)
-	gooseDown   = regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+Down\b`)
-	dbmateUp    = regexp.MustCompile(`(?m)^\s*--\s*migrate:up\b`)
-	dbmateDown  = regexp.MustCompile(`(?m)^\s*--\s*migrate:down\b`)
-	gooseNoTx   = regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b`)
-	dbmateNoTx  = regexp.MustCompile(`(?m)^\s*--\s*migrate:(up|down)\b.*\btransaction:false\b`)
+	gooseUp     = marker{"+goose", regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+Up\b`)}
+	gooseDown   = marker{"+goose", regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+Down\b`)}
+	dbmateUp    = marker{"migrate:up", regexp.MustCompile(`(?m)^\s*--\s*migrate:up\b`)}
+	dbmateDown  = marker{"migrate:down", regexp.MustCompile(`(?m)^\s*--\s*migrate:down\b`)}
+	gooseNoTx   = marker{"+goose", regexp.MustCompile(`(?m)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b`)}
+	dbmateNoTx  = marker{"transaction:false", regexp.MustCompile(`(?m)^\s*--\s*migrate:(up|down)\b.*\btransaction:false\b`)}
 	flywayName  = regexp.MustCompile(`^([VU])([0-9][0-9._]*)__.*\.sql$`)
 	versionHead = regexp.MustCompile(`^([0-9]+)`)
 )
+
+// marker is a line pattern with a literal every match contains: text
+// without the literal is passed over without running the pattern, whose
+// leading (?m)^\s* is slow on the megabytes of a large migration.
+type marker struct {
+	literal string
+	re      *regexp.Regexp
+}
+
+// MatchString reports whether s holds a line the marker matches.
+func (m marker) MatchString(s string) bool {
+	return strings.Contains(s, m.literal) && m.re.MatchString(s)
+}
 
 // collectFiles lists the migration files of dir: SQL files at its top level,
 // and Alembic revisions in versions/ or alembic/versions/ (or dir itself).
@@ -198,7 +211,7 @@ func wrapped(part *parsed, section, src string) {
 // the whole text with the other part's lines blanked (so lines keep their
 // numbers), and the line where the down part starts; a plain SQL file is all up.
 func splitSections(src string) (up, down string, downLine int, ok bool) {
-	var upRe, downRe *regexp.Regexp
+	var upRe, downRe marker
 	switch {
 	case gooseUp.MatchString(src):
 		upRe, downRe = gooseUp, gooseDown

@@ -41,6 +41,10 @@ type Options struct {
 	// the earlier ones still build the state. Run returns an error wrapping
 	// ErrNotAVersion when no migration has this version.
 	After string
+
+	// wholeState, set by tests, checks every migration on the whole state
+	// instead of its scope (state.scope), to show both give the same report.
+	wholeState bool
 }
 
 // ErrNotAVersion is wrapped by the error of Run when Options.After names no
@@ -123,7 +127,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 		opts.Since = after
 	}
-	a := &analysis{d: d, desired: desired, state: newState(d), findings: findings}
+	a := &analysis{d: d, desired: desired, state: newState(d), findings: findings, wholeState: opts.wholeState}
 	a.state.report = func(f Finding) { a.findings = append(a.findings, f) }
 	for _, m := range migs {
 		if err := ctx.Err(); err != nil {
@@ -243,6 +247,8 @@ type analysis struct {
 	// covered holds the objects a specific finding already explains, so
 	// that drift does not report them again: "table|kind|name[|aspect]".
 	covered map[string]bool
+	// wholeState checks each migration on the whole state (Options.wholeState).
+	wholeState bool
 }
 
 func (a *analysis) add(f Finding) { a.findings = append(a.findings, f) }
@@ -268,7 +274,11 @@ func (a *analysis) migration(m *migration) {
 	a.findings = append(a.findings, m.down.findings...)
 	a.hints = append(a.hints, m.up.hints...)
 	clearRenames(a.state.db)
-	before := cloneDB(a.state.db)
+	var scope map[schema.QName]bool // nil: the whole state
+	if !a.wholeState {
+		scope = a.state.scope(m)
+	}
+	before := cloneDB(within(a.state.db, scope))
 	for i := range m.up.ops {
 		n := len(a.findings)
 		a.state.apply(m.up.ops[i])
@@ -278,7 +288,7 @@ func (a *analysis) migration(m *migration) {
 			return f.Code == CodeDuplicate || f.Code == CodeDropMissing
 		})
 	}
-	after := cloneDB(a.state.db)
+	after := cloneDB(within(a.state.db, scope))
 	clearRenames(a.state.db)
 	first := schema.Pos{File: m.files[0], Line: 1}
 	if len(m.up.ops) > 0 {
@@ -292,7 +302,7 @@ func (a *analysis) migration(m *migration) {
 	}
 	a.hazards(m, nb, na)
 	if m.hasDown {
-		a.downCheck(m, nb)
+		a.downCheck(m, nb, scope)
 	}
 }
 
@@ -303,8 +313,9 @@ func (a *analysis) hazards(m *migration, before, after *schema.Database) {
 	if err != nil {
 		return
 	}
+	ops := indexOps(m.up.ops)
 	for _, c := range plan.Changes {
-		o := locate(m.up.ops, c)
+		o := ops.locate(c)
 		for _, h := range c.Hazards {
 			if o != nil && o.avoids(h.Code) {
 				continue
@@ -324,16 +335,29 @@ func (a *analysis) hazards(m *migration, before, after *schema.Database) {
 // hazards of creating them (an index blocks writes while it builds, a foreign
 // key or check scans the table).
 func (a *analysis) rebuilt(m *migration, before, after *schema.Database, plan *diff.Plan) {
+	// firstDrop maps a name to the first op that drops an index or
+	// constraint of that name; changed holds the objects the plan changes.
+	firstDrop := map[string]int{}
+	for i, d := range m.up.ops {
+		if (d.kind == opDropIndex || d.kind == opDropConstraint) && !d.rejected {
+			if _, ok := firstDrop[d.name]; !ok {
+				firstDrop[d.name] = i
+			}
+		}
+	}
+	if len(firstDrop) == 0 {
+		return
+	}
+	changed := map[objectOf]bool{}
+	for _, c := range plan.Changes {
+		changed[objectOf{changeTable(c), changeName(c)}] = true
+	}
 	for i, o := range m.up.ops {
 		name := opName(o)
 		if o.rejected || name == "" || o.kind != opCreateIndex && o.kind != opAddConstraint {
 			continue
 		}
-		dropped := slices.ContainsFunc(m.up.ops[:i], func(d op) bool {
-			return (d.kind == opDropIndex || d.kind == opDropConstraint) && d.name == name && !d.rejected
-		})
-		changed := slices.ContainsFunc(plan.Changes, func(c *diff.Change) bool { return changeName(c) == name && changeTable(c) == o.table })
-		if !dropped || changed {
+		if d, dropped := firstDrop[name]; !dropped || d >= i || changed[objectOf{o.table, name}] {
 			continue
 		}
 		without := cloneDB(before)
@@ -392,10 +416,11 @@ func dropObject(t *schema.Table, name string) bool {
 	return n != len(t.Indexes)+len(t.Uniques)+len(t.Checks)+len(t.Excludes)+len(t.ForeignKeys)
 }
 
-// downCheck applies m's down part to the state after m and reports when it
-// does not lead back to nb, the (canonical) state before m.
-func (a *analysis) downCheck(m *migration, nb *schema.Database) {
-	s := &state{db: cloneDB(a.state.db)}
+// downCheck applies m's down part to the state after m (the tables of its
+// scope; all when nil) and reports when it does not lead back to nb, the (canonical)
+// state before m.
+func (a *analysis) downCheck(m *migration, nb *schema.Database, scope map[schema.QName]bool) {
+	s := stateOf(cloneDB(within(a.state.db, scope)))
 	for _, o := range m.down.ops {
 		s.apply(o)
 	}
@@ -502,13 +527,31 @@ func opName(o op) string {
 	return o.name
 }
 
-// locate finds the op of ops that makes change c: the last one on the same
-// object, else the last one on the same table; ops that changed nothing
-// (rejected) are passed over.
-func locate(ops []op, c *diff.Change) *op {
-	t, name := changeTable(c), changeName(c)
-	var onTable *op
-	for i := len(ops) - 1; i >= 0; i-- {
+// objectOf names an object within its table (the table alone when name is
+// empty).
+type objectOf struct {
+	table schema.QName
+	name  string
+}
+
+// opFinder finds the op of a migration part that makes a change, without a
+// scan of the ops per change: it maps each table, and each object within its
+// table, to the last op on it.
+type opFinder struct {
+	ops []op
+	// onObject and onTable map to the index of the last op on an object and
+	// on a table; anyTable to the last DROP INDEX that names no table, by
+	// the index's name (it may be on any table).
+	onObject map[objectOf]int
+	onTable  map[schema.QName]int
+	anyTable map[string]int
+}
+
+// indexOps indexes ops for locate; ops that changed nothing (rejected) and
+// statement marks are left out.
+func indexOps(ops []op) *opFinder {
+	f := &opFinder{ops: ops, onObject: map[objectOf]int{}, onTable: map[schema.QName]int{}, anyTable: map[string]int{}}
+	for i := range ops {
 		o := &ops[i]
 		if o.rejected || o.kind == opStatement {
 			continue
@@ -517,15 +560,33 @@ func locate(ops []op, c *diff.Change) *op {
 		if o.tbl != nil {
 			ot = o.tbl.QName()
 		}
-		if ot != t && !(o.kind == opDropIndex && ot.Name == "") {
-			continue
-		}
-		if name != "" && opName(*o) == name {
-			return o
-		}
-		if onTable == nil && ot == t {
-			onTable = o
+		name := opName(*o)
+		f.onTable[ot] = i
+		if name != "" {
+			f.onObject[objectOf{ot, name}] = i
+			if o.kind == opDropIndex && ot.Name == "" {
+				f.anyTable[name] = i
+			}
 		}
 	}
-	return onTable
+	return f
+}
+
+// locate finds the op that makes change c: the last one on the same object,
+// else the last one on the same table; nil when none.
+func (f *opFinder) locate(c *diff.Change) *op {
+	t, name := changeTable(c), changeName(c)
+	if name != "" {
+		i, ok := f.onObject[objectOf{t, name}]
+		if j, ok2 := f.anyTable[name]; ok2 && (!ok || j > i) {
+			i, ok = j, true
+		}
+		if ok {
+			return &f.ops[i]
+		}
+	}
+	if i, ok := f.onTable[t]; ok {
+		return &f.ops[i]
+	}
+	return nil
 }

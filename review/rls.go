@@ -199,6 +199,7 @@ func (s *state) dropTableDependents(q schema.QName) {
 		return false
 	})
 	for _, g := range gone {
+		delete(s.tables, g)
 		s.dropTableDependents(g)
 	}
 }

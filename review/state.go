@@ -3,6 +3,7 @@ package review
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -165,12 +166,43 @@ type colAlter struct {
 // state is the schema the migrations build, statement by statement.
 type state struct {
 	db *schema.Database
+	// tables maps a name to the first table of db.Tables of that name, kept
+	// in step with every op that adds, drops or renames tables, so that an
+	// op finds its table in constant time (a scan per statement made a
+	// review of thousands of tables quadratic).
+	tables map[schema.QName]*schema.Table
 	// report receives conflicts; nil applies quietly (down checks).
 	report func(Finding)
 }
 
+// newState returns the state of an empty database of dialect d.
 func newState(d schema.Dialect) *state {
-	return &state{db: &schema.Database{Dialect: d}}
+	return stateOf(&schema.Database{Dialect: d})
+}
+
+// stateOf returns a state that starts from db (which it then changes).
+func stateOf(db *schema.Database) *state {
+	s := &state{db: db, tables: make(map[schema.QName]*schema.Table, len(db.Tables))}
+	for _, t := range db.Tables {
+		if _, dup := s.tables[t.QName()]; !dup {
+			s.tables[t.QName()] = t
+		}
+	}
+	return s
+}
+
+// lookup returns the table called q, or nil.
+func (s *state) lookup(q schema.QName) *schema.Table { return s.tables[q] }
+
+// reindex looks the tables called qs up again after a rename: the first
+// table of each name now, if any.
+func (s *state) reindex(qs ...schema.QName) {
+	for _, q := range qs {
+		delete(s.tables, q)
+		if t := s.db.Table(q); t != nil {
+			s.tables[q] = t
+		}
+	}
 }
 
 // cloneDB returns a deep copy of db, positions included.
@@ -265,7 +297,7 @@ func (s *state) conflict(o op, code string, sev diff.Severity, object, format st
 
 // table returns the table o acts on, reporting when it does not exist.
 func (s *state) table(o op) *schema.Table {
-	t := s.db.Table(o.table)
+	t := s.lookup(o.table)
 	if t == nil && !o.ifExist {
 		s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(),
 			"Table %s is altered but no earlier migration creates it; create it first or fix the name.", o.table)
@@ -293,6 +325,7 @@ func (s *state) apply(o op) {
 		}
 		db.Schemas = slices.DeleteFunc(db.Schemas, func(x *schema.Schema) bool { return x.Name == o.name })
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.Schema == o.name })
+		maps.DeleteFunc(s.tables, func(q schema.QName, _ *schema.Table) bool { return q.Schema == o.name })
 		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
 		db.Views = slices.DeleteFunc(db.Views, func(v *schema.View) bool { return v.Schema == o.name })
 		dropSchemaFunctions(db, o.name)
@@ -335,7 +368,7 @@ func (s *state) apply(o op) {
 		}
 		e.Values = slices.Insert(e.Values, at, o.value)
 	case opCreateTable:
-		if db.Table(o.tbl.QName()) != nil {
+		if s.lookup(o.tbl.QName()) != nil {
 			if !o.ifExist {
 				s.conflict(o, CodeDuplicate, diff.Error, "table "+o.tbl.QName().String(), "Table %s is created twice; remove the second CREATE TABLE.", o.tbl.QName())
 			}
@@ -356,11 +389,15 @@ func (s *state) apply(o op) {
 			db.Schemas = append(db.Schemas, &schema.Schema{Name: t.Schema, Pos: o.pos})
 		}
 		db.Tables = append(db.Tables, t)
+		s.tables[t.QName()] = t
 	case opDropTable:
-		if db.Table(o.table) == nil && !o.ifExist {
+		if s.lookup(o.table) == nil && !o.ifExist {
 			s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(), "Table %s is dropped but no earlier migration creates it; remove the drop or fix the name.", o.table)
 		}
-		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
+		if s.lookup(o.table) != nil {
+			db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
+			delete(s.tables, o.table)
+		}
 		db.Triggers = slices.DeleteFunc(db.Triggers, func(t *schema.Trigger) bool { return t.TableQName() == o.table })
 		s.dropTableDependents(o.table)
 	case opDB:
@@ -376,6 +413,7 @@ func (s *state) apply(o op) {
 			}
 			t.Schema, t.Name = to.Schema, to.Name
 			moveTriggers(db, from, to)
+			s.reindex(from, to)
 			s.retargetForeignKeys(from, func(fk *schema.ForeignKey) { fk.RefSchema, fk.RefTable = to.Schema, to.Name })
 			for _, x := range db.Policies {
 				if x.TableQName() == from {
@@ -495,7 +533,7 @@ func (s *state) apply(o op) {
 			s.conflict(o, CodeDropMissing, diff.Error, "constraint "+o.name, "Constraint %s is renamed but no migration creates it; fix the name.", o.name)
 		}
 	case opRenameObject:
-		if db.Table(o.table) == nil {
+		if s.lookup(o.table) == nil {
 			if !renameConstraint(db, schema.QName{Schema: o.table.Schema}, o.table.Name, o.newName, false) {
 				s.conflict(o, CodeDropMissing, diff.Error, "object "+o.table.String(),
 					"sp_rename renames %s, but no earlier migration creates a table or constraint of that name (a constraint created without a name gets one SQL Server makes up); fix the name.", o.table)

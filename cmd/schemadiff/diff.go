@@ -54,16 +54,7 @@ func (c *diffCmd) Run(e *env) error {
 	meter := progress.Start(e.stderr, c.Format != "json")
 	defer meter.Stop()
 	opts.Loaded = meter.Add
-	meter.Phase(readingPhase(c.From), "tables")
-	from, err := source.Load(e.ctx, c.From, opts)
-	if err != nil {
-		return err
-	}
-	if opts.Dialect == "" {
-		opts.Dialect = from.Dialect
-	}
-	meter.Phase(readingPhase(c.To), "tables")
-	to, err := source.Load(e.ctx, c.To, opts)
+	from, to, err := c.load(e, opts, meter)
 	if err != nil {
 		return err
 	}
@@ -98,6 +89,26 @@ func (c *diffCmd) Run(e *env) error {
 		return errChanges
 	}
 	return nil
+}
+
+// load reads --from and --to: at the same time when a database URL (or
+// --dialect) fixes the dialect, else --from first, whose dialect the files
+// of --to then take.
+func (c *diffCmd) load(e *env, opts source.Options, meter *progress.Meter) (from, to *schema.Database, err error) {
+	if opts.Dialect != "" {
+		meter.Phase(readingPhase(c.From)+" and "+readingPhase(c.To), "tables")
+		return source.LoadPair(e.ctx, c.From, c.To, opts)
+	}
+	meter.Phase(readingPhase(c.From), "tables")
+	if from, err = source.Load(e.ctx, c.From, opts); err != nil {
+		return nil, nil, err
+	}
+	opts.Dialect = from.Dialect
+	meter.Phase(readingPhase(c.To), "tables")
+	if to, err = source.Load(e.ctx, c.To, opts); err != nil {
+		return nil, nil, err
+	}
+	return from, to, nil
 }
 
 // writePlan prints plan in format (sql, plan or json); opts shape the SQL script.

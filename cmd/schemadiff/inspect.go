@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -73,9 +72,7 @@ func (c *inspectCmd) Run(e *env) error {
 	case "yaml":
 		return schema.WriteYAML(e.stdout, db)
 	case "json":
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(db)
+		return writeJSON(e.stdout, db)
 	case "sql":
 		plan, err := diff.Compare(&schema.Database{Dialect: db.Dialect}, db, diff.Options{})
 		if err != nil {

@@ -1,0 +1,35 @@
+package source
+
+import (
+	"context"
+	"sync"
+
+	"github.com/schemadiff/schemadiff/schema"
+)
+
+// LoadPair loads a and b (each as Load does) at the same time: a database
+// is read while the other side's files load, so that a diff of a database
+// and a folder costs about the longer of the two rather than their sum.
+// opts.Dialect must be set (a URL on either side fixes it), since neither
+// side can wait for the other's. When both fail, a's error is returned.
+func LoadPair(ctx context.Context, a, b string, opts Options) (*schema.Database, *schema.Database, error) {
+	var (
+		wg   sync.WaitGroup
+		db   [2]*schema.Database
+		errs [2]error
+	)
+	for i, src := range []string{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db[i], errs[i] = Load(ctx, src, opts)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return db[0], db[1], nil
+}
