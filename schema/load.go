@@ -47,6 +47,11 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 	if err != nil {
 		return nil, err
 	}
+	size := 0
+	for _, p := range parts {
+		size += len(p.l.pos)
+	}
+	l.pos = make(map[posKey]Pos, size) // sized once: growing it costs more than filling it
 	for _, p := range parts {
 		l.merge(p.l)
 		db.Schemas = append(db.Schemas, p.db.Schemas...)

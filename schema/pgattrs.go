@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // This file holds the rules of the PostgreSQL attributes of indexes and
@@ -40,7 +42,20 @@ func SplitOpclass(s string) (name string, params []string) {
 // unquoteParams removes the spaces and quotes (single and double) of
 // parameter text: `"siglen" = '32'` → "siglen=32".
 func unquoteParams(s string) string {
-	return strings.NewReplacer("'", "", `"`, "").Replace(strings.Join(strings.Fields(s), ""))
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		clean = c < utf8.RuneSelf && c != '\'' && c != '"' && !unicode.IsSpace(rune(c))
+	}
+	if clean { // the common case: nothing to remove, no allocation
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\'' || r == '"' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // CanonicalStorageParams returns storage parameters in canonical form (see
