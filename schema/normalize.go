@@ -676,9 +676,10 @@ func cloneDatabase(db *Database) *Database {
 		c.Values = append([]string(nil), e.Values...)
 		out.Enums = append(out.Enums, &c)
 	}
-	for _, t := range db.Tables {
-		out.Tables = append(out.Tables, cloneTable(t))
+	if len(db.Tables) > 0 {
+		out.Tables = make([]*Table, len(db.Tables))
 	}
+	parallel.Do(len(db.Tables), func(i int) { out.Tables[i] = cloneTable(db.Tables[i]) })
 	return out
 }
 
