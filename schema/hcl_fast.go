@@ -2,6 +2,8 @@ package schema
 
 import (
 	"math/big"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -38,29 +40,49 @@ const (
 	fastSQL // sql("..."): text is the argument
 )
 
+// fastAt is a position in the file being read (kept small: a file has
+// many).
+type fastAt struct{ line, col int32 }
+
 // fastValue is an attribute value, or an element of a list.
 type fastValue struct {
 	kind  fastKind
-	pos   Pos    // where the expression starts
-	text  string // a string's value; sql()'s argument
-	b     bool
-	num   cty.Value // a number's value, as hclsyntax computes it
+	b     bool // a bool's value
+	neg   bool // a number has a minus sign
+	at    fastAt
+	text  string // a string's value; sql()'s argument; a number's literal
 	elems []fastValue
+}
+
+// number returns a number's value as hclsyntax computes it: the literal
+// through cty.ParseNumberVal, the minus through cty's Negate.
+func (v fastValue) number() cty.Value {
+	n, _ := cty.ParseNumberVal(v.text) // checked when read
+	if v.neg {
+		n = n.Negate()
+	}
+	return n
 }
 
 // fastAttr is an attribute of a body.
 type fastAttr struct {
 	name  string
-	pos   Pos
+	at    fastAt
 	val   fastValue
 	asked bool // the decoder asked for it as an attribute
 }
 
 // fastState is shared by the blocks of one file (or piece of one).
 type fastState struct {
+	file string
 	// bail is set when the decoder asked for something hclObject would
 	// have reported: the piece must be read again with hclsyntax.
 	bail bool
+}
+
+// pos returns the position of at.
+func (st *fastState) pos(at fastAt) Pos {
+	return Pos{File: st.file, Line: int(at.line), Column: int(at.col)}
 }
 
 // fastBlock is a block (or the file's body) read by the fast reader; it is
@@ -76,6 +98,9 @@ type fastBlock struct {
 	blocks   []*fastBlock
 	asked    bool // the decoder asked for blocks of this type
 	named    bool // label returned the block's name
+	// marks are where the block's attributes and blocks start on the
+	// reader's stacks while it is read.
+	markAttrs, markBlocks int
 }
 
 func (b *fastBlock) pos() Pos { return b.start }
@@ -138,14 +163,14 @@ func (b *fastBlock) want(key string, k fastKind) (*fastAttr, bool) {
 
 func (b *fastBlock) str(key string) (string, Pos, bool) {
 	if a, ok := b.want(key, fastString); ok {
-		return a.val.text, a.pos, true
+		return a.val.text, b.st.pos(a.at), true
 	}
 	return "", Pos{}, false
 }
 
 func (b *fastBlock) boolean(key string) (bool, Pos, bool) {
 	if a, ok := b.want(key, fastBool); ok {
-		return a.val.b, a.pos, true
+		return a.val.b, b.st.pos(a.at), true
 	}
 	return false, Pos{}, false
 }
@@ -155,12 +180,12 @@ func (b *fastBlock) integer(key string) (int64, Pos, bool) {
 	if !ok {
 		return 0, Pos{}, false
 	}
-	n, acc := a.val.num.AsBigFloat().Int64()
+	n, acc := a.val.number().AsBigFloat().Int64()
 	if acc != big.Exact {
 		b.st.bail = true
 		return 0, Pos{}, false
 	}
-	return n, a.pos, true
+	return n, b.st.pos(a.at), true
 }
 
 func (b *fastBlock) strList(key string) ([]string, []Pos, bool) {
@@ -176,7 +201,7 @@ func (b *fastBlock) strList(key string) ([]string, []Pos, bool) {
 			return nil, nil, false
 		}
 		out = append(out, e.text)
-		pos = append(pos, e.pos)
+		pos = append(pos, b.st.pos(e.at))
 	}
 	return out, pos, true
 }
@@ -186,19 +211,16 @@ func (b *fastBlock) def(key string) (*Default, Pos, bool) {
 	if !ok {
 		return nil, Pos{}, false
 	}
-	v := a.val
+	v, pos := a.val, b.st.pos(a.at)
 	switch v.kind {
 	case fastSQL:
-		return &Default{Kind: DefaultExpr, Value: v.text}, a.pos, true
+		return &Default{Kind: DefaultExpr, Value: v.text}, pos, true
 	case fastString:
-		return &Default{Kind: DefaultString, Value: v.text}, a.pos, true
+		return &Default{Kind: DefaultString, Value: v.text}, pos, true
 	case fastBool:
-		if v.b {
-			return &Default{Kind: DefaultBool, Value: "true"}, a.pos, true
-		}
-		return &Default{Kind: DefaultBool, Value: "false"}, a.pos, true
+		return &Default{Kind: DefaultBool, Value: strconv.FormatBool(v.b)}, pos, true
 	case fastNumber:
-		return &Default{Kind: DefaultNumber, Value: v.num.AsBigFloat().Text('f', -1)}, a.pos, true
+		return &Default{Kind: DefaultNumber, Value: v.number().AsBigFloat().Text('f', -1)}, pos, true
 	}
 	b.st.bail = true
 	return nil, Pos{}, false
@@ -264,15 +286,19 @@ type fastLexer struct {
 	src       []byte
 	i         int
 	line, col int
-	file      string
 	st        *fastState
+	// attrs and blocks are stacks that hold the items of the blocks being
+	// read, each copied out once its block is read: one allocation per
+	// block instead of a growing slice each.
+	attrs  []fastAttr
+	blocks []*fastBlock
 }
 
 // parseFastHCL reads one HCL schema file, or the piece of one that starts at
 // start, and returns its body; nil when src is not in the subset the fast
 // reader knows (or has a syntax error): then hclsyntax must read it.
 func parseFastHCL(filename string, src []byte, start hcl.Pos) *fastBlock {
-	lx := &fastLexer{src: src, line: start.Line, col: start.Column, file: filename, st: &fastState{}}
+	lx := &fastLexer{src: src, line: start.Line, col: start.Column, st: &fastState{file: filename}}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		lx.i = 3 // hclsyntax skips a byte order mark without counting it
 	}
@@ -283,7 +309,7 @@ func parseFastHCL(filename string, src []byte, start hcl.Pos) *fastBlock {
 	return top
 }
 
-func (lx *fastLexer) pos() Pos { return Pos{File: lx.file, Line: lx.line, Column: lx.col} }
+func (lx *fastLexer) at() fastAt { return fastAt{int32(lx.line), int32(lx.col)} }
 
 func (lx *fastLexer) peek() byte {
 	if lx.i < len(lx.src) {
@@ -401,15 +427,34 @@ func (lx *fastLexer) endOfItem() bool {
 	return lx.eof() || lx.newline() || lx.lineComment()
 }
 
+// open starts reading the items of b onto the stacks.
+func (lx *fastLexer) open(b *fastBlock) {
+	b.markAttrs, b.markBlocks = len(lx.attrs), len(lx.blocks)
+}
+
+// close copies b's items off the stacks.
+func (lx *fastLexer) close(b *fastBlock) {
+	if len(lx.attrs) > b.markAttrs {
+		b.attrs = slices.Clone(lx.attrs[b.markAttrs:])
+		lx.attrs = lx.attrs[:b.markAttrs]
+	}
+	if len(lx.blocks) > b.markBlocks {
+		b.blocks = slices.Clone(lx.blocks[b.markBlocks:])
+		lx.blocks = lx.blocks[:b.markBlocks]
+	}
+}
+
 // body reads the items of b up to its closing brace (the end of the file
 // for the file's body).
 func (lx *fastLexer) body(b *fastBlock, top bool) bool {
+	lx.open(b)
 	for {
 		if !lx.space() {
 			return false
 		}
 		switch c := lx.peek(); {
 		case lx.eof():
+			lx.close(b)
 			return top
 		case lx.newline() || lx.lineComment():
 		case c == '}':
@@ -417,6 +462,7 @@ func (lx *fastLexer) body(b *fastBlock, top bool) bool {
 				return false
 			}
 			lx.advance(1)
+			lx.close(b)
 			return true
 		case hclIdentStart(c):
 			if !lx.item(b) {
@@ -430,7 +476,7 @@ func (lx *fastLexer) body(b *fastBlock, top bool) bool {
 
 // item reads an attribute or a block of b.
 func (lx *fastLexer) item(b *fastBlock) bool {
-	pos := lx.pos()
+	at := lx.at()
 	name := lx.ident()
 	if !lx.space() {
 		return false
@@ -439,24 +485,24 @@ func (lx *fastLexer) item(b *fastBlock) bool {
 		if lx.i+1 < len(lx.src) && lx.src[lx.i+1] == '=' {
 			return false
 		}
-		return lx.attribute(b, name, pos) && lx.endOfItem()
+		return lx.attribute(b, name, at) && lx.endOfItem()
 	}
-	blk := &fastBlock{st: lx.st, parent: b, typ: name, start: pos}
+	blk := &fastBlock{st: lx.st, parent: b, typ: name, start: lx.st.pos(at)}
 	for {
 		switch c := lx.peek(); {
 		case c == '"':
-			lp := lx.pos()
+			lp := lx.st.pos(lx.at())
 			s, ok := lx.quoted(false)
 			if !ok {
 				return false
 			}
 			blk.labels, blk.labelPos = append(blk.labels, s), append(blk.labelPos, lp)
 		case hclIdentStart(c):
-			blk.labelPos = append(blk.labelPos, lx.pos())
+			blk.labelPos = append(blk.labelPos, lx.st.pos(lx.at()))
 			blk.labels = append(blk.labels, lx.ident())
 		case c == '{':
 			lx.advance(1)
-			b.blocks = append(b.blocks, blk)
+			lx.blocks = append(lx.blocks, blk)
 			return lx.blockBody(blk) && lx.endOfItem()
 		default:
 			return false
@@ -478,12 +524,14 @@ func (lx *fastLexer) blockBody(blk *fastBlock) bool {
 		lx.advance(1)
 		return true
 	case hclIdentStart(c): // { name = value }
-		pos := lx.pos()
+		lx.open(blk)
+		at := lx.at()
 		name := lx.ident()
-		if !lx.space() || lx.peek() != '=' || !lx.attribute(blk, name, pos) || !lx.space() || lx.peek() != '}' {
+		if !lx.space() || lx.peek() != '=' || !lx.attribute(blk, name, at) || !lx.space() || lx.peek() != '}' {
 			return false
 		}
 		lx.advance(1)
+		lx.close(blk)
 		return true
 	case lx.newline() || lx.lineComment():
 		return lx.body(blk, false)
@@ -492,8 +540,8 @@ func (lx *fastLexer) blockBody(blk *fastBlock) bool {
 }
 
 // attribute reads "= value" of attribute name of b.
-func (lx *fastLexer) attribute(b *fastBlock, name string, pos Pos) bool {
-	for _, a := range b.attrs {
+func (lx *fastLexer) attribute(b *fastBlock, name string, at fastAt) bool {
+	for _, a := range lx.attrs[b.markAttrs:] {
 		if a.name == name { // hclsyntax: attribute redefined
 			return false
 		}
@@ -506,7 +554,7 @@ func (lx *fastLexer) attribute(b *fastBlock, name string, pos Pos) bool {
 	if !ok {
 		return false
 	}
-	b.attrs = append(b.attrs, fastAttr{name: name, pos: pos, val: v})
+	lx.attrs = append(lx.attrs, fastAttr{name: name, at: at, val: v})
 	return true
 }
 
@@ -534,7 +582,7 @@ func (lx *fastLexer) ident() string {
 
 // value reads an expression of the subset.
 func (lx *fastLexer) value() (fastValue, bool) {
-	v := fastValue{pos: lx.pos()}
+	v := fastValue{at: lx.at()}
 	switch c := lx.peek(); {
 	case c == '"':
 		s, ok := lx.quoted(true)
@@ -599,15 +647,11 @@ func (lx *fastLexer) number(v fastValue) (fastValue, bool) {
 	for s[end-1] == '.' {
 		end--
 	}
-	n, err := cty.ParseNumberVal(string(s[lx.i:end]))
-	if err != nil {
+	v.kind, v.neg, v.text = fastNumber, neg, string(s[lx.i:end])
+	if _, err := cty.ParseNumberVal(v.text); err != nil {
 		return v, false
 	}
 	lx.advance(end - lx.i)
-	if neg {
-		n = n.Negate()
-	}
-	v.kind, v.num = fastNumber, n
 	// 1.x, 1[0] and the like are not numbers
 	c := lx.peek()
 	return v, !hclIdentByte(c) && c != '.' && c != '['
