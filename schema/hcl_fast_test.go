@@ -65,7 +65,7 @@ type loadedPiece struct {
 
 func readPiece(t *testing.T, path string, src []byte, fast bool) loadedPiece {
 	t.Helper()
-	p := &piece{path: path, src: append([]byte(nil), src...), start: hcl.InitialPos, whole: true}
+	p := &piece{path: path, src: append([]byte{}, src...), start: hcl.InitialPos, whole: true}
 	p.loadWith(fast)
 	out := loadedPiece{DB: p.db, Dialect: p.dialect, DialectPos: p.dialectPos, Failed: p.failed, Diags: p.l.diags, Pos: map[string]Pos{}}
 	paths := map[any]string{}
@@ -155,6 +155,18 @@ func TestFastHCLMatchesHCL(t *testing.T) {
 				t.Errorf("%s %s: not read fast", path, name)
 			}
 		}
+	}
+	for _, src := range []string{
+		"", "# only a comment", "\n\n", `dialect = "postgres"`, "dialect = \"postgres\" # no newline at the end",
+		"dialect = \"postgres\"\ntable t {}\n", "table \"t\" {\n  column \"a\" {\n    type = \"int\"\n    identity {}\n  }\n}\n",
+		"table \"t\" { column \"a\" { type = \"int\" } }\n", "dialect = \"postgres\"\ndialect = \"postgres\"\n",
+		"table \"t\" {\n  column \"a\" {\n    type = \"int\"\n    default = -0\n  }\n}\n",
+		"table \"t\" {\n  column \"a\" {\n    type = \"numeric\"\n    default = 1.50e2\n  }\n}\n",
+		"table \"t\" {\n  column \"a\" {\n    type = \"int\"\n    default = sql( \"1 + 1\" )\n  }\n}\n",
+		"table \"t\" {\n  column \"a\" {\n    type = \"int\"\n    null = null\n  }\n}\n",
+		"table \"t\" {\n  column \"a\" { type = \"text\" }\n  index \"i\" {\n    columns = [\n      \"a\", # the key\n    ]\n  }\n}\n",
+	} {
+		check(t, fmt.Sprintf("%q", src), []byte(src))
 	}
 	rng := rand.New(rand.NewSource(1))
 	const alphabet = "{}[]()\"=,#/*\n\r\t -1.e$%\\é\u0301日👍ab_"
