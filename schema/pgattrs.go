@@ -50,12 +50,15 @@ func unquoteParams(s string) string {
 	if clean { // the common case: nothing to remove, no allocation
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if r == '\'' || r == '"' || unicode.IsSpace(r) {
-			return -1
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != '\'' && r != '"' && !unicode.IsSpace(r) {
+			b.WriteString(s[i : i+n]) // bytes as they are, valid UTF-8 or not
 		}
-		return r
-	}, s)
+		i += n
+	}
+	return b.String()
 }
 
 // CanonicalStorageParams returns storage parameters in canonical form (see
