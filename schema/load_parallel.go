@@ -145,9 +145,9 @@ func (p *piece) loadWith(fast bool) {
 		p.src = src
 	}
 	p.l = newLoader()
-	// about one recorded position per 50 bytes of schema file (HCL as
-	// inspect writes it; YAML a little denser): sized once, not grown
-	p.l.pos = make(map[posKey]Pos, len(p.src)/48)
+	// about one recorded position per 40 (YAML) to 50 (HCL) bytes of a
+	// schema file as inspect writes it: sized once, not grown
+	p.l.pos = make(map[posKey]Pos, len(p.src)/40)
 	p.db = &Database{}
 	var top object
 	switch {
