@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"math/big"
 	"slices"
 	"strconv"
@@ -374,7 +375,7 @@ func (lx *fastLexer) space() bool {
 		case c == ' ' || c == '\t':
 			lx.advance(1)
 		case c == '/' && lx.i+1 < len(lx.src) && lx.src[lx.i+1] == '*':
-			end := strings.Index(string(lx.src[lx.i+2:]), "*/")
+			end := bytes.Index(lx.src[lx.i+2:], []byte("*/"))
 			if end < 0 {
 				return false
 			}
@@ -523,11 +524,11 @@ func (lx *fastLexer) blockBody(blk *fastBlock) bool {
 	case c == '}':
 		lx.advance(1)
 		return true
-	case hclIdentStart(c): // { name = value }
+	case hclIdentStart(c): // { name = value }, all on one line
 		lx.open(blk)
 		at := lx.at()
 		name := lx.ident()
-		if !lx.space() || lx.peek() != '=' || !lx.attribute(blk, name, at) || !lx.space() || lx.peek() != '}' {
+		if !lx.space() || lx.peek() != '=' || !lx.attribute(blk, name, at) || !lx.space() || lx.peek() != '}' || lx.line != int(at.line) {
 			return false
 		}
 		lx.advance(1)
