@@ -45,6 +45,7 @@ func main() {
 	only := flag.String("only", "", "comma-separated command names to run (default: all; see -list)")
 	list := flag.Bool("list", false, "list the command names and exit")
 	out := flag.String("o", "", "also write the markdown table to this file")
+	keep := flag.String("keep", "", "write the schema files and projects into this folder and keep them (for profiling)")
 	flag.Parse()
 	if *list {
 		for _, c := range commands {
@@ -55,7 +56,7 @@ func main() {
 	// An interrupt cancels the run, so that the PostgreSQL server and the
 	// work folder are removed.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, *sizes, *runs, *only, *out)
+	err := run(ctx, *sizes, *runs, *only, *out, *keep)
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -136,7 +137,7 @@ type result struct {
 	maxRSS                  int64 // KiB
 }
 
-func run(ctx context.Context, sizes string, runs int, only, out string) error {
+func run(ctx context.Context, sizes string, runs int, only, out, keep string) error {
 	var ns []int
 	for _, f := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -161,6 +162,10 @@ func run(ctx context.Context, sizes string, runs int, only, out string) error {
 		return err
 	}
 	defer os.RemoveAll(work)
+	files := work
+	if keep != "" {
+		files = keep
+	}
 	bin := filepath.Join(work, "schemadiff")
 	if b, err := exec.Command("go", "build", "-o", bin, "./cmd/schemadiff").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v: %s", err, b)
@@ -175,7 +180,7 @@ func run(ctx context.Context, sizes string, runs int, only, out string) error {
 
 	var results []result
 	for _, n := range ns {
-		s := setup{bin: bin, dir: filepath.Join(work, strconv.Itoa(n))}
+		s := setup{bin: bin, dir: filepath.Join(files, strconv.Itoa(n))}
 		start := time.Now()
 		project := slices.ContainsFunc(selected, func(c command) bool { return c.project })
 		if s.url, err = prepare(ctx, srv.AdminURL(), s, n, project); err != nil {

@@ -33,20 +33,54 @@ func writeBenchFile(b *testing.B, dir string, n int, format string) string {
 	return path
 }
 
+// writeBenchSplit writes the n-table benchmark schema in dir as
+// schema.SplitFiles lays it out (inspect --split).
+func writeBenchSplit(b *testing.B, dir string, n int, format string) string {
+	db, err := schema.Normalize(benchschema.Database(n, nil))
+	if err != nil {
+		b.Fatal(err)
+	}
+	write := schema.WriteHCL
+	if format == "yaml" {
+		write = schema.WriteYAML
+	}
+	for _, f := range schema.SplitFiles(db, format) {
+		var buf bytes.Buffer
+		if err := write(&buf, f.DB); err != nil {
+			b.Fatal(err)
+		}
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // BenchmarkLoad loads the benchmark schema of N and 2N tables written as
-// one HCL and one YAML file.
+// one HCL and one YAML file, and as split folders of each.
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range benchschema.Sizes(b) {
 		for _, format := range []string{"hcl", "yaml"} {
-			b.Run(fmt.Sprintf("%s/one-file/n=%d", format, n), func(b *testing.B) {
-				path := writeBenchFile(b, b.TempDir(), n, format)
-				b.ResetTimer()
-				for b.Loop() {
-					if _, err := schema.Load(schema.LoadOptions{}, path); err != nil {
-						b.Fatal(err)
+			for _, layout := range []string{"one-file", "split"} {
+				b.Run(fmt.Sprintf("%s/%s/n=%d", format, layout, n), func(b *testing.B) {
+					var path string
+					if layout == "split" {
+						path = writeBenchSplit(b, b.TempDir(), n, format)
+					} else {
+						path = writeBenchFile(b, b.TempDir(), n, format)
 					}
-				}
-			})
+					b.ResetTimer()
+					for b.Loop() {
+						if _, err := schema.Load(schema.LoadOptions{}, path); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
 		}
 	}
 }

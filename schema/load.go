@@ -47,8 +47,14 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 	if err != nil {
 		return nil, err
 	}
+	size := 0
+	for _, p := range parts {
+		size += len(p.l.pos)
+	}
+	l.pos = make(map[posKey]Pos, size) // sized once: growing it costs more than filling it
 	for _, p := range parts {
 		l.merge(p.l)
+		p.l = nil // its positions are copied: free them before validation
 		db.Schemas = append(db.Schemas, p.db.Schemas...)
 		db.Enums = append(db.Enums, p.db.Enums...)
 		db.Tables = append(db.Tables, p.db.Tables...)

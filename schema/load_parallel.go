@@ -129,8 +129,13 @@ func partsAgree(parts []*piece) bool {
 	return true
 }
 
-// load reads (when a whole file), parses and decodes the piece.
-func (p *piece) load() {
+// load reads (when a whole file), parses and decodes the piece: HCL with
+// the fast reader first (hcl_fast.go), and with hclsyntax when that gives
+// up, so that diagnostics are always the library's.
+func (p *piece) load() { p.loadWith(true) }
+
+// loadWith is load; fast=false reads HCL with hclsyntax only.
+func (p *piece) loadWith(fast bool) {
 	if p.src == nil {
 		src, err := os.ReadFile(p.path)
 		if err != nil {
@@ -140,34 +145,60 @@ func (p *piece) load() {
 		p.src = src
 	}
 	p.l = newLoader()
+	// about one recorded position per 40 (YAML) to 50 (HCL) bytes of a
+	// schema file as inspect writes it: sized once, not grown
+	p.l.pos = make(map[posKey]Pos, len(p.src)/40)
 	p.db = &Database{}
 	var top object
-	if isHCL(p.path) {
-		top = p.l.parseHCL(p.path, p.src, p.start)
-	} else {
+	switch {
+	case !isHCL(p.path):
 		top = p.l.parseYAML(p.path, p.src, p.tablesLine, p.start.Line)
+	case fast:
+		if fb := parseFastHCL(p.path, p.src, p.start); fb != nil {
+			p.dialect, p.dialectPos = p.l.file(p.db, fb)
+			if !fb.st.bail && len(p.l.diags) == 0 {
+				p.src = nil
+				p.topAttrs(fb)
+				return
+			}
+			p.l, p.db = newLoader(), &Database{}
+		}
+		fallthrough
+	default:
+		top = p.l.parseHCL(p.path, p.src, p.start)
 	}
 	p.src = nil // the text is not needed any more
 	if top == nil {
 		p.failed = true
 		return
 	}
-	if !p.whole {
-		p.attrs = map[string]bool{}
-		switch o := top.(type) {
-		case *hclObject:
-			for name := range o.body.Attributes {
-				p.attrs[name] = true
-			}
-		case *yamlObject:
-			for _, k := range o.keys {
-				if k != "tables" { // every YAML part has one
-					p.attrs[k] = true
-				}
+	p.topAttrs(top)
+	p.dialect, p.dialectPos = p.l.file(p.db, top)
+}
+
+// topAttrs records, for a part of a file, the top-level keys it sets that
+// no other part may set.
+func (p *piece) topAttrs(top object) {
+	if p.whole {
+		return
+	}
+	p.attrs = map[string]bool{}
+	switch o := top.(type) {
+	case *fastBlock:
+		for _, a := range o.attrs {
+			p.attrs[a.name] = true
+		}
+	case *hclObject:
+		for name := range o.body.Attributes {
+			p.attrs[name] = true
+		}
+	case *yamlObject:
+		for _, k := range o.keys {
+			if k != "tables" { // every YAML part has one
+				p.attrs[k] = true
 			}
 		}
 	}
-	p.dialect, p.dialectPos = p.l.file(p.db, top)
 }
 
 // isHCL reports whether path names an HCL file (else YAML).

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/schemadiff/schemadiff/internal/parallel"
 )
 
 // Normalize returns the canonical form of db (see the "canonical:" notes on the
@@ -64,8 +66,17 @@ func (n *normalizer) run() {
 	sort.SliceStable(n.db.Enums, func(i, j int) bool { return lessQName(n.db.Enums[i].QName(), n.db.Enums[j].QName()) })
 	sort.SliceStable(n.db.Tables, func(i, j int) bool { return lessQName(n.db.Tables[i].QName(), n.db.Tables[j].QName()) })
 	n.names = NewLookup(n.db)
+	// Partitions read their parents' column types: they are normalized
+	// after the other tables, one at a time.
+	n.eachTable(func(sub *normalizer, t *Table) {
+		if t.PartitionOf == nil {
+			sub.table(t)
+		}
+	})
 	for _, t := range n.db.Tables {
-		n.table(t)
+		if t.PartitionOf != nil {
+			n.table(t)
+		}
 	}
 	n.normalizePartitioning()
 	n.normalizePolicies()
@@ -75,16 +86,31 @@ func (n *normalizer) run() {
 	} else {
 		n.nameSQLServer()
 	}
-	for _, t := range n.db.Tables {
+	n.eachTable(func(_ *normalizer, t *Table) {
 		sortByName(t.Uniques, func(u *Unique) string { return u.Name + "\x00" + strings.Join(u.Columns, ",") })
 		sortByName(t.Indexes, func(x *Index) string { return x.Name + "\x00" + indexKey(x) })
 		sortByName(t.Checks, func(c *Check) string { return c.Name + "\x00" + c.Expr })
 		sortByName(t.Excludes, func(x *Exclude) string { return x.Name })
 		sortByName(t.ForeignKeys, func(f *ForeignKey) string { return f.Name + "\x00" + strings.Join(f.Columns, ",") })
-	}
+	})
 	n.views()
 	n.functions()
 	n.schemas()
+}
+
+// eachTable calls do for every table, on all cores: do changes only its
+// table, and reports through sub, a normalizer of its own whose
+// diagnostics are joined in table order (so they do not depend on timing).
+func (n *normalizer) eachTable(do func(sub *normalizer, t *Table)) {
+	ds := make([]Diagnostics, len(n.db.Tables))
+	parallel.Do(len(n.db.Tables), func(i int) {
+		sub := &normalizer{db: n.db, d: n.d, names: n.names}
+		do(sub, n.db.Tables[i])
+		ds[i] = sub.ds
+	})
+	for _, d := range ds {
+		n.ds = append(n.ds, d...)
+	}
 }
 
 func lessQName(a, b QName) bool {
@@ -677,9 +703,10 @@ func cloneDatabase(db *Database) *Database {
 		c.Values = append([]string(nil), e.Values...)
 		out.Enums = append(out.Enums, &c)
 	}
-	for _, t := range db.Tables {
-		out.Tables = append(out.Tables, cloneTable(t))
+	if len(db.Tables) > 0 {
+		out.Tables = make([]*Table, len(db.Tables))
 	}
+	parallel.Do(len(db.Tables), func(i int) { out.Tables[i] = cloneTable(db.Tables[i]) })
 	for _, v := range db.Views {
 		out.Views = append(out.Views, cloneView(v))
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/schemadiff/schemadiff/internal/parallel"
 )
 
 // Validate checks db (with its dialect set and default schemas filled, as
@@ -31,6 +33,16 @@ func referentialAction(s string) (string, bool) {
 type dupChecker struct {
 	l    *loader
 	seen map[string]Pos
+	// later, when set, holds the names added for a scope wider than the
+	// loader's: a zero Diagnostic marks, among the loader's diagnostics,
+	// where each would be reported (see validate).
+	later *[]dupName
+}
+
+// dupName is a name added to a dupChecker.
+type dupName struct {
+	key, object, message string
+	pos                  Pos
 }
 
 func (l *loader) dups() dupChecker { return dupChecker{l: l, seen: map[string]Pos{}} }
@@ -38,6 +50,11 @@ func (l *loader) dups() dupChecker { return dupChecker{l: l, seen: map[string]Po
 // add records key; a second time it reports message at pos.
 func (c dupChecker) add(key string, pos Pos, object, message string) {
 	if key == "" {
+		return
+	}
+	if c.later != nil {
+		*c.later = append(*c.later, dupName{key, object, message, pos})
+		c.l.diags = append(c.l.diags, Diagnostic{})
 		return
 	}
 	if first, dup := c.seen[key]; dup {
@@ -69,17 +86,42 @@ func (l *loader) validate(db *Database) {
 			values.add(v, l.at(e, fmt.Sprintf("values.%d", i), e.Pos), obj, fmt.Sprintf("duplicate value %q", v))
 		}
 	}
+	// Tables are checked on all cores, each by a loader of its own; their
+	// diagnostics are joined in table order, with the index names that
+	// must be unique per schema (PostgreSQL) checked while joining, where
+	// a check of one table after the other would have reported them.
+	type checked struct {
+		diags   Diagnostics
+		indexes []dupName
+	}
+	results := make([]checked, len(db.Tables))
+	parallel.Do(len(db.Tables), func(i int) {
+		sub := &loader{pos: l.pos, names: l.names}
+		indexes := sub.dups()
+		r := &results[i]
+		if db.Dialect == Postgres {
+			indexes.later = &r.indexes
+		}
+		sub.validateTable(db, db.Tables[i], indexes)
+		r.diags = sub.diags
+	})
 	tables := l.dups()
 	indexesBySchema := map[string]dupChecker{}
-	for _, t := range db.Tables {
+	for i, t := range db.Tables {
 		tables.add(t.QName().String(), t.Pos, "table "+t.QName().String(), "table "+t.QName().String()+" is declared twice")
-		if db.Dialect == Postgres {
-			if _, ok := indexesBySchema[t.Schema]; !ok {
-				indexesBySchema[t.Schema] = l.dups()
+		indexes, ok := indexesBySchema[t.Schema]
+		if !ok {
+			indexes = l.dups()
+			indexesBySchema[t.Schema] = indexes
+		}
+		names := results[i].indexes
+		for _, d := range results[i].diags {
+			if d != (Diagnostic{}) {
+				l.diags = append(l.diags, d)
+				continue
 			}
-			l.validateTable(db, t, indexesBySchema[t.Schema])
-		} else {
-			l.validateTable(db, t, l.dups())
+			indexes.add(names[0].key, names[0].pos, names[0].object, names[0].message)
+			names = names[1:]
 		}
 	}
 	l.validateViews(db, indexesBySchema)

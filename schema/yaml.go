@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,7 @@ func (l *loader) parseYAML(filename string, src []byte, tablesLine, startLine in
 		l.errorf(start, "", "put every document in a file of its own", "a schema file holds one YAML document, not %d", len(f.Docs))
 		return nil
 	}
-	top := &yamlObject{l: l, file: filename, start: start, asked: map[string]bool{}}
+	top := &yamlObject{l: l, file: filename, start: start}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return top
 	}
@@ -73,24 +74,35 @@ func mappingOf(n ast.Node) ([]*ast.MappingValueNode, bool) {
 	return nil, false
 }
 
-// yamlObject is a YAML mapping seen as an object.
+// yamlObject is a YAML mapping seen as an object. Its keys are few: they
+// are looked up by a scan, cheaper than a map for so few.
 type yamlObject struct {
 	l      *loader
 	file   string
 	start  Pos
 	object string
 	keys   []string
-	values map[string]*ast.MappingValueNode
-	asked  map[string]bool
+	pairs  []*ast.MappingValueNode // the pair of each key
+	asked  []string                // every key the decoder asked for, present or not
 }
 
 func (o *yamlObject) init(pairs []*ast.MappingValueNode) {
-	o.values = map[string]*ast.MappingValueNode{}
-	for _, p := range pairs {
-		key := p.Key.GetToken().Value // the parser rejects duplicate keys
-		o.keys = append(o.keys, key)
-		o.values[key] = p
+	o.pairs = pairs
+	o.keys = make([]string, len(pairs))
+	for i, p := range pairs {
+		o.keys[i] = p.Key.GetToken().Value // the parser rejects duplicate keys
 	}
+}
+
+// find marks key asked and returns its pair; nil when absent.
+func (o *yamlObject) find(key string) *ast.MappingValueNode {
+	o.asked = append(o.asked, key)
+	for i, k := range o.keys {
+		if k == key {
+			return o.pairs[i]
+		}
+	}
+	return nil
 }
 
 func (o *yamlObject) nodePos(n ast.Node) Pos {
@@ -122,9 +134,8 @@ func (o *yamlObject) label(min, max int) (string, Pos) {
 // value returns the node of key (aliases resolved); ok is false when the key
 // is absent or null.
 func (o *yamlObject) value(key string) (ast.Node, Pos, bool) {
-	o.asked[key] = true
-	p, found := o.values[key]
-	if !found {
+	p := o.find(key)
+	if p == nil {
 		return nil, Pos{}, false
 	}
 	v := p.Value
@@ -300,15 +311,13 @@ func numberAsWritten(n ast.Node, parsed string) string {
 }
 
 func (o *yamlObject) has(key string) bool {
-	o.asked[key] = true
-	_, ok := o.values[key]
-	return ok
+	return o.find(key) != nil
 }
 
 // sub starts a nested object under key.
 func (o *yamlObject) sub(key string) *yamlObject {
 	desc := strings.TrimSpace(o.object + " " + describeKey(key))
-	return &yamlObject{l: o.l, file: o.file, object: desc, asked: map[string]bool{}}
+	return &yamlObject{l: o.l, file: o.file, object: desc}
 }
 
 // yamlListKey is the YAML key of a list of nested objects.
@@ -370,9 +379,17 @@ func (o *yamlObject) child(key string) (object, bool) {
 }
 
 func (o *yamlObject) done() {
-	for _, k := range o.keys {
-		if !o.asked[k] {
-			o.l.unknownKey(o.nodePos(o.values[k].Key), o.object, "key", k, o.asked)
+	var asked map[string]bool
+	for i, k := range o.keys {
+		if slices.Contains(o.asked, k) {
+			continue
 		}
+		if asked == nil {
+			asked = map[string]bool{}
+			for _, a := range o.asked {
+				asked[a] = true
+			}
+		}
+		o.l.unknownKey(o.nodePos(o.pairs[i].Key), o.object, "key", k, asked)
 	}
 }
