@@ -124,6 +124,23 @@ const (
 	// transaction of its own: it scans the table under a SHARE UPDATE
 	// EXCLUSIVE lock, which does not block writes.
 	ValidateConstraint Kind = "validate_constraint"
+
+	// Views, functions and procedures, triggers and sequences (issue 12;
+	// the same names on every branch that builds them).
+	CreateView  Kind = "create_view"  // View
+	DropView    Kind = "drop_view"    // View (the from-side view)
+	ReplaceView Kind = "replace_view" // View (to side), OldView (from side)
+	// CreateFunction, DropFunction and ReplaceFunction act on Function (a
+	// function or a procedure); ReplaceFunction also carries OldFunction.
+	CreateFunction  Kind = "create_function"
+	DropFunction    Kind = "drop_function"
+	ReplaceFunction Kind = "replace_function"
+	CreateTrigger   Kind = "create_trigger"  // Trigger
+	DropTrigger     Kind = "drop_trigger"    // Trigger (the from-side trigger)
+	ReplaceTrigger  Kind = "replace_trigger" // Trigger (to side), OldTrigger (from side)
+	CreateSequence  Kind = "create_sequence" // Sequence
+	DropSequence    Kind = "drop_sequence"   // Sequence (the from-side sequence)
+	AlterSequence   Kind = "alter_sequence"  // Sequence (to side), OldSequence (from side)
 )
 
 // ColumnAlter says which attributes of a column an AlterColumn changes.
@@ -216,6 +233,18 @@ type Change struct {
 	// changed", "unchanged: the key it references on public.regions is
 	// rebuilt"); empty otherwise.
 	Reason string `json:"reason,omitempty"`
+
+	// The objects of the view, function, trigger and sequence kinds: the
+	// to-side object (the from-side one for a drop), and for Replace* and
+	// AlterSequence the from-side one in Old*.
+	View        *schema.View     `json:"view,omitempty"`
+	OldView     *schema.View     `json:"old_view,omitempty"`
+	Function    *schema.Function `json:"function,omitempty"`
+	OldFunction *schema.Function `json:"old_function,omitempty"`
+	Trigger     *schema.Trigger  `json:"trigger,omitempty"`
+	OldTrigger  *schema.Trigger  `json:"old_trigger,omitempty"`
+	Sequence    *schema.Sequence `json:"sequence,omitempty"`
+	OldSequence *schema.Sequence `json:"old_sequence,omitempty"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }

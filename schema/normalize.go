@@ -72,6 +72,7 @@ func (n *normalizer) run() {
 		n.replicaIdentityIndexes()
 	} else {
 		n.nameSQLServer()
+		n.sqlserverObjects()
 	}
 	for _, t := range n.db.Tables {
 		sortByName(t.Uniques, func(u *Unique) string { return u.Name + "\x00" + strings.Join(u.Columns, ",") })
@@ -664,6 +665,7 @@ func cloneDatabase(db *Database) *Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	cloneObjects(out, db)
 	return out
 }
 

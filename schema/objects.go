@@ -161,8 +161,11 @@ type View struct {
 	WithNoData bool `json:"with_no_data,omitempty"`
 	// Indexes are a materialized view's indexes. canonical: as Table.Indexes.
 	Indexes []*Index `json:"indexes,omitempty"`
-	// SchemaBinding is SQL Server's WITH SCHEMABINDING.
-	SchemaBinding bool   `json:"schema_binding,omitempty"`
+	// SchemaBinding is SQL Server's WITH SCHEMABINDING. canonical (SQL
+	// Server): as the module header says (sys.sql_modules.is_schema_bound).
+	SchemaBinding bool `json:"schema_binding,omitempty"`
+	// Settings are the SET options a SQL Server view was created under.
+	Settings      ModuleSettings `json:"settings,omitzero"`
 	Comment       string `json:"comment,omitempty"`
 	// DependsOn lists what the query reads: tables, columns, views,
 	// functions, types. Introspection reads it from pg_depend
@@ -193,9 +196,15 @@ type Function struct {
 	// Body is the function's body (PostgreSQL pg_proc.prosrc: the text
 	// between the quotes, as written). canonical: as written; comparisons
 	// ignore leading and trailing white space. SQL Server: the whole module
-	// text (sys.sql_modules.definition), compared normalized for white space
-	// and comments.
+	// text (sys.sql_modules.definition, CREATE FUNCTION … or CREATE
+	// PROCEDURE …); canonical: NormalizeModule form, the text as written
+	// kept in Source.
 	Body string `json:"body"`
+	// Source is, on SQL Server, the module text as written or stored
+	// (renderers print it); comparisons ignore it. See Check.Source.
+	Source SourceText `json:"source,omitempty"`
+	// Settings are the SET options a SQL Server module was created under.
+	Settings ModuleSettings `json:"settings,omitzero"`
 	// Volatility is "volatile", "stable" or "immutable". canonical:
 	// "volatile" when unset.
 	Volatility string `json:"volatility,omitempty"`
@@ -261,11 +270,16 @@ type Trigger struct {
 	// Enabled is "origin" (the default), "disabled", "replica" or "always"
 	// (pg_trigger.tgenabled O, D, R, A). canonical: "" for origin.
 	Enabled string `json:"enabled,omitempty"`
-	// Body is, on SQL Server, the whole module text (CREATE TRIGGER … AS …);
-	// compared normalized for white space and comments.
-	Body    string `json:"body,omitempty"`
-	Comment string `json:"comment,omitempty"`
-	Pos     Pos    `json:"-"`
+	// Body is, on SQL Server, the whole module text (CREATE TRIGGER … AS …).
+	// canonical: NormalizeModule form, the text as written kept in Source.
+	Body string `json:"body,omitempty"`
+	// Source is, on SQL Server, the module text as written or stored
+	// (renderers print it); comparisons ignore it.
+	Source SourceText `json:"source,omitempty"`
+	// Settings are the SET options a SQL Server trigger was created under.
+	Settings ModuleSettings `json:"settings,omitzero"`
+	Comment  string         `json:"comment,omitempty"`
+	Pos      Pos            `json:"-"`
 }
 
 // TableQName returns the qualified name of the trigger's table.
