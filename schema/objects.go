@@ -165,8 +165,8 @@ type View struct {
 	// Server): as the module header says (sys.sql_modules.is_schema_bound).
 	SchemaBinding bool `json:"schema_binding,omitempty"`
 	// Settings are the SET options a SQL Server view was created under.
-	Settings      ModuleSettings `json:"settings,omitzero"`
-	Comment       string `json:"comment,omitempty"`
+	Settings ModuleSettings `json:"settings,omitzero"`
+	Comment  string         `json:"comment,omitempty"`
 	// DependsOn lists what the query reads: tables, columns, views,
 	// functions, types. Introspection reads it from pg_depend
 	// (sys.sql_expression_dependencies); for a schema file it is found from
