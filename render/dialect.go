@@ -65,6 +65,14 @@ type dialect interface {
 	// a ValidateConstraint, and an Add* or DropIndex change marked NotValid,
 	// UsingIndex or IfExists.
 	onlineStep(c *diff.Change) ([]string, error)
+	// viewChange renders CreateView, DropView and ReplaceView.
+	viewChange(c *diff.Change) ([]string, error)
+	// functionChange renders CreateFunction, DropFunction and ReplaceFunction.
+	functionChange(c *diff.Change) ([]string, error)
+	// triggerChange renders CreateTrigger, DropTrigger and ReplaceTrigger.
+	triggerChange(c *diff.Change) ([]string, error)
+	// sequenceChange renders CreateSequence, DropSequence and AlterSequence.
+	sequenceChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -175,6 +183,14 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return commentIndex(d, c)
 	case diff.CommentConstraint:
 		return commentConstraint(d, c)
+	case diff.CreateView, diff.DropView, diff.ReplaceView:
+		return d.viewChange(c)
+	case diff.CreateFunction, diff.DropFunction, diff.ReplaceFunction:
+		return d.functionChange(c)
+	case diff.CreateTrigger, diff.DropTrigger, diff.ReplaceTrigger:
+		return d.triggerChange(c)
+	case diff.CreateSequence, diff.DropSequence, diff.AlterSequence:
+		return d.sequenceChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}
