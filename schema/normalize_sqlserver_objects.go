@@ -85,6 +85,14 @@ func msNormalizeView(v *View) {
 		}
 	}
 	v.Query = NormalizeModule(query, "", QName{})
+	sortRefs(v.DependsOn)
+}
+
+// sortRefs sorts object references by kind, schema, name and column.
+func sortRefs(refs []ObjectRef) {
+	sortByName(refs, func(r ObjectRef) string {
+		return string(r.Kind) + "\x00" + r.Schema + "\x00" + r.Name + "\x00" + r.Column
+	})
 }
 
 // msNormalizeFunction: Source keeps the module text; the header says
@@ -100,6 +108,7 @@ func msNormalizeFunction(f *Function) {
 		kind = ModuleProcedure
 	}
 	f.Body = NormalizeModule(text, kind, QName{f.Schema, f.Name})
+	sortRefs(f.DependsOn)
 }
 
 // msNormalizeTrigger: Source keeps the module text; the header sets the

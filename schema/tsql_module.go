@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -61,6 +62,10 @@ type ModuleHeader struct {
 	Table  QName
 	Timing string
 	Events []string
+
+	// tableEnd, timingStart and eventsEnd are, for a trigger, the offsets
+	// after the table name, of FOR/AFTER/INSTEAD and after the events.
+	tableEnd, timingStart, eventsEnd int
 }
 
 // errNotModule is ParseModule's error for text that does not start with
@@ -286,8 +291,11 @@ func (p *moduleParser) trigger(h *ModuleHeader) error {
 	if err != nil {
 		return err
 	}
-	h.Table = table
+	h.Table, h.tableEnd = table, p.spans[p.i-1].end
 	h.Options = p.options()
+	if p.i < len(p.spans) {
+		h.timingStart = p.spans[p.i].start
+	}
 	switch {
 	case p.kw("for"), p.kw("after"):
 		h.Timing = "after"
@@ -307,6 +315,7 @@ func (p *moduleParser) trigger(h *ModuleHeader) error {
 		}
 		seen[t.text] = true
 		p.i++
+		h.eventsEnd = p.spans[p.i-1].end
 		if !p.punct(",") {
 			break
 		}
@@ -325,43 +334,64 @@ func (p *moduleParser) trigger(h *ModuleHeader) error {
 // to lower case (keywords are case-insensitive, and so are names under the
 // case-insensitive collations SQL Server databases use by default), quotes
 // and brackets dropped where a name does not need them, numbers in
-// canonical form. String literals are kept exactly. When kind is not ""
+// canonical form, semicolons (statement terminators, optional in T-SQL)
+// dropped. String literals are kept exactly. When kind is not ""
 // the header (CREATE [OR ALTER] | ALTER <kind> <name>) becomes
 // "create <kind> <schema>.<name>" of q, as SQL Server keeps the text a
 // module was created with even after ALTER or sp_rename (sys.sql_modules).
-// Text the lexer cannot read has its white space collapsed instead.
+// A trigger's header also names its table in the trigger's schema and
+// lists its events in canonical order. Text the lexer cannot read has its
+// white space collapsed instead.
 func NormalizeModule(text, kind string, q QName) string {
 	toks, spans, err := lex(SQLServer, text)
 	if err != nil {
 		return strings.Join(strings.Fields(text), " ")
 	}
+	// from returns the tokens that start at or after offset.
+	all := toks
+	from := func(offset int) []token {
+		k := 0
+		for k < len(spans) && spans[k].start < offset {
+			k++
+		}
+		return all[k:]
+	}
 	prefix := ""
 	if kind != "" {
 		if h, err := ParseModule(text); err == nil && h.Kind == kind {
-			prefix = "create " + kind + " " + quoteIdent(SQLServer, strings.ToLower(q.Schema)) + "." + quoteIdent(SQLServer, strings.ToLower(q.Name))
-			k := 0
-			for k < len(spans) && spans[k].start < h.NameEnd {
-				k++
+			prefix = "create " + kind + " " + canonicalModuleName(q.Schema, q.Name)
+			toks = from(h.NameEnd)
+			if kind == ModuleTrigger {
+				// ON <table> [WITH …] <timing> <events in canonical order>: a
+				// trigger's table is in the trigger's schema.
+				prefix += " on " + canonicalModuleName(q.Schema, h.Table.Name)
+				if with := printModuleTokens(from(h.tableEnd)[:len(from(h.tableEnd))-len(from(h.timingStart))]); with != "" {
+					prefix += " " + with
+				}
+				prefix += " " + h.Timing + " " + strings.Join(h.Events, ", ")
+				toks = from(h.eventsEnd)
 			}
-			toks = toks[k:]
 		}
 	}
-	for len(toks) > 0 && toks[len(toks)-1].kind == tPunct && toks[len(toks)-1].text == ";" {
-		toks = toks[:len(toks)-1]
-	}
+	toks = slices.DeleteFunc(slices.Clone(toks), func(t token) bool { return t.kind == tPunct && t.text == ";" })
 	body := printModuleTokens(toks)
 	switch {
 	case prefix == "":
 		return body
-	case body == "":
-		return prefix
+	case body == "" || strings.HasPrefix(body, "("):
+		return prefix + body
 	}
 	return prefix + " " + body
 }
 
+// canonicalModuleName spells schema.name as NormalizeModule does.
+func canonicalModuleName(schemaName, name string) string {
+	return quoteIdent(SQLServer, strings.ToLower(schemaName)) + "." + quoteIdent(SQLServer, strings.ToLower(name))
+}
+
 // printModuleTokens spells tokens canonically (see NormalizeModule), one
-// space between two tokens except around a dot and inside parentheses and
-// before a comma or semicolon.
+// space between two tokens except around a dot, inside parentheses, before
+// a comma or semicolon, and between a name and the parenthesis after it.
 func printModuleTokens(toks []token) string {
 	var b strings.Builder
 	for i, t := range toks {
@@ -377,7 +407,8 @@ func printModuleTokens(toks []token) string {
 		if i > 0 {
 			prev := toks[i-1]
 			glued := prev.kind == tPunct && (prev.text == "(" || prev.text == ".") ||
-				t.kind == tPunct && (t.text == ")" || t.text == "," || t.text == "." || t.text == ";")
+				t.kind == tPunct && (t.text == ")" || t.text == "," || t.text == ".") ||
+				t.kind == tPunct && t.text == "(" && (prev.kind == tIdent && !keywords[prev.text] || prev.kind == tQIdent)
 			if !glued {
 				b.WriteByte(' ')
 			}

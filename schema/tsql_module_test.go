@@ -74,6 +74,7 @@ func TestParseModule(t *testing.T) {
 			}
 			got := *h
 			got.NameEnd, got.QueryStart, got.QueryEnd = 0, 0, 0
+			got.tableEnd, got.timingStart, got.eventsEnd = 0, 0, 0
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("header = %+v\nwant     %+v", got, tt.want)
 			}
