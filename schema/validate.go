@@ -84,6 +84,7 @@ func (l *loader) validate(db *Database) {
 	}
 	if db.Dialect == SQLServer {
 		l.validateCascadePaths(db)
+		l.validateSQLServerObjects(db)
 	}
 }
 
