@@ -6,9 +6,10 @@ import (
 )
 
 // triggerChange renders CreateTrigger and ReplaceTrigger as CREATE OR
-// ALTER TRIGGER from the module text, then DISABLE TRIGGER for a disabled
-// one (or ENABLE TRIGGER for one that was disabled: ALTER TRIGGER enables
-// it: "DISABLE TRIGGER (Transact-SQL)", Remarks), and DropTrigger as DROP TRIGGER. A
+// ALTER TRIGGER from the module text, then DISABLE TRIGGER … ON for a
+// disabled one (CREATE OR ALTER enables a disabled trigger: "DISABLE
+// TRIGGER (Transact-SQL)", Remarks; ALTER TABLE … DISABLE TRIGGER would not
+// take a view), and DropTrigger as DROP TRIGGER. A
 // DML trigger is named with its schema, the schema of its table ("DROP
 // TRIGGER (Transact-SQL)"). A trigger that moves to another table is
 // dropped first.
