@@ -121,6 +121,15 @@ func (n *normalizer) schemas() {
 	for _, t := range n.db.Tables {
 		add(t.Schema)
 	}
+	for _, v := range n.db.Views {
+		add(v.Schema)
+	}
+	for _, f := range n.db.Functions {
+		add(f.Schema)
+	}
+	for _, s := range n.db.Sequences {
+		add(s.Schema)
+	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
 

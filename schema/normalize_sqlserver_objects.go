@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/big"
@@ -12,23 +13,24 @@ import (
 // sequences of a SQL Server database to canonical form (see the canonical
 // notes of View, Function, Trigger and Sequence) and sorts them. Module
 // text the header reader cannot read is still compared, normalized as a
-// whole: ValidateSQLServerObjects reports it for schema files.
+// whole: validation reports it for schema files. Their schemas are listed
+// by n.schemas.
 func (n *normalizer) sqlserverObjects() {
 	def := n.d.DefaultSchema()
 	for _, v := range n.db.Views {
-		v.Schema = cmpOr(v.Schema, def)
+		v.Schema = cmp.Or(v.Schema, def)
 		msNormalizeView(v)
 	}
 	for _, f := range n.db.Functions {
-		f.Schema = cmpOr(f.Schema, def)
+		f.Schema = cmp.Or(f.Schema, def)
 		msNormalizeFunction(f)
 	}
 	for _, t := range n.db.Triggers {
-		t.Schema = cmpOr(t.Schema, def)
+		t.Schema = cmp.Or(t.Schema, def)
 		msNormalizeTrigger(t)
 	}
 	for _, s := range n.db.Sequences {
-		s.Schema = cmpOr(s.Schema, def)
+		s.Schema = cmp.Or(s.Schema, def)
 		if err := msNormalizeSequence(s); err != nil {
 			n.errorf(s.Pos, "sequence "+s.QName().String(), "use tinyint, smallint, int, bigint, or decimal/numeric with scale 0 (CREATE SEQUENCE, AS)", "%v", err)
 		}
@@ -38,33 +40,6 @@ func (n *normalizer) sqlserverObjects() {
 	sortByName(n.db.Functions, func(f *Function) string { return byName(QName{f.Schema, f.Name}) })
 	sortByName(n.db.Triggers, func(t *Trigger) string { return byName(t.TableQName()) + "\x00" + t.Name })
 	sortByName(n.db.Sequences, func(s *Sequence) string { return byName(s.QName()) })
-	have := map[string]bool{}
-	for _, s := range n.db.Schemas {
-		have[s.Name] = true
-	}
-	use := func(name string) {
-		if !have[name] {
-			have[name] = true
-			n.db.Schemas = append(n.db.Schemas, &Schema{Name: name})
-		}
-	}
-	for _, v := range n.db.Views {
-		use(v.Schema)
-	}
-	for _, f := range n.db.Functions {
-		use(f.Schema)
-	}
-	for _, s := range n.db.Sequences {
-		use(s.Schema)
-	}
-}
-
-// cmpOr returns s, or def when s is empty.
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // msNormalizeView: Source keeps the text (module or bare SELECT); a module
@@ -118,7 +93,7 @@ func msNormalizeTrigger(t *Trigger) {
 	text := strings.TrimSpace(t.Source.Or(t.Body))
 	t.Source = SourceText(text)
 	if h, err := ParseModule(text); err == nil && h.Kind == ModuleTrigger {
-		t.Table = cmpOr(t.Table, h.Table.Name)
+		t.Table = cmp.Or(t.Table, h.Table.Name)
 		t.Timing, t.Events = h.Timing, h.Events
 	}
 	t.Timing = strings.ToLower(t.Timing)
@@ -136,7 +111,7 @@ func msNormalizeTrigger(t *Trigger) {
 // start that fits is 0, not SQL Server's default of the type's minimum);
 // Cache 0 for the default CACHE, 1 for NO CACHE.
 func msNormalizeSequence(s *Sequence) error {
-	typ, err := CanonicalType(SQLServer, cmpOr(s.Type, "bigint"))
+	typ, err := CanonicalType(SQLServer, cmp.Or(s.Type, "bigint"))
 	if err != nil {
 		return err
 	}

@@ -389,31 +389,15 @@ func canonicalModuleName(schemaName, name string) string {
 	return quoteIdent(SQLServer, strings.ToLower(schemaName)) + "." + quoteIdent(SQLServer, strings.ToLower(name))
 }
 
-// printModuleTokens spells tokens canonically (see NormalizeModule), one
-// space between two tokens except around a dot, inside parentheses, before
-// a comma or semicolon, and between a name and the parenthesis after it.
+// printModuleTokens spells tokens canonically (see NormalizeModule):
+// printTokens' spelling and spacing, quoted names folded to lower case.
 func printModuleTokens(toks []token) string {
-	var b strings.Builder
+	folded := make([]token, len(toks))
 	for i, t := range toks {
-		var s string
-		switch t.kind {
-		case tStr:
-			s = quoteString(t.text)
-		case tQIdent:
-			s = quoteIdent(SQLServer, strings.ToLower(t.text))
-		default:
-			s = t.text
+		if t.kind == tQIdent {
+			t.text = strings.ToLower(t.text)
 		}
-		if i > 0 {
-			prev := toks[i-1]
-			glued := prev.kind == tPunct && (prev.text == "(" || prev.text == ".") ||
-				t.kind == tPunct && (t.text == ")" || t.text == "," || t.text == ".") ||
-				t.kind == tPunct && t.text == "(" && (prev.kind == tIdent && !keywords[prev.text] || prev.kind == tQIdent)
-			if !glued {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(s)
+		folded[i] = t
 	}
-	return b.String()
+	return printTokens(SQLServer, folded)
 }
