@@ -111,19 +111,16 @@ WHERE d.referencing_class = 1 AND d.referenced_class = 1
   AND ro.type IN ('U', 'V', 'FN', 'IF', 'TF', 'P', 'SO')
 ORDER BY d.referencing_id, ref_schema, ref_name, column_name`
 
-// msModule is what the module queries share.
+// msModule is what the module queries share: the columns Scan fills.
 type msModule struct {
-	schema, name, definition string
-	encrypted                bool
-	settings                 schema.ModuleSettings
-	comment                  string
+	schema, name           string
+	definition, comment    sql.NullString // definition NULL: WITH ENCRYPTION
+	ansiNulls, quotedIdent sql.NullBool
 }
 
-// scanModule reads the definition, uses_ansi_nulls, uses_quoted_identifier
-// columns into m.
-func (m *msModule) scan(definition sql.NullString, ansiNulls, quotedIdent sql.NullBool) {
-	m.definition, m.encrypted = definition.String, !definition.Valid
-	m.settings = schema.ModuleSettings{ANSINullsOff: !ansiNulls.Bool, QuotedIdentifierOff: !quotedIdent.Bool}
+// settings returns the SET options m was created under.
+func (m *msModule) settings() schema.ModuleSettings {
+	return schema.ModuleSettings{ANSINullsOff: !m.ansiNulls.Bool, QuotedIdentifierOff: !m.quotedIdent.Bool}
 }
 
 // msModuleName names a module as sqlserver_unmodelled.go's queries do
@@ -136,55 +133,55 @@ func msModuleName(kind string, q schema.QName, table string) string {
 	return s
 }
 
-// readable reports whether module m of kind, named object, can be held by
-// the model: not encrypted, and with a header of its kind. Otherwise it
-// warns, and keeps the object as a dependent of its schema (DROP SCHEMA
-// fails while it is there).
-func (c *msCatalog) readable(m *msModule, kind, object string, inSchema bool) bool {
+// module names module m of kind (a trigger: on table) and reports whether
+// it is read: its schema is, and the model can hold it (not encrypted, a
+// header of its kind). A module the model cannot hold is a warning, and
+// one that lives in its schema on its own (not a trigger) a dependent of
+// the schema (DROP SCHEMA fails while it is there).
+func (c *msCatalog) module(m *msModule, kind, table string) (string, bool) {
+	if c.db.Schema(m.schema) == nil {
+		return "", false
+	}
+	object := msModuleName(kind, schema.QName{Schema: m.schema, Name: m.name}, table)
 	problem := ""
-	if m.encrypted {
+	if !m.definition.Valid {
 		problem = "created WITH ENCRYPTION: its definition cannot be read"
-	} else if h, err := schema.ParseModule(m.definition); err != nil {
+	} else if h, err := schema.ParseModule(m.definition.String); err != nil {
 		problem = "its definition cannot be read: " + err.Error()
 	} else if h.Kind != kind {
 		problem = "its definition creates a " + h.Kind
 	}
 	if problem == "" {
-		return true
+		c.modules[object] = true
+		return object, true
 	}
 	c.warn(object, "%s, so it is neither compared nor dropped", problem)
-	if inSchema {
+	if table == "" {
 		c.db.Dependents = append(c.db.Dependents, schema.Dependent{Schema: m.schema, Object: object})
 	}
-	return false
+	return object, false
 }
 
 // readViews runs msViewsQuery.
 func (c *msCatalog) readViews(ctx context.Context, _ Options) error {
 	return c.query(ctx, msViewsQuery, func(r *sql.Rows) error {
 		var (
-			id                                  int64
-			m                                   msModule
-			definition, comment                 sql.NullString
-			ansiNulls, quotedIdent, schemaBound sql.NullBool
-			checkOption, opaque                 bool
-			indexed                             sql.NullBool
+			id                  int64
+			m                   msModule
+			schemaBound         sql.NullBool
+			checkOption, opaque bool
+			indexed             sql.NullBool
 		)
-		if err := r.Scan(&id, &m.schema, &m.name, &definition, &ansiNulls, &quotedIdent, &schemaBound,
-			&checkOption, &opaque, &indexed, &comment); err != nil {
+		if err := r.Scan(&id, &m.schema, &m.name, &m.definition, &m.ansiNulls, &m.quotedIdent, &schemaBound,
+			&checkOption, &opaque, &indexed, &m.comment); err != nil {
 			return err
 		}
-		if c.db.Schema(m.schema) == nil {
+		object, ok := c.module(&m, schema.ModuleView, "")
+		if !ok {
 			return nil
 		}
-		m.scan(definition, ansiNulls, quotedIdent)
-		q := schema.QName{Schema: m.schema, Name: m.name}
-		object := msModuleName("view", q, "")
-		if !c.readable(&m, schema.ModuleView, object, true) {
-			return nil
-		}
-		v := &schema.View{Schema: m.schema, Name: m.name, Source: schema.SourceText(m.definition),
-			SchemaBinding: schemaBound.Bool, Settings: m.settings, Comment: comment.String}
+		v := &schema.View{Schema: m.schema, Name: m.name, Source: schema.SourceText(m.definition.String),
+			SchemaBinding: schemaBound.Bool, Settings: m.settings(), Comment: m.comment.String}
 		if checkOption {
 			v.CheckOption = "cascaded"
 		}
@@ -194,7 +191,7 @@ func (c *msCatalog) readViews(ctx context.Context, _ Options) error {
 		if indexed.Bool {
 			c.warn(object, "indexed view: its indexes are not read, so they are neither compared nor re-created")
 		}
-		c.views[id], c.modules[object] = v, true
+		c.views[id] = v
 		c.db.Views = append(c.db.Views, v)
 		return nil
 	})
@@ -204,31 +201,23 @@ func (c *msCatalog) readViews(ctx context.Context, _ Options) error {
 func (c *msCatalog) readRoutines(ctx context.Context, _ Options) error {
 	return c.query(ctx, msRoutinesQuery, func(r *sql.Rows) error {
 		var (
-			id                     int64
-			m                      msModule
-			procedure              sql.NullBool
-			definition, comment    sql.NullString
-			ansiNulls, quotedIdent sql.NullBool
+			id        int64
+			m         msModule
+			procedure sql.NullBool
 		)
-		if err := r.Scan(&id, &m.schema, &m.name, &procedure, &definition, &ansiNulls, &quotedIdent, &comment); err != nil {
+		if err := r.Scan(&id, &m.schema, &m.name, &procedure, &m.definition, &m.ansiNulls, &m.quotedIdent, &m.comment); err != nil {
 			return err
 		}
-		if c.db.Schema(m.schema) == nil {
-			return nil
-		}
-		m.scan(definition, ansiNulls, quotedIdent)
 		kind := schema.ModuleFunction
 		if procedure.Bool {
 			kind = schema.ModuleProcedure
 		}
-		q := schema.QName{Schema: m.schema, Name: m.name}
-		object := msModuleName(kind, q, "")
-		if !c.readable(&m, kind, object, true) {
+		if _, ok := c.module(&m, kind, ""); !ok {
 			return nil
 		}
-		f := &schema.Function{Schema: m.schema, Name: m.name, Procedure: procedure.Bool, Body: m.definition,
-			Source: schema.SourceText(m.definition), Settings: m.settings, Comment: comment.String}
-		c.functions[id], c.modules[object] = f, true
+		f := &schema.Function{Schema: m.schema, Name: m.name, Procedure: procedure.Bool, Body: m.definition.String,
+			Source: schema.SourceText(m.definition.String), Settings: m.settings(), Comment: m.comment.String}
+		c.functions[id] = f
 		c.db.Functions = append(c.db.Functions, f)
 		return nil
 	})
@@ -240,16 +229,14 @@ func (c *msCatalog) readTriggers(ctx context.Context, opts Options) error {
 	var cur *schema.Trigger
 	return c.query(ctx, msTriggersQuery, func(r *sql.Rows) error {
 		var (
-			id                     int64
-			m                      msModule
-			table                  string
-			definition, comment    sql.NullString
-			ansiNulls, quotedIdent sql.NullBool
-			disabled, insteadOf    bool
-			event                  sql.NullString
+			id                  int64
+			m                   msModule
+			table               string
+			disabled, insteadOf bool
+			event               sql.NullString
 		)
-		if err := r.Scan(&id, &m.schema, &table, &m.name, &definition, &ansiNulls, &quotedIdent, &disabled, &insteadOf,
-			&event, &comment); err != nil {
+		if err := r.Scan(&id, &m.schema, &table, &m.name, &m.definition, &m.ansiNulls, &m.quotedIdent, &disabled, &insteadOf,
+			&event, &m.comment); err != nil {
 			return err
 		}
 		if id == last {
@@ -259,19 +246,14 @@ func (c *msCatalog) readTriggers(ctx context.Context, opts Options) error {
 			return nil
 		}
 		last, cur = id, nil
-		if c.db.Schema(m.schema) == nil {
-			return nil
-		}
 		if skip, err := opts.excluded(m.schema, table); err != nil || skip {
 			return err
 		}
-		m.scan(definition, ansiNulls, quotedIdent)
-		object := msModuleName(schema.ModuleTrigger, schema.QName{Schema: m.schema, Name: m.name}, table)
-		if !c.readable(&m, schema.ModuleTrigger, object, false) {
+		if _, ok := c.module(&m, schema.ModuleTrigger, table); !ok {
 			return nil
 		}
-		cur = &schema.Trigger{Schema: m.schema, Table: table, Name: m.name, Timing: "after", Body: m.definition,
-			Source: schema.SourceText(m.definition), Settings: m.settings, Comment: comment.String}
+		cur = &schema.Trigger{Schema: m.schema, Table: table, Name: m.name, Timing: "after", Body: m.definition.String,
+			Source: schema.SourceText(m.definition.String), Settings: m.settings(), Comment: m.comment.String}
 		if insteadOf {
 			cur.Timing = "instead of"
 		}
@@ -281,7 +263,6 @@ func (c *msCatalog) readTriggers(ctx context.Context, opts Options) error {
 		if event.Valid {
 			cur.Events = []string{strings.ToLower(event.String)}
 		}
-		c.modules[object] = true
 		c.db.Triggers = append(c.db.Triggers, cur)
 		return nil
 	})
