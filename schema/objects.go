@@ -68,7 +68,12 @@ type Sequence struct {
 	// Start, Increment, MinValue, MaxValue, Cache and Cycle are the sequence
 	// options, with PostgreSQL's defaults (IdentityBounds): canonical as on
 	// Identity (Start the default start when unset, Increment 1, MinValue and
-	// MaxValue nil when they are the defaults, Cache 0 for 1).
+	// MaxValue nil when they are the defaults, Cache 0 for 1). canonical (SQL
+	// Server, msNormalizeSequence): Type "bigint" when unset, else its
+	// canonical SQL Server name ("int", "decimal(38,0)"); MinValue and
+	// MaxValue nil when they are the type's bounds
+	// (SQLServerSequenceBounds); Start 0 when unset and in range, else the
+	// bound it counts from; Cache 0 for the default CACHE, 1 for NO CACHE.
 	Start     int64  `json:"start,omitempty"`
 	Increment int64  `json:"increment,omitempty"`
 	MinValue  *int64 `json:"min_value,omitempty"`
@@ -135,13 +140,14 @@ type View struct {
 	Materialized bool `json:"materialized,omitempty"`
 	// Columns names the view's columns when the file gives them
 	// (CREATE VIEW v (a, b) AS …). canonical: nil (the query's own names
-	// are the view's); introspection never sets it.
+	// are the view's); introspection never sets it. canonical (SQL Server):
+	// the column list of the module header, when it has one.
 	Columns []string `json:"columns,omitempty"`
 	// Query is the view's SELECT. canonical (PostgreSQL): the text
 	// pg_get_viewdef prints when read from a database or a dev database;
 	// for a schema file compared without a dev database, NormalizeQuery
 	// form (see Textual). canonical (SQL Server): the SELECT of the module
-	// text, normalized for whitespace and comments.
+	// text (or the query as given), in NormalizeModule form.
 	Query string `json:"query"`
 	// Source is the query (PostgreSQL) or the whole module text (SQL
 	// Server: CREATE VIEW … AS …, sys.sql_modules.definition) as written or
@@ -152,6 +158,7 @@ type View struct {
 	// Comparisons ignore it.
 	Textual bool `json:"textual,omitempty"`
 	// CheckOption is WITH CHECK OPTION: "local" or "cascaded"; "" for none.
+	// SQL Server has only "cascaded" (T-SQL's WITH CHECK OPTION).
 	CheckOption string `json:"check_option,omitempty"`
 	// SecurityBarrier and SecurityInvoker are PostgreSQL view options.
 	SecurityBarrier bool `json:"security_barrier,omitempty"`

@@ -98,9 +98,10 @@ type moduleParser struct {
 	i     int
 }
 
-func (p *moduleParser) at(k int) token {
-	if p.i+k < len(p.toks) {
-		return p.toks[p.i+k]
+// peek returns the next token (tEOF at the end).
+func (p *moduleParser) peek() token {
+	if p.i < len(p.toks) {
+		return p.toks[p.i]
 	}
 	return token{kind: tEOF}
 }
@@ -108,7 +109,7 @@ func (p *moduleParser) at(k int) token {
 // kw reports whether the next token is the unquoted keyword word, and
 // consumes it if so.
 func (p *moduleParser) kw(word string) bool {
-	if isWord(p.at(0), word) {
+	if isWord(p.peek(), word) {
 		p.i++
 		return true
 	}
@@ -116,7 +117,7 @@ func (p *moduleParser) kw(word string) bool {
 }
 
 func (p *moduleParser) punct(s string) bool {
-	if t := p.at(0); t.kind == tPunct && t.text == s {
+	if t := p.peek(); t.kind == tPunct && t.text == s {
 		p.i++
 		return true
 	}
@@ -173,7 +174,7 @@ func (p *moduleParser) header() (*ModuleHeader, error) {
 func (p *moduleParser) name() (QName, int, error) {
 	var parts []string
 	for {
-		t := p.at(0)
+		t := p.peek()
 		if t.kind != tIdent && t.kind != tQIdent {
 			return QName{}, 0, p.errorf("expected a name")
 		}
@@ -207,7 +208,7 @@ func (p *moduleParser) options() []string {
 		return nil
 	}
 	for {
-		t := p.at(0)
+		t := p.peek()
 		if t.kind != tIdent {
 			return out
 		}
@@ -216,7 +217,7 @@ func (p *moduleParser) options() []string {
 		if t.text == "execute" && p.kw("as") { // EXECUTE AS CALLER | SELF | OWNER | 'user'
 			p.i++
 		}
-		for t := p.at(0); t.kind != tEOF && !(t.kind == tPunct && t.text == ",") && !p.isKw(0, "as", "for", "after", "instead"); t = p.at(0) {
+		for t := p.peek(); t.kind != tEOF && !(t.kind == tPunct && t.text == ",") && !p.isKw("as", "for", "after", "instead"); t = p.peek() {
 			p.i++
 		}
 		if !p.punct(",") {
@@ -225,23 +226,16 @@ func (p *moduleParser) options() []string {
 	}
 }
 
-func (p *moduleParser) isKw(k int, words ...string) bool {
-	t := p.at(k)
-	if t.kind != tIdent {
-		return false
-	}
-	for _, w := range words {
-		if t.text == w {
-			return true
-		}
-	}
-	return false
+// isKw reports whether the next token is one of the unquoted keywords words.
+func (p *moduleParser) isKw(words ...string) bool {
+	t := p.peek()
+	return t.kind == tIdent && slices.Contains(words, t.text)
 }
 
 func (p *moduleParser) view(h *ModuleHeader) error {
 	if p.punct("(") {
 		for {
-			t := p.at(0)
+			t := p.peek()
 			if t.kind != tIdent && t.kind != tQIdent {
 				return p.errorf("expected a column name")
 			}
@@ -284,7 +278,7 @@ func (p *moduleParser) trigger(h *ModuleHeader) error {
 	if !p.kw("on") {
 		return p.errorf("expected ON")
 	}
-	if p.isKw(0, "database", "all") {
+	if p.isKw("database", "all") {
 		return errors.New("module header: a DDL trigger (ON DATABASE, ON ALL SERVER) is not a trigger of a table")
 	}
 	table, _, err := p.name()
@@ -309,7 +303,7 @@ func (p *moduleParser) trigger(h *ModuleHeader) error {
 	}
 	seen := map[string]bool{}
 	for {
-		t := p.at(0)
+		t := p.peek()
 		if !isWord(t, "insert") && !isWord(t, "update") && !isWord(t, "delete") {
 			return p.errorf("expected INSERT, UPDATE or DELETE")
 		}
