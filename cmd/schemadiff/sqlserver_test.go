@@ -1,12 +1,15 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/schemadiff/schemadiff/internal/tdstest"
+	"github.com/schemadiff/schemadiff/schema"
 )
 
 // The SQL Server commands run here through go-mssqldb against the TDS test
@@ -235,5 +238,50 @@ table "customers" {
 				t.Errorf("stdout does not hold %q:\n%s", tt.stdoutHas, r.stdout)
 			}
 		})
+	}
+}
+
+// TestSQLServerModulesInspected reads the modules recording (views,
+// functions, procedures, triggers, sequences) with inspect --format json:
+// the objects are in the model, the encrypted view is the one warning.
+func TestSQLServerModulesInspected(t *testing.T) {
+	r := runCLI(t, "inspect", "--url", msServer(t, "modules"), "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("exit %d:\n%s", r.code, r.stderr)
+	}
+	var db schema.Database
+	if err := json.Unmarshal([]byte(r.stdout), &db); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range db.Views {
+		got = append(got, "view "+v.QName().String()+": "+v.Query)
+	}
+	for _, f := range db.Functions {
+		got = append(got, fmt.Sprintf("function %s.%s procedure=%v", f.Schema, f.Name, f.Procedure))
+	}
+	for _, tr := range db.Triggers {
+		got = append(got, fmt.Sprintf("trigger %s on %s: %s %v %s", tr.Name, tr.TableQName(), tr.Timing, tr.Events, tr.Enabled))
+	}
+	for _, s := range db.Sequences {
+		got = append(got, fmt.Sprintf("sequence %s %s start %d", s.QName(), s.Type, s.Start))
+	}
+	want := []string{
+		"view dbo.big_orders: select id, amount from dbo.orders where amount > 1000",
+		"view reporting.open_orders: select id, customer, amount from dbo.orders where status = 'open'",
+		"function dbo.close_order procedure=true",
+		"function dbo.order_total procedure=false",
+		"function reporting.orders_of procedure=false",
+		"trigger trg_orders_status on dbo.orders: after [insert update] disabled",
+		"trigger trg_open_orders_delete on reporting.open_orders: instead of [delete] ",
+		"sequence dbo.order_numbers int start 1000",
+		"sequence dbo.ticket_ids bigint start -9223372036854775808",
+		"sequence reporting.big decimal(38,0) start 1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("objects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(db.Warnings) != 1 || db.Warnings[0].Object != "view dbo.secret" {
+		t.Errorf("warnings = %v, want one about view dbo.secret", db.Warnings)
 	}
 }
