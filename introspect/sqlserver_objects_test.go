@@ -1,6 +1,7 @@
 package introspect
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -28,7 +29,7 @@ func modulesObjects() *schema.Database {
 		},
 		Functions: []*schema.Function{
 			{Schema: "dbo", Name: "close_order", Procedure: true, Settings: schema.ModuleSettings{QuotedIdentifierOff: true},
-				Body:      "create procedure dbo.close_order @id int as update dbo.orders set status = closed where id = @id",
+				Body:      "create procedure dbo.close_order @id int as update dbo.orders set status = 'closed' where id = @id",
 				DependsOn: []schema.ObjectRef{table}},
 			{Schema: "dbo", Name: "order_total",
 				Body:      "create function dbo.order_total(@customer nvarchar(100)) returns decimal (12, 2) with schemabinding as begin return(select sum(amount) from dbo.orders where customer = @customer) end",
@@ -143,6 +144,9 @@ func TestSQLServerModulesMatchFiles(t *testing.T) {
 		}},
 		{"trigger events", func(db *schema.Database) {
 			db.Triggers[0].Body = "CREATE TRIGGER trg_orders_status ON orders AFTER UPDATE AS BEGIN SET NOCOUNT ON; UPDATE o SET status = LOWER(o.status) FROM dbo.orders AS o JOIN inserted AS i ON i.id = o.id; END"
+		}},
+		{"string under QUOTED_IDENTIFIER OFF", func(db *schema.Database) {
+			db.Functions[0].Body = strings.Replace(db.Functions[0].Body, `"closed"`, `"Closed"`, 1)
 		}},
 		{"sequence cache", func(db *schema.Database) { db.Sequences[0].Cache = 0 }},
 	}

@@ -59,7 +59,7 @@ func msNormalizeView(v *View) {
 			v.CheckOption = "cascaded"
 		}
 	}
-	v.Query = NormalizeModule(query, "", QName{})
+	v.Query = NormalizeModule(query, "", QName{}, v.Settings)
 	sortRefs(v.DependsOn)
 }
 
@@ -82,7 +82,7 @@ func msNormalizeFunction(f *Function) {
 	if f.Procedure {
 		kind = ModuleProcedure
 	}
-	f.Body = NormalizeModule(text, kind, QName{f.Schema, f.Name})
+	f.Body = NormalizeModule(text, kind, QName{f.Schema, f.Name}, f.Settings)
 	sortRefs(f.DependsOn)
 }
 
@@ -100,7 +100,7 @@ func msNormalizeTrigger(t *Trigger) {
 	if t.Timing == "for" {
 		t.Timing = "after"
 	}
-	t.Body = NormalizeModule(text, ModuleTrigger, QName{t.Schema, t.Name})
+	t.Body = NormalizeModule(text, ModuleTrigger, QName{t.Schema, t.Name}, t.Settings)
 }
 
 // msNormalizeSequence: Type canonical ("bigint" when unset, as CREATE

@@ -334,12 +334,22 @@ func (p *moduleParser) trigger(h *ModuleHeader) error {
 // "create <kind> <schema>.<name>" of q, as SQL Server keeps the text a
 // module was created with even after ALTER or sp_rename (sys.sql_modules).
 // A trigger's header also names its table in the trigger's schema and
-// lists its events in canonical order. Text the lexer cannot read has its
-// white space collapsed instead.
-func NormalizeModule(text, kind string, q QName) string {
+// lists its events in canonical order. Under settings.QuotedIdentifierOff
+// a "double-quoted" token is a string literal, as SQL Server reads it
+// ("SET QUOTED_IDENTIFIER (Transact-SQL)"). Text the lexer cannot read has
+// its white space collapsed instead.
+func NormalizeModule(text, kind string, q QName, settings ModuleSettings) string {
 	toks, spans, err := lex(SQLServer, text)
 	if err != nil {
 		return strings.Join(strings.Fields(text), " ")
+	}
+	if settings.QuotedIdentifierOff {
+		toks = slices.Clone(toks)
+		for k, t := range toks {
+			if t.kind == tQIdent && text[spans[k].start] == '"' {
+				toks[k].kind = tStr
+			}
+		}
 	}
 	// from returns the tokens that start at or after offset.
 	all := toks

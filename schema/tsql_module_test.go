@@ -94,23 +94,27 @@ func TestNormalizeModule(t *testing.T) {
 		{"string case differs", "CREATE VIEW dbo.order_totals AS SELECT o.CustomerId, SUM(o.Amount) AS total FROM dbo.orders o WHERE o.status = N'open' AND @@ROWCOUNT >= 0 GROUP BY o.CustomerId", false},
 		{"other column", "CREATE VIEW dbo.order_totals AS SELECT o.CustomerId, MAX(o.Amount) AS total FROM dbo.orders o WHERE o.status = N'Open' AND @@ROWCOUNT >= 0 GROUP BY o.CustomerId", false},
 	}
-	want := NormalizeModule(stored, ModuleView, q)
+	want := NormalizeModule(stored, ModuleView, q, ModuleSettings{})
 	if !strings.HasPrefix(want, "create view dbo.order_totals select") && !strings.HasPrefix(want, "create view dbo.order_totals as select") {
 		t.Fatalf("canonical header: %q", want)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := NormalizeModule(tt.text, ModuleView, q)
+			got := NormalizeModule(tt.text, ModuleView, q, ModuleSettings{})
 			if (got == want) != tt.same {
 				t.Errorf("NormalizeModule =\n%q\nstored:\n%q\nsame = %v, want %v", got, want, got == want, tt.same)
 			}
-			if again := NormalizeModule(got, ModuleView, q); again != got {
+			if again := NormalizeModule(got, ModuleView, q, ModuleSettings{}); again != got {
 				t.Errorf("not idempotent:\n%q\n%q", got, again)
 			}
 		})
 	}
-	if got, want := NormalizeModule("SELECT @a+1 FROM #t", "", QName{}), "select @a + 1 from #t"; got != want {
+	if got, want := NormalizeModule("SELECT @a+1 FROM #t", "", QName{}, ModuleSettings{}), "select @a + 1 from #t"; got != want {
 		t.Errorf("variables and temporary tables: %q, want %q", got, want)
+	}
+	off := ModuleSettings{QuotedIdentifierOff: true}
+	if got, want := NormalizeModule(`SELECT "Closed", [Name] FROM t`, "", QName{}, off), "select 'Closed', name from t"; got != want {
+		t.Errorf("QUOTED_IDENTIFIER OFF: %q, want %q", got, want)
 	}
 }
 
