@@ -220,8 +220,8 @@ type msCatalog struct {
 	views     map[int64]*schema.View     // by object_id: the views read
 	functions map[int64]*schema.Function // by object_id: the functions and procedures read
 	// modules names the views, functions, procedures, triggers and
-	// sequences read (or warned about), as the unmodelled and dependents
-	// queries name them: they are no unmanaged dependents.
+	// sequences read into the model, as the dependents query names them:
+	// they are no unmanaged dependents.
 	modules map[string]bool
 }
 
