@@ -21,9 +21,9 @@ func modulesObjects() *schema.Database {
 	}
 	return &schema.Database{
 		Views: []*schema.View{
-			{Schema: "dbo", Name: "big_orders", Columns: []string{"order_id", "total"}, CheckOption: "cascaded",
+			{Schema: "dbo", Name: "big_orders", Columns: []string{"order_id", "total"}, CheckOption: "cascaded", Textual: true,
 				Query: "select id, amount from dbo.orders where amount > 1000", DependsOn: []schema.ObjectRef{table}},
-			{Schema: "reporting", Name: "open_orders", SchemaBinding: true, Comment: "Orders not yet shipped",
+			{Schema: "reporting", Name: "open_orders", SchemaBinding: true, Comment: "Orders not yet shipped", Textual: true,
 				Query:     "select id, customer, amount from dbo.orders where status = 'open'",
 				DependsOn: []schema.ObjectRef{column("amount"), column("customer"), column("id"), column("status"), table}},
 		},

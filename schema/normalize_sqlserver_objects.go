@@ -44,7 +44,8 @@ func (n *normalizer) sqlserverObjects() {
 
 // msNormalizeView: Source keeps the text (module or bare SELECT); a module
 // header sets Columns, SchemaBinding and CheckOption ("cascaded": T-SQL's
-// only kind); Query is the SELECT in NormalizeModule form.
+// only kind); Query is the SELECT in NormalizeModule form, which makes the
+// comparison textual (SQL Server has no deparsed form of a view to compare).
 func msNormalizeView(v *View) {
 	text := strings.TrimSpace(v.Source.Or(v.Query))
 	v.Source = SourceText(text)
@@ -60,6 +61,7 @@ func msNormalizeView(v *View) {
 		}
 	}
 	v.Query = NormalizeModule(query, "", QName{}, v.Settings)
+	v.Textual = true
 	sortRefs(v.DependsOn)
 }
 
