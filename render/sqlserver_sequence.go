@@ -56,26 +56,28 @@ func (sqlserverDialect) sequenceChange(c *diff.Change) ([]string, error) {
 // from old otherwise (ALTER, where NO MINVALUE, NO MAXVALUE, NO CYCLE and a
 // bare CACHE restore a default).
 func msSequenceOptions(s, old *schema.Sequence) string {
+	was := schema.Sequence{}
+	if old != nil {
+		was = *old
+	}
 	var b strings.Builder
-	bound := func(kw string, v, was *int64) {
+	bound := func(kw string, v, before *int64) {
 		switch {
-		case old != nil && equalInt64Ptr(v, was):
-		case v != nil:
+		case v != nil && (before == nil || *v != *before):
 			b.WriteString(" " + kw + " " + strconv.FormatInt(*v, 10))
-		case old != nil:
+		case v == nil && before != nil:
 			b.WriteString(" NO " + kw)
 		}
 	}
-	bound("MINVALUE", s.MinValue, oldField(old, func(o *schema.Sequence) *int64 { return o.MinValue }))
-	bound("MAXVALUE", s.MaxValue, oldField(old, func(o *schema.Sequence) *int64 { return o.MaxValue }))
-	if old == nil && s.Cycle || old != nil && s.Cycle != old.Cycle {
-		if s.Cycle {
-			b.WriteString(" CYCLE")
-		} else {
-			b.WriteString(" NO CYCLE")
-		}
+	bound("MINVALUE", s.MinValue, was.MinValue)
+	bound("MAXVALUE", s.MaxValue, was.MaxValue)
+	switch {
+	case s.Cycle && !was.Cycle:
+		b.WriteString(" CYCLE")
+	case !s.Cycle && was.Cycle:
+		b.WriteString(" NO CYCLE")
 	}
-	if old == nil && s.Cache != 0 || old != nil && s.Cache != old.Cache {
+	if s.Cache != was.Cache {
 		switch s.Cache {
 		case 0:
 			b.WriteString(" CACHE")
@@ -86,20 +88,4 @@ func msSequenceOptions(s, old *schema.Sequence) string {
 		}
 	}
 	return b.String()
-}
-
-// oldField returns get(old), or nil when old is nil.
-func oldField(old *schema.Sequence, get func(*schema.Sequence) *int64) *int64 {
-	if old == nil {
-		return nil
-	}
-	return get(old)
-}
-
-// equalInt64Ptr reports whether two optional values are the same.
-func equalInt64Ptr(a, b *int64) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
 }
