@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -147,4 +149,76 @@ func TestSQLServerModulesWithoutGO(t *testing.T) {
 	if got != want {
 		t.Errorf("script:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// TestSQLServerModulesReadBack: SQL Server keeps the text of CREATE OR
+// ALTER as the module's definition, so what the renderer writes for a
+// view, function, procedure or trigger, read back as introspection reads
+// it, normalizes to the object it was rendered from: applying a plan
+// leaves nothing to diff.
+func TestSQLServerModulesReadBack(t *testing.T) {
+	for _, tc := range msObjectCases() {
+		for _, c := range tc.plan.Changes {
+			if c.Kind != diff.CreateView && c.Kind != diff.ReplaceView && c.Kind != diff.CreateFunction &&
+				c.Kind != diff.ReplaceFunction && c.Kind != diff.CreateTrigger && c.Kind != diff.ReplaceTrigger {
+				continue
+			}
+			t.Run(tc.name+"/"+Describe(c), func(t *testing.T) {
+				sqls, err := renderChange(sqlserverDialect{}, c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var module string
+				for _, s := range sqls {
+					if strings.HasPrefix(s, "CREATE OR ALTER ") {
+						module = s
+					}
+				}
+				written := &schema.Database{Dialect: schema.SQLServer}
+				stored := &schema.Database{Dialect: schema.SQLServer}
+				switch {
+				case c.View != nil:
+					v := *c.View
+					written.Views = []*schema.View{&v}
+					stored.Views = []*schema.View{{Schema: v.Schema, Name: v.Name, Source: schema.SourceText(module), Settings: v.Settings}}
+				case c.Function != nil:
+					f := *c.Function
+					written.Functions = []*schema.Function{&f}
+					stored.Functions = []*schema.Function{{Schema: f.Schema, Name: f.Name, Source: schema.SourceText(module), Settings: f.Settings}}
+				default:
+					tr := *c.Trigger
+					written.Triggers = []*schema.Trigger{&tr}
+					stored.Triggers = []*schema.Trigger{{Schema: tr.Schema, Table: tr.Table, Name: tr.Name, Source: schema.SourceText(module),
+						Settings: tr.Settings, Enabled: tr.Enabled}}
+				}
+				want, err := schema.Normalize(written)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := schema.Normalize(stored)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(canonicalModules(want), canonicalModules(got)) {
+					t.Errorf("rendered:\n%s\nreads back as\n%q\nnot\n%q", module, canonicalModules(got), canonicalModules(want))
+				}
+			})
+		}
+	}
+}
+
+// canonicalModules lists what compares of db's views, functions and
+// triggers.
+func canonicalModules(db *schema.Database) []string {
+	var out []string
+	for _, v := range db.Views {
+		out = append(out, fmt.Sprintf("view %s %v %v %q %q", v.QName(), v.Columns, v.SchemaBinding, v.CheckOption, v.Query))
+	}
+	for _, f := range db.Functions {
+		out = append(out, fmt.Sprintf("function %s.%s %v %q", f.Schema, f.Name, f.Procedure, f.Body))
+	}
+	for _, tr := range db.Triggers {
+		out = append(out, fmt.Sprintf("trigger %s %s %v %q %q", tr.Name, tr.Timing, tr.Events, tr.Enabled, tr.Body))
+	}
+	return out
 }
