@@ -91,6 +91,7 @@ func ParseModule(text string) (*ModuleHeader, error) {
 // not a CREATE or ALTER statement (a bare SELECT, for a view).
 func IsNotModule(err error) bool { return errors.Is(err, errNotModule) }
 
+// moduleParser reads a module header from the tokens of its text.
 type moduleParser struct {
 	text  string
 	toks  []token
@@ -116,6 +117,8 @@ func (p *moduleParser) kw(word string) bool {
 	return false
 }
 
+// punct reports whether the next token is the punctuation s, and consumes
+// it if so.
 func (p *moduleParser) punct(s string) bool {
 	if t := p.peek(); t.kind == tPunct && t.text == s {
 		p.i++
@@ -124,6 +127,7 @@ func (p *moduleParser) punct(s string) bool {
 	return false
 }
 
+// errorf returns a header error that quotes the token where reading stopped.
 func (p *moduleParser) errorf(format string, args ...any) error {
 	near := "the end of the text"
 	if p.i < len(p.toks) {
@@ -132,6 +136,8 @@ func (p *moduleParser) errorf(format string, args ...any) error {
 	return fmt.Errorf("module header: "+format+", found %s", append(args, near)...)
 }
 
+// header reads CREATE [OR ALTER] | ALTER, the kind and the name, then what
+// a view or a trigger header says.
 func (p *moduleParser) header() (*ModuleHeader, error) {
 	switch {
 	case p.kw("create"):
@@ -232,6 +238,8 @@ func (p *moduleParser) isKw(words ...string) bool {
 	return t.kind == tIdent && slices.Contains(words, t.text)
 }
 
+// view reads the rest of a view header: [(columns)] [WITH options] AS, and
+// where the SELECT ends (before WITH CHECK OPTION and semicolons).
 func (p *moduleParser) view(h *ModuleHeader) error {
 	if p.punct("(") {
 		for {
@@ -272,8 +280,11 @@ func (p *moduleParser) view(h *ModuleHeader) error {
 	return nil
 }
 
+// isWord reports whether t is the unquoted word w (lower case).
 func isWord(t token, w string) bool { return t.kind == tIdent && t.text == w }
 
+// trigger reads the rest of a DML trigger header: ON table [WITH options]
+// FOR | AFTER | INSTEAD OF events.
 func (p *moduleParser) trigger(h *ModuleHeader) error {
 	if !p.kw("on") {
 		return p.errorf("expected ON")
