@@ -166,6 +166,10 @@ const (
 	// CommentTrigger sets the comment of Trigger on Table to Comment;
 	// OldComment is the previous one.
 	CommentTrigger Kind = "comment_trigger"
+	// Sequences.
+	CreateSequence Kind = "create_sequence" // Sequence
+	DropSequence   Kind = "drop_sequence"   // Sequence (the from-side sequence)
+	AlterSequence  Kind = "alter_sequence"  // Sequence (to side), OldSequence (from side)
 )
 
 // ColumnAlter says which attributes of a column an AlterColumn changes.
@@ -276,6 +280,11 @@ type Change struct {
 	// AlterPolicy and CommentPolicy (PostgreSQL).
 	Policy    *schema.Policy `json:"policy,omitempty"`
 	OldPolicy *schema.Policy `json:"old_policy,omitempty"`
+
+	// Sequence and OldSequence are the sequences of the *Sequence kinds
+	// (the to side, and for AlterSequence the from side).
+	Sequence    *schema.Sequence `json:"sequence,omitempty"`
+	OldSequence *schema.Sequence `json:"old_sequence,omitempty"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }

@@ -31,7 +31,8 @@ import (
 // constraints (DESC keys), clustered and nonclustered rowstore and
 // columnstore indexes (unique, filtered, DESC keys, INCLUDE columns,
 // FILLFACTOR, PAD_INDEX, IGNORE_DUP_KEY, DATA_COMPRESSION), foreign keys and
-// CHECK constraints (disabled, not trusted, NOT FOR REPLICATION).
+// CHECK constraints (disabled, not trusted, NOT FOR REPLICATION); views,
+// functions, procedures, DML triggers and sequences (sqlserver_objects.go).
 //
 // What it leaves out, as the model cannot hold it, each with a warning in
 // Database.Warnings naming the object: XML, spatial and memory-optimized
@@ -186,10 +187,16 @@ func (s *sqlServer) inspect(ctx context.Context, opts Options) (*schema.Database
 		tables:  map[int64]*schema.Table{},
 		indexes: map[[2]int64]*msIndex{},
 		fks:     map[int64]*schema.ForeignKey{},
+
+		views:     map[int64]*schema.View{},
+		functions: map[int64]*schema.Function{},
+		modules:   map[string]bool{},
 	}
 	steps := []func(context.Context, Options) error{
 		c.readSchemas, c.readTables, c.readColumns, c.readIndexes, c.readIndexColumns,
-		c.readForeignKeys, c.readForeignKeyColumns, c.readChecks, c.readUnmodelled, c.readDependents,
+		c.readForeignKeys, c.readForeignKeyColumns, c.readChecks,
+		c.readViews, c.readRoutines, c.readTriggers, c.readSequences, c.readModuleDependencies,
+		c.readUnmodelled, c.readDependents,
 	}
 	for _, step := range steps {
 		if err := step(ctx, opts); err != nil {
@@ -209,6 +216,13 @@ type msCatalog struct {
 	indexes   map[[2]int64]*msIndex        // by (object_id, index_id)
 	order     [][2]int64                   // index keys in query order
 	fks       map[int64]*schema.ForeignKey // by constraint object_id
+
+	views     map[int64]*schema.View     // by object_id: the views read
+	functions map[int64]*schema.Function // by object_id: the functions and procedures read
+	// modules names the views, functions, procedures, triggers and
+	// sequences read into the model, as the dependents query names them:
+	// they are no unmanaged dependents.
+	modules map[string]bool
 }
 
 // msIndex is one row of sys.indexes, its key and included columns.

@@ -25,7 +25,7 @@ func TestSQLServerLive(t *testing.T) {
 	ctx := context.Background()
 	// stored_forms is left out: its user CLR type needs a .NET assembly
 	// that stored_forms.sql cannot create.
-	for _, name := range []string{"users", "orders", "audit", "attrs", "unmanaged"} {
+	for _, name := range []string{"users", "orders", "audit", "attrs", "unmanaged", "modules"} {
 		t.Run(name, func(t *testing.T) {
 			_, db := mssqltest.Scratch(t, "schemadiff_test_"+name+"_")
 			script, err := os.ReadFile(filepath.Join("testdata", "sqlserver", name+".sql"))

@@ -140,6 +140,8 @@ ORDER BY cc.parent_object_id, cc.name`
 func SQLServerCatalogQueries() []string {
 	return []string{
 		msSnapshotQuery, msDatabaseQuery, msSchemasQuery, msTablesQuery, msColumnsQuery, msIndexesQuery, msIndexColumnsQuery,
-		msForeignKeysQuery, msForeignKeyColumnsQuery, msChecksQuery, msUnmodelledQuery, msDependentsQuery,
+		msForeignKeysQuery, msForeignKeyColumnsQuery, msChecksQuery,
+		msViewsQuery, msRoutinesQuery, msTriggersQuery, msSequencesQuery, msModuleDependenciesQuery,
+		msUnmodelledQuery, msDependentsQuery,
 	}
 }

@@ -370,7 +370,7 @@ func TestSQLServerOptions(t *testing.T) {
 // query, and a query the recording does not answer as recorded — edited
 // text, or no result at all — fails the inspection, naming the query.
 func TestSQLServerQueriesRecorded(t *testing.T) {
-	for _, name := range []string{"users", "orders", "audit", "stored_forms", "attrs", "unmanaged"} {
+	for _, name := range []string{"users", "orders", "audit", "stored_forms", "attrs", "unmanaged", "modules"} {
 		rec, err := tdstest.Load(recordingPath(name))
 		if err != nil {
 			t.Fatal(err)
@@ -525,7 +525,7 @@ func TestOpenSQLServerUnreachable(t *testing.T) {
 // HCL and as YAML loads back as a desired schema equal to the database read.
 func TestSQLServerInspectLoadsBack(t *testing.T) {
 	writers := map[string]func(io.Writer, *schema.Database) error{"hcl": schema.WriteHCL, "yaml": schema.WriteYAML}
-	for _, name := range []string{"users", "orders", "audit", "stored_forms", "attrs", "unmanaged"} {
+	for _, name := range []string{"users", "orders", "audit", "stored_forms", "attrs", "unmanaged", "modules"} {
 		got, err := inspectRecording(t, name, Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -10,45 +10,36 @@ import (
 	"github.com/schemadiff/schemadiff/schema"
 )
 
-// TestSQLServerUnmodelled reads unmanaged.json (unmanaged.sql: a table with
-// a schema-bound view over two of its columns, a procedure and a trigger
-// reading it, a synonym and a sequence) through go-mssqldb: one warning per
-// object, and the view, procedure and trigger as dependents of the table
-// (the view of its columns too), the objects living in dbo on their own as
-// dependents of the schema. Excluding the table leaves out its trigger's
-// warning and every dependent of it.
+// TestSQLServerUnmodelled reads unmanaged.json (unmanaged.sql: a table
+// with, in schema reporting, a schema-bound view over two of its columns and
+// a procedure reading it; in dbo a trigger on it, a synonym and a sequence)
+// through go-mssqldb. The view, procedure, trigger and sequence are read
+// into the model; the synonym is one warning and a dependent of its schema.
+// Read without schema reporting, the view and the procedure are unmanaged
+// dependents of the table (the view of its columns too). Excluding the table
+// leaves out its trigger and every dependent of it.
 func TestSQLServerUnmodelled(t *testing.T) {
-	const ignored = " are not read; the comparison ignores it"
-	allWarnings := []schema.Warning{
-		{Object: "procedure dbo.list_customers", Message: "procedures" + ignored},
-		{Object: "sequence dbo.invoice_numbers", Message: "sequences" + ignored},
-		{Object: "synonym dbo.clients", Message: "synonyms" + ignored},
-		{Object: "trigger dbo.trg_customers_trim on dbo.customers", Message: "triggers" + ignored},
-		{Object: "view dbo.customer_emails", Message: "views" + ignored},
-	}
-	inSchema := []schema.Dependent{
-		{Schema: "dbo", Object: "procedure dbo.list_customers"},
-		{Schema: "dbo", Object: "sequence dbo.invoice_numbers"},
-		{Schema: "dbo", Object: "synonym dbo.clients"},
-		{Schema: "dbo", Object: "view dbo.customer_emails"},
-	}
+	synonym := schema.Warning{Object: "synonym dbo.clients", Message: "synonyms are not read; the comparison ignores it"}
+	inSchema := []schema.Dependent{{Schema: "dbo", Object: "synonym dbo.clients"}}
 	onTable := []schema.Dependent{
-		{Schema: "dbo", Table: "customers", Object: "procedure dbo.list_customers", Breaks: true},
-		{Schema: "dbo", Table: "customers", Attached: true, Object: "trigger dbo.trg_customers_trim on dbo.customers", Breaks: true},
-		{Schema: "dbo", Table: "customers", Object: "view dbo.customer_emails"},
-		{Schema: "dbo", Table: "customers", Column: "email", Object: "view dbo.customer_emails"},
-		{Schema: "dbo", Table: "customers", Column: "id", Object: "view dbo.customer_emails"},
+		{Schema: "dbo", Table: "customers", Object: "procedure reporting.list_customers", Breaks: true},
+		{Schema: "dbo", Table: "customers", Object: "view reporting.customer_emails"},
+		{Schema: "dbo", Table: "customers", Column: "email", Object: "view reporting.customer_emails"},
+		{Schema: "dbo", Table: "customers", Column: "id", Object: "view reporting.customer_emails"},
 	}
 	tests := []struct {
 		name       string
 		opts       Options
 		tables     int
-		warnings   []schema.Warning
+		objects    []string // the views, functions, triggers and sequences read
 		dependents []schema.Dependent
 	}{
-		{"all", Options{}, 1, allWarnings, append(append([]schema.Dependent(nil), inSchema...), onTable...)},
-		{"table excluded", Options{Exclude: []string{"customers"}}, 0,
-			[]schema.Warning{allWarnings[0], allWarnings[1], allWarnings[2], allWarnings[4]}, inSchema},
+		{"all", Options{}, 1, []string{"view reporting.customer_emails", "procedure reporting.list_customers",
+			"trigger dbo.trg_customers_trim on dbo.customers", "sequence dbo.invoice_numbers"}, inSchema},
+		{"dbo only", Options{Schemas: []string{"dbo"}}, 1, []string{"trigger dbo.trg_customers_trim on dbo.customers", "sequence dbo.invoice_numbers"},
+			append(append([]schema.Dependent(nil), inSchema...), onTable...)},
+		{"table excluded", Options{Exclude: []string{"customers"}}, 0, []string{"view reporting.customer_emails", "procedure reporting.list_customers",
+			"sequence dbo.invoice_numbers"}, inSchema},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,8 +50,11 @@ func TestSQLServerUnmodelled(t *testing.T) {
 			if len(got.Tables) != tt.tables {
 				t.Errorf("%d tables read, want %d", len(got.Tables), tt.tables)
 			}
-			if diff := cmp.Diff(tt.warnings, got.Warnings); diff != "" {
+			if diff := cmp.Diff([]schema.Warning{synonym}, got.Warnings); diff != "" {
 				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.objects, msObjectNames(got)); diff != "" {
+				t.Errorf("objects read (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(tt.dependents, got.Dependents); diff != "" {
 				t.Errorf("dependents (-want +got):\n%s", diff)
@@ -69,8 +63,32 @@ func TestSQLServerUnmodelled(t *testing.T) {
 	}
 }
 
-// TestSQLServerDependentHazards: a plan that drops or retypes what the
-// schema-bound view reads carries an unmanaged-dependent error hazard
+// msObjectNames names the views, functions, triggers and sequences of db as
+// the warnings and dependents do.
+func msObjectNames(db *schema.Database) []string {
+	var out []string
+	for _, v := range db.Views {
+		out = append(out, msModuleName("view", v.QName(), ""))
+	}
+	for _, f := range db.Functions {
+		kind := "function"
+		if f.Procedure {
+			kind = "procedure"
+		}
+		out = append(out, msModuleName(kind, schema.QName{Schema: f.Schema, Name: f.Name}, ""))
+	}
+	for _, t := range db.Triggers {
+		out = append(out, msModuleName("trigger", schema.QName{Schema: t.Schema, Name: t.Name}, t.Table))
+	}
+	for _, s := range db.Sequences {
+		out = append(out, msModuleName("sequence", s.QName(), ""))
+	}
+	return out
+}
+
+// TestSQLServerDependentHazards, with schema reporting not read: a plan
+// that drops or retypes what the schema-bound view reads carries an
+// unmanaged-dependent error hazard
 // naming the view (SQL Server refuses the statement); dropping the table
 // also names the procedure, whose reference is not schema-bound (the
 // statement succeeds and leaves it failing); the trigger goes with its
@@ -84,14 +102,14 @@ func TestSQLServerDependentHazards(t *testing.T) {
 		{"drop column under the view", func(tb *schema.Table) []*schema.Table {
 			tb.Columns = tb.Columns[:2] // id, name
 			return []*schema.Table{tb}
-		}, []string{"view dbo.customer_emails, which schemadiff does not manage, depends on column dbo.customers.email: DROP COLUMN fails"}},
+		}, []string{"view reporting.customer_emails, which schemadiff does not manage, depends on column dbo.customers.email: DROP COLUMN fails"}},
 		{"retype column under the view", func(tb *schema.Table) []*schema.Table {
 			tb.Columns[2].Type = "nvarchar(400)"
 			return []*schema.Table{tb}
-		}, []string{"view dbo.customer_emails, which schemadiff does not manage, depends on column dbo.customers.email: ALTER COLUMN TYPE fails"}},
+		}, []string{"view reporting.customer_emails, which schemadiff does not manage, depends on column dbo.customers.email: ALTER COLUMN TYPE fails"}},
 		{"drop table", func(*schema.Table) []*schema.Table { return nil }, []string{
-			"procedure dbo.list_customers, which schemadiff does not manage, depends on table dbo.customers: DROP TABLE succeeds but leaves the dependent failing",
-			"view dbo.customer_emails, which schemadiff does not manage, depends on table dbo.customers: DROP TABLE fails",
+			"procedure reporting.list_customers, which schemadiff does not manage, depends on table dbo.customers: DROP TABLE succeeds but leaves the dependent failing",
+			"view reporting.customer_emails, which schemadiff does not manage, depends on table dbo.customers: DROP TABLE fails",
 		}},
 		{"drop column nothing reads by name", func(tb *schema.Table) []*schema.Table {
 			tb.Columns = []*schema.Column{tb.Columns[0], tb.Columns[2]} // id, email
@@ -100,11 +118,12 @@ func TestSQLServerDependentHazards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			from, err := inspectRecording(t, "unmanaged", Options{})
+			dbo := Options{Schemas: []string{"dbo"}}
+			from, err := inspectRecording(t, "unmanaged", dbo)
 			if err != nil {
 				t.Fatal(err)
 			}
-			to, err := inspectRecording(t, "unmanaged", Options{})
+			to, err := inspectRecording(t, "unmanaged", dbo)
 			if err != nil {
 				t.Fatal(err)
 			}

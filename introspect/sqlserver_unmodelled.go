@@ -22,9 +22,11 @@ const msObjectName = msObjectKind + ` + N' ' + s.name + N'.' + o.name +
        CASE WHEN o.type IN ('TR', 'TA') THEN N' on ' + s.name + N'.' + p.name ELSE N'' END`
 
 // msUnmodelledQuery lists what the model cannot hold, one row per object,
-// Microsoft-shipped objects left out: views, procedures, functions, DML
-// triggers, synonyms, sequences, security policies (row-level security) and
-// old-style rules (sys.objects); database DDL triggers (sys.triggers,
+// Microsoft-shipped objects left out: CLR and extended procedures, CLR
+// functions, aggregates and triggers, synonyms, security policies
+// (row-level security) and old-style rules (sys.objects; the T-SQL views,
+// functions, procedures, triggers and sequences are read by
+// sqlserver_objects.go); database DDL triggers (sys.triggers,
 // parent_class 0); user-defined table, alias and CLR types (sys.types,
 // is_user_defined 1); XML schema collections (sys.xml_schema_collections,
 // id 1 is sys's own); full-text catalogs and indexes
@@ -47,7 +49,7 @@ FROM (
   JOIN sys.schemas AS s ON s.schema_id = o.schema_id
   LEFT JOIN sys.objects AS p ON p.object_id = o.parent_object_id AND o.parent_object_id <> 0
   WHERE o.is_ms_shipped = 0
-    AND o.type IN ('V', 'P', 'PC', 'X', 'FN', 'IF', 'TF', 'FS', 'FT', 'AF', 'TR', 'TA', 'SN', 'SO', 'SP', 'R')
+    AND o.type IN ('PC', 'X', 'FS', 'FT', 'AF', 'TA', 'SN', 'SP', 'R')
   UNION ALL
   SELECT N'database trigger', NULL, NULL, N'database trigger ' + tr.name, CAST(0 AS bit)
   FROM sys.triggers AS tr
@@ -170,8 +172,10 @@ func (c *msCatalog) readUnmodelled(ctx context.Context, opts Options) error {
 }
 
 // readDependents runs msDependentsQuery: the unmanaged dependents of the
-// tables read, and of their columns. A reference that is not schema-bound
-// does not block the statement (Breaks).
+// tables read, and of their columns: not the modules read into the model
+// (c.modules), which diff orders itself, but those of the schemas not read.
+// A reference that is not schema-bound does not block the statement
+// (Breaks).
 func (c *msCatalog) readDependents(ctx context.Context, _ Options) error {
 	err := c.query(ctx, msDependentsQuery, func(r *sql.Rows) error {
 		var id int64
@@ -182,7 +186,7 @@ func (c *msCatalog) readDependents(ctx context.Context, _ Options) error {
 			return err
 		}
 		t := c.tables[id]
-		if t == nil {
+		if t == nil || c.modules[object] {
 			return nil
 		}
 		c.db.Dependents = append(c.db.Dependents, schema.Dependent{

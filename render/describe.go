@@ -16,6 +16,9 @@ func Describe(c *diff.Change) string {
 	if c == nil {
 		return "(no change)"
 	}
+	if s, ok := describeObjectChange(c); ok {
+		return s
+	}
 	t := c.Table.String()
 	switch c.Kind {
 	case diff.CreateSchema:

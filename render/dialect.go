@@ -73,6 +73,8 @@ type dialect interface {
 	// rlsChange renders CreatePolicy, DropPolicy, AlterPolicy,
 	// CommentPolicy, AlterRowSecurity, AttachPartition and DetachPartition.
 	rlsChange(c *diff.Change) ([]string, error)
+	// sequenceChange renders CreateSequence, DropSequence and AlterSequence.
+	sequenceChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -191,6 +193,8 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 	case diff.CreatePolicy, diff.DropPolicy, diff.AlterPolicy, diff.CommentPolicy, diff.AlterRowSecurity,
 		diff.AttachPartition, diff.DetachPartition:
 		return d.rlsChange(c)
+	case diff.CreateSequence, diff.DropSequence, diff.AlterSequence:
+		return d.sequenceChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

@@ -767,8 +767,8 @@ func SessionSettings(stmts []Statement, opts ScriptOptions) string {
 // scriptStatement renders one statement of a script: its text and ";\n",
 // then for SQL Server a GO line unless opts turn batch separators off, in
 // which case the statements that cannot share a batch with those before
-// them run through EXEC, a batch of its own: CREATE SCHEMA (which must start
-// a batch) and a filtered CREATE INDEX (its filter is bound when the batch
+// them run through EXEC, a batch of its own: CREATE SCHEMA and CREATE OR
+// ALTER of a module (which must start a batch: msStartsBatch) and a filtered CREATE INDEX (its filter is bound when the batch
 // compiles, before a column the batch adds exists: Msg 207).
 func scriptStatement(s Statement, opts ScriptOptions) string {
 	if s.Dialect != schema.SQLServer {
@@ -777,7 +777,7 @@ func scriptStatement(s Statement, opts ScriptOptions) string {
 	if !opts.NoBatchSeparator {
 		return s.SQL + ";\nGO\n"
 	}
-	if c := s.Change; c != nil && (c.Kind == diff.CreateSchema || c.Kind == diff.CreateIndex && c.Index != nil && c.Index.Where != "") {
+	if c := s.Change; c != nil && (msStartsBatch(s.SQL) || c.Kind == diff.CreateIndex && c.Index != nil && c.Index.Where != "") {
 		return "EXEC(" + msLiteral(s.SQL) + ");\n"
 	}
 	return s.SQL + ";\n"

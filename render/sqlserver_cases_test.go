@@ -103,7 +103,7 @@ func msOddTable(q schema.QName) *schema.Table {
 // every option of the model that SQL Server knows.
 func msGoldenCases() []msGoldenCase {
 	usersEmailComment := "Login, unique per tenant ('case-insensitive')"
-	return []msGoldenCase{
+	return append([]msGoldenCase{
 		{"01_create", true, ms(
 			&diff.Change{Kind: diff.CreateSchema, Schema: &schema.Schema{Name: "sales"}},
 			&diff.Change{Kind: diff.CreateSchema, Schema: &schema.Schema{Name: msHostile}},
@@ -284,5 +284,5 @@ func msGoldenCases() []msGoldenCase {
 				Columns: []string{"type_id"}, RefSchema: "dbo", RefTable: "metric_types", RefColumns: []string{"id"},
 				ConstraintState: schema.ConstraintState{NoCheck: true, Disabled: true}}},
 		)},
-	}
+	}, msObjectCases()...)
 }

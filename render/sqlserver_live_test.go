@@ -36,6 +36,20 @@ func TestSQLServerRunsGoldenPlans(t *testing.T) {
 			{`SELECT OBJECT_SCHEMA_NAME(OBJECT_ID('sales.[odd]]name]'))`, "sales"},
 			{`SELECT collation_name FROM sys.columns WHERE object_id = OBJECT_ID('dbo.orders') AND name = 'remark'`, "Latin1_General_CS_AS"},
 		},
+		"07_modules_create": {
+			{`SELECT CAST(uses_quoted_identifier AS nvarchar(1)) FROM sys.sql_modules WHERE object_id = OBJECT_ID('dbo.close_order')`, "0"},
+			{`SELECT CAST(is_disabled AS nvarchar(1)) FROM sys.triggers WHERE name = 'trg_mod_orders_touch'`, "1"},
+			{`SELECT CAST(is_schema_bound AS nvarchar(1)) FROM sys.sql_modules WHERE object_id = OBJECT_ID('dbo.open_orders')`, "1"},
+			{`SELECT CONVERT(nvarchar(40), start_value) + ',' + CAST(is_cached AS nvarchar(1)) FROM sys.sequences WHERE name = 'order_numbers'`, "1000,0"},
+		},
+		"08_modules_change": {
+			{`SELECT RTRIM(type) FROM sys.objects WHERE object_id = OBJECT_ID('dbo.order_total')`, "P"},
+			{`SELECT CAST(is_disabled AS nvarchar(1)) FROM sys.triggers WHERE name = 'trg_mod_orders_touch'`, "0"},
+			{`SELECT CONVERT(nvarchar(40), increment) + ',' + CAST(cache_size AS nvarchar(10)) FROM sys.sequences WHERE name = 'order_numbers'`, "5,50"},
+		},
+		"09_modules_drop": {
+			{`SELECT CAST(COUNT(*) AS nvarchar(10)) FROM sys.objects WHERE name IN ('mod_orders', 'open_orders', 'odd]view', 'order_total', 'close_order', 'order_numbers', 'ticket_ids')`, "0"},
+		},
 		"03_drops": {
 			{`SELECT CAST(COUNT(*) AS nvarchar(10)) FROM sys.schemas WHERE name IN ('sales', 'x''; DROP TABLE y;--')`, "0"},
 			{`SELECT OBJECT_NAME(OBJECT_ID('dbo.y'))`, "y"},

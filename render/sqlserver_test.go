@@ -56,7 +56,9 @@ func TestSQLServerEveryKind(t *testing.T) {
 		diff.CommentTable, diff.AddColumn, diff.DropColumn, diff.RenameColumn, diff.AlterColumn, diff.CommentColumn,
 		diff.AddPrimaryKey, diff.DropPrimaryKey, diff.AddUnique, diff.DropUnique, diff.AddCheck, diff.DropCheck,
 		diff.AddForeignKey, diff.DropForeignKey, diff.CreateIndex, diff.DropIndex, diff.RenameIndex, diff.RenameConstraint,
-		diff.RenameDefault,
+		diff.RenameDefault, diff.CreateView, diff.DropView, diff.ReplaceView, diff.CreateFunction, diff.DropFunction,
+		diff.ReplaceFunction, diff.CreateTrigger, diff.DropTrigger, diff.ReplaceTrigger, diff.CreateSequence,
+		diff.DropSequence, diff.AlterSequence,
 	} {
 		if seen[k] == 0 {
 			t.Errorf("no SQL Server golden case renders a statement for %s", k)

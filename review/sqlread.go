@@ -129,7 +129,7 @@ func (p *sqlParser) statement(out *parsed) (more bool) {
 // of a batch without ';'.
 var tsqlStarters = []string{"CREATE", "ALTER", "DROP", "EXEC", "EXECUTE", "SET", "BEGIN", "COMMIT", "ROLLBACK",
 	"IF", "ELSE", "END", "USE", "PRINT", "INSERT", "UPDATE", "DELETE", "MERGE", "GRANT", "REVOKE", "DENY", "DECLARE",
-	"RAISERROR", "THROW", "RETURN", "TRUNCATE", "WAITFOR", "sp_rename"}
+	"RAISERROR", "THROW", "RETURN", "TRUNCATE", "WAITFOR", "sp_rename", "DISABLE", "ENABLE"}
 
 // atStatementStart reports whether, in T-SQL, the next token starts another
 // statement of the batch: a statement keyword first on its line.
@@ -374,6 +374,9 @@ func (p *sqlParser) parse() {
 	switch {
 	case p.outsideModel():
 		// objects the schema model does not hold: no change to review
+	case p.d == schema.SQLServer && (p.at("DISABLE", "TRIGGER") || p.at("ENABLE", "TRIGGER")):
+		p.next()
+		p.skipStatement() // a trigger's state: no change to the tables review follows
 	case p.at("CREATE"):
 		p.next()
 		p.create()

@@ -85,10 +85,20 @@ func lowerASCII(s string) string {
 
 // tokenize splits SQL text into tokens, dropping whitespace and comments.
 func tokenize(d Dialect, s string) ([]token, error) {
+	toks, _, err := lex(d, s)
+	return toks, err
+}
+
+// span is where a token is in the text it was read from: [start, end) in bytes.
+type span struct{ start, end int }
+
+// lex is tokenize that also returns where each token is in s.
+func lex(d Dialect, s string) ([]token, []span, error) {
 	var out []token
+	var spans []span
 	i := 0
 	for i < len(s) {
-		c := s[i]
+		c, start := s[i], i
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 			i++
@@ -99,25 +109,25 @@ func tokenize(d Dialect, s string) ([]token, error) {
 		case strings.HasPrefix(s[i:], "/*"):
 			j := strings.Index(s[i+2:], "*/")
 			if j < 0 {
-				return nil, errors.New("unterminated comment")
+				return nil, nil, errors.New("unterminated comment")
 			}
 			i += j + 4
 		case c == '\'':
 			v, n, err := scanString(s[i:], false)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out, i = append(out, token{tStr, v}), i+n
 		case (c == 'E' || c == 'e') && i+1 < len(s) && s[i+1] == '\'' && d != SQLServer:
 			v, n, err := scanString(s[i+1:], true)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out, i = append(out, token{tStr, v}), i+1+n
 		case (c == 'N' || c == 'n') && i+1 < len(s) && s[i+1] == '\'':
 			v, n, err := scanString(s[i+1:], false)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out, i = append(out, token{tStr, v}), i+1+n
 		case c == '"' || c == '[' && d == SQLServer:
@@ -129,7 +139,7 @@ func tokenize(d Dialect, s string) ([]token, error) {
 			j := i + 1
 			for {
 				if j >= len(s) {
-					return nil, errors.New("unterminated quoted identifier")
+					return nil, nil, errors.New("unterminated quoted identifier")
 				}
 				if s[j] == closeQ {
 					if j+1 < len(s) && s[j+1] == closeQ {
@@ -156,12 +166,12 @@ func tokenize(d Dialect, s string) ([]token, error) {
 				j++
 			}
 			if j >= len(s) || s[j] != '$' {
-				return nil, errors.New("bad dollar quote")
+				return nil, nil, errors.New("bad dollar quote")
 			}
 			tag := s[i : j+1]
 			end := strings.Index(s[j+1:], tag)
 			if end < 0 {
-				return nil, errors.New("unterminated dollar quote")
+				return nil, nil, errors.New("unterminated dollar quote")
 			}
 			out, i = append(out, token{tStr, s[j+1 : j+1+end]}), j+1+end+len(tag)
 		case isDigit(c) || c == '.' && i+1 < len(s) && isDigit(s[i+1]):
@@ -194,6 +204,16 @@ func tokenize(d Dialect, s string) ([]token, error) {
 				j++
 			}
 			out, i = append(out, token{tIdent, lowerASCII(s[i:j])}), j
+		case d == SQLServer && (c == '@' || c == '#') && i+1 < len(s) && (isIdentStart(s[i+1]) || s[i+1] == c):
+			// A T-SQL variable (@x, @@rowcount) or temporary object (#t, ##t).
+			j := i + 1
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			for j < len(s) && isIdentChar(s[j]) {
+				j++
+			}
+			out, i = append(out, token{tIdent, lowerASCII(s[i:j])}), j
 		case c == ':' && i+1 < len(s) && s[i+1] == ':':
 			out, i = append(out, token{tPunct, "::"}), i+2
 		case strings.IndexByte("()[],.;:", c) >= 0:
@@ -216,10 +236,13 @@ func tokenize(d Dialect, s string) ([]token, error) {
 			}
 			out, i = append(out, token{tOp, op}), i+len(op)
 		default:
-			return nil, fmt.Errorf("unexpected character %q", c)
+			return nil, nil, fmt.Errorf("unexpected character %q", c)
+		}
+		if len(out) > len(spans) {
+			spans = append(spans, span{start, i})
 		}
 	}
-	return out, nil
+	return out, spans, nil
 }
 
 // scanString reads a quoted string at the start of s ('…' with ” escapes,

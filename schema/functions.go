@@ -133,8 +133,6 @@ func ParseFunctionArg(s string) (*FunctionArg, error) {
 	return a, nil
 }
 
-// span is a part of a string, from start to end (byte offsets).
-type span struct{ start, end int }
 
 // topLevelDefault finds " DEFAULT " or "=" outside quotes and parentheses;
 // its start is -1 when there is none.

@@ -46,6 +46,7 @@ func (l *loader) function(o object, procedure bool) *Function {
 	f.SecurityDefiner = l.flag(o, f, "security_definer")
 	f.Set = l.columnList(o, f, "set", false)
 	f.Comment = l.text(o, f, "comment")
+	f.Settings = l.moduleSettings(o, f)
 	o.done()
 	return f
 }
@@ -75,10 +76,11 @@ func (l *loader) trigger(o object) *Trigger {
 	t.When = l.text(o, t, "when")
 	t.OldTable = l.text(o, t, "old_table")
 	t.NewTable = l.text(o, t, "new_table")
-	t.Function, pos = l.required(o, "function", `add function = "name" or "schema.name" (a function returning trigger)`)
-	l.setPos(t, "function", pos)
+	t.Function = l.text(o, t, "function") // required on PostgreSQL (validateFunctions)
 	t.Args = l.columnList(o, t, "args", false)
 	t.Enabled = l.text(o, t, "enabled")
+	t.Body = l.text(o, t, "body") // SQL Server: the whole CREATE TRIGGER statement
+	t.Settings = l.moduleSettings(o, t)
 	t.Comment = l.text(o, t, "comment")
 	o.done()
 	return t
@@ -95,9 +97,9 @@ func (l *loader) validateFunctions(db *Database) {
 	for _, f := range db.Functions {
 		obj := f.Kind() + " " + QName{f.Schema, f.Name}.String()
 		if db.Dialect != Postgres {
-			l.errorf(f.Pos, obj, "SQL Server modules are not modelled yet", "%ss are modelled for PostgreSQL only", f.Kind())
-			continue
+			continue // validateSQLServerObjects
 		}
+		l.noModuleSettings(f, f.Settings, obj, f.Pos)
 		sigs.add(canonicalSignature(f), f.Pos, obj, fmt.Sprintf("%s %s is declared twice (same argument types)", f.Kind(), canonicalSignature(f)))
 		if f.Language == "" {
 			l.errorf(f.Pos, obj, `add language = "sql" (or "plpgsql", …)`, "missing required attribute language")
@@ -138,10 +140,16 @@ func (l *loader) validateFunctions(db *Database) {
 	for _, t := range db.Triggers {
 		obj := fmt.Sprintf("trigger %s on %s", t.Name, t.TableQName())
 		if db.Dialect != Postgres {
-			l.errorf(t.Pos, obj, "SQL Server triggers are not modelled yet", "triggers are modelled for PostgreSQL only")
-			continue
+			continue // validateSQLServerObjects
 		}
 		triggers.add(t.TableQName().String()+"."+t.Name, t.Pos, obj, "trigger "+t.Name+" on "+t.TableQName().String()+" is declared twice")
+		l.noModuleSettings(t, t.Settings, obj, t.Pos)
+		if t.Body != "" {
+			l.errorf(l.at(t, "body", t.Pos), obj, "remove it: a PostgreSQL trigger executes a function (function = …)", "body is a SQL Server attribute")
+		}
+		if t.Function == "" {
+			l.errorf(t.Pos, obj, `add function = "name" or "schema.name" (a function returning trigger)`, "missing required attribute function")
+		}
 		if l.names.Table(t.TableQName()) == nil {
 			l.errorf(l.at(t, "on", t.Pos), obj, "declare the table in the schema files, or fix the name", "table %s does not exist", t.TableQName())
 		}
@@ -190,4 +198,39 @@ func quoteList(xs []string) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// moduleSettings reads a SQL Server module's ansi_nulls and
+// quoted_identifier: the SET options it is created under, true (ON) when
+// not said. validateSQLServerObjects refuses them on PostgreSQL.
+func (l *loader) moduleSettings(o object, owner any) ModuleSettings {
+	off := func(key string) bool {
+		v := l.optBool(o, owner, key)
+		return v != nil && !*v
+	}
+	return ModuleSettings{ANSINullsOff: off("ansi_nulls"), QuotedIdentifierOff: off("quoted_identifier")}
+}
+
+// setModuleSettings writes the settings of a SQL Server module that are
+// OFF (see moduleSettings).
+func setModuleSettings(n *wnode, s ModuleSettings) {
+	if s.ANSINullsOff {
+		n.fields = append(n.fields, wfield{"ansi_nulls", false})
+	}
+	if s.QuotedIdentifierOff {
+		n.fields = append(n.fields, wfield{"quoted_identifier", false})
+	}
+}
+
+// noModuleSettings refuses ansi_nulls and quoted_identifier, SQL Server
+// attributes, on a PostgreSQL object.
+func (l *loader) noModuleSettings(owner any, s ModuleSettings, obj string, fallback Pos) {
+	for _, k := range []struct {
+		key string
+		off bool
+	}{{"ansi_nulls", s.ANSINullsOff}, {"quoted_identifier", s.QuotedIdentifierOff}} {
+		if k.off {
+			l.errorf(l.at(owner, k.key, fallback), obj, "remove it", "%s is a SQL Server attribute", k.key)
+		}
+	}
 }

@@ -77,7 +77,7 @@ procedure "p" {
   language = "sql"
   body     = "SELECT 1"
 }
-`, []string{`s.hcl:3:3: procedure p: unknown attribute or block "returns" (expected one of args, body, comment, language, schema, security_definer, set)`}},
+`, []string{`s.hcl:3:3: procedure p: unknown attribute or block "returns" (expected one of ansi_nulls, args, body, comment, language, quoted_identifier, schema, security_definer, set)`}},
 		{"duplicate signature", "s.yaml", `dialect: postgres
 functions:
   - name: f
@@ -99,7 +99,6 @@ functions:
   for_each  = "column"
 }
 `, []string{
-			`s.hcl:7:1: trigger t: missing required attribute function (add function = "name" or "schema.name" (a function returning trigger))`,
 			`s.hcl:11:3: trigger t: invalid for_each "column" (use "row" or "statement")`,
 		}},
 		{"trigger errors", "s.hcl", `dialect = "postgres"
@@ -120,13 +119,26 @@ functions:
 			`s.hcl:11:16: trigger t on public.nope: update_of needs the update event (add "update" to events)`,
 			`s.hcl:14:3: trigger t on public.nope: invalid enabled "maybe" (use "origin", "disabled", "replica" or "always")`,
 		}},
+		{"trigger without its function", "s.hcl", `dialect = "postgres"
+table "t" {
+  column "a" { type = "int" }
+}
+trigger "tr" {
+  on     = "t"
+  timing = "before"
+  events = ["insert"]
+}
+`, []string{`s.hcl:5:1: trigger tr on public.t: missing required attribute function (add function = "name" or "schema.name" (a function returning trigger))`}},
 		{"sql server", "s.hcl", `dialect = "sqlserver"
 function "f" {
   returns  = "int"
   language = "sql"
   body     = "SELECT 1"
 }
-`, []string{`s.hcl:2:1: function dbo.f: functions are modelled for PostgreSQL only (SQL Server modules are not modelled yet)`}},
+`, []string{
+			`s.hcl:2:1: function dbo.f: body: not a CREATE or ALTER statement (on SQL Server body is the whole statement, as sys.sql_modules keeps it: CREATE FUNCTION dbo.f …)`,
+			`s.hcl:3:3: function dbo.f: returns is a PostgreSQL attribute (remove it: on SQL Server the body is the whole CREATE FUNCTION statement, parameters and RETURNS included)`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assertDiagnostics(t, tt.file, tt.src, tt.want) })

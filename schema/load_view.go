@@ -28,6 +28,7 @@ func (l *loader) view(o object, materialized bool) *View {
 		v.CheckOption = l.text(o, v, "check_option")
 		v.SecurityBarrier = l.flag(o, v, "security_barrier")
 		v.SecurityInvoker = l.flag(o, v, "security_invoker")
+		v.Settings = l.moduleSettings(o, v)
 	}
 	o.done()
 	return v
@@ -55,10 +56,10 @@ func (l *loader) validateViews(db *Database, indexes map[string]dupChecker) {
 	}
 	for _, v := range db.Views {
 		obj := v.Describe()
-		if db.Dialect != Postgres {
-			l.errorf(v.Pos, obj, "views of SQL Server schema files are not supported yet", "views are supported on PostgreSQL only")
+		if db.Dialect != Postgres { // validateSQLServerObjects
 			continue
 		}
+		l.noModuleSettings(v, v.Settings, obj, v.Pos)
 		relations.add(v.QName().String(), v.Pos, obj, v.QName().String()+" is declared twice (as a table or view)")
 		if strings.TrimSpace(v.Query) == "" {
 			l.errorf(l.at(v, "query", v.Pos), obj, "write the view's SELECT", "empty query")
@@ -102,6 +103,7 @@ func viewTrees(views []*View, def string) (plain, materialized []*wnode) {
 		n.set("security_barrier", v.SecurityBarrier)
 		n.set("security_invoker", v.SecurityInvoker)
 		n.set("with_no_data", v.WithNoData)
+		setModuleSettings(n, v.Settings)
 		var indexes []*wnode
 		for _, ix := range v.Indexes {
 			indexes = append(indexes, indexTree(ix))

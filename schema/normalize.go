@@ -85,6 +85,7 @@ func (n *normalizer) run() {
 		n.replicaIdentityIndexes()
 	} else {
 		n.nameSQLServer()
+		n.sqlserverObjects()
 	}
 	n.eachTable(func(_ *normalizer, t *Table) {
 		sortByName(t.Uniques, func(u *Unique) string { return u.Name + "\x00" + strings.Join(u.Columns, ",") })
@@ -93,8 +94,10 @@ func (n *normalizer) run() {
 		sortByName(t.Excludes, func(x *Exclude) string { return x.Name })
 		sortByName(t.ForeignKeys, func(f *ForeignKey) string { return f.Name + "\x00" + strings.Join(f.Columns, ",") })
 	})
-	n.views()
-	n.functions()
+	if n.d == Postgres { // SQL Server's: sqlserverObjects
+		n.views()
+		n.functions()
+	}
 	n.schemas()
 }
 
@@ -155,6 +158,9 @@ func (n *normalizer) schemas() {
 	}
 	for _, f := range n.db.Functions {
 		add(f.Schema)
+	}
+	for _, s := range n.db.Sequences {
+		add(s.Schema)
 	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
@@ -714,6 +720,7 @@ func cloneDatabase(db *Database) *Database {
 	for _, p := range db.Policies {
 		out.Policies = append(out.Policies, clonePolicy(p))
 	}
+	cloneObjects(out, db)
 	return out
 }
 

@@ -68,7 +68,12 @@ type Sequence struct {
 	// Start, Increment, MinValue, MaxValue, Cache and Cycle are the sequence
 	// options, with PostgreSQL's defaults (IdentityBounds): canonical as on
 	// Identity (Start the default start when unset, Increment 1, MinValue and
-	// MaxValue nil when they are the defaults, Cache 0 for 1).
+	// MaxValue nil when they are the defaults, Cache 0 for 1). canonical (SQL
+	// Server, msNormalizeSequence): Type "bigint" when unset, else its
+	// canonical SQL Server name ("int", "decimal(38,0)"); MinValue and
+	// MaxValue nil when they are the type's bounds
+	// (SQLServerSequenceBounds); Start 0 when unset and in range, else the
+	// bound it counts from; Cache 0 for the default CACHE, 1 for NO CACHE.
 	Start     int64  `json:"start,omitempty"`
 	Increment int64  `json:"increment,omitempty"`
 	MinValue  *int64 `json:"min_value,omitempty"`
@@ -137,14 +142,15 @@ type View struct {
 	// (CREATE VIEW v (a, b) AS …): renderers write them; comparisons ignore
 	// them, since Normalize folds them into a Textual Query as the aliases
 	// of its select list (PostgreSQL prints them so). Introspection never
-	// sets it.
+	// sets it. canonical (SQL Server): the column list of the module
+	// header, when it has one.
 	Columns []string `json:"columns,omitempty"`
 	// Query is the view's SELECT. canonical (PostgreSQL): the text
 	// pg_get_viewdef prints (without its semicolon) when read from a
 	// database or a dev database; for a schema file compared without a dev
 	// database, NormalizeQuery form with Columns as aliases and SELECT *
 	// spelled out (see Textual). canonical (SQL Server): the SELECT of the
-	// module text, normalized for whitespace and comments.
+	// module text (or the query as given), in NormalizeModule form.
 	Query string `json:"query"`
 	// Source is the query (PostgreSQL) or the whole module text (SQL
 	// Server: CREATE VIEW … AS …, sys.sql_modules.definition) as written or
@@ -155,6 +161,7 @@ type View struct {
 	// Comparisons ignore it.
 	Textual bool `json:"textual,omitempty"`
 	// CheckOption is WITH CHECK OPTION: "local" or "cascaded"; "" for none.
+	// SQL Server has only "cascaded" (T-SQL's WITH CHECK OPTION).
 	CheckOption string `json:"check_option,omitempty"`
 	// SecurityBarrier and SecurityInvoker are PostgreSQL view options.
 	SecurityBarrier bool `json:"security_barrier,omitempty"`
@@ -165,9 +172,12 @@ type View struct {
 	// Indexes are a materialized view's indexes. canonical: as
 	// Table.Indexes, sorted by name (a schema file must name them).
 	Indexes []*Index `json:"indexes,omitempty"`
-	// SchemaBinding is SQL Server's WITH SCHEMABINDING.
-	SchemaBinding bool   `json:"schema_binding,omitempty"`
-	Comment       string `json:"comment,omitempty"`
+	// SchemaBinding is SQL Server's WITH SCHEMABINDING. canonical (SQL
+	// Server): as the module header says (sys.sql_modules.is_schema_bound).
+	SchemaBinding bool `json:"schema_binding,omitempty"`
+	// Settings are the SET options a SQL Server view was created under.
+	Settings ModuleSettings `json:"settings,omitzero"`
+	Comment  string         `json:"comment,omitempty"`
 	// DependsOn lists what the query reads: tables, columns, views,
 	// functions, types. Introspection reads it from pg_depend
 	// (sys.sql_expression_dependencies): the relations (KindTable,
@@ -202,9 +212,15 @@ type Function struct {
 	// Body is the function's body (PostgreSQL pg_proc.prosrc: the text
 	// between the quotes, as written). canonical: as written; comparisons
 	// ignore leading and trailing white space. SQL Server: the whole module
-	// text (sys.sql_modules.definition), compared normalized for white space
-	// and comments.
+	// text (sys.sql_modules.definition, CREATE FUNCTION … or CREATE
+	// PROCEDURE …); canonical: NormalizeModule form, the text as written
+	// kept in Source.
 	Body string `json:"body"`
+	// Source is, on SQL Server, the module text as written or stored
+	// (renderers print it); comparisons ignore it. See Check.Source.
+	Source SourceText `json:"source,omitempty"`
+	// Settings are the SET options a SQL Server module was created under.
+	Settings ModuleSettings `json:"settings,omitzero"`
 	// Volatility is "volatile", "stable" or "immutable". canonical:
 	// "volatile" when unset.
 	Volatility string `json:"volatility,omitempty"`
@@ -275,11 +291,16 @@ type Trigger struct {
 	// Enabled is "origin" (the default), "disabled", "replica" or "always"
 	// (pg_trigger.tgenabled O, D, R, A). canonical: "" for origin.
 	Enabled string `json:"enabled,omitempty"`
-	// Body is, on SQL Server, the whole module text (CREATE TRIGGER … AS …);
-	// compared normalized for white space and comments.
-	Body    string `json:"body,omitempty"`
-	Comment string `json:"comment,omitempty"`
-	Pos     Pos    `json:"-"`
+	// Body is, on SQL Server, the whole module text (CREATE TRIGGER … AS …).
+	// canonical: NormalizeModule form, the text as written kept in Source.
+	Body string `json:"body,omitempty"`
+	// Source is, on SQL Server, the module text as written or stored
+	// (renderers print it); comparisons ignore it.
+	Source SourceText `json:"source,omitempty"`
+	// Settings are the SET options a SQL Server trigger was created under.
+	Settings ModuleSettings `json:"settings,omitzero"`
+	Comment  string         `json:"comment,omitempty"`
+	Pos      Pos            `json:"-"`
 }
 
 // TableQName returns the qualified name of the trigger's table.

@@ -127,6 +127,7 @@ func (l *loader) validate(db *Database) {
 	l.validateViews(db, indexesBySchema)
 	if db.Dialect == SQLServer {
 		l.validateCascadePaths(db)
+		l.validateSQLServerObjects(db)
 	}
 	l.validateFunctions(db)
 	l.validatePolicies(db)

@@ -39,7 +39,7 @@ materialized_views:
     indexes:
       - {columns: [a]}
 `, []string{
-			`s.yaml:3:32: view v: unknown key "with_no_data" (expected one of check_option, columns, comment, name, query, schema, security_barrier, security_invoker)`,
+			`s.yaml:3:32: view v: unknown key "with_no_data" (expected one of ansi_nulls, check_option, columns, comment, name, query, quoted_identifier, schema, security_barrier, security_invoker)`,
 		}},
 		{"unnamed index, name taken by a table", "s.hcl", `dialect = "postgres"
 table "t" {
@@ -57,11 +57,11 @@ materialized_view "t" {
 			`s.hcl:7:1: materialized view public.t: public.t is declared twice (as a table or view) (first declared at s.hcl:2:1; rename or remove one of them)`,
 			`s.hcl:9:3: materialized view public.t index: an index of a materialized view needs a name (add a name: index "name" { … })`,
 		}},
-		{"sql server", "s.hcl", `dialect = "sqlserver"
-view "v" {
+		{"sql server materialized", "s.hcl", `dialect = "sqlserver"
+materialized_view "v" {
   query = "select 1 as a"
 }
-`, []string{`s.hcl:2:1: view dbo.v: views are supported on PostgreSQL only (views of SQL Server schema files are not supported yet)`}},
+`, []string{`s.hcl:2:1: view dbo.v: materialized is a PostgreSQL option (remove it: SQL Server has no such option)`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertDiagnostics(t, tc.file, tc.src, tc.want) })
 	}

@@ -23,7 +23,8 @@ func functionTrees(db *Database, def string) (functions, procedures, triggers []
 		n.set("cost", int64(math.Round(f.Cost)))
 		n.set("rows", int64(math.Round(f.Rows)))
 		n.set("set", f.Set)
-		n.fields = append(n.fields, wfield{"body", f.Body})
+		n.fields = append(n.fields, wfield{"body", f.Source.Or(f.Body)}) // SQL Server: the module as written
+		setModuleSettings(n, f.Settings)
 		n.set("comment", f.Comment)
 		if f.Procedure {
 			procedures = append(procedures, n)
@@ -50,6 +51,8 @@ func functionTrees(db *Database, def string) (functions, procedures, triggers []
 		n.set("function", t.Function)
 		n.set("args", t.Args)
 		n.set("enabled", t.Enabled)
+		n.set("body", t.Source.Or(t.Body)) // SQL Server: the module as written
+		setModuleSettings(n, t.Settings)
 		n.set("comment", t.Comment)
 		triggers = append(triggers, n)
 	}

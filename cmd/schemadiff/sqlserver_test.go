@@ -1,12 +1,15 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/schemadiff/schemadiff/internal/tdstest"
+	"github.com/schemadiff/schemadiff/schema"
 )
 
 // The SQL Server commands run here through go-mssqldb against the TDS test
@@ -176,19 +179,17 @@ func TestSQLServerApplyPlan(t *testing.T) {
 	}
 }
 
-// TestSQLServerUnmanagedObjects reads the unmanaged recording (a table with
-// a schema-bound view over its email column, a procedure, a trigger, a
-// synonym and a sequence): each object is one warning on stderr, dropping
-// the column under the view is an unmanaged-dependent error hazard naming
-// it, and --strict refuses the database (exit 2).
+// TestSQLServerUnmanagedObjects reads the unmanaged recording (a table
+// with, in schema reporting, a schema-bound view over its email column and
+// a procedure; a trigger, a synonym and a sequence in dbo): the synonym is
+// a warning on stderr (the others are read); read with --schema dbo,
+// dropping the column under the view, which is then unmanaged, is an
+// unmanaged-dependent error hazard naming it; --strict refuses the database
+// (exit 2).
 func TestSQLServerUnmanagedObjects(t *testing.T) {
 	url := msServer(t, "unmanaged")
 	warnings := []string{
-		"warning: procedure dbo.list_customers: procedures are not read; the comparison ignores it",
-		"warning: sequence dbo.invoice_numbers: sequences are not read; the comparison ignores it",
 		"warning: synonym dbo.clients: synonyms are not read; the comparison ignores it",
-		"warning: trigger dbo.trg_customers_trim on dbo.customers: triggers are not read; the comparison ignores it",
-		"warning: view dbo.customer_emails: views are not read; the comparison ignores it",
 	}
 	noEmail := writeSchema(t, "customers.hcl", `dialect = "sqlserver"
 
@@ -212,13 +213,13 @@ table "customers" {
 		stdoutHas string
 		stderrHas string // with --strict; otherwise stderr is exactly the warnings
 	}{
-		{name: "inspect", args: []string{"inspect", "--url", url}, stdoutHas: "# " + warnings[4] + "\n"},
-		{name: "diff drops the column under the view", args: []string{"diff", "--from", url, "--to", noEmail, "--format", "json"},
-			stdoutHas: `"message": "view dbo.customer_emails, which schemadiff does not manage, depends on column dbo.customers.email: DROP COLUMN fails`},
+		{name: "inspect", args: []string{"inspect", "--url", url}, stdoutHas: "# " + warnings[0] + "\n"},
+		{name: "diff drops the column under the view", args: []string{"diff", "--from", url, "--schema", "dbo", "--to", noEmail, "--format", "json"},
+			stdoutHas: `"message": "view reporting.customer_emails, which schemadiff does not manage, depends on column dbo.customers.email: DROP COLUMN fails`},
 		{name: "inspect strict", args: []string{"inspect", "--url", url, "--strict"}, code: 2,
-			stderrHas: "--strict: the database holds what schemadiff does not read (warnings: 5;"},
+			stderrHas: "--strict: the database holds what schemadiff does not read (warnings: 1;"},
 		{name: "diff strict", args: []string{"diff", "--from", url, "--to", noEmail, "--strict"}, code: 2,
-			stderrHas: "view dbo.customer_emails: views are not read"},
+			stderrHas: "synonym dbo.clients: synonyms are not read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -237,5 +238,50 @@ table "customers" {
 				t.Errorf("stdout does not hold %q:\n%s", tt.stdoutHas, r.stdout)
 			}
 		})
+	}
+}
+
+// TestSQLServerModulesInspected reads the modules recording (views,
+// functions, procedures, triggers, sequences) with inspect --format json:
+// the objects are in the model, the encrypted view is the one warning.
+func TestSQLServerModulesInspected(t *testing.T) {
+	r := runCLI(t, "inspect", "--url", msServer(t, "modules"), "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("exit %d:\n%s", r.code, r.stderr)
+	}
+	var db schema.Database
+	if err := json.Unmarshal([]byte(r.stdout), &db); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range db.Views {
+		got = append(got, "view "+v.QName().String()+": "+v.Query)
+	}
+	for _, f := range db.Functions {
+		got = append(got, fmt.Sprintf("function %s.%s procedure=%v", f.Schema, f.Name, f.Procedure))
+	}
+	for _, tr := range db.Triggers {
+		got = append(got, fmt.Sprintf("trigger %s on %s: %s %v %s", tr.Name, tr.TableQName(), tr.Timing, tr.Events, tr.Enabled))
+	}
+	for _, s := range db.Sequences {
+		got = append(got, fmt.Sprintf("sequence %s %s start %d", s.QName(), s.Type, s.Start))
+	}
+	want := []string{
+		"view dbo.big_orders: select id, amount from dbo.orders where amount > 1000",
+		"view reporting.open_orders: select id, customer, amount from dbo.orders where status = 'open'",
+		"function dbo.close_order procedure=true",
+		"function dbo.order_total procedure=false",
+		"function reporting.orders_of procedure=false",
+		"trigger trg_orders_status on dbo.orders: after [insert update] disabled",
+		"trigger trg_open_orders_delete on reporting.open_orders: instead of [delete] ",
+		"sequence dbo.order_numbers int start 1000",
+		"sequence dbo.ticket_ids bigint start -9223372036854775808",
+		"sequence reporting.big decimal(38,0) start 1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("objects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(db.Warnings) != 1 || db.Warnings[0].Object != "view dbo.secret" {
+		t.Errorf("warnings = %v, want one about view dbo.secret", db.Warnings)
 	}
 }
