@@ -16,7 +16,7 @@ func describeFunctionChange(c *diff.Change) string {
 	verb := strings.SplitN(string(c.Kind), "_", 2)[0]
 	if f := c.Function; f != nil {
 		name := f.Kind() + " " + f.Schema + "." + f.Signature()
-		if f.Source != "" { // a SQL Server module: its parameters are in its text
+		if f.Language == "" && len(f.Args) == 0 { // a SQL Server module: its parameters are in its text
 			name = f.Kind() + " " + f.Schema + "." + f.Name
 		}
 		switch c.Kind {

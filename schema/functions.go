@@ -133,7 +133,6 @@ func ParseFunctionArg(s string) (*FunctionArg, error) {
 	return a, nil
 }
 
-
 // topLevelDefault finds " DEFAULT " or "=" outside quotes and parentheses;
 // its start is -1 when there is none.
 func topLevelDefault(s string) span {
