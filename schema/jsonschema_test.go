@@ -153,6 +153,12 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 		{"index key part", table + "    indexes: [{on: [{column: a, X: 1}]}]\n", defKeys("key_part")},
 		{"foreign key", table + "    foreign_keys: [{columns: [a], ref_table: t, ref_columns: [a], X: 1}]\n", defKeys("foreign_key")},
 		{"check", table + "    checks: [{expr: a, X: 1}]\n", defKeys("check")},
+		{"extension", "dialect: postgres\nextensions: [{name: citext, X: 1}]\n", defKeys("extension")},
+		{"sequence", "dialect: postgres\nsequences: [{name: s, X: 1}]\n", defKeys("sequence")},
+		{"domain", "dialect: postgres\ndomains: [{name: d, type: text, X: 1}]\n", defKeys("domain")},
+		{"domain check", "dialect: postgres\ndomains: [{name: d, type: text, checks: [{expr: a, X: 1}]}]\n", defKeys("domain_check")},
+		{"composite type", "dialect: postgres\ncomposite_types: [{name: c, attributes: [{name: a, type: text}], X: 1}]\n", defKeys("composite_type")},
+		{"composite type attribute", "dialect: postgres\ncomposite_types: [{name: c, attributes: [{name: a, type: text, X: 1}]}]\n", defKeys("type_attribute")},
 	}
 	known := regexp.MustCompile(`expected one of ([a-z_, ]+)`)
 	for _, tt := range tests {

@@ -52,6 +52,7 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 		db.Schemas = append(db.Schemas, p.db.Schemas...)
 		db.Enums = append(db.Enums, p.db.Enums...)
 		db.Tables = append(db.Tables, p.db.Tables...)
+		mergeTypeObjects(db, p.db)
 		switch d, pos := p.dialect, p.dialectPos; {
 		case d == "":
 		case dialect == "":
@@ -166,6 +167,7 @@ func fillDefaults(db *Database) {
 			e.Schema = def
 		}
 	}
+	fillTypeObjectSchemas(db, def)
 	for _, t := range db.Tables {
 		if t.Schema == "" {
 			t.Schema = def
@@ -269,6 +271,7 @@ func (l *loader) file(db *Database, o object) (Dialect, Pos) {
 	for _, c := range o.children("enum") {
 		db.Enums = append(db.Enums, l.enum(c))
 	}
+	l.typeObjects(db, o)
 	for _, c := range o.children("table") {
 		db.Tables = append(db.Tables, l.table(c))
 	}

@@ -63,10 +63,12 @@ func (n *normalizer) run() {
 	}
 	sort.SliceStable(n.db.Enums, func(i, j int) bool { return lessQName(n.db.Enums[i].QName(), n.db.Enums[j].QName()) })
 	sort.SliceStable(n.db.Tables, func(i, j int) bool { return lessQName(n.db.Tables[i].QName(), n.db.Tables[j].QName()) })
+	fillTypeObjectSchemas(n.db, def)
 	n.names = NewLookup(n.db)
 	for _, t := range n.db.Tables {
 		n.table(t)
 	}
+	n.typeObjects()
 	if n.d == Postgres {
 		n.namePG()
 		n.replicaIdentityIndexes()
@@ -119,6 +121,9 @@ func (n *normalizer) schemas() {
 	}
 	for _, t := range n.db.Tables {
 		add(t.Schema)
+	}
+	for _, name := range typeObjectSchemas(n.db) {
+		add(name)
 	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
@@ -301,7 +306,7 @@ func (n *normalizer) columnType(t *Table, c *Column, obj string) string {
 	}
 	if n.d == Postgres && base != "" && !strings.Contains(base, ".") {
 		for _, s := range []string{t.Schema, n.d.DefaultSchema()} {
-			if n.names.Enum(QName{s, base}) != nil {
+			if n.names.Enum(QName{s, base}) != nil || n.names.UserType(QName{s, base}) {
 				return s + "." + base + arr
 			}
 		}
@@ -664,6 +669,7 @@ func cloneDatabase(db *Database) *Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	cloneTypeObjects(out, db)
 	return out
 }
 
