@@ -126,6 +126,40 @@ const (
 	ValidateConstraint Kind = "validate_constraint"
 )
 
+// The kinds of change of PostgreSQL extensions, sequences, domains and
+// composite types (issue 12). Comments use Comment and OldComment.
+const (
+	CreateExtension Kind = "create_extension" // Extension
+	DropExtension   Kind = "drop_extension"   // Extension
+	// AlterExtension moves Extension to its schema (SET SCHEMA) or updates
+	// it to its version (UPDATE TO) from OldExtension.
+	AlterExtension   Kind = "alter_extension"
+	CommentExtension Kind = "comment_extension" // Extension, Comment, OldComment
+
+	// CreateSequence creates Sequence without its OWNED BY, which an
+	// AlterSequence sets once the table exists.
+	CreateSequence Kind = "create_sequence"
+	DropSequence   Kind = "drop_sequence" // Sequence
+	// AlterSequence takes OldSequence to Sequence: its options, or (in a
+	// change of its own) its OWNED BY.
+	AlterSequence   Kind = "alter_sequence"
+	CommentSequence Kind = "comment_sequence" // Sequence, Comment, OldComment
+
+	CreateDomain Kind = "create_domain" // Domain
+	DropDomain   Kind = "drop_domain"   // Domain
+	// AlterDomain takes OldDomain to Domain (same type and collation): its
+	// default, NOT NULL and checks.
+	AlterDomain   Kind = "alter_domain"
+	CommentDomain Kind = "comment_domain" // Domain, Comment, OldComment
+
+	CreateCompositeType Kind = "create_composite_type" // CompositeType
+	DropCompositeType   Kind = "drop_composite_type"   // CompositeType
+	// AlterCompositeType takes OldCompositeType to CompositeType by
+	// dropping, retyping and adding (at the end) attributes.
+	AlterCompositeType   Kind = "alter_composite_type"
+	CommentCompositeType Kind = "comment_composite_type" // CompositeType, Comment, OldComment
+)
+
 // ColumnAlter says which attributes of a column an AlterColumn changes.
 type ColumnAlter struct {
 	Type      bool `json:"type,omitempty"`
@@ -217,6 +251,18 @@ type Change struct {
 	// rebuilt"); empty otherwise.
 	Reason string `json:"reason,omitempty"`
 
+	// Extension, Sequence, Domain and CompositeType are the objects of
+	// their kinds of change (the to side, or the from side for a drop);
+	// Old* the from side of an Alter*.
+	Extension        *schema.Extension     `json:"extension,omitempty"`
+	OldExtension     *schema.Extension     `json:"old_extension,omitempty"`
+	Sequence         *schema.Sequence      `json:"sequence,omitempty"`
+	OldSequence      *schema.Sequence      `json:"old_sequence,omitempty"`
+	Domain           *schema.Domain        `json:"domain,omitempty"`
+	OldDomain        *schema.Domain        `json:"old_domain,omitempty"`
+	CompositeType    *schema.CompositeType `json:"composite_type,omitempty"`
+	OldCompositeType *schema.CompositeType `json:"old_composite_type,omitempty"`
+
 	Hazards []Hazard `json:"hazards,omitempty"`
 }
 
@@ -257,6 +303,9 @@ const (
 	HazardVolatileDefault   = "volatile-default"    // a column added with a volatile default (or serial) rewrites the table (PostgreSQL)
 	HazardRenameTable       = "rename-table"        // a renamed or moved table breaks clients that still use the old name
 	HazardRenameColumn      = "rename-column"       // a renamed column breaks clients that still use the old name
+	HazardDropExtension     = "drop-extension"      // an extension is dropped, with the types, functions and operators it owns
+	HazardDropType          = "drop-type"           // a domain, composite type or sequence is dropped (with its values: a sequence's position), or recreated while columns use it
+	HazardTypeInUse         = "type-in-use"         // a composite type or domain that columns use cannot be altered or recreated as planned: the change fails
 
 	// SQL Server.
 	HazardClusteredRebuild       = "clustered-rebuild"        // a clustered index or key is created, dropped or changed on an existing table: the table and its nonclustered indexes are rebuilt

@@ -63,8 +63,8 @@ ORDER BY n.nspname, c.relname`
 	pgColumnsQuery = `
 SELECT a.attrelid, a.attnum, a.attname,
        format_type(a.atttypid, a.atttypmod),
-       CASE WHEN t.typtype = 'e' THEN tn.nspname || '.' || t.typname
-            WHEN et.typtype = 'e' THEN etn.nspname || '.' || et.typname || '[]' END,
+       coalesce(` + fmt.Sprintf(pgUserTypeName, "t", "tn") + `,
+                ` + fmt.Sprintf(pgUserTypeName, "et", "etn") + ` || '[]'),
        a.attnotnull,
        pg_get_expr(d.adbin, d.adrelid),
        a.attidentity::text, a.attgenerated::text,
@@ -206,6 +206,7 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database
 		{"columns", c.readColumns},
 		{"constraints", c.readConstraints},
 		{"indexes", c.readIndexes},
+		{"extensions, sequences, domains and composite types", c.readTypeObjects},
 		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
 	}
 	for _, s := range steps {

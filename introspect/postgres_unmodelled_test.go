@@ -56,16 +56,11 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 	const ign = "; the comparison ignores it and migrations leave it alone"
 	want := []schema.Warning{
 		{Object: "column public.logs.n", Message: "the statistics target (500) is not read" + ign},
-		{Object: "composite type public.pair", Message: "composite types are not modelled" + ign},
-		{Object: "domain public.positive", Message: "domains are not modelled" + ign},
-		{Object: "extension hstore", Message: "extensions are not modelled: extension hstore 1.8 and the objects it owns are not read" + ign},
 		{Object: "function public.touch()", Message: "functions are not modelled" + ign},
 		{Object: "function public.user_count()", Message: "functions are not modelled" + ign},
 		{Object: "materialized view public.user_names", Message: "materialized views are not modelled" + ign},
 		{Object: "policy own_rows on public.users", Message: "policies are not modelled" + ign},
 		{Object: "rule users_no_delete on public.users", Message: "rules are not modelled" + ign},
-		{Object: "sequence public.odd_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
-		{Object: "sequence public.ticket_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
 		{Object: "table public.events", Message: "partitioning (PARTITION BY RANGE (at)) is not read" + ign},
 		{Object: "table public.events_2024", Message: "partition of public.events (FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')) is not read: partitions are not modelled" + ign},
 		{Object: "table public.extra", Message: "inheritance (INHERITS public.users) is not read" + ign},
@@ -85,18 +80,30 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 	if mood := got.Enum(schema.QName{Schema: "public", Name: "mood"}); mood.Comment != "feelings" {
 		t.Errorf("comment of enum public.mood = %q, want feelings", mood.Comment)
 	}
+	// Extensions, sequences, domains and composite types are read (the
+	// extension's own objects are not).
+	wantTypes := &schema.Database{
+		Extensions: []*schema.Extension{{Name: "hstore", Schema: "public", Version: "1.8"}},
+		Sequences: []*schema.Sequence{
+			{Schema: "public", Name: "odd_seq", Type: "bigint", Start: 1, Increment: 1, OwnedBy: "public.odd.id"},
+			{Schema: "public", Name: "ticket_seq", Type: "bigint", Start: 1, Increment: 1},
+		},
+		Domains: []*schema.Domain{{Schema: "public", Name: "positive", Type: "integer",
+			Checks: []*schema.Check{{Name: "positive_check", Expr: "value > 0", Source: "VALUE > 0"}}}},
+		CompositeTypes: []*schema.CompositeType{{Schema: "public", Name: "pair",
+			Attributes: []*schema.TypeAttribute{{Name: "a", Type: "integer"}, {Name: "b", Type: "integer"}}}},
+	}
+	gotTypes := &schema.Database{Extensions: got.Extensions, Sequences: got.Sequences, Domains: got.Domains, CompositeTypes: got.CompositeTypes}
+	if diff := cmp.Diff(wantTypes, gotTypes); diff != "" {
+		t.Errorf("extensions, sequences, domains and composite types (-want +got):\n%s", diff)
+	}
 	if diff := cmp.Diff(want, got.Warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 	wantDeps := []schema.Dependent{
-		{Schema: "public", Object: "composite type public.pair"},
-		{Schema: "public", Object: "domain public.positive"},
-		{Schema: "public", Object: "extension hstore"},
 		{Schema: "public", Object: "function public.touch()"},
 		{Schema: "public", Object: "function public.user_count()"},
 		{Schema: "public", Object: "materialized view public.user_names"},
-		{Schema: "public", Object: "sequence public.odd_seq"},
-		{Schema: "public", Object: "sequence public.ticket_seq"},
 		{Schema: "public", Object: "table public.events_2024"},
 		{Schema: "public", Object: "view public.active_users"},
 		{Schema: "public", Table: "users", Object: "table public.extra (a child table, INHERITS)"},

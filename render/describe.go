@@ -117,6 +117,9 @@ func Describe(c *diff.Change) string {
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	}
+	if s, ok := describeTypeObject(c); ok {
+		return s
+	}
 	return strings.ReplaceAll(string(c.Kind), "_", " ") + " " + t
 }
 

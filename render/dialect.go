@@ -65,6 +65,12 @@ type dialect interface {
 	// a ValidateConstraint, and an Add* or DropIndex change marked NotValid,
 	// UsingIndex or IfExists.
 	onlineStep(c *diff.Change) ([]string, error)
+	// typeChange renders the changes of extensions, domains and composite
+	// types (Create*, Drop*, Alter*, Comment*).
+	typeChange(c *diff.Change) ([]string, error)
+	// sequenceChange renders CreateSequence, DropSequence, AlterSequence
+	// and CommentSequence.
+	sequenceChange(c *diff.Change) ([]string, error)
 }
 
 // dialectOf returns the dialect that renders plans of d.
@@ -175,6 +181,12 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 		return commentIndex(d, c)
 	case diff.CommentConstraint:
 		return commentConstraint(d, c)
+	case diff.CreateExtension, diff.DropExtension, diff.AlterExtension, diff.CommentExtension,
+		diff.CreateDomain, diff.DropDomain, diff.AlterDomain, diff.CommentDomain,
+		diff.CreateCompositeType, diff.DropCompositeType, diff.AlterCompositeType, diff.CommentCompositeType:
+		return d.typeChange(c)
+	case diff.CreateSequence, diff.DropSequence, diff.AlterSequence, diff.CommentSequence:
+		return d.sequenceChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)
 	}

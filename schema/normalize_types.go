@@ -217,3 +217,13 @@ func (n *normalizer) domain(d *Domain) {
 	}
 	sortByName(d.Checks, func(c *Check) string { return c.Name })
 }
+
+// Attribute returns the attribute called name, or nil.
+func (c *CompositeType) Attribute(name string) *TypeAttribute {
+	for _, a := range c.Attributes {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
