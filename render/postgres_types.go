@@ -271,8 +271,8 @@ func (postgresDialect) sequenceChange(c *diff.Change) ([]string, error) {
 
 // pgSequenceOptions renders the options of s that differ from old (nil:
 // CREATE SEQUENCE, where the canonical defaults go unsaid), each with a
-// leading space. A change of type or bounds states both bounds, so that
-// ALTER SEQUENCE … AS keeps none of the old type's.
+// leading space. ALTER SEQUENCE states both bounds when the type,
+// direction or bounds change.
 func pgSequenceOptions(old, s *schema.Sequence) string {
 	create := old == nil
 	if create {
@@ -288,16 +288,25 @@ func pgSequenceOptions(old, s *schema.Sequence) string {
 		b.WriteString(" INCREMENT BY " + strconv.FormatInt(s.Increment, 10))
 	}
 	bounds := s.Type != old.Type || s.Increment != old.Increment || !sameInt(s.MinValue, old.MinValue) || !sameInt(s.MaxValue, old.MaxValue)
-	if bounds {
+	switch {
+	case bounds && !create:
+		// Both bounds as numbers: after a change of type, NO MAXVALUE
+		// gives a descending sequence the type's maximum, not -1
+		// (sequence.c, init_params).
+		lo, hi := schema.IdentityBounds(s.Type, s.Increment)
+		if s.MinValue != nil {
+			lo = *s.MinValue
+		}
+		if s.MaxValue != nil {
+			hi = *s.MaxValue
+		}
+		b.WriteString(" MINVALUE " + strconv.FormatInt(lo, 10) + " MAXVALUE " + strconv.FormatInt(hi, 10))
+	case bounds:
 		if s.MinValue != nil {
 			b.WriteString(" MINVALUE " + strconv.FormatInt(*s.MinValue, 10))
-		} else if !create {
-			b.WriteString(" NO MINVALUE")
 		}
 		if s.MaxValue != nil {
 			b.WriteString(" MAXVALUE " + strconv.FormatInt(*s.MaxValue, 10))
-		} else if !create {
-			b.WriteString(" NO MAXVALUE")
 		}
 	}
 	if s.Start != old.Start {

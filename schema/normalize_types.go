@@ -203,7 +203,7 @@ func (n *normalizer) domain(d *Domain) {
 	next := 0
 	for _, ck := range d.Checks {
 		keepSource(&ck.Source, ck.Expr)
-		ck.Expr = normalizeExpr(n.d, ck.Expr, nil)
+		ck.Expr = normalizeExpr(n.d, ck.Expr, map[string]string{"value": d.Type})
 		for ck.Name == "" {
 			name := d.Name + "_check"
 			if next > 0 {
