@@ -70,6 +70,9 @@ const (
 	// opAlterDeferrable sets DEFERRABLE / INITIALLY DEFERRED of foreign key
 	// name of table to those of fk (ALTER TABLE … ALTER CONSTRAINT).
 	opAlterDeferrable
+	// opTypeObject creates, alters or drops an extension, a sequence, a
+	// domain or a composite type: its edit does it (state_types.go).
+	opTypeObject
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -117,6 +120,7 @@ type op struct {
 	tableOpts func(*schema.TableOptions)
 	// rejected marks an op that conflicted with the state and changed nothing.
 	rejected bool
+	typeObjectOp
 }
 
 // colAlter says what an ALTER COLUMN changes; nil fields stay as they are.
@@ -166,6 +170,7 @@ func cloneDB(db *schema.Database) *schema.Database {
 	for _, t := range db.Tables {
 		out.Tables = append(out.Tables, cloneTable(t))
 	}
+	cloneTypeObjects(out, db)
 	return out
 }
 
@@ -246,6 +251,7 @@ func (s *state) table(o op) *schema.Table {
 
 // apply changes the state as o does.
 func (s *state) apply(o op) {
+	defer s.foldSerialSequences()
 	db := s.db
 	switch o.kind {
 	case opCreateSchema:
@@ -263,6 +269,7 @@ func (s *state) apply(o op) {
 		db.Schemas = slices.DeleteFunc(db.Schemas, func(x *schema.Schema) bool { return x.Name == o.name })
 		db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.Schema == o.name })
 		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
+		dropTypeObjectsIn(db, o.name)
 	case opCreateEnum:
 		if db.Enum(o.enum.QName()) != nil {
 			if !o.ifExist {
@@ -275,6 +282,9 @@ func (s *state) apply(o op) {
 		e.Pos = o.pos
 		db.Enums = append(db.Enums, &e)
 	case opDropEnum:
+		if db.Enum(o.table) == nil && s.dropCompositeType(o.table) {
+			return // DROP TYPE of a composite type
+		}
 		if db.Enum(o.table) == nil && !o.ifExist {
 			s.conflict(o, CodeDropMissing, diff.Error, "enum "+o.table.String(), "Enum %s is dropped but no earlier migration creates it; remove the drop.", o.table)
 		}
@@ -481,6 +491,8 @@ func (s *state) apply(o op) {
 			}
 		}
 		e.Schema, e.Name = to.Schema, to.Name
+	case opTypeObject:
+		o.edit(s, o)
 	case opRenameEnumValue:
 		e := db.Enum(o.table)
 		i := -1
@@ -1042,7 +1054,11 @@ func (s *state) comment(o op) {
 	case "type":
 		if e := s.db.Enum(o.table); e != nil {
 			e.Comment = o.value
+		} else {
+			s.commentTypeObject(o)
 		}
+	case "extension", "sequence", "domain":
+		s.commentTypeObject(o)
 	case "constraint":
 		if t := s.table(o); t != nil {
 			setConstraintComment(t, o.name, o.value)
