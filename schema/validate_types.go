@@ -80,13 +80,20 @@ func (l *loader) validateSequence(db *Database, s *Sequence, obj string) {
 	if l.at(s, "increment", Pos{}) != (Pos{}) && s.Increment == 0 {
 		l.errorf(l.at(s, "increment", s.Pos), obj, "write a positive or negative increment", "increment must not be zero")
 	}
-	id := &Identity{Seed: s.Start, MinValue: s.MinValue, MaxValue: s.MaxValue, Cache: s.Cache}
-	c := &Column{Identity: id, Pos: s.Pos}
-	for _, key := range []string{"min_value", "max_value", "cache"} {
-		l.setPos(c, "identity."+key, l.at(s, key, Pos{}))
+	for _, bad := range []struct {
+		key, msg, hint string
+		is             bool
+	}{
+		{"cache", "cache must be at least 1", "write cache = 1 or more", s.Cache < 0 || l.at(s, "cache", Pos{}) != (Pos{}) && s.Cache == 0},
+		{"min_value", "min_value must be less than max_value", "make min_value less than max_value",
+			s.MinValue != nil && s.MaxValue != nil && *s.MinValue >= *s.MaxValue},
+		{"start", "start is less than min_value", "make start at least min_value", s.Start != 0 && s.MinValue != nil && s.Start < *s.MinValue},
+		{"start", "start is greater than max_value", "make start at most max_value", s.Start != 0 && s.MaxValue != nil && s.Start > *s.MaxValue},
+	} {
+		if bad.is {
+			l.errorf(l.at(s, bad.key, s.Pos), obj, bad.hint, "%s", bad.msg)
+		}
 	}
-	l.setPos(c, "identity.seed", l.at(s, "start", Pos{}))
-	l.validateIdentity(db, c, obj, s.Pos)
 	if s.OwnedBy == "" {
 		return
 	}
@@ -106,6 +113,21 @@ func (l *loader) validateSequence(db *Database, s *Sequence, obj string) {
 	case t == nil:
 		l.errorf(at, obj, "declare the table, or fix the name", "owned_by names table %s, which is not in the schema", tq)
 	default:
-		l.columnRef(t, at, obj, parts[2])
+		if l.columnRef(t, at, obj, parts[2]) && isSerialOf(t.Column(parts[2]), s) {
+			l.errorf(at, obj, `declare the column with type = "serial" (or "bigserial", "smallserial") instead: its sequence is then its own`,
+				"a sequence owned by the integer column whose default takes its next value is that column's serial, which PostgreSQL does not tell apart")
+		}
 	}
+}
+
+// isSerialOf reports whether column c is an integer column whose default
+// calls nextval() of sequence s: what PostgreSQL stores for a serial.
+func isSerialOf(c *Column, s *Sequence) bool {
+	t, err := CanonicalType(Postgres, c.Type)
+	if err != nil || t != "smallint" && t != "integer" && t != "bigint" || c.Default == nil || c.Default.Kind != DefaultExpr {
+		return false
+	}
+	v := strings.ToLower(strings.ReplaceAll(c.Default.Value, `"`, ""))
+	return strings.HasPrefix(strings.TrimSpace(v), "nextval(") &&
+		(strings.Contains(v, "'"+strings.ToLower(s.Name)+"'") || strings.Contains(v, "."+strings.ToLower(s.Name)+"'"))
 }
