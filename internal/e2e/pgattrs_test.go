@@ -41,24 +41,32 @@ func TestAlembicPgAttributes(t *testing.T) {
 		"196_exclude_dropped", "197_exclude_changed_and_commented", "198_create_table_with_exclude", "199_exclude_renamed"} {
 		t.Run(pair, func(t *testing.T) {
 			t.Parallel()
-			dir := filepath.Join(repoRoot, "testdata", "convergence", pair)
-			url := pgtest.NewDB(t)
-			p := newAlembicProject(t, "postgresql"+strings.TrimPrefix(url, "postgres"))
-			states := []*schema.Database{{Dialect: schema.Postgres},
-				loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))}
-			created := time.Date(2025, 1, 20, 10, 0, 0, 0, time.UTC)
-			var ids []string
-			for i, msg := range []string{"from", "to"} {
-				ids = append(ids, p.addRevision(t, states[i], states[i+1], msg, created.Add(time.Duration(i)*time.Hour)))
-			}
-			for i, id := range ids {
-				p.run(t, "upgrade", id)
-				assertNoChanges(t, "after alembic upgrade to "+[]string{"from", "to"}[i], states[i+1], withoutAlembicVersion(inspect(t, url)))
-			}
-			p.run(t, "downgrade", ids[0])
-			assertNoChanges(t, "after alembic downgrade to from", states[1], withoutAlembicVersion(inspect(t, url)))
+			alembicConverges(t, pair)
 		})
 	}
+}
+
+// alembicConverges runs the Alembic revisions schemadiff writes for the
+// convergence pair called pair with the real Alembic: from nothing to
+// `from`, then to `to`, and back down, inspecting the database after each.
+func alembicConverges(t *testing.T, pair string) {
+	t.Helper()
+	dir := filepath.Join(repoRoot, "testdata", "convergence", pair)
+	url := pgtest.NewDB(t)
+	p := newAlembicProject(t, "postgresql"+strings.TrimPrefix(url, "postgres"))
+	states := []*schema.Database{{Dialect: schema.Postgres},
+		loadFile(t, filepath.Join(dir, "from.hcl")), loadFile(t, filepath.Join(dir, "to.hcl"))}
+	created := time.Date(2025, 1, 20, 10, 0, 0, 0, time.UTC)
+	var ids []string
+	for i, msg := range []string{"from", "to"} {
+		ids = append(ids, p.addRevision(t, states[i], states[i+1], msg, created.Add(time.Duration(i)*time.Hour)))
+	}
+	for i, id := range ids {
+		p.run(t, "upgrade", id)
+		assertNoChanges(t, "after alembic upgrade to "+[]string{"from", "to"}[i], states[i+1], withoutAlembicVersion(inspect(t, url)))
+	}
+	p.run(t, "downgrade", ids[0])
+	assertNoChanges(t, "after alembic downgrade to from", states[1], withoutAlembicVersion(inspect(t, url)))
 }
 
 // TestAlterInPlace checks the changes PostgreSQL makes in place rather
