@@ -304,6 +304,7 @@ const (
 	HazardRenameTable       = "rename-table"        // a renamed or moved table breaks clients that still use the old name
 	HazardRenameColumn      = "rename-column"       // a renamed column breaks clients that still use the old name
 	HazardDropExtension     = "drop-extension"      // an extension is dropped, with the types, functions and operators it owns
+	HazardExtensionUpdate   = "extension-update"    // ALTER EXTENSION UPDATE TO needs an update script from the installed version (rarely one to an older version)
 	HazardDropType          = "drop-type"           // a domain, composite type or sequence is dropped (with its values: a sequence's position), or recreated while columns use it
 	HazardTypeInUse         = "type-in-use"         // a composite type or domain that columns use cannot be altered or recreated as planned: the change fails
 

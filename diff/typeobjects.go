@@ -70,7 +70,16 @@ func (d *differ) compareExtensions() {
 				"Dropping extension %s drops the types, functions and operators it owns; it fails while columns, indexes or functions of the schema use them.", s.Name)}})
 		default:
 			if s.Schema != t.Schema || extensionVersionChanged(s, t) {
-				d.add(phaseExtensions, &Change{Kind: AlterExtension, Extension: t, OldExtension: s})
+				c := &Change{Kind: AlterExtension, Extension: t, OldExtension: s}
+				if extensionVersionChanged(s, t) {
+					// ALTER EXTENSION UPDATE runs the update scripts the
+					// extension ships (extension--old--new.sql); few ship
+					// any that go back to an older version.
+					c.Hazards = []Hazard{hazard(HazardExtensionUpdate, Warning,
+						"ALTER EXTENSION %s UPDATE TO '%s' needs the extension's update script from version %s, installed on the server; extensions rarely ship scripts that go back to an older version.",
+						t.Name, t.Version, s.Version)}
+				}
+				d.add(phaseExtensions, c)
 			}
 			d.comment(CommentExtension, &Change{Extension: t}, s.Comment, t.Comment)
 		}

@@ -44,6 +44,7 @@ COMMENT ON TYPE "public"."addr" IS 'postal';
 COMMENT ON SEQUENCE "public"."order_no" IS 'order numbers';
 
 -- ~ alter extension hstore: public 1.7 → public 1.8
+--     ! warning extension-update: ALTER EXTENSION hstore UPDATE TO '1.8' needs the extension's update script from version 1.7, installed on the server; extensions rarely ship scripts that go back to an older version.
 -- ~ alter domain public.email
 --     ! warning check-may-fail: Check email_check of domain public.email is checked against every column of the domain: it fails on values that violate it.
 -- ~ alter domain public.qty
@@ -54,7 +55,7 @@ COMMENT ON SEQUENCE "public"."order_no" IS 'order numbers';
 --     ! warning narrow-type: Sequence public.order_no gets a narrower range: ALTER SEQUENCE fails if its current value is outside it.
 -- ~ alter sequence public.order_no: owned by public.orders.code
 -- ~ remove comment on extension citext
--- 8 changes: 0 to add, 8 to change, 0 to drop; 3 warnings
+-- 8 changes: 0 to add, 8 to change, 0 to drop; 4 warnings
 
 ALTER EXTENSION "hstore" UPDATE TO '1.8';
 
