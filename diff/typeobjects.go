@@ -50,9 +50,9 @@ func (d *differ) compareTypeObjects() {
 	d.compareCompositeTypes()
 }
 
-// comment adds a comment change of kind k when old and new differ, in the
+// commentTypeObject adds a comment change of kind k when old and new differ, in the
 // last phase.
-func (d *differ) comment(k Kind, c *Change, old, new string) {
+func (d *differ) commentTypeObject(k Kind, c *Change, old, new string) {
 	if old != new {
 		c.Kind, c.Comment, c.OldComment = k, new, old
 		d.add(phaseComments, c)
@@ -64,7 +64,7 @@ func (d *differ) compareExtensions() {
 		switch {
 		case s == nil:
 			d.add(phaseExtensions, &Change{Kind: CreateExtension, Extension: t})
-			d.comment(CommentExtension, &Change{Extension: t}, "", t.Comment)
+			d.commentTypeObject(CommentExtension, &Change{Extension: t}, "", t.Comment)
 		case t == nil:
 			d.add(phaseDropExtensions, &Change{Kind: DropExtension, Extension: s, Hazards: []Hazard{hazard(HazardDropExtension, Warning,
 				"Dropping extension %s drops the types, functions and operators it owns; it fails while columns, indexes or functions of the schema use them.", s.Name)}})
@@ -81,7 +81,7 @@ func (d *differ) compareExtensions() {
 				}
 				d.add(phaseExtensions, c)
 			}
-			d.comment(CommentExtension, &Change{Extension: t}, s.Comment, t.Comment)
+			d.commentTypeObject(CommentExtension, &Change{Extension: t}, s.Comment, t.Comment)
 		}
 	})
 }
@@ -100,7 +100,7 @@ func (d *differ) compareSequences() {
 		case s == nil:
 			d.add(phaseTypes, &Change{Kind: CreateSequence, Sequence: t})
 			d.sequenceOwner(nil, t)
-			d.comment(CommentSequence, &Change{Sequence: t}, "", t.Comment)
+			d.commentTypeObject(CommentSequence, &Change{Sequence: t}, "", t.Comment)
 		case t == nil:
 			d.sequenceOwner(s, nil)
 			d.add(phaseDropTypes, &Change{Kind: DropSequence, Sequence: s, Hazards: []Hazard{hazard(HazardDropType, Warning,
@@ -113,7 +113,7 @@ func (d *differ) compareSequences() {
 				d.add(phaseTypes, &Change{Kind: AlterSequence, Sequence: t, OldSequence: &old, Hazards: sequenceHazards(s, t)})
 			}
 			d.sequenceOwner(s, t)
-			d.comment(CommentSequence, &Change{Sequence: t}, s.Comment, t.Comment)
+			d.commentTypeObject(CommentSequence, &Change{Sequence: t}, s.Comment, t.Comment)
 		}
 	})
 }
@@ -121,11 +121,11 @@ func (d *differ) compareSequences() {
 // equalSequenceOptions reports whether two canonical sequences have the
 // same options (OWNED BY and comment aside).
 func equalSequenceOptions(s, t *schema.Sequence) bool {
-	return s.Type == t.Type && s.Start == t.Start && s.Increment == t.Increment && equalInt(s.MinValue, t.MinValue) &&
-		equalInt(s.MaxValue, t.MaxValue) && s.Cache == t.Cache && s.Cycle == t.Cycle
+	return s.Type == t.Type && s.Start == t.Start && s.Increment == t.Increment && sameSeqBound(s.MinValue, t.MinValue) &&
+		sameSeqBound(s.MaxValue, t.MaxValue) && s.Cache == t.Cache && s.Cycle == t.Cycle
 }
 
-func equalInt(a, b *int64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+func sameSeqBound(a, b *int64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // sequenceHazards: a sequence's type narrowed or bounds tightened makes
 // ALTER SEQUENCE fail when its current value is outside the new range.
@@ -188,19 +188,19 @@ func (d *differ) compareDomains() {
 		switch {
 		case s == nil:
 			d.add(phaseTypes, &Change{Kind: CreateDomain, Domain: t})
-			d.comment(CommentDomain, &Change{Domain: t}, "", t.Comment)
+			d.commentTypeObject(CommentDomain, &Change{Domain: t}, "", t.Comment)
 		case t == nil:
 			d.add(phaseDropTypes, &Change{Kind: DropDomain, Domain: s})
 		case s.Type != t.Type || s.Collation != t.Collation:
 			// ALTER DOMAIN cannot change the base type or the collation.
 			d.add(phaseDropDependents, &Change{Kind: DropDomain, Domain: s, Hazards: d.recreateTypeHazards("domain", s.QName())})
 			d.add(phaseTypes, &Change{Kind: CreateDomain, Domain: t})
-			d.comment(CommentDomain, &Change{Domain: t}, "", t.Comment)
+			d.commentTypeObject(CommentDomain, &Change{Domain: t}, "", t.Comment)
 		default:
 			if !equalDomain(s, t) {
 				d.add(phaseTypes, &Change{Kind: AlterDomain, Domain: t, OldDomain: s, Hazards: alterDomainHazards(s, t)})
 			}
-			d.comment(CommentDomain, &Change{Domain: t}, s.Comment, t.Comment)
+			d.commentTypeObject(CommentDomain, &Change{Domain: t}, s.Comment, t.Comment)
 		}
 	})
 }
@@ -318,11 +318,11 @@ func (d *differ) compareCompositeTypes() {
 		switch {
 		case s == nil:
 			d.add(phaseTypes, &Change{Kind: CreateCompositeType, CompositeType: t})
-			d.comment(CommentCompositeType, &Change{CompositeType: t}, "", t.Comment)
+			d.commentTypeObject(CommentCompositeType, &Change{CompositeType: t}, "", t.Comment)
 		case t == nil:
 			d.add(phaseDropTypes, &Change{Kind: DropCompositeType, CompositeType: s})
 		case slices.EqualFunc(s.Attributes, t.Attributes, func(a, b *schema.TypeAttribute) bool { return *a == *b }):
-			d.comment(CommentCompositeType, &Change{CompositeType: t}, s.Comment, t.Comment)
+			d.commentTypeObject(CommentCompositeType, &Change{CompositeType: t}, s.Comment, t.Comment)
 		case attributesAlterable(s, t):
 			c := &Change{Kind: AlterCompositeType, CompositeType: t, OldCompositeType: s}
 			if uses := d.typeUses(s.QName()); len(uses) > 0 {
@@ -331,11 +331,11 @@ func (d *differ) compareCompositeTypes() {
 					t.QName(), strings.Join(uses, ", "))}
 			}
 			d.add(phaseTypes, c)
-			d.comment(CommentCompositeType, &Change{CompositeType: t}, s.Comment, t.Comment)
+			d.commentTypeObject(CommentCompositeType, &Change{CompositeType: t}, s.Comment, t.Comment)
 		default:
 			d.add(phaseDropDependents, &Change{Kind: DropCompositeType, CompositeType: s, Hazards: d.recreateTypeHazards("composite type", s.QName())})
 			d.add(phaseTypes, &Change{Kind: CreateCompositeType, CompositeType: t})
-			d.comment(CommentCompositeType, &Change{CompositeType: t}, "", t.Comment)
+			d.commentTypeObject(CommentCompositeType, &Change{CompositeType: t}, "", t.Comment)
 		}
 	})
 }

@@ -206,7 +206,10 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options) (*schema.Database
 		{"columns", c.readColumns},
 		{"constraints", c.readConstraints},
 		{"indexes", c.readIndexes},
-		{"extensions, sequences, domains and composite types", c.readTypeObjects},
+		{"extensions", c.readExtensions},
+		{"sequences", c.readSequences},
+		{"domains", c.readDomains},
+		{"composite types", c.readCompositeTypes},
 		{"objects and attributes not modelled, and dependents", c.readUnmodelled},
 	}
 	for _, s := range steps {

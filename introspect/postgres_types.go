@@ -3,7 +3,6 @@ package introspect
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -122,26 +121,7 @@ WHERE t.typtype = 'c' AND t.typnamespace = ANY($1::oid[])
 ORDER BY n.nspname, t.typname`
 )
 
-// readTypeObjects reads the extensions, sequences, domains and composite
-// types of the selected schemas (sequences whose name opts excludes are
-// left out, as tables are).
-func (c *pgCatalog) readTypeObjects(ctx context.Context, tx pgx.Tx, opts Options) error {
-	for _, step := range []struct {
-		what string
-		run  func(context.Context, pgx.Tx, Options) error
-	}{
-		{"extensions", c.readExtensions},
-		{"sequences", c.readSequences},
-		{"domains", c.readDomains},
-		{"composite types", c.readCompositeTypes},
-	} {
-		if err := step.run(ctx, tx, opts); err != nil {
-			return fmt.Errorf("%s: %w", step.what, err)
-		}
-	}
-	return nil
-}
-
+// readExtensions reads the extensions of the selected schemas.
 func (c *pgCatalog) readExtensions(ctx context.Context, tx pgx.Tx, _ Options) error {
 	rows, err := tx.Query(ctx, pgExtensionsQuery, c.schemaIDs)
 	if err != nil {
@@ -156,6 +136,8 @@ func (c *pgCatalog) readExtensions(ctx context.Context, tx pgx.Tx, _ Options) er
 	return err
 }
 
+// readSequences reads the sequences (those whose name opts excludes are
+// left out, as tables are).
 func (c *pgCatalog) readSequences(ctx context.Context, tx pgx.Tx, opts Options) error {
 	rows, err := tx.Query(ctx, pgSequencesQuery, c.schemaIDs)
 	if err != nil {
@@ -169,24 +151,15 @@ func (c *pgCatalog) readSequences(ctx context.Context, tx pgx.Tx, opts Options) 
 			return err
 		}
 		v := s
+		lo, hi := lo, hi // this row's: Normalize leaves out the defaults
 		v.MinValue, v.MaxValue = &lo, &hi
-		id := &schema.Identity{Seed: v.Start, Increment: v.Increment, MinValue: v.MinValue, MaxValue: v.MaxValue, Cache: v.Cache}
-		schema.CanonicalIdentity(v.Type, id)
-		v.MinValue, v.MaxValue, v.Cache = cloneInt64(id.MinValue), cloneInt64(id.MaxValue), id.Cache
 		c.db.Sequences = append(c.db.Sequences, &v)
 		return nil
 	})
 	return err
 }
 
-func cloneInt64(p *int64) *int64 {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}
-
+// readDomains reads the domains with their checks.
 func (c *pgCatalog) readDomains(ctx context.Context, tx pgx.Tx, _ Options) error {
 	rows, err := tx.Query(ctx, pgDomainsQuery, c.schemaIDs)
 	if err != nil {
@@ -213,6 +186,7 @@ func (c *pgCatalog) readDomains(ctx context.Context, tx pgx.Tx, _ Options) error
 	return err
 }
 
+// readCompositeTypes reads the composite types with their attributes.
 func (c *pgCatalog) readCompositeTypes(ctx context.Context, tx pgx.Tx, _ Options) error {
 	rows, err := tx.Query(ctx, pgCompositeTypesQuery, c.schemaIDs)
 	if err != nil {
@@ -229,7 +203,7 @@ func (c *pgCatalog) readCompositeTypes(ctx context.Context, tx pgx.Tx, _ Options
 			return fmt.Errorf("composite type %s: %d attributes, %d types, %d collations", v.QName(), len(names), len(types), len(coll))
 		}
 		for i, name := range names {
-			v.Attributes = append(v.Attributes, &schema.TypeAttribute{Name: name, Type: types[i], Collation: strings.TrimSpace(coll[i])})
+			v.Attributes = append(v.Attributes, &schema.TypeAttribute{Name: name, Type: types[i], Collation: coll[i]})
 		}
 		c.db.CompositeTypes = append(c.db.CompositeTypes, &v)
 		return nil

@@ -37,7 +37,7 @@ func describeTypeObject(c *diff.Change) (string, bool) {
 		return s + " in schema " + c.Extension.Schema, true
 	case diff.AlterExtension:
 		if o := c.OldExtension; o != nil {
-			return s + ": " + o.Schema + " " + orAny(o.Version) + " → " + c.Extension.Schema + " " + orAny(c.Extension.Version), true
+			return s + ": " + o.Schema + " " + versionOrAny(o.Version) + " → " + c.Extension.Schema + " " + versionOrAny(c.Extension.Version), true
 		}
 	case diff.CreateDomain:
 		return s + " (" + c.Domain.Type + ")", true
@@ -49,7 +49,7 @@ func describeTypeObject(c *diff.Change) (string, bool) {
 		}
 	case diff.AlterSequence:
 		if o := c.OldSequence; o != nil && o.OwnedBy != c.Sequence.OwnedBy {
-			return s + ": owned by " + orNone(c.Sequence.OwnedBy), true
+			return s + ": owned by " + ownerOrNone(c.Sequence.OwnedBy), true
 		}
 		return s + " options", true
 	}
@@ -65,14 +65,14 @@ func attributesDesc(ct *schema.CompositeType) string {
 	return "(" + strings.Join(parts, ", ") + ")"
 }
 
-func orAny(s string) string {
+func versionOrAny(s string) string {
 	if s == "" {
 		return "(any version)"
 	}
 	return s
 }
 
-func orNone(s string) string {
+func ownerOrNone(s string) string {
 	if s == "" {
 		return "none"
 	}

@@ -88,7 +88,7 @@ func pgDomainChange(c *diff.Change) ([]string, error) {
 	}
 	prefix := "ALTER DOMAIN " + name
 	var out []string
-	if !sameDefault(old.Default, d.Default) {
+	if !sameDomainDefault(old.Default, d.Default) {
 		if d.Default == nil {
 			out = append(out, prefix+" DROP DEFAULT")
 		} else {
@@ -123,8 +123,8 @@ func pgDomainChange(c *diff.Change) ([]string, error) {
 	return out, nil
 }
 
-// sameDefault reports whether two defaults (either may be nil) are equal.
-func sameDefault(a, b *schema.Default) bool {
+// sameDomainDefault reports whether two defaults (either may be nil) are equal.
+func sameDomainDefault(a, b *schema.Default) bool {
 	return a == nil && b == nil || a != nil && b != nil && a.Kind == b.Kind && a.Value == b.Value
 }
 
@@ -287,7 +287,7 @@ func pgSequenceOptions(old, s *schema.Sequence) string {
 	if s.Increment != old.Increment {
 		b.WriteString(" INCREMENT BY " + strconv.FormatInt(s.Increment, 10))
 	}
-	bounds := s.Type != old.Type || s.Increment != old.Increment || !sameInt(s.MinValue, old.MinValue) || !sameInt(s.MaxValue, old.MaxValue)
+	bounds := s.Type != old.Type || s.Increment != old.Increment || !sameSeqBound(s.MinValue, old.MinValue) || !sameSeqBound(s.MaxValue, old.MaxValue)
 	switch {
 	case bounds && !create:
 		// Both bounds as numbers: after a change of type, NO MAXVALUE
@@ -325,4 +325,4 @@ func pgSequenceOptions(old, s *schema.Sequence) string {
 	return b.String()
 }
 
-func sameInt(a, b *int64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+func sameSeqBound(a, b *int64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }

@@ -34,7 +34,7 @@ type typeObjectOp struct {
 func cloneTypeObjects(out, db *schema.Database) {
 	out.Extensions = cloneEach(db.Extensions, func(x schema.Extension) schema.Extension { return x })
 	out.Sequences = cloneEach(db.Sequences, func(s schema.Sequence) schema.Sequence {
-		s.MinValue, s.MaxValue = cloneInt(s.MinValue), cloneInt(s.MaxValue)
+		s.MinValue, s.MaxValue = cloneBound(s.MinValue), cloneBound(s.MaxValue)
 		return s
 	})
 	out.Domains = cloneEach(db.Domains, cloneDomain)
@@ -55,7 +55,7 @@ func cloneComposite(c schema.CompositeType) schema.CompositeType {
 	return c
 }
 
-func cloneInt(p *int64) *int64 {
+func cloneBound(p *int64) *int64 {
 	if p == nil {
 		return nil
 	}
@@ -80,16 +80,16 @@ func typeObjectName(o op) string {
 	return o.target + " " + o.table.String()
 }
 
-// missing reports an op on an object no earlier migration creates.
-func (s *state) missing(o op, doing string) {
+// typeObjectMissing reports an op on an object no earlier migration creates.
+func (s *state) typeObjectMissing(o op, doing string) {
 	if !o.ifExist {
 		s.conflict(o, CodeDropMissing, diff.Error, typeObjectName(o),
 			"%s is %s but no earlier migration creates it; create it first or fix the name.", typeObjectName(o), doing)
 	}
 }
 
-// duplicate reports an op creating an object that exists.
-func (s *state) duplicate(o op) {
+// typeObjectDuplicate reports an op creating an object that exists.
+func (s *state) typeObjectDuplicate(o op) {
 	if !o.ifExist {
 		s.conflict(o, CodeDuplicate, diff.Error, typeObjectName(o), "%s is created twice; remove the second CREATE.", typeObjectName(o))
 	}
@@ -97,7 +97,7 @@ func (s *state) duplicate(o op) {
 
 func createExtension(s *state, o op) {
 	if slices.ContainsFunc(s.db.Extensions, func(x *schema.Extension) bool { return x.Name == o.name }) {
-		s.duplicate(o)
+		s.typeObjectDuplicate(o)
 		return
 	}
 	x := *o.extension
@@ -111,7 +111,7 @@ func createExtension(s *state, o op) {
 func alterExtension(s *state, o op) {
 	i := slices.IndexFunc(s.db.Extensions, func(x *schema.Extension) bool { return x.Name == o.name })
 	if i < 0 {
-		s.missing(o, "altered")
+		s.typeObjectMissing(o, "altered")
 		return
 	}
 	x := s.db.Extensions[i]
@@ -125,7 +125,7 @@ func alterExtension(s *state, o op) {
 
 func createSequence(s *state, o op) {
 	if s.sequence(o.table) != nil {
-		s.duplicate(o)
+		s.typeObjectDuplicate(o)
 		return
 	}
 	seq := &schema.Sequence{Schema: o.table.Schema, Name: o.table.Name, Pos: o.pos}
@@ -144,7 +144,7 @@ func alterSequence(s *state, o op) {
 			e(renamed)
 		}
 		if !s.serialSequence(o.table) && !s.serialSequence(renamed.QName()) {
-			s.missing(o, "altered")
+			s.typeObjectMissing(o, "altered")
 		}
 		return
 	}
@@ -164,7 +164,7 @@ func (s *state) sequence(q schema.QName) *schema.Sequence {
 
 func createDomain(s *state, o op) {
 	if s.db.Domain(o.table) != nil {
-		s.duplicate(o)
+		s.typeObjectDuplicate(o)
 		return
 	}
 	d := cloneDomain(*o.domain)
@@ -175,7 +175,7 @@ func createDomain(s *state, o op) {
 func alterDomain(s *state, o op) {
 	d := s.db.Domain(o.table)
 	if d == nil {
-		s.missing(o, "altered")
+		s.typeObjectMissing(o, "altered")
 		return
 	}
 	if msg := o.domainEdit(d); msg != "" {
@@ -196,7 +196,7 @@ func removeDomainCheck(d *schema.Domain, name string, ifExists bool) string {
 
 func createCompositeType(s *state, o op) {
 	if s.db.CompositeType(o.table) != nil {
-		s.duplicate(o)
+		s.typeObjectDuplicate(o)
 		return
 	}
 	c := cloneComposite(*o.composite)
@@ -207,7 +207,7 @@ func createCompositeType(s *state, o op) {
 func alterCompositeType(s *state, o op) {
 	ct := s.db.CompositeType(o.table)
 	if ct == nil {
-		s.missing(o, "altered")
+		s.typeObjectMissing(o, "altered")
 		return
 	}
 	for _, e := range o.compositeEdits {
@@ -230,7 +230,7 @@ func dropTypeObject(s *state, o op) {
 		db.Domains = slices.DeleteFunc(db.Domains, func(x *schema.Domain) bool { return x.QName() == o.table })
 	}
 	if n == len(db.Extensions)+len(db.Sequences)+len(db.Domains) && !(o.target == "sequence" && s.serialSequence(o.table)) {
-		s.missing(o, "dropped")
+		s.typeObjectMissing(o, "dropped")
 	}
 }
 

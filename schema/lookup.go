@@ -13,7 +13,7 @@ type Lookup struct {
 	tables  map[QName]*Table
 	enums   map[QName]*Enum
 	schemas map[string]*Schema
-	// userTypes holds the domains and composite types (lookup_types.go).
+	// userTypes holds the domains and composite types (normalize_types.go).
 	userTypes map[QName]bool
 }
 

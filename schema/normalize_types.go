@@ -107,7 +107,7 @@ func cloneTypeObjects(out, db *Database) {
 	}
 	for _, s := range db.Sequences {
 		c := *s
-		c.MinValue, c.MaxValue = cloneInt(s.MinValue), cloneInt(s.MaxValue)
+		c.MinValue, c.MaxValue = cloneBound(s.MinValue), cloneBound(s.MaxValue)
 		out.Sequences = append(out.Sequences, &c)
 	}
 	for _, d := range db.Domains {
@@ -134,7 +134,7 @@ func cloneTypeObjects(out, db *Database) {
 	}
 }
 
-func cloneInt(p *int64) *int64 {
+func cloneBound(p *int64) *int64 {
 	if p == nil {
 		return nil
 	}
