@@ -164,6 +164,7 @@ func compare(src, dst, hintDB *schema.Database, reverse bool, opts Options) (*Pl
 	d.markRebuilt()
 	d.compareSchemas()
 	d.compareEnums()
+	d.compareTypeObjects()
 	d.compareTables()
 	d.comparePolicies()
 	d.compareForeignKeys()
@@ -206,6 +207,9 @@ func compareChanges(a, b *Change) int {
 
 // changeKey returns the level and the name of the object a change acts on.
 func changeKey(c *Change) (int, schema.QName) {
+	if level, q, ok := typeObjectKey(c); ok {
+		return level, q
+	}
 	switch {
 	case c.Schema != nil:
 		return 0, schema.QName{Name: c.Schema.Name}

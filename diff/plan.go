@@ -166,10 +166,40 @@ const (
 	// CommentTrigger sets the comment of Trigger on Table to Comment;
 	// OldComment is the previous one.
 	CommentTrigger Kind = "comment_trigger"
-	// Sequences.
-	CreateSequence Kind = "create_sequence" // Sequence
-	DropSequence   Kind = "drop_sequence"   // Sequence (the from-side sequence)
-	AlterSequence  Kind = "alter_sequence"  // Sequence (to side), OldSequence (from side)
+)
+
+// The kinds of change of PostgreSQL extensions, sequences, domains and
+// composite types (issue 12). Comments use Comment and OldComment.
+const (
+	CreateExtension Kind = "create_extension" // Extension
+	DropExtension   Kind = "drop_extension"   // Extension
+	// AlterExtension moves Extension to its schema (SET SCHEMA) or updates
+	// it to its version (UPDATE TO) from OldExtension.
+	AlterExtension   Kind = "alter_extension"
+	CommentExtension Kind = "comment_extension" // Extension, Comment, OldComment
+
+	// CreateSequence creates Sequence without its OWNED BY, which an
+	// AlterSequence sets once the table exists.
+	CreateSequence Kind = "create_sequence"
+	DropSequence   Kind = "drop_sequence" // Sequence
+	// AlterSequence takes OldSequence to Sequence: its options, or (in a
+	// change of its own) its OWNED BY.
+	AlterSequence   Kind = "alter_sequence"
+	CommentSequence Kind = "comment_sequence" // Sequence, Comment, OldComment
+
+	CreateDomain Kind = "create_domain" // Domain
+	DropDomain   Kind = "drop_domain"   // Domain
+	// AlterDomain takes OldDomain to Domain (same type and collation): its
+	// default, NOT NULL and checks.
+	AlterDomain   Kind = "alter_domain"
+	CommentDomain Kind = "comment_domain" // Domain, Comment, OldComment
+
+	CreateCompositeType Kind = "create_composite_type" // CompositeType
+	DropCompositeType   Kind = "drop_composite_type"   // CompositeType
+	// AlterCompositeType takes OldCompositeType to CompositeType by
+	// dropping, retyping and adding (at the end) attributes.
+	AlterCompositeType   Kind = "alter_composite_type"
+	CommentCompositeType Kind = "comment_composite_type" // CompositeType, Comment, OldComment
 )
 
 // ColumnAlter says which attributes of a column an AlterColumn changes.
@@ -281,10 +311,17 @@ type Change struct {
 	Policy    *schema.Policy `json:"policy,omitempty"`
 	OldPolicy *schema.Policy `json:"old_policy,omitempty"`
 
-	// Sequence and OldSequence are the sequences of the *Sequence kinds
-	// (the to side, and for AlterSequence the from side).
-	Sequence    *schema.Sequence `json:"sequence,omitempty"`
-	OldSequence *schema.Sequence `json:"old_sequence,omitempty"`
+	// Extension, Sequence, Domain and CompositeType are the objects of
+	// their kinds of change (the to side, or the from side for a drop);
+	// Old* the from side of an Alter*.
+	Extension        *schema.Extension     `json:"extension,omitempty"`
+	OldExtension     *schema.Extension     `json:"old_extension,omitempty"`
+	Sequence         *schema.Sequence      `json:"sequence,omitempty"`
+	OldSequence      *schema.Sequence      `json:"old_sequence,omitempty"`
+	Domain           *schema.Domain        `json:"domain,omitempty"`
+	OldDomain        *schema.Domain        `json:"old_domain,omitempty"`
+	CompositeType    *schema.CompositeType `json:"composite_type,omitempty"`
+	OldCompositeType *schema.CompositeType `json:"old_composite_type,omitempty"`
 
 	Hazards []Hazard `json:"hazards,omitempty"`
 }
@@ -328,6 +365,10 @@ const (
 	HazardRenameColumn      = "rename-column"       // a renamed column breaks clients that still use the old name
 	HazardFunctionRecreated = "function-recreated"  // a function is dropped and created again (OR REPLACE cannot make the change): what calls it outside the plan breaks
 	HazardFunctionInUse     = "function-in-use"     // a dropped function is still called by a check, index or generated column: DROP FUNCTION fails (2BP01)
+	HazardDropExtension     = "drop-extension"      // an extension is dropped, with the types, functions and operators it owns
+	HazardExtensionUpdate   = "extension-update"    // ALTER EXTENSION UPDATE TO needs an update script from the installed version (rarely one to an older version)
+	HazardDropType          = "drop-type"           // a domain, composite type or sequence is dropped (with its values: a sequence's position), or recreated while columns use it
+	HazardTypeInUse         = "type-in-use"         // a composite type or domain that columns use cannot be altered or recreated as planned: the change fails
 
 	// SQL Server.
 	HazardClusteredRebuild       = "clustered-rebuild"        // a clustered index or key is created, dropped or changed on an existing table: the table and its nonclustered indexes are rebuilt

@@ -72,8 +72,8 @@ ORDER BY n.nspname, c.relname`
 	pgColumnsQuery = `
 SELECT a.attrelid, a.attnum, a.attname,
        format_type(a.atttypid, a.atttypmod),
-       CASE WHEN t.typtype = 'e' THEN tn.nspname || '.' || t.typname
-            WHEN et.typtype = 'e' THEN etn.nspname || '.' || et.typname || '[]' END,
+       coalesce(` + fmt.Sprintf(pgUserTypeName, "t", "tn") + `,
+                ` + fmt.Sprintf(pgUserTypeName, "et", "etn") + ` || '[]'),
        a.attnotnull,
        pg_get_expr(d.adbin, d.adrelid),
        a.attidentity::text, a.attgenerated::text,
@@ -250,7 +250,8 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context
 	// the steps that add any run here, before the others start, or aside
 	// one at a time (readUnmodelled).
 	first := []step{{"schemas", c.readSchemasAndEnums}, {"tables", c.readTables}, {"views and what they depend on", c.readViews},
-		{"functions", c.readFunctions}, {"triggers", c.readTriggers}, {"policies", c.readPolicies}}
+		{"functions", c.readFunctions}, {"triggers", c.readTriggers}, {"policies", c.readPolicies},
+		{"extensions", c.readExtensions}, {"sequences", c.readSequences}, {"domains", c.readDomains}, {"composite types", c.readCompositeTypes}}
 	for _, s := range first {
 		if err := run(tx, s); err != nil {
 			return nil, err

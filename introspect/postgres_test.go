@@ -201,14 +201,7 @@ func richModel() *schema.Database {
 				Checks: []*schema.Check{{Name: "user_score_check", Expr: "(score >= (0)::numeric)"}},
 			},
 		},
-		Warnings: []schema.Warning{
-			{Object: "extension citext", Message: "extensions are not modelled: extension citext 1.6 and the objects it owns are not read" + pgIgnored},
-			{Object: "extension pg_trgm", Message: "extensions are not modelled: extension pg_trgm 1.6 and the objects it owns are not read" + pgIgnored},
-		},
-		Dependents: []schema.Dependent{
-			{Schema: "public", Object: "extension citext"},
-			{Schema: "public", Object: "extension pg_trgm"},
-		},
+		Extensions: []*schema.Extension{{Name: "citext", Schema: "public", Version: "1.6"}, {Name: "pg_trgm", Schema: "public", Version: "1.6"}},
 	}
 }
 

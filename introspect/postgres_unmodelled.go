@@ -14,33 +14,24 @@ const pgIgnored = "; the comparison ignores it and migrations leave it alone"
 // pgUnmodelledWarnings finds everything in the selected
 // schemas ($1) and tables ($2) that the model cannot hold: objects of kinds
 // schemadiff does not manage, and attributes of tables and columns it does
-// not read (a sequence is modelled only as the one of an identity column, or
-// of a serial column: owned by it and its nextval() default, as readColumns
-// reads serials; functions and triggers are read by readFunctions and
-// readTriggers, which warn about the ones they cannot model). It returns one row per object: the schema, the relation name the
+// not read (views, functions, triggers, policies, partitions, sequences,
+// domains, composite types and extensions are read by their own steps,
+// which warn about what of them they cannot model). It returns one row per object: the schema, the relation name the
 // exclude patterns apply to (empty for objects that are not relations), the
 // object with its kind, what is not read, and whether the object lives in the
 // schema on its own (so DROP SCHEMA would fail because of it). Objects an
-// extension owns (pg_depend deptype 'e') are one row for the extension.
+// extension owns (pg_depend deptype 'e') are left out: the extension is
+// modelled (readExtensions) and manages them.
 // Catalogs: https://www.postgresql.org/docs/15/catalogs.html.
 const pgUnmodelledWarnings = `
 SELECT n.nspname AS nsp, c.relname AS rel,
-       CASE c.relkind WHEN 'S' THEN 'sequence '
-            WHEN 'f' THEN 'foreign table ' WHEN 'c' THEN 'composite type ' ELSE 'table ' END || n.nspname || '.' || c.relname AS object,
-       CASE c.relkind WHEN 'S' THEN 'sequences other than those of serial and identity columns'
-            WHEN 'f' THEN 'foreign tables' ELSE 'composite types' END || ' are not modelled' || '` + pgIgnored + `' AS message,
+       'foreign table ' || n.nspname || '.' || c.relname AS object,
+       'foreign tables are not modelled' || '` + pgIgnored + `' AS message,
        true AS in_schema
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relnamespace = ANY($1::oid[])
-  AND (c.relkind IN ('f', 'c')
-       OR c.relkind = 'S' AND NOT EXISTS (
-            SELECT 1 FROM pg_depend o
-            LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid
-            LEFT JOIN pg_attrdef ad ON ad.adrelid = o.refobjid AND ad.adnum = o.refobjsubid
-            WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid
-              AND (o.deptype = 'i' OR o.deptype = 'a' AND oa.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)
-                   AND pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || quote_literal(c.oid::regclass::text) || '::regclass)')))
+  AND c.relkind = 'f'
   AND (c.oid) NOT IN (SELECT objid FROM notext WHERE classid = 'pg_class'::regclass)
 UNION ALL
 -- attributes of the selected tables that are not read
@@ -103,12 +94,12 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE o.rel = ANY($2::oid[])
 UNION ALL
 SELECT n.nspname, '',
-       CASE t.typtype WHEN 'd' THEN 'domain ' WHEN 'r' THEN 'range type ' ELSE 'type ' END || n.nspname || '.' || t.typname,
-       CASE t.typtype WHEN 'd' THEN 'domains' WHEN 'r' THEN 'range types' ELSE 'base types' END || ' are not modelled' || '` + pgIgnored + `',
+       CASE t.typtype WHEN 'r' THEN 'range type ' ELSE 'type ' END || n.nspname || '.' || t.typname,
+       CASE t.typtype WHEN 'r' THEN 'range types' ELSE 'base types' END || ' are not modelled' || '` + pgIgnored + `',
        true
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
-WHERE t.typnamespace = ANY($1::oid[]) AND (t.typtype IN ('d', 'r') OR t.typtype = 'b' AND t.typcategory <> 'A')
+WHERE t.typnamespace = ANY($1::oid[]) AND (t.typtype = 'r' OR t.typtype = 'b' AND t.typcategory <> 'A')
   AND t.oid NOT IN (SELECT objid FROM notext WHERE classid = 'pg_type'::regclass)
 UNION ALL
 SELECT n.nspname, '', o.kind || ' ' || n.nspname || '.' || o.name,
@@ -120,13 +111,6 @@ FROM (SELECT 'collation' AS kind, oid, collname AS name, collnamespace AS nsp, '
       UNION ALL SELECT 'conversion', oid, conname, connamespace, 'pg_conversion'::regclass FROM pg_conversion) o
 JOIN pg_namespace n ON n.oid = o.nsp
 WHERE o.nsp = ANY($1::oid[]) AND (o.cat, o.oid) NOT IN (SELECT classid, objid FROM notext)
-UNION ALL
-SELECT n.nspname, '', 'extension ' || x.extname,
-       'extensions are not modelled: extension ' || x.extname || ' ' || x.extversion ||
-       ' and the objects it owns are not read' || '` + pgIgnored + `', true
-FROM pg_extension x
-JOIN pg_namespace n ON n.oid = x.extnamespace
-WHERE x.extnamespace = ANY($1::oid[]) AND x.extname <> 'plpgsql'
 UNION ALL
 SELECT '', '', o.kind || ' ' || o.name, o.kind || 's are not modelled' || '` + pgIgnored + `', false
 FROM (SELECT 'event trigger' AS kind, evtname AS name FROM pg_event_trigger

@@ -64,12 +64,7 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 		{Object: "trigger users_check on public.users", Message: "constraint triggers are not modelled" + ign},
 		{Object: "column public.events_2025.id", Message: "the partition's own default (7) is not read" + ign},
 		{Object: "column public.logs.n", Message: "the statistics target (500) is not read" + ign},
-		{Object: "composite type public.pair", Message: "composite types are not modelled" + ign},
-		{Object: "domain public.positive", Message: "domains are not modelled" + ign},
-		{Object: "extension hstore", Message: "extensions are not modelled: extension hstore 1.8 and the objects it owns are not read" + ign},
 		{Object: "rule users_no_delete on public.users", Message: "rules are not modelled" + ign},
-		{Object: "sequence public.odd_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
-		{Object: "sequence public.ticket_seq", Message: "sequences other than those of serial and identity columns are not modelled" + ign},
 		{Object: "table public.extra", Message: "inheritance (INHERITS public.users) is not read" + ign},
 		{Object: "table public.users", Message: "privileges granted to schemadiff_reader_unmodelled are not read" + ign},
 	}
@@ -99,17 +94,29 @@ func TestInspectPostgresUnmodelled(t *testing.T) {
 	if mood := got.Enum(schema.QName{Schema: "public", Name: "mood"}); mood.Comment != "feelings" {
 		t.Errorf("comment of enum public.mood = %q, want feelings", mood.Comment)
 	}
+	// Extensions, sequences, domains and composite types are read (the
+	// extension's own objects are not).
+	wantTypes := &schema.Database{
+		Extensions: []*schema.Extension{{Name: "hstore", Schema: "public", Version: "1.8"}},
+		Sequences: []*schema.Sequence{
+			{Schema: "public", Name: "odd_seq", Type: "bigint", Start: 1, Increment: 1, OwnedBy: "public.odd.id"},
+			{Schema: "public", Name: "ticket_seq", Type: "bigint", Start: 1, Increment: 1},
+		},
+		Domains: []*schema.Domain{{Schema: "public", Name: "positive", Type: "integer",
+			Checks: []*schema.Check{{Name: "positive_check", Expr: "value > 0", Source: "VALUE > 0"}}}},
+		CompositeTypes: []*schema.CompositeType{{Schema: "public", Name: "pair",
+			Attributes: []*schema.TypeAttribute{{Name: "a", Type: "integer"}, {Name: "b", Type: "integer"}}}},
+	}
+	gotTypes := &schema.Database{Extensions: got.Extensions, Sequences: got.Sequences, Domains: got.Domains, CompositeTypes: got.CompositeTypes}
+	if diff := cmp.Diff(wantTypes, gotTypes); diff != "" {
+		t.Errorf("extensions, sequences, domains and composite types (-want +got):\n%s", diff)
+	}
 	if diff := cmp.Diff(want, got.Warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 	wantDeps := []schema.Dependent{
 		{Schema: "public", Object: "aggregate public.my_sum(integer)"},
-		{Schema: "public", Object: "composite type public.pair"},
-		{Schema: "public", Object: "domain public.positive"},
-		{Schema: "public", Object: "extension hstore"},
 		{Schema: "public", Object: "function public.user_count()"},
-		{Schema: "public", Object: "sequence public.odd_seq"},
-		{Schema: "public", Object: "sequence public.ticket_seq"},
 		{Schema: "public", Table: "users", Object: "table public.extra (a child table, INHERITS)"},
 		{Schema: "public", Table: "users", Column: "tenant", Object: "function public.user_count()"},
 	}

@@ -16,9 +16,6 @@ func Describe(c *diff.Change) string {
 	if c == nil {
 		return "(no change)"
 	}
-	if s, ok := describeObjectChange(c); ok {
-		return s
-	}
 	t := c.Table.String()
 	switch c.Kind {
 	case diff.CreateSchema:
@@ -127,6 +124,9 @@ func Describe(c *diff.Change) string {
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	case diff.CreateView, diff.DropView, diff.ReplaceView, diff.CommentView:
 		return describeView(c)
+	}
+	if s, ok := describeTypeObject(c); ok {
+		return s
 	}
 	return strings.ReplaceAll(string(c.Kind), "_", " ") + " " + t
 }

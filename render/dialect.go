@@ -73,7 +73,11 @@ type dialect interface {
 	// rlsChange renders CreatePolicy, DropPolicy, AlterPolicy,
 	// CommentPolicy, AlterRowSecurity, AttachPartition and DetachPartition.
 	rlsChange(c *diff.Change) ([]string, error)
-	// sequenceChange renders CreateSequence, DropSequence and AlterSequence.
+	// typeChange renders the changes of extensions, domains and composite
+	// types (Create*, Drop*, Alter*, Comment*).
+	typeChange(c *diff.Change) ([]string, error)
+	// sequenceChange renders CreateSequence, DropSequence, AlterSequence
+	// and CommentSequence.
 	sequenceChange(c *diff.Change) ([]string, error)
 }
 
@@ -193,7 +197,11 @@ func renderChange(d dialect, c *diff.Change) ([]string, error) {
 	case diff.CreatePolicy, diff.DropPolicy, diff.AlterPolicy, diff.CommentPolicy, diff.AlterRowSecurity,
 		diff.AttachPartition, diff.DetachPartition:
 		return d.rlsChange(c)
-	case diff.CreateSequence, diff.DropSequence, diff.AlterSequence:
+	case diff.CreateExtension, diff.DropExtension, diff.AlterExtension, diff.CommentExtension,
+		diff.CreateDomain, diff.DropDomain, diff.AlterDomain, diff.CommentDomain,
+		diff.CreateCompositeType, diff.DropCompositeType, diff.AlterCompositeType, diff.CommentCompositeType:
+		return d.typeChange(c)
+	case diff.CreateSequence, diff.DropSequence, diff.AlterSequence, diff.CommentSequence:
 		return d.sequenceChange(c)
 	default:
 		return nil, fmt.Errorf("unknown change kind %q", c.Kind)

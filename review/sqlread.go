@@ -372,6 +372,8 @@ func (p *sqlParser) emit(o op) {
 func (p *sqlParser) parse() {
 	t := p.peek()
 	switch {
+	case p.typeObjectStatement():
+		// extensions, sequences, domains (sqlread_types.go)
 	case p.outsideModel():
 		// objects the schema model does not hold: no change to review
 	case p.d == schema.SQLServer && (p.at("DISABLE", "TRIGGER") || p.at("ENABLE", "TRIGGER")):
@@ -489,10 +491,11 @@ func (p *sqlParser) condition() {
 }
 
 // otherObjects are objects the schema model does not hold: CREATE, ALTER and
-// DROP of them (functions, views, sequences, extensions…) change
-// nothing review compares.
+// DROP of them change nothing review compares (PostgreSQL functions,
+// views, sequences, extensions and policies are read before this list is
+// looked at; on SQL Server, modules are skipped).
 var otherObjects = [][]string{{"FUNCTION"}, {"PROCEDURE"}, {"PROC"}, {"TRIGGER"}, {"EVENT", "TRIGGER"}, {"VIEW"},
-	{"MATERIALIZED", "VIEW"}, {"SEQUENCE"}, {"EXTENSION"}, {"ROLE"}, {"USER"}, {"LOGIN"}, {"GROUP"},
+	{"MATERIALIZED", "VIEW"}, {"ROLE"}, {"USER"}, {"LOGIN"}, {"GROUP"},
 	{"AGGREGATE"}, {"OPERATOR"}, {"RULE"}, {"PUBLICATION"}, {"SUBSCRIPTION"}, {"SYNONYM"}, {"STATISTICS"},
 	{"FULLTEXT"}, {"CAST"}, {"LANGUAGE"}, {"TRANSFORM"}, {"CONVERSION"}, {"TEXT", "SEARCH"}, {"SERVER"},
 	{"FOREIGN", "DATA", "WRAPPER"}, {"USER", "MAPPING"}, {"DATABASE"}, {"TABLESPACE"}, {"DEFAULT", "PRIVILEGES"},
@@ -583,6 +586,11 @@ func (p *sqlParser) create() {
 		p.emit(op{kind: opCreateSchema, name: name, ifExist: ine})
 	case p.accept("TYPE"):
 		q := p.qname()
+		if p.at("AS", "(") {
+			p.next()
+			p.compositeType(q)
+			return
+		}
 		p.expect("AS", "ENUM")
 		p.expect("(")
 		var vals []string
@@ -1172,6 +1180,9 @@ func (p *sqlParser) drop() {
 
 func (p *sqlParser) alterType() {
 	q := p.qname()
+	if p.alterCompositeType(q) {
+		return
+	}
 	switch {
 	case p.accept("RENAME", "TO"):
 		p.emit(op{kind: opRenameEnum, table: q, newName: p.ident()})
@@ -1444,6 +1455,12 @@ func (p *sqlParser) commentOn() {
 	case p.accept("POLICY"):
 		p.commentOnPolicy()
 		return
+	case p.accept("EXTENSION"):
+		o.target, o.name = "extension", p.ident()
+	case p.accept("SEQUENCE"):
+		o.target, o.table = "sequence", p.qname()
+	case p.accept("DOMAIN"):
+		o.target, o.table = "domain", p.qname()
 	case p.accept("COLUMN"):
 		parts := p.nameParts()
 		if len(parts) < 2 {

@@ -83,6 +83,9 @@ const (
 	// opDB is a change of row-level security or partitioning (rls.go):
 	// dbFn makes it on the state.
 	opDB
+	// opTypeObject creates, alters or drops an extension, a sequence, a
+	// domain or a composite type: its edit does it (state_types.go).
+	opTypeObject
 )
 
 // op is one change a migration statement makes, read from SQL or Alembic.
@@ -140,6 +143,7 @@ type op struct {
 	// ops (and of a comment on one); replace (above) is CREATE OR REPLACE.
 	fn  *schema.Function
 	trg *schema.Trigger
+	typeObjectOp
 }
 
 // colAlter says what an ALTER COLUMN changes; nil fields stay as they are.
@@ -227,6 +231,7 @@ func cloneDB(db *schema.Database) *schema.Database {
 		c.Roles = slices.Clone(p.Roles)
 		out.Policies = append(out.Policies, &c)
 	}
+	cloneTypeObjects(out, db)
 	return out
 }
 
@@ -307,6 +312,7 @@ func (s *state) table(o op) *schema.Table {
 
 // apply changes the state as o does.
 func (s *state) apply(o op) {
+	defer s.foldSerialSequences()
 	db := s.db
 	switch o.kind {
 	case opCreateFunction, opDropFunction, opCreateTrigger, opDropTrigger, opTriggerState:
@@ -329,6 +335,7 @@ func (s *state) apply(o op) {
 		db.Enums = slices.DeleteFunc(db.Enums, func(e *schema.Enum) bool { return e.Schema == o.name })
 		db.Views = slices.DeleteFunc(db.Views, func(v *schema.View) bool { return v.Schema == o.name })
 		dropSchemaFunctions(db, o.name)
+		dropTypeObjectsIn(db, o.name)
 	case opCreateEnum:
 		if db.Enum(o.enum.QName()) != nil {
 			if !o.ifExist {
@@ -341,6 +348,9 @@ func (s *state) apply(o op) {
 		e.Pos = o.pos
 		db.Enums = append(db.Enums, &e)
 	case opDropEnum:
+		if db.Enum(o.table) == nil && s.dropCompositeType(o.table) {
+			return // DROP TYPE of a composite type
+		}
 		if db.Enum(o.table) == nil && !o.ifExist {
 			s.conflict(o, CodeDropMissing, diff.Error, "enum "+o.table.String(), "Enum %s is dropped but no earlier migration creates it; remove the drop.", o.table)
 		}
@@ -569,6 +579,8 @@ func (s *state) apply(o op) {
 			}
 		}
 		e.Schema, e.Name = to.Schema, to.Name
+	case opTypeObject:
+		o.edit(s, o)
 	case opRenameEnumValue:
 		e := db.Enum(o.table)
 		i := -1
@@ -1132,7 +1144,11 @@ func (s *state) comment(o op) {
 	case "type":
 		if e := s.db.Enum(o.table); e != nil {
 			e.Comment = o.value
+		} else {
+			s.commentTypeObject(o)
 		}
+	case "extension", "sequence", "domain":
+		s.commentTypeObject(o)
 	case "constraint":
 		if t := s.table(o); t != nil {
 			setConstraintComment(t, o.name, o.value)

@@ -161,6 +161,12 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 		{"partition_by", table + "    partition_by: {strategy: list, columns: [a], X: 1}\n", defKeys("partition_by")},
 		{"partition_of", table + "    partition_of: {parent: t, bound: DEFAULT, X: 1}\n", defKeys("partition_of")},
 		{"policy", table + "policies:\n  - {name: p, on: t, X: 1}\n", defKeys("policy")},
+		{"extension", "dialect: postgres\nextensions: [{name: citext, X: 1}]\n", defKeys("extension")},
+		{"sequence", "dialect: postgres\nsequences: [{name: s, X: 1}]\n", defKeys("sequence")},
+		{"domain", "dialect: postgres\ndomains: [{name: d, type: text, X: 1}]\n", defKeys("domain")},
+		{"domain check", "dialect: postgres\ndomains: [{name: d, type: text, checks: [{expr: a, X: 1}]}]\n", defKeys("domain_check")},
+		{"composite type", "dialect: postgres\ncomposite_types: [{name: c, attributes: [{name: a, type: text}], X: 1}]\n", defKeys("composite_type")},
+		{"composite type attribute", "dialect: postgres\ncomposite_types: [{name: c, attributes: [{name: a, type: text, X: 1}]}]\n", defKeys("type_attribute")},
 	}
 	known := regexp.MustCompile(`expected one of ([a-z_, ]+)`)
 	for _, tt := range tests {

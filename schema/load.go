@@ -62,6 +62,7 @@ func load(opts LoadOptions, chunk int, paths ...string) (*Database, error) {
 		db.Functions = append(db.Functions, p.db.Functions...)
 		db.Triggers = append(db.Triggers, p.db.Triggers...)
 		db.Policies = append(db.Policies, p.db.Policies...)
+		mergeTypeObjects(db, p.db)
 		switch d, pos := p.dialect, p.dialectPos; {
 		case d == "":
 		case dialect == "":
@@ -177,6 +178,7 @@ func fillDefaults(db *Database) {
 		}
 	}
 	fillFunctionDefaults(db)
+	fillTypeObjectSchemas(db, def)
 	for _, t := range db.Tables {
 		if t.Schema == "" {
 			t.Schema = def
@@ -290,6 +292,7 @@ func (l *loader) file(db *Database, o object) (Dialect, Pos) {
 	for _, c := range o.children("enum") {
 		db.Enums = append(db.Enums, l.enum(c))
 	}
+	l.typeObjects(db, o)
 	for _, c := range o.children("table") {
 		db.Tables = append(db.Tables, l.table(c))
 	}

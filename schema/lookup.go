@@ -13,6 +13,8 @@ type Lookup struct {
 	tables  map[QName]*Table
 	enums   map[QName]*Enum
 	schemas map[string]*Schema
+	// userTypes holds the domains and composite types (normalize_types.go).
+	userTypes map[QName]bool
 }
 
 // NewLookup indexes the tables, enums and schemas db holds now.
@@ -37,6 +39,7 @@ func NewLookup(db *Database) *Lookup {
 			l.schemas[s.Name] = s
 		}
 	}
+	l.userTypes = userTypeNames(db)
 	return l
 }
 

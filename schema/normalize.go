@@ -65,6 +65,7 @@ func (n *normalizer) run() {
 	}
 	sort.SliceStable(n.db.Enums, func(i, j int) bool { return lessQName(n.db.Enums[i].QName(), n.db.Enums[j].QName()) })
 	sort.SliceStable(n.db.Tables, func(i, j int) bool { return lessQName(n.db.Tables[i].QName(), n.db.Tables[j].QName()) })
+	fillTypeObjectSchemas(n.db, def)
 	n.names = NewLookup(n.db)
 	// Partitions read their parents' column types: they are normalized
 	// after the other tables, one at a time.
@@ -80,6 +81,7 @@ func (n *normalizer) run() {
 	}
 	n.normalizePartitioning()
 	n.normalizePolicies()
+	n.typeObjects()
 	if n.d == Postgres {
 		n.namePG()
 		n.replicaIdentityIndexes()
@@ -159,8 +161,8 @@ func (n *normalizer) schemas() {
 	for _, f := range n.db.Functions {
 		add(f.Schema)
 	}
-	for _, s := range n.db.Sequences {
-		add(s.Schema)
+	for _, name := range typeObjectSchemas(n.db) {
+		add(name)
 	}
 	sort.SliceStable(n.db.Schemas, func(i, j int) bool { return n.db.Schemas[i].Name < n.db.Schemas[j].Name })
 }
@@ -349,7 +351,7 @@ func (n *normalizer) columnType(t *Table, c *Column, obj string) string {
 	}
 	if n.d == Postgres && base != "" && !strings.Contains(base, ".") {
 		for _, s := range []string{t.Schema, n.d.DefaultSchema()} {
-			if n.names.Enum(QName{s, base}) != nil {
+			if n.names.Enum(QName{s, base}) != nil || n.names.UserType(QName{s, base}) {
 				return s + "." + base + arr
 			}
 		}
@@ -713,13 +715,6 @@ func cloneDatabase(db *Database) *Database {
 		out.Tables = make([]*Table, len(db.Tables))
 	}
 	parallel.Do(len(db.Tables), func(i int) { out.Tables[i] = cloneTable(db.Tables[i]) })
-	for _, v := range db.Views {
-		out.Views = append(out.Views, cloneView(v))
-	}
-	cloneFunctions(db, out)
-	for _, p := range db.Policies {
-		out.Policies = append(out.Policies, clonePolicy(p))
-	}
 	cloneObjects(out, db)
 	return out
 }

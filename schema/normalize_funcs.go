@@ -234,26 +234,6 @@ func (n *normalizer) trigger(t *Trigger, functions map[QName]bool) {
 	}
 }
 
-// cloneFunctions deep-copies the functions and triggers of db into out.
-func cloneFunctions(db, out *Database) {
-	for _, f := range db.Functions {
-		c := *f
-		c.Args = nil
-		for _, a := range f.Args {
-			ac := *a
-			c.Args = append(c.Args, &ac)
-		}
-		c.Set = cloneStrings(f.Set)
-		c.DependsOn = append([]ObjectRef(nil), f.DependsOn...)
-		out.Functions = append(out.Functions, &c)
-	}
-	for _, t := range db.Triggers {
-		c := *t
-		c.Events, c.UpdateOf, c.Args = cloneStrings(t.Events), cloneStrings(t.UpdateOf), cloneStrings(t.Args)
-		out.Triggers = append(out.Triggers, &c)
-	}
-}
-
 // FormatCost spells a cost or rows estimate as COST and ROWS take it.
 func FormatCost(v float64) string {
 	if v == math.Trunc(v) {

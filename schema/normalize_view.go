@@ -144,18 +144,6 @@ func SortRefs(refs []ObjectRef) []ObjectRef {
 	return out
 }
 
-// cloneView returns a deep copy of v.
-func cloneView(v *View) *View {
-	out := *v
-	out.Columns = cloneStrings(v.Columns)
-	out.DependsOn = append([]ObjectRef(nil), v.DependsOn...)
-	out.Indexes = nil
-	for _, x := range v.Indexes {
-		out.Indexes = append(out.Indexes, cloneIndex(x))
-	}
-	return &out
-}
-
 // funcSignature names a function in an ObjectRef: name(argument types), the
 // types of its IN, INOUT and VARIADIC arguments (PostgreSQL's identity of a
 // function).

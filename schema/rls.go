@@ -157,13 +157,6 @@ func policyTree(p *Policy, def string) *wnode {
 	return n
 }
 
-// clonePolicy returns a deep copy of p.
-func clonePolicy(p *Policy) *Policy {
-	c := *p
-	c.Roles = cloneStrings(p.Roles)
-	return &c
-}
-
 // TablePolicies returns the policies of db on table q, in db's order.
 func (db *Database) TablePolicies(q QName) []*Policy {
 	var out []*Policy

@@ -45,6 +45,7 @@ func SplitFiles(db *Database, ext string) []SplitFile {
 	for _, e := range db.Enums {
 		files = append(files, SplitFile{Path: path(e.Schema, "enums", e.Name), DB: &Database{Dialect: db.Dialect, Enums: []*Enum{e}}})
 	}
+	files = append(files, splitTypeObjects(db, path)...)
 	for _, t := range db.Tables {
 		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}, Triggers: tableTriggers(db, t), Policies: db.TablePolicies(t.QName())}})
 	}

@@ -51,6 +51,10 @@ var pgTypes = map[string]typeSpec{
 	"oid": {name: "oid"}, "regclass": {name: "regclass"}, "regtype": {name: "regtype"}, "regproc": {name: "regproc"},
 	"pg_lsn": {name: "pg_lsn"}, "txid_snapshot": {name: "txid_snapshot"}, "pg_snapshot": {name: "pg_snapshot"},
 	"citext": {name: "citext"},
+	// Types of the contrib extensions (hstore, ltree, cube, seg), which a
+	// schema declares with extension blocks.
+	"hstore": {name: "hstore"}, "ltree": {name: "ltree"}, "lquery": {name: "lquery"},
+	"cube": {name: "cube"}, "seg": {name: "seg"},
 }
 
 // pgArrayNames maps PostgreSQL's internal array type names (_int4) to the

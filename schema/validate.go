@@ -131,6 +131,7 @@ func (l *loader) validate(db *Database) {
 	}
 	l.validateFunctions(db)
 	l.validatePolicies(db)
+	l.validateTypeObjects(db)
 }
 
 // validateTable checks one table; indexes holds the index names of the scope
@@ -259,7 +260,7 @@ func (l *loader) validateType(db *Database, t *Table, c *Column, obj string) {
 		base = strings.TrimSpace(strings.TrimSuffix(base, "[]"))
 	}
 	def := db.Dialect.DefaultSchema()
-	if db.Dialect == Postgres && l.names.Enum(ParseQName(base, def)) != nil {
+	if db.Dialect == Postgres && (l.names.Enum(ParseQName(base, def)) != nil || l.names.UserType(ParseQName(base, def))) {
 		return
 	}
 	if _, err := CanonicalType(db.Dialect, c.Type); err != nil {

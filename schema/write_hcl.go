@@ -200,6 +200,11 @@ func fileTree(db *Database) (*wnode, error) {
 	}
 	root.set("schema", schemas)
 	root.set("enum", enums)
+	extensions, sequences, domains, composites := typeObjectTrees(db, def)
+	root.set("extension", extensions)
+	root.set("domain", domains)
+	root.set("composite_type", composites)
+	root.set("sequence", sequences)
 	root.set("table", tables)
 	views, matviews := viewTrees(db.Views, def)
 	root.set("view", views)

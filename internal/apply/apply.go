@@ -141,6 +141,11 @@ func checkScope(t Target, want *schema.Database) error {
 			return outside("enum "+e.QName().String(), e.Schema, e.Pos)
 		}
 	}
+	for _, o := range typeObjects(want) {
+		if !managed(o.schema) {
+			return outside(o.object, o.schema, o.pos)
+		}
+	}
 	for _, tb := range want.Tables {
 		ok, err := in.Reads(tb.Schema, tb.Name)
 		if err != nil {
@@ -499,4 +504,30 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// typeObject names an extension, sequence, domain or composite type of a
+// desired schema, with the schema it lives in.
+type typeObject struct {
+	object, schema string
+	pos            schema.Pos
+}
+
+// typeObjects lists the extensions, sequences, domains and composite types
+// of db.
+func typeObjects(db *schema.Database) []typeObject {
+	var out []typeObject
+	for _, x := range db.Extensions {
+		out = append(out, typeObject{"extension " + x.Name, x.Schema, x.Pos})
+	}
+	for _, x := range db.Sequences {
+		out = append(out, typeObject{"sequence " + x.QName().String(), x.Schema, x.Pos})
+	}
+	for _, x := range db.Domains {
+		out = append(out, typeObject{"domain " + x.QName().String(), x.Schema, x.Pos})
+	}
+	for _, x := range db.CompositeTypes {
+		out = append(out, typeObject{"composite type " + x.QName().String(), x.Schema, x.Pos})
+	}
+	return out
 }

@@ -152,6 +152,7 @@ COMMENT ON CONSTRAINT bookings_no_overlap ON bookings IS 'one booking per room a
 	}
 	path := filepath.Join(t.TempDir(), "to.hcl")
 	writeFile(t, path, `dialect = "postgres"
+extension "btree_gist" {}
 table "bookings" {
   column "room" {
     type = "integer"

@@ -1,5 +1,9 @@
 dialect = "postgres"
 
+sequence "ticket_numbers" {
+  start = 1000
+}
+
 table "tickets" {
   column "id" {
     type = "integer"

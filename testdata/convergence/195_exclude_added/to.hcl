@@ -1,5 +1,7 @@
 dialect = "postgres"
 
+extension "btree_gist" {}
+
 table "bookings" {
   column "id" {
     type = "integer"

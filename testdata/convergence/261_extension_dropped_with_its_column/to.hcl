@@ -1,0 +1,7 @@
+dialect = "postgres"
+
+table "items" {
+  column "id" {
+    type = "integer"
+  }
+}

@@ -1,0 +1,3 @@
+dialect = "postgres"
+
+extension "pg_trgm" {}

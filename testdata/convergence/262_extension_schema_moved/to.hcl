@@ -1,0 +1,7 @@
+dialect = "postgres"
+
+schema "ext" {}
+
+extension "pg_trgm" {
+  schema = "ext"
+}

@@ -1,0 +1,1 @@
+SELECT nextval('tickets'); SELECT nextval('tickets');

@@ -1,0 +1,7 @@
+dialect = "postgres"
+
+table "keep" {
+  column "id" {
+    type = "integer"
+  }
+}

@@ -1,0 +1,10 @@
+dialect = "postgres"
+
+composite_type "pair" {
+  attribute "a" {
+    type = "integer"
+  }
+  attribute "b" {
+    type = "text"
+  }
+}

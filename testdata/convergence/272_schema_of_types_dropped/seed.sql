@@ -1,0 +1,1 @@
+INSERT INTO inv.items (sku) VALUES ('A-1');
