@@ -111,7 +111,7 @@ func ViewDependsOn(db *Database, v *View) []ObjectRef {
 	for _, q := range funcs {
 		for _, f := range db.Functions {
 			if f.Schema == q.Schema && f.Name == q.Name {
-				out = append(out, ObjectRef{Kind: KindFunction, Schema: f.Schema, Name: funcSignature(f)})
+				out = append(out, ObjectRef{Kind: KindFunction, Schema: f.Schema, Name: f.Signature()})
 			}
 		}
 	}
@@ -142,17 +142,4 @@ func SortRefs(refs []ObjectRef) []ObjectRef {
 		}
 	}
 	return out
-}
-
-// funcSignature names a function in an ObjectRef: name(argument types), the
-// types of its IN, INOUT and VARIADIC arguments (PostgreSQL's identity of a
-// function).
-func funcSignature(f *Function) string {
-	var types []string
-	for _, a := range f.Args {
-		if a.Mode != "out" {
-			types = append(types, a.Type)
-		}
-	}
-	return f.Name + "(" + strings.Join(types, ", ") + ")"
 }

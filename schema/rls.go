@@ -156,14 +156,3 @@ func policyTree(p *Policy, def string) *wnode {
 	n.set("comment", p.Comment)
 	return n
 }
-
-// TablePolicies returns the policies of db on table q, in db's order.
-func (db *Database) TablePolicies(q QName) []*Policy {
-	var out []*Policy
-	for _, p := range db.Policies {
-		if p.TableQName() == q {
-			out = append(out, p)
-		}
-	}
-	return out
-}

@@ -46,8 +46,19 @@ func SplitFiles(db *Database, ext string) []SplitFile {
 		files = append(files, SplitFile{Path: path(e.Schema, "enums", e.Name), DB: &Database{Dialect: db.Dialect, Enums: []*Enum{e}}})
 	}
 	files = append(files, splitTypeObjects(db, path)...)
+	// a table's file holds its triggers and policies (grouped once: a scan
+	// per table would make the split quadratic)
+	triggers := map[QName][]*Trigger{}
+	for _, tr := range db.Triggers {
+		triggers[tr.TableQName()] = append(triggers[tr.TableQName()], tr)
+	}
+	policies := map[QName][]*Policy{}
+	for _, p := range db.Policies {
+		policies[p.TableQName()] = append(policies[p.TableQName()], p)
+	}
 	for _, t := range db.Tables {
-		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t}, Triggers: tableTriggers(db, t), Policies: db.TablePolicies(t.QName())}})
+		files = append(files, SplitFile{Path: path(t.Schema, t.Name), DB: &Database{Dialect: db.Dialect, Tables: []*Table{t},
+			Triggers: triggers[t.QName()], Policies: policies[t.QName()]}})
 	}
 	for _, v := range db.Views {
 		files = append(files, SplitFile{Path: path(v.Schema, "views", v.Name), DB: &Database{Dialect: db.Dialect, Views: []*View{v}}})

@@ -75,17 +75,6 @@ func functionArgText(a *FunctionArg) string {
 	return s
 }
 
-// tableTriggers returns the triggers of table t in db.
-func tableTriggers(db *Database, t *Table) []*Trigger {
-	var out []*Trigger
-	for _, tr := range db.Triggers {
-		if tr.TableQName() == t.QName() {
-			out = append(out, tr)
-		}
-	}
-	return out
-}
-
 // splitFunctions lays out the functions and procedures of db for
 // SplitFiles, one file per schema and name; path names a file.
 func splitFunctions(db *Database, path func(parts ...string) string) []SplitFile {
