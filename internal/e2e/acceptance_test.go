@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -18,10 +17,6 @@ import (
 	"github.com/schemadiff/schemadiff/internal/source"
 	"github.com/schemadiff/schemadiff/schema"
 )
-
-// issue12Unknown matches the error of a schemadiff that does not know yet
-// one of the schema-file blocks and attributes issue 12 adds.
-var issue12Unknown = regexp.MustCompile(`unknown attribute or block "(extension|sequence|domain|composite_type|view|materialized_view|function|procedure|trigger|policy|row_security|force_row_security|partition_by|partition_of)"`)
 
 // TestAcceptanceIssue12 is issue 12's "done when": a schema with views,
 // materialized views, functions, a procedure, a trigger, a sequence,
@@ -126,15 +121,10 @@ func TestAcceptanceIssue12(t *testing.T) {
 	}
 }
 
-// loadAcceptance loads and normalizes an acceptance schema file. While
-// issue 12's kinds are not all merged, schema.Load rejects their blocks as
-// unknown: then, and only then, the test is skipped.
+// loadAcceptance loads and normalizes an acceptance schema file.
 func loadAcceptance(t *testing.T, path string) *schema.Database {
 	t.Helper()
 	db, err := schema.Load(schema.LoadOptions{Dialect: schema.Postgres}, path)
-	if err != nil && onlyUnknownIssue12(err) {
-		t.Skipf("issue 12 kinds not merged yet: %s: %v", path, err)
-	}
 	if err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}
@@ -142,35 +132,4 @@ func loadAcceptance(t *testing.T, path string) *schema.Database {
 		t.Fatalf("normalize %s: %v", path, err)
 	}
 	return db
-}
-
-// onlyUnknownIssue12 reports whether every line of a load error rejects a
-// block or attribute of issue 12 as unknown.
-func onlyUnknownIssue12(err error) bool {
-	for _, line := range strings.Split(strings.TrimSpace(err.Error()), "\n") {
-		if !issue12Unknown.MatchString(line) {
-			return false
-		}
-	}
-	return true
-}
-
-// TestOnlyUnknownIssue12: the acceptance test skips on exactly the errors of
-// a schemadiff without issue 12's kinds, and on no other.
-func TestOnlyUnknownIssue12(t *testing.T) {
-	tests := []struct {
-		err  string
-		want bool
-	}{
-		{`a.hcl:3:1: unknown attribute or block "view" (expected one of dialect, enum, schema, table)`, true},
-		{"a.hcl:2:1: unknown attribute or block \"extension\" (expected …)\na.hcl:8:3: table t: unknown attribute or block \"row_security\" (expected …)", true},
-		{"a.hcl:2:1: unknown attribute or block \"extension\" (expected …)\na.hcl:9:3: table t: missing required attribute type", false},
-		{`a.hcl:4:3: policy p: unknown attribute or block "restrictive" (expected …)`, false},
-		{`a.hcl:4:3: view v: empty query`, false},
-	}
-	for _, tt := range tests {
-		if got := onlyUnknownIssue12(errors.New(tt.err)); got != tt.want {
-			t.Errorf("onlyUnknownIssue12(%q) = %v, want %v", tt.err, got, tt.want)
-		}
-	}
 }
