@@ -174,6 +174,7 @@ func splitTop(toks []token) [][]token {
 // normExprTokens prints an expression in NormalizeExpr form, or token by
 // token when it does not parse.
 func normExprTokens(toks []token, cols map[string]string) string {
+	toks = dropNumericLiteralCasts(toks)
 	n, err := parseTokens(Postgres, toks)
 	if err != nil {
 		return printTokens(Postgres, toks)
@@ -671,4 +672,33 @@ func firstSelect(query string) ([]token, bool) {
 		}
 	}
 	return toks, true
+}
+
+// dropNumericLiteralCasts removes the ::numeric of a numeric literal, as
+// in COALESCE(sum(total), (0)::numeric): PostgreSQL adds that cast where
+// the context wants a numeric (pg_get_viewdef prints it), which a query as
+// written does not say. Both sides of a comparison lose it, so only a
+// change between 0 and 0::numeric goes unseen.
+func dropNumericLiteralCasts(toks []token) []token {
+	isNumericCast := func(i int) bool { // toks[i:] starts with :: numeric, not numeric(p, s)
+		return i+1 < len(toks) && toks[i].kind == tPunct && toks[i].text == "::" &&
+			toks[i+1].kind == tIdent && toks[i+1].text == "numeric" &&
+			!(i+2 < len(toks) && toks[i+2].kind == tPunct && toks[i+2].text == "(")
+	}
+	var out []token
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.kind == tNum && isNumericCast(i+1):
+			out = append(out, t)
+			i += 2
+		case t.kind == tPunct && t.text == "(" && i+2 < len(toks) && toks[i+1].kind == tNum &&
+			toks[i+2].kind == tPunct && toks[i+2].text == ")" && isNumericCast(i+3):
+			out = append(out, toks[i+1])
+			i += 4
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -23,6 +23,9 @@ func TestNormalizeQuery(t *testing.T) {
 		{"implied aliases, public qualifier",
 			"select status, count(*), sum(total) as revenue from public.orders group by status",
 			" SELECT orders.status,\n    count(*) AS count,\n    sum(orders.total) AS revenue\n   FROM orders\n  GROUP BY orders.status"},
+		{"the numeric cast PostgreSQL adds to a literal (pg_get_viewdef of testdata/examples/postgres/shop.hcl's view)",
+			"SELECT c.id, coalesce(sum(o.total), 0) AS spent FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id",
+			"SELECT c.id,\n    COALESCE(sum(o.total), (0)::numeric) AS spent\n   FROM (customers c\n     LEFT JOIN orders o ON ((o.customer_id = c.id)))\n  GROUP BY c.id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

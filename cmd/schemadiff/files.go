@@ -32,9 +32,49 @@ func (c *validateCmd) Run(e *env) error {
 		return err
 	}
 	meter.Stop() // before any output, which may go to the same terminal
-	fmt.Fprintf(e.stdout, "%s: valid %s schema: %s, %s, %s\n", strings.Join(c.Paths, ", "), db.Dialect,
-		plural(len(db.Tables), "table"), plural(len(db.Enums), "enum"), plural(len(db.Schemas), "schema"))
+	fmt.Fprintf(e.stdout, "%s: valid %s schema: %s\n", strings.Join(c.Paths, ", "), db.Dialect, objectCounts(db))
 	return nil
+}
+
+// objectCounts says how many objects of each kind db holds: tables, enums
+// and schemas always, the other kinds when there are any ("6 tables,
+// 1 enum, 2 schemas, 1 view, 1 function, 1 trigger").
+func objectCounts(db *schema.Database) string {
+	parts := []string{plural(len(db.Tables), "table"), plural(len(db.Enums), "enum"), plural(len(db.Schemas), "schema")}
+	var views, matviews, functions, procedures int
+	for _, v := range db.Views {
+		if v.Materialized {
+			matviews++
+		} else {
+			views++
+		}
+	}
+	for _, f := range db.Functions {
+		if f.Procedure {
+			procedures++
+		} else {
+			functions++
+		}
+	}
+	for _, k := range []struct {
+		n    int
+		noun string
+	}{
+		{len(db.Extensions), "extension"}, {len(db.Sequences), "sequence"}, {len(db.Domains), "domain"},
+		{len(db.CompositeTypes), "composite type"}, {views, "view"}, {matviews, "materialized view"},
+		{functions, "function"}, {procedures, "procedure"}, {len(db.Triggers), "trigger"},
+	} {
+		if k.n > 0 {
+			parts = append(parts, plural(k.n, k.noun))
+		}
+	}
+	switch n := len(db.Policies); {
+	case n == 1:
+		parts = append(parts, "1 policy")
+	case n > 1:
+		parts = append(parts, fmt.Sprintf("%d policies", n))
+	}
+	return strings.Join(parts, ", ")
 }
 
 type fmtCmd struct {

@@ -244,3 +244,38 @@ table "order_history" {
     expr = "status IN ('pending', 'paid', 'shipped', 'cancelled')"
   }
 }
+
+# What each customer has ordered: a view over two tables, compared without a
+# dev database by the built-in normalizer (columns of a join are qualified,
+# as PostgreSQL prints them).
+view "customer_totals" {
+  query = <<-SQL
+    SELECT c.id, c.email, count(o.id) AS orders, coalesce(sum(o.total), 0) AS spent
+    FROM customers c
+    LEFT JOIN orders o ON o.customer_id = c.id
+    GROUP BY c.id, c.email
+  SQL
+  comment = "Orders and spend per customer"
+}
+
+# Every status change of an order is kept in audit.order_history.
+function "log_order_status" {
+  returns  = "trigger"
+  language = "plpgsql"
+  body     = <<-SQL
+    BEGIN
+      INSERT INTO audit.order_history (order_id, status) VALUES (NEW.id, NEW.status::text);
+      RETURN NEW;
+    END
+  SQL
+}
+
+trigger "orders_log_status" {
+  on        = "orders"
+  timing    = "after"
+  events    = ["update"]
+  update_of = ["status"]
+  for_each  = "row"
+  when      = "OLD.status IS DISTINCT FROM NEW.status"
+  function  = "log_order_status"
+}
