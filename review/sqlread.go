@@ -43,9 +43,10 @@ func (e parseError) Error() string { return e.msg }
 // starting at line firstLine) in dialect d.
 func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
 	var out parsed
-	objectIDs := map[string]string{} // T-SQL variables outlive the statement that declares them
+	objectIDs := map[string]string{}    // T-SQL variables outlive the statement that declares them
+	session := &schema.ModuleSettings{} // and so do SET ANSI_NULLS and QUOTED_IDENTIFIER
 	for _, stmt := range splitStatements(lexSQL(src, firstLine, d == schema.SQLServer)) {
-		p := &sqlParser{file: file, src: src, toks: stmt, d: d, objectIDs: objectIDs}
+		p := &sqlParser{file: file, src: src, toks: stmt, d: d, objectIDs: objectIDs, session: session}
 		p.statements(&out)
 	}
 	return out
@@ -74,6 +75,9 @@ type sqlParser struct {
 	// lower-case name: what EXEC sp_identitycolumnforreplication names.
 	// Every statement of a file shares the map.
 	objectIDs map[string]string
+	// session is what SET ANSI_NULLS and SET QUOTED_IDENTIFIER said last in
+	// the file: the settings a T-SQL module created now keeps.
+	session *schema.ModuleSettings
 }
 
 func (p *sqlParser) pos() schema.Pos { return schema.Pos{File: p.file, Line: p.toks[p.start].line} }
@@ -374,6 +378,8 @@ func (p *sqlParser) parse() {
 	switch {
 	case p.typeObjectStatement():
 		// extensions, sequences, domains (sqlread_types.go)
+	case p.tsqlModuleStatement():
+		// T-SQL views, functions, procedures, triggers (sqlread_tsql_modules.go)
 	case p.outsideModel():
 		// objects the schema model does not hold: no change to review
 	case p.d == schema.SQLServer && (p.at("DISABLE", "TRIGGER") || p.at("ENABLE", "TRIGGER")):
