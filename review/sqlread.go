@@ -45,7 +45,12 @@ func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
 	var out parsed
 	objectIDs := map[string]string{}    // T-SQL variables outlive the statement that declares them
 	session := &schema.ModuleSettings{} // and so do SET ANSI_NULLS and QUOTED_IDENTIFIER
-	for _, stmt := range splitStatements(lexSQL(src, firstLine, d == schema.SQLServer)) {
+	toks := lexSQL(src, firstLine, d == schema.SQLServer)
+	stmts := splitStatements(toks)
+	if d == schema.SQLServer {
+		stmts = splitTSQL(toks)
+	}
+	for _, stmt := range stmts {
 		p := &sqlParser{file: file, src: src, toks: stmt, d: d, objectIDs: objectIDs, session: session}
 		p.statements(&out)
 	}

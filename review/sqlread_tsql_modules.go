@@ -92,3 +92,53 @@ func (p *sqlParser) tsqlModuleStatement() bool {
 	p.i = len(p.toks)
 	return true
 }
+
+// splitTSQL groups T-SQL tokens into statements as splitStatements does,
+// but a module (CREATE [OR ALTER] | ALTER VIEW|FUNCTION|PROC|PROCEDURE|TRIGGER)
+// runs to the next GO: it is the whole batch, its ';' included (Msg 111).
+func splitTSQL(toks []sqlTok) [][]sqlTok {
+	var out [][]sqlTok
+	for _, stmt := range splitStatements(toks) {
+		if n := len(out); n > 0 && inModule(out[n-1], toks) {
+			// stmt follows a ';' inside the module: join it back
+			last := out[n-1]
+			out[n-1] = toks[indexOf(toks, last[0]) : indexOf(toks, stmt[len(stmt)-1])+1]
+			continue
+		}
+		out = append(out, stmt)
+	}
+	return out
+}
+
+// inModule reports whether stmt starts a T-SQL module whose batch goes on
+// after it (no GO between it and the next statement of toks).
+func inModule(stmt, toks []sqlTok) bool {
+	k := 0
+	switch {
+	case len(stmt) > 3 && stmt[0].is("CREATE") && stmt[1].is("OR") && stmt[2].is("ALTER"):
+		k = 3
+	case len(stmt) > 1 && (stmt[0].is("CREATE") || stmt[0].is("ALTER")):
+		k = 1
+	default:
+		return false
+	}
+	if !(stmt[k].is("VIEW") || stmt[k].is("FUNCTION") || stmt[k].is("PROC") || stmt[k].is("PROCEDURE") || stmt[k].is("TRIGGER")) {
+		return false
+	}
+	for i := indexOf(toks, stmt[len(stmt)-1]) + 1; i < len(toks) && toks[i].kind == tkSep; i++ {
+		if toks[i].text == "GO" {
+			return false
+		}
+	}
+	return true
+}
+
+// indexOf returns the index in toks of the token t (by its offset).
+func indexOf(toks []sqlTok, t sqlTok) int {
+	for i, x := range toks {
+		if x.start == t.start && x.kind == t.kind {
+			return i
+		}
+	}
+	return -1
+}
