@@ -42,9 +42,15 @@ func (e parseError) Error() string { return e.msg }
 // readSQL reads the DDL statements of src (one migration part of file,
 // starting at line firstLine) in dialect d.
 func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
+	return readSQLSession(file, src, firstLine, d, &schema.ModuleSettings{})
+}
+
+// readSQLSession is readSQL in a session whose SET ANSI_NULLS and
+// QUOTED_IDENTIFIER are session (which the statements read change): a
+// file's, or that of the statement running EXEC(N'…').
+func readSQLSession(file, src string, firstLine int, d schema.Dialect, session *schema.ModuleSettings) parsed {
 	var out parsed
-	objectIDs := map[string]string{}    // T-SQL variables outlive the statement that declares them
-	session := &schema.ModuleSettings{} // and so do SET ANSI_NULLS and QUOTED_IDENTIFIER
+	objectIDs := map[string]string{} // T-SQL variables outlive the statement that declares them
 	toks := lexSQL(src, firstLine, d == schema.SQLServer)
 	stmts := splitStatements(toks)
 	if d == schema.SQLServer {
@@ -1498,7 +1504,10 @@ func (p *sqlParser) exec() {
 		if t.kind != tkString {
 			p.fail("EXEC of a non-literal")
 		}
-		inner := readSQL(p.file, t.text, t.line, p.d)
+		if p.session == nil {
+			p.session = &schema.ModuleSettings{}
+		}
+		inner := readSQLSession(p.file, t.text, t.line, p.d, p.session)
 		if len(inner.findings) > 0 {
 			p.fail("%s", strings.TrimSuffix(inner.findings[0].Message, "."))
 		}
