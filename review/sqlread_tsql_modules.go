@@ -93,26 +93,32 @@ func (p *sqlParser) tsqlModuleStatement() bool {
 	return true
 }
 
-// splitTSQL groups T-SQL tokens into statements as splitStatements does,
-// but a module (CREATE [OR ALTER] | ALTER VIEW|FUNCTION|PROC|PROCEDURE|TRIGGER)
-// runs to the next GO: it is the whole batch, its ';' included (Msg 111).
+// splitTSQL groups T-SQL tokens into statements at ';' and GO separators
+// as splitStatements does, but a module (CREATE [OR ALTER] | ALTER
+// VIEW|FUNCTION|PROC|PROCEDURE|TRIGGER) runs to the next GO: it is the whole
+// batch, its ';' included (Msg 111).
 func splitTSQL(toks []sqlTok) [][]sqlTok {
 	var out [][]sqlTok
-	for _, stmt := range splitStatements(toks) {
-		if n := len(out); n > 0 && inModule(out[n-1], toks) {
-			// stmt follows a ';' inside the module: join it back
-			last := out[n-1]
-			out[n-1] = toks[indexOf(toks, last[0]) : indexOf(toks, stmt[len(stmt)-1])+1]
+	start := 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && (toks[i].kind != tkSep || toks[i].text != "GO" && startsModule(toks[start:i])) {
 			continue
 		}
-		out = append(out, stmt)
+		stmt := toks[start:i]
+		for len(stmt) > 0 && stmt[len(stmt)-1].kind == tkSep {
+			stmt = stmt[:len(stmt)-1]
+		}
+		if len(stmt) > 0 {
+			out = append(out, stmt)
+		}
+		start = i + 1
 	}
 	return out
 }
 
-// inModule reports whether stmt starts a T-SQL module whose batch goes on
-// after it (no GO between it and the next statement of toks).
-func inModule(stmt, toks []sqlTok) bool {
+// startsModule reports whether stmt starts with CREATE [OR ALTER] or ALTER
+// of a view, function, procedure or trigger.
+func startsModule(stmt []sqlTok) bool {
 	k := 0
 	switch {
 	case len(stmt) > 3 && stmt[0].is("CREATE") && stmt[1].is("OR") && stmt[2].is("ALTER"):
@@ -122,23 +128,5 @@ func inModule(stmt, toks []sqlTok) bool {
 	default:
 		return false
 	}
-	if !(stmt[k].is("VIEW") || stmt[k].is("FUNCTION") || stmt[k].is("PROC") || stmt[k].is("PROCEDURE") || stmt[k].is("TRIGGER")) {
-		return false
-	}
-	for i := indexOf(toks, stmt[len(stmt)-1]) + 1; i < len(toks) && toks[i].kind == tkSep; i++ {
-		if toks[i].text == "GO" {
-			return false
-		}
-	}
-	return true
-}
-
-// indexOf returns the index in toks of the token t (by its offset).
-func indexOf(toks []sqlTok, t sqlTok) int {
-	for i, x := range toks {
-		if x.start == t.start && x.kind == t.kind {
-			return i
-		}
-	}
-	return -1
+	return stmt[k].is("VIEW") || stmt[k].is("FUNCTION") || stmt[k].is("PROC") || stmt[k].is("PROCEDURE") || stmt[k].is("TRIGGER")
 }
