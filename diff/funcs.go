@@ -36,9 +36,15 @@ func (d *differ) compareFunctions() map[string]bool {
 			d.dropFunction(s)
 		case why != "":
 			recreated[functionName(s)] = true
-			d.add(d.createPhase(t), &Change{Kind: DropFunction, Function: s, Hazards: []Hazard{hazard(HazardFunctionRecreated, Warning,
+			h := hazard(HazardFunctionRecreated, Warning,
 				"%s %s.%s is dropped and created again (%s: CREATE OR REPLACE cannot change that); its triggers are created again, other objects that call it make DROP FUNCTION fail (2BP01).",
-				s.Kind(), s.Schema, s.Signature(), why)}})
+				s.Kind(), s.Schema, s.Signature(), why)
+			if d.dst.Dialect == schema.SQLServer {
+				h = hazard(HazardFunctionRecreated, Warning,
+					"%s %s is dropped and created again (%s: CREATE OR ALTER cannot change that), which loses the permissions granted on it; an object that references it WITH SCHEMABINDING makes the DROP fail (Msg 3729).",
+					s.Kind(), schema.QName{Schema: s.Schema, Name: s.Name}, why)
+			}
+			d.add(d.createPhase(t), &Change{Kind: DropFunction, Function: s, Hazards: []Hazard{h}})
 			d.add(d.createPhase(t), &Change{Kind: CreateFunction, Function: t})
 			d.commentFunction(nil, t)
 		default:

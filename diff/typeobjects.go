@@ -110,7 +110,11 @@ func (d *differ) compareSequences() {
 				old := *t
 				old.Type, old.Start, old.Increment, old.MinValue, old.MaxValue, old.Cache, old.Cycle =
 					s.Type, s.Start, s.Increment, s.MinValue, s.MaxValue, s.Cache, s.Cycle
-				d.add(phaseTypes, &Change{Kind: AlterSequence, Sequence: t, OldSequence: &old, Hazards: sequenceHazards(s, t)})
+				hazards := sequenceHazards(s, t)
+				if d.dst.Dialect == schema.SQLServer {
+					hazards = sqlserverSequenceHazards(s, t)
+				}
+				d.add(phaseTypes, &Change{Kind: AlterSequence, Sequence: t, OldSequence: &old, Hazards: hazards})
 			}
 			d.sequenceOwner(s, t)
 			d.commentTypeObject(CommentSequence, &Change{Sequence: t}, s.Comment, t.Comment)

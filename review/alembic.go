@@ -96,6 +96,9 @@ type alembicReader struct {
 	// line, whose statements run outside the revision's transaction; -1
 	// when none is open.
 	autocommit int
+	// session is what the op.execute("SET ANSI_NULLS|QUOTED_IDENTIFIER …")
+	// of the revision said last: the settings a T-SQL module keeps.
+	session schema.ModuleSettings
 }
 
 // batch is an open `with op.batch_alter_table(...) as alias:` block.
@@ -413,7 +416,7 @@ func (r *alembicReader) call(v *pyread.Value, batches []batch) {
 			r.unparsed(line, name, "op.execute of something other than a literal")
 			return
 		}
-		inner := readSQL(r.file, sql, line, r.d)
+		inner := readSQLSession(r.file, sql, line, r.d, &r.session)
 		for i := range inner.ops {
 			inner.ops[i].pos.Line, inner.ops[i].noTx = line, r.autocommit >= 0
 		}

@@ -42,10 +42,22 @@ func (e parseError) Error() string { return e.msg }
 // readSQL reads the DDL statements of src (one migration part of file,
 // starting at line firstLine) in dialect d.
 func readSQL(file, src string, firstLine int, d schema.Dialect) parsed {
+	return readSQLSession(file, src, firstLine, d, &schema.ModuleSettings{})
+}
+
+// readSQLSession is readSQL in a session whose SET ANSI_NULLS and
+// QUOTED_IDENTIFIER are session (which the statements read change): a
+// file's, or that of the statement running EXEC(N'…').
+func readSQLSession(file, src string, firstLine int, d schema.Dialect, session *schema.ModuleSettings) parsed {
 	var out parsed
 	objectIDs := map[string]string{} // T-SQL variables outlive the statement that declares them
-	for _, stmt := range splitStatements(lexSQL(src, firstLine, d == schema.SQLServer)) {
-		p := &sqlParser{file: file, src: src, toks: stmt, d: d, objectIDs: objectIDs}
+	toks := lexSQL(src, firstLine, d == schema.SQLServer)
+	stmts := splitStatements(toks)
+	if d == schema.SQLServer {
+		stmts = splitTSQL(toks)
+	}
+	for _, stmt := range stmts {
+		p := &sqlParser{file: file, src: src, toks: stmt, d: d, objectIDs: objectIDs, session: session}
 		p.statements(&out)
 	}
 	return out
@@ -74,6 +86,9 @@ type sqlParser struct {
 	// lower-case name: what EXEC sp_identitycolumnforreplication names.
 	// Every statement of a file shares the map.
 	objectIDs map[string]string
+	// session is what SET ANSI_NULLS and SET QUOTED_IDENTIFIER said last in
+	// the file: the settings a T-SQL module created now keeps.
+	session *schema.ModuleSettings
 }
 
 func (p *sqlParser) pos() schema.Pos { return schema.Pos{File: p.file, Line: p.toks[p.start].line} }
@@ -374,6 +389,8 @@ func (p *sqlParser) parse() {
 	switch {
 	case p.typeObjectStatement():
 		// extensions, sequences, domains (sqlread_types.go)
+	case p.tsqlModuleStatement():
+		// T-SQL views, functions, procedures, triggers (sqlread_tsql_modules.go)
 	case p.outsideModel():
 		// objects the schema model does not hold: no change to review
 	case p.d == schema.SQLServer && (p.at("DISABLE", "TRIGGER") || p.at("ENABLE", "TRIGGER")):
@@ -1487,7 +1504,10 @@ func (p *sqlParser) exec() {
 		if t.kind != tkString {
 			p.fail("EXEC of a non-literal")
 		}
-		inner := readSQL(p.file, t.text, t.line, p.d)
+		if p.session == nil {
+			p.session = &schema.ModuleSettings{}
+		}
+		inner := readSQLSession(p.file, t.text, t.line, p.d, p.session)
 		if len(inner.findings) > 0 {
 			p.fail("%s", strings.TrimSuffix(inner.findings[0].Message, "."))
 		}

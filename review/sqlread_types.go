@@ -153,7 +153,12 @@ func (p *sqlParser) sequence(create bool) {
 			edits = append(edits, func(s *schema.Sequence) { s.Start = n })
 		case p.accept("RESTART"):
 			if p.accept("WITH") || p.peek().kind == tkNumber || p.at("-") {
-				p.int() // the current value: not in the model
+				n := p.int() // PostgreSQL: the current value, not in the model
+				if p.d == schema.SQLServer {
+					// SQL Server keeps it as the start (sys.sequences.start_value):
+					// how schemadiff writes a new start (docs/sqlserver.md)
+					edits = append(edits, func(s *schema.Sequence) { s.Start = n })
+				}
 			}
 		case !create && p.accept("RENAME", "TO"):
 			name := p.ident()
@@ -164,7 +169,10 @@ func (p *sqlParser) sequence(create bool) {
 		case !create && p.accept("OWNER", "TO"):
 			p.ident() // owners are not in the model
 		case p.accept("CACHE"):
-			n := p.int()
+			var n int64 // SQL Server's bare CACHE: the default size (0 in the model)
+			if p.peek().kind == tkNumber {
+				n = p.int()
+			}
 			edits = append(edits, func(s *schema.Sequence) { s.Cache = n })
 		case p.accept("CYCLE"):
 			edits = append(edits, func(s *schema.Sequence) { s.Cycle = true })

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/schemadiff/schemadiff/diff"
@@ -37,8 +38,10 @@ func (s *state) applyFunction(o op) {
 		}
 		db.Functions = slices.Delete(db.Functions, i, i+1)
 	case opCreateTrigger:
-		if s.table(o) == nil {
-			return
+		if db.Dialect != schema.SQLServer || db.View(o.table) == nil { // SQL Server: INSTEAD OF triggers on views
+			if s.table(o) == nil {
+				return
+			}
 		}
 		t := *o.trg
 		t.Pos = o.pos
@@ -57,6 +60,12 @@ func (s *state) applyFunction(o op) {
 		t := *o.trg
 		t.Schema, t.Table = o.table.Schema, o.table.Name
 		i := findTrigger(db, &t)
+		if o.table.Name == "" { // T-SQL's DROP TRIGGER names no table: the trigger of that schema and name
+			t.Schema = cmp.Or(o.trg.Schema, db.Dialect.DefaultSchema())
+			i = slices.IndexFunc(db.Triggers, func(x *schema.Trigger) bool {
+				return cmp.Or(x.Schema, db.Dialect.DefaultSchema()) == t.Schema && x.Name == t.Name
+			})
+		}
 		switch {
 		case i < 0 && !o.ifExist:
 			s.conflict(o, CodeDropMissing, diff.Error, "trigger "+t.Name, "Trigger %s on %s is not created by an earlier migration; fix the name or the table.", t.Name, t.TableQName())

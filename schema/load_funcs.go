@@ -60,11 +60,14 @@ func (l *loader) trigger(o object) *Trigger {
 	l.setPos(t, "on", pos)
 	q := ParseQName(on, "")
 	t.Schema, t.Table = q.Schema, q.Name
+	// a SQL Server trigger's body (the whole CREATE TRIGGER) says its
+	// timing and events; PostgreSQL's, which calls a function, needs them
+	hasBody := o.has("body")
 	t.Timing = l.text(o, t, "timing")
-	if !o.has("timing") {
+	if !o.has("timing") && !hasBody {
 		l.errorf(o.pos(), o.desc(), `add timing = "before", "after" or "instead of"`, "missing required attribute timing")
 	}
-	t.Events = l.columnList(o, t, "events", true)
+	t.Events = l.columnList(o, t, "events", !hasBody)
 	t.UpdateOf = l.columnList(o, t, "update_of", false)
 	switch fe, pos, _ := o.str("for_each"); fe {
 	case "row":

@@ -173,6 +173,9 @@ func TestSQLServerChangesCoverKinds(t *testing.T) {
 		"EXEC sp_rename", "ALTER SCHEMA [sales] TRANSFER", "nvarchar(max)", "DROP COLUMN",
 		diff.HazardClusteredRebuild, diff.HazardFilterLost, diff.HazardFilterChanged, diff.HazardUniqueFilterChanged,
 		diff.HazardAlterColumnInUse, diff.HazardImplicitNonclusteredPK, " DESC", "INCLUDE (",
+		"CREATE OR ALTER VIEW", "WITH SCHEMABINDING", "CREATE OR ALTER FUNCTION", "RETURNS TABLE", "CREATE OR ALTER PROCEDURE",
+		"DROP FUNCTION", "DROP PROCEDURE", "INSTEAD OF", "DISABLE TRIGGER", "DROP TRIGGER", "CREATE SEQUENCE", "RESTART WITH",
+		"NO CACHE", "DROP SEQUENCE", "SET QUOTED_IDENTIFIER OFF", "DROP VIEW",
 	} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("no golden of %s holds %q", sqlserverChanges, want)

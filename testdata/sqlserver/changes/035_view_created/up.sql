@@ -1,0 +1,10 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
+CREATE OR ALTER VIEW [dbo].[big_orders]
+as
+  select  id, customer,   amount   -- the large ones
+  from dbo.orders
+  where amount > 1000;
+GO

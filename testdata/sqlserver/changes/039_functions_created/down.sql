@@ -1,0 +1,9 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+
+DROP FUNCTION [dbo].[order_tax];
+GO
+
+DROP FUNCTION [dbo].[orders_of];
+GO

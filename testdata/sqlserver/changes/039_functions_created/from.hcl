@@ -1,0 +1,20 @@
+dialect = "sqlserver"
+
+table "orders" {
+  column "id" {
+    type = "int"
+  }
+  column "customer" {
+    type = "nvarchar(50)"
+  }
+  column "amount" {
+    type = "decimal(10,2)"
+  }
+  column "updated_at" {
+    type = "datetime2"
+    null = true
+  }
+  primary_key {
+    columns = ["id"]
+  }
+}
