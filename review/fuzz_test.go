@@ -43,7 +43,7 @@ func checkParsed(t *testing.T, p parsed, d schema.Dialect) {
 	for _, o := range p.ops {
 		s.apply(o)
 	}
-	_, _ = schema.Normalize(cloneDB(s.db))
+	_, _ = schema.Normalize(schema.CloneDatabase(s.db))
 	for _, f := range append(fs, p.findings...) {
 		if f.Pos.Line < 1 || f.Code == "" || f.Message == "" {
 			t.Errorf("finding without line, code or message: %+v", f)

@@ -278,7 +278,7 @@ func (a *analysis) migration(m *migration) {
 	if !a.wholeState {
 		scope = a.state.scope(m)
 	}
-	before := cloneDB(within(a.state.db, scope))
+	before := schema.CloneDatabase(within(a.state.db, scope))
 	for i := range m.up.ops {
 		n := len(a.findings)
 		a.state.apply(m.up.ops[i])
@@ -288,7 +288,7 @@ func (a *analysis) migration(m *migration) {
 			return f.Code == CodeDuplicate || f.Code == CodeDropMissing
 		})
 	}
-	after := cloneDB(within(a.state.db, scope))
+	after := schema.CloneDatabase(within(a.state.db, scope))
 	clearRenames(a.state.db)
 	first := schema.Pos{File: m.files[0], Line: 1}
 	if len(m.up.ops) > 0 {
@@ -360,7 +360,7 @@ func (a *analysis) rebuilt(m *migration, before, after *schema.Database, plan *d
 		if d, dropped := firstDrop[name]; !dropped || d >= i || changed[objectOf{o.table, name}] {
 			continue
 		}
-		without := cloneDB(before)
+		without := schema.CloneDatabase(before)
 		if t := without.Table(o.table); t == nil || !dropObject(t, name) {
 			continue
 		}
@@ -420,7 +420,7 @@ func dropObject(t *schema.Table, name string) bool {
 // scope; all when nil) and reports when it does not lead back to nb, the (canonical)
 // state before m.
 func (a *analysis) downCheck(m *migration, nb *schema.Database, scope map[schema.QName]bool) {
-	s := stateOf(cloneDB(within(a.state.db, scope)))
+	s := stateOf(schema.CloneDatabase(within(a.state.db, scope)))
 	for _, o := range m.down.ops {
 		s.apply(o)
 	}

@@ -209,32 +209,6 @@ func (s *state) reindex(qs ...schema.QName) {
 	}
 }
 
-// cloneDB returns a deep copy of db, positions included.
-func cloneDB(db *schema.Database) *schema.Database {
-	out := &schema.Database{Dialect: db.Dialect}
-	for _, s := range db.Schemas {
-		c := *s
-		out.Schemas = append(out.Schemas, &c)
-	}
-	for _, e := range db.Enums {
-		c := *e
-		c.Values = slices.Clone(e.Values)
-		out.Enums = append(out.Enums, &c)
-	}
-	for _, t := range db.Tables {
-		out.Tables = append(out.Tables, cloneTable(t))
-	}
-	out.Views = cloneViews(db.Views)
-	cloneFunctions(db, out)
-	for _, p := range db.Policies {
-		c := *p
-		c.Roles = slices.Clone(p.Roles)
-		out.Policies = append(out.Policies, &c)
-	}
-	cloneTypeObjects(out, db)
-	return out
-}
-
 func cloneTable(t *schema.Table) *schema.Table {
 	c := *t
 	c.Columns = nil

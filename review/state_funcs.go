@@ -144,18 +144,3 @@ func moveTriggers(db *schema.Database, from, to schema.QName) {
 		}
 	}
 }
-
-// cloneFunctions deep-copies the functions and triggers of db into out.
-func cloneFunctions(db, out *schema.Database) {
-	for _, f := range db.Functions {
-		c := *f
-		c.Args = cloneEach(f.Args, func(a schema.FunctionArg) schema.FunctionArg { return a })
-		c.Set = slices.Clone(f.Set)
-		out.Functions = append(out.Functions, &c)
-	}
-	for _, t := range db.Triggers {
-		c := *t
-		c.Events, c.UpdateOf, c.Args = slices.Clone(t.Events), slices.Clone(t.UpdateOf), slices.Clone(t.Args)
-		out.Triggers = append(out.Triggers, &c)
-	}
-}

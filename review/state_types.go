@@ -29,18 +29,6 @@ type typeObjectOp struct {
 	edit func(*state, op)
 }
 
-// cloneTypeObjects deep-copies the extensions, sequences, domains and
-// composite types of db into out.
-func cloneTypeObjects(out, db *schema.Database) {
-	out.Extensions = cloneEach(db.Extensions, func(x schema.Extension) schema.Extension { return x })
-	out.Sequences = cloneEach(db.Sequences, func(s schema.Sequence) schema.Sequence {
-		s.MinValue, s.MaxValue = cloneBound(s.MinValue), cloneBound(s.MaxValue)
-		return s
-	})
-	out.Domains = cloneEach(db.Domains, cloneDomain)
-	out.CompositeTypes = cloneEach(db.CompositeTypes, cloneComposite)
-}
-
 func cloneDomain(d schema.Domain) schema.Domain {
 	if d.Default != nil {
 		v := *d.Default

@@ -76,20 +76,3 @@ func (s *state) viewIndexOp(o op) bool {
 	}
 	return false
 }
-
-// cloneViews returns deep copies of views (their indexes too).
-func cloneViews(views []*schema.View) []*schema.View {
-	var out []*schema.View
-	for _, v := range views {
-		c := *v
-		c.Columns = slices.Clone(v.Columns)
-		c.DependsOn = slices.Clone(v.DependsOn)
-		c.Indexes = cloneEach(v.Indexes, func(x schema.Index) schema.Index {
-			x.Parts = slices.Clone(x.Parts)
-			x.Include = slices.Clone(x.Include)
-			return x
-		})
-		out = append(out, &c)
-	}
-	return out
-}

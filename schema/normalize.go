@@ -21,7 +21,7 @@ func Normalize(db *Database) (*Database, error) {
 	if db == nil {
 		return nil, fmt.Errorf("normalize: no database")
 	}
-	out := cloneDatabase(db)
+	out := CloneDatabase(db)
 	switch out.Dialect {
 	case "":
 		out.Dialect = Postgres
@@ -698,8 +698,9 @@ func (n *normalizer) nameSQLServer() {
 	n.nameSQLServerObjects()
 }
 
-// cloneDatabase deep-copies db.
-func cloneDatabase(db *Database) *Database {
+// CloneDatabase returns a deep copy of db, positions included: changing
+// the copy never changes db.
+func CloneDatabase(db *Database) *Database {
 	out := &Database{Dialect: db.Dialect, Warnings: append([]Warning(nil), db.Warnings...),
 		Dependents: append([]Dependent(nil), db.Dependents...)}
 	for _, s := range db.Schemas {
