@@ -79,7 +79,7 @@ func (p *postgres) Inspect(ctx context.Context, opts Options) (*schema.Database,
 	if err != nil {
 		return nil, redact.Error(err, p.url)
 	}
-	norm, err := schema.Normalize(db)
+	norm, err := schema.NormalizeOwned(db)
 	if err != nil {
 		return nil, fmt.Errorf("introspect: normalizing the schema read from %s: %w", redact.URL(p.url), err)
 	}
@@ -93,16 +93,8 @@ func (p *postgres) inspect(ctx context.Context, opts Options) (*schema.Database,
 	}
 	defer tx.Rollback(ctx) //nolint:errcheck // read-only: nothing to lose
 
-	// A fixed search_path makes pg_get_expr/format_type/regclass output
-	// independent of the role's settings: objects of "public" print
-	// unqualified, those of other schemas qualified.
-	var readOnly string
-	if err := tx.QueryRow(ctx, `SELECT set_config('search_path', 'public', true), current_setting('transaction_read_only')`).
-		Scan(nil, &readOnly); err != nil {
-		return nil, fmt.Errorf("introspect: setting up the transaction: %w", err)
-	}
-	if readOnly != "on" {
-		return nil, fmt.Errorf("introspect: the transaction is not read-only (transaction_read_only=%s)", readOnly)
+	if err := setUpTx(ctx, tx); err != nil {
+		return nil, err
 	}
 	if p.afterBegin != nil {
 		if err := p.afterBegin(ctx, tx); err != nil {
@@ -110,6 +102,33 @@ func (p *postgres) inspect(ctx context.Context, opts Options) (*schema.Database,
 		}
 	}
 	return readCatalog(ctx, tx, opts, p.snapshotOpener(snapshot))
+}
+
+// pgTxSetup sets up a transaction Inspect reads in, for that transaction
+// only (set_config's is_local), and returns transaction_read_only:
+//   - a fixed search_path makes pg_get_expr/format_type/regclass output
+//     independent of the role's settings: objects of "public" print
+//     unqualified, those of other schemas qualified;
+//   - jit off: the catalog queries' estimated costs (subqueries per row, over
+//     arrays of thousands of oids) pass jit_above_cost, and compiling them
+//     cost more than running them — at 5,000 tables 3.7 s of JIT (EXPLAIN
+//     ANALYZE's "JIT: Timing") for a columns query that runs in 0.3 s
+//     (docs/performance.md). The setting exists from PostgreSQL 11
+//     (https://www.postgresql.org/docs/15/runtime-config-query.html#GUC-JIT);
+//     it is left alone before.
+const pgTxSetup = `SELECT set_config('search_path', 'public', true), current_setting('transaction_read_only'),
+       (SELECT set_config('jit', 'off', true) WHERE current_setting('server_version_num')::int >= 110000)`
+
+// setUpTx runs pgTxSetup in tx and fails unless tx is read-only.
+func setUpTx(ctx context.Context, tx pgx.Tx) error {
+	var readOnly string
+	if err := tx.QueryRow(ctx, pgTxSetup).Scan(nil, &readOnly, nil); err != nil {
+		return fmt.Errorf("introspect: setting up the transaction: %w", err)
+	}
+	if readOnly != "on" {
+		return fmt.Errorf("introspect: the transaction is not read-only (transaction_read_only=%s)", readOnly)
+	}
+	return nil
 }
 
 // begin starts the read-only, repeatable-read transaction Inspect reads in,
@@ -152,7 +171,7 @@ func (p *postgres) snapshotOpener(id string) func(context.Context) (pgx.Tx, func
 			_, err = other.Exec(ctx, `SET TRANSACTION SNAPSHOT '`+strings.ReplaceAll(id, "'", "''")+`'`)
 		}
 		if err == nil {
-			_, err = other.Exec(ctx, `SELECT set_config('search_path', 'public', true)`)
+			err = setUpTx(ctx, other)
 		}
 		if err != nil {
 			end()

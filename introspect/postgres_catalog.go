@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -108,17 +109,21 @@ ORDER BY a.attrelid, a.attnum`
 
 	// pgConstraintsQuery skips the constraints that partitions inherit
 	// (conparentid; checks: not conislocal), which PostgreSQL creates by itself.
+	// It reads the columns of a constraint, and those a foreign key references
+	// in a selected table, as attribute numbers: readCatalog names them from
+	// the columns read (a subquery per constraint cost two thirds of the
+	// query). It names those of a referenced table outside the selection.
 	pgConstraintsQuery = `
 SELECT c.conrelid, c.conname, c.contype::text,
-       ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(num, i)
-             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.i)::text[],
-       coalesce(fn.nspname, ''), coalesce(fc.relname, ''),
-       ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(num, i)
-             JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.i)::text[],
+       coalesce(c.conkey, '{}'), c.confrelid,
+       coalesce(fn.nspname, ''), coalesce(fc.relname, ''), coalesce(c.confkey, '{}'),
+       CASE WHEN c.confrelid <> 0 AND NOT c.confrelid = ANY($1::oid[]) THEN
+            ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(num, i)
+                  JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.i)::text[] END,
        c.confdeltype::text, c.confupdtype::text, c.condeferrable, c.condeferred,
        coalesce(CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END, ''),
        NOT c.convalidated, c.confmatchtype = 'f', c.connoinherit,
-       coalesce((to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean, false),
+       coalesce(%[1]s, false),
        coalesce(dc.description, '')
 FROM pg_constraint c
 LEFT JOIN pg_description dc ON dc.objoid = c.oid AND dc.classoid = 'pg_constraint'::regclass
@@ -145,8 +150,8 @@ ORDER BY c.conrelid, c.conname`
 	// The copies of a partitioned table's indexes that PostgreSQL makes on
 	// its partitions (an index that is a partition of another, pg_inherits)
 	// are left out: they belong to the parent's index.
-	// indnullsnotdistinct is read through to_jsonb, so that servers before
-	// PostgreSQL 15 (which have no such column) read false.
+	// indnullsnotdistinct is read as pgNullsNotDistinct says (%[1]s: of the
+	// constraint's index ci, %[2]s: of i).
 	// Comments come from pg_description joins rather than
 	// obj_description/col_description, which cost a function call per row.
 	pgIndexesQuery = `
@@ -161,15 +166,17 @@ SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
              JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1]
              JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
              ORDER BY k),
-       ARRAY(SELECT coalesce(CASE WHEN i.indcollation[k - 1] NOT IN (0, coalesce(ta.attcollation, kt.typcollation))
-                                  THEN co.collname END, '')
+       ARRAY(SELECT CASE WHEN i.indcollation[k - 1] = 0 THEN '' ELSE coalesce((
+                    SELECT co.collname FROM pg_collation co
+                    WHERE co.oid = i.indcollation[k - 1]
+                      AND co.oid <> coalesce(
+                          (SELECT ta.attcollation FROM pg_attribute ta
+                           WHERE ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0),
+                          (SELECT kt.typcollation FROM pg_attribute ia JOIN pg_type kt ON kt.oid = ia.atttypid
+                           WHERE ia.attrelid = i.indexrelid AND ia.attnum = k))), '') END
              FROM generate_series(1, i.indnkeyatts) k
-             JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
-             JOIN pg_type kt ON kt.oid = ia.atttypid
-             LEFT JOIN pg_attribute ta ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0
-             LEFT JOIN pg_collation co ON co.oid = i.indcollation[k - 1]
              ORDER BY k),
-       coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false),
+       %[2]s,
        coalesce(ic.reloptions, '{}'),
        CASE WHEN EXISTS (SELECT 1 FROM generate_series(1, i.indnkeyatts) k
                          JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
@@ -195,6 +202,32 @@ WHERE i.indrelid = ANY($1::oid[])
 ORDER BY i.indrelid, ic.relname`
 )
 
+// nullsNotDistinct returns query (pgConstraintsQuery, pgIndexesQuery) with
+// the SQL of pg_index.indnullsnotdistinct of its aliases ci and i: the
+// column on PostgreSQL 15 and later; before, which has no such column (and
+// no NULLS NOT DISTINCT), read through to_jsonb of the row, which is false.
+// to_jsonb of every pg_index row cost 0.1 s of a 0.4 s query at 15,000
+// indexes. The server's version is the one it reported at connection
+// (server_version, https://www.postgresql.org/docs/15/protocol-flow.html#PROTOCOL-ASYNC).
+func (c *pgCatalog) nullsNotDistinct(query string) string {
+	if c.major >= 15 {
+		return fmt.Sprintf(query, "ci.indnullsnotdistinct", "i.indnullsnotdistinct")
+	}
+	return fmt.Sprintf(query, "(to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean", "coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false)")
+}
+
+// pgMajor returns the major version of the server of conn (15 for "15.18
+// (Debian 15.18-0+deb12u1)"), 0 when it cannot tell.
+func pgMajor(conn *pgx.Conn) int {
+	v := conn.PgConn().ParameterStatus("server_version")
+	end := strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	if end < 0 {
+		end = len(v)
+	}
+	major, _ := strconv.Atoi(v[:end])
+	return major
+}
+
 // pgTable is a table being read, with its attribute numbers.
 type pgTable struct {
 	*schema.Table
@@ -204,12 +237,18 @@ type pgTable struct {
 // pgCatalog holds what the queries read so far.
 type pgCatalog struct {
 	db        *schema.Database
+	major     int      // the server's major version (pgMajor)
 	schemaIDs []uint32 // oids of the selected schemas
 	tables    map[uint32]*pgTable
 	tableIDs  []uint32 // oids of the selected tables, in order
 	// matviews are the materialized views, whose columns and indexes are
 	// read with the tables' (readViews).
 	matviews []matview
+	// keys are the columns of the constraints read, and indexKeys those
+	// of the indexes, named once the columns are read too (nameKeys,
+	// nameIndexKeys).
+	keys      []pgKey
+	indexKeys []pgIndexKeys
 	// exclusions are the indexes of exclusion constraints, joined to the
 	// constraints (read in parallel) once both are read.
 	exclusions []pgExclusion
@@ -239,7 +278,7 @@ type step struct {
 // once both are read. Without open, or when it fails, every step runs on tx
 // in turn, with the same result.
 func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context.Context) (pgx.Tx, func(), error)) (*schema.Database, error) {
-	c := &pgCatalog{db: &schema.Database{Dialect: schema.Postgres}, tables: map[uint32]*pgTable{}}
+	c := &pgCatalog{db: &schema.Database{Dialect: schema.Postgres}, major: pgMajor(tx.Conn()), tables: map[uint32]*pgTable{}}
 	run := func(tx pgx.Tx, s step) error {
 		if err := s.run(ctx, tx, opts); err != nil {
 			return fmt.Errorf("introspect: reading %s: %w", s.what, err)
@@ -257,11 +296,15 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context
 			return nil, err
 		}
 	}
-	aside := []step{{"constraints", c.readConstraints}, {"objects and attributes not modelled, and dependents", c.readUnmodelled}}
-	serial := []step{{"columns", c.readColumns}, {"indexes", c.readIndexes}, {"indexes of materialized views", c.viewIndexes}}
+	// Each group of steps aside runs on a connection of its own, at the same
+	// time as the main one reads the columns: the server's work is spread
+	// over three backends, about evenly at 5,000 tables (docs/performance.md).
+	aside := [][]step{{{"indexes", c.readIndexes}},
+		{{"constraints", c.readConstraints}, {"objects and attributes not modelled, and dependents", c.readUnmodelled}}}
+	serial := []step{{"columns", c.readColumns}}
 	var wg sync.WaitGroup
 	errs := make([]error, len(aside))
-	for i, s := range aside {
+	for i, steps := range aside {
 		var other pgx.Tx
 		var end func()
 		if open != nil {
@@ -271,14 +314,18 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context
 			}
 		}
 		if other == nil {
-			serial = append(serial, s)
+			serial = append(serial, steps...)
 			continue
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			defer end()
-			errs[i] = run(other, s)
+			for _, s := range steps {
+				if errs[i] = run(other, s); errs[i] != nil {
+					return
+				}
+			}
 		}()
 	}
 	for _, s := range serial {
@@ -293,6 +340,13 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context
 			return nil, err
 		}
 	}
+	if err := c.nameKeys(); err != nil {
+		return nil, fmt.Errorf("introspect: reading constraints: %w", err)
+	}
+	if err := c.nameIndexKeys(); err != nil {
+		return nil, fmt.Errorf("introspect: reading indexes: %w", err)
+	}
+	c.viewIndexes()
 	for _, x := range c.exclusions {
 		if err := x.table.exclusionIndex(x.name, x.ops, x.idx); err != nil {
 			return nil, fmt.Errorf("introspect: reading indexes: %w", err)
@@ -445,45 +499,117 @@ var pgSerialTypes = map[string]string{"smallint": "smallserial", "integer": "ser
 var pgFkActions = map[string]string{"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 
 // readConstraints reads primary keys, unique, foreign key, check and
-// exclusion constraints.
+// exclusion constraints. Their columns are named by nameKeys, once the
+// columns are read.
 func (c *pgCatalog) readConstraints(ctx context.Context, tx pgx.Tx, _ Options) error {
-	rows, err := tx.Query(ctx, pgConstraintsQuery, c.tableIDs)
+	rows, err := tx.Query(ctx, c.nullsNotDistinct(pgConstraintsQuery), c.tableIDs)
 	if err != nil {
 		return err
 	}
 	var (
-		rel                                  uint32
+		rel, refRel                          uint32
 		name, typ, refSchema, refTable, expr string
 		onDelete, onUpdate                   string
-		cols, refCols                        []string
+		keys, refKeys                        []int16
+		refCols                              []string
 		deferrable, deferred                 bool
 		notValid, matchFull, noInherit       bool
 		nullsNotDistinct                     bool
 		comment                              string
 	)
-	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &typ, &cols, &refSchema, &refTable, &refCols,
+	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &typ, &keys, &refRel, &refSchema, &refTable, &refKeys, &refCols,
 		&onDelete, &onUpdate, &deferrable, &deferred, &expr, &notValid, &matchFull, &noInherit, &nullsNotDistinct, &comment}, func() error {
 		t := c.tables[rel]
+		key := func(cols *[]string) {
+			c.keys = append(c.keys, pgKey{what: t.QName().String() + "." + name, rel: rel, nums: slices.Clone(keys), cols: cols})
+		}
 		switch typ {
 		case "p":
-			t.PrimaryKey = &schema.PrimaryKey{Name: name, Columns: cols, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
+			t.PrimaryKey = &schema.PrimaryKey{Name: name, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
+			key(&t.PrimaryKey.Columns)
 		case "u":
-			t.Uniques = append(t.Uniques, &schema.Unique{Name: name, Columns: cols, NullsNotDistinct: nullsNotDistinct,
-				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
+			u := &schema.Unique{Name: name, NullsNotDistinct: nullsNotDistinct,
+				Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
+			t.Uniques = append(t.Uniques, u)
+			key(&u.Columns)
 		case "c":
 			t.Checks = append(t.Checks, &schema.Check{Name: name, Expr: expr, NotValid: notValid, NoInherit: noInherit, Comment: comment})
 		case "f":
-			t.ForeignKeys = append(t.ForeignKeys, &schema.ForeignKey{
-				Name: name, Columns: cols, RefSchema: refSchema, RefTable: refTable, RefColumns: refCols,
+			fk := &schema.ForeignKey{
+				Name: name, RefSchema: refSchema, RefTable: refTable, RefColumns: refCols,
 				OnDelete: pgFkActions[onDelete], OnUpdate: pgFkActions[onUpdate],
 				Deferrable: deferrable, InitiallyDeferred: deferred, MatchFull: matchFull, NotValid: notValid, Comment: comment,
-			})
+			}
+			t.ForeignKeys = append(t.ForeignKeys, fk)
+			key(&fk.Columns)
+			if refCols == nil { // a selected table's: named from its columns
+				c.keys = append(c.keys, pgKey{what: t.QName().String() + "." + name, rel: refRel, nums: slices.Clone(refKeys), cols: &fk.RefColumns})
+			}
 		case "x": // its elements come with its index (readIndexes)
 			t.Excludes = append(t.Excludes, &schema.Exclude{Name: name, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment})
 		}
 		return nil
 	})
 	return err
+}
+
+// pgIndexKeys are the attribute numbers (pg_index.indkey: the keys, then
+// the INCLUDE columns; 0 for an expression) of an index read.
+type pgIndexKeys struct {
+	t    *pgTable
+	idx  *schema.Index
+	nums []int16
+}
+
+// nameIndexKeys names the key and INCLUDE columns of the indexes read, once
+// the columns are read too (readIndexes and readColumns run at the same
+// time).
+func (c *pgCatalog) nameIndexKeys() error {
+	for _, k := range c.indexKeys {
+		for i, num := range k.nums {
+			if num == 0 {
+				continue // an expression
+			}
+			name, ok := k.t.attnames[num]
+			if !ok {
+				return fmt.Errorf("index %s: column number %d of %s was not read", k.idx.Name, num, k.t.QName())
+			}
+			if i < len(k.idx.Parts) {
+				k.idx.Parts[i].Column = name
+			} else {
+				k.idx.Include = append(k.idx.Include, name)
+			}
+		}
+	}
+	return nil
+}
+
+// pgKey is a list of columns of a constraint read as attribute numbers
+// (pg_constraint.conkey, confkey) of the table rel.
+type pgKey struct {
+	what string // the constraint, for errors
+	rel  uint32
+	nums []int16
+	cols *[]string // where the names go
+}
+
+// nameKeys names the columns of the constraints read, from the columns
+// read (pgTable.attnames): readConstraints and readColumns run at the same
+// time, so this comes after both.
+func (c *pgCatalog) nameKeys() error {
+	for _, k := range c.keys {
+		t := c.tables[k.rel]
+		names := make([]string, len(k.nums))
+		for i, num := range k.nums {
+			name, ok := t.attnames[num]
+			if !ok {
+				return fmt.Errorf("constraint %s: column number %d of %s was not read", k.what, num, t.QName())
+			}
+			names[i] = name
+		}
+		*k.cols = names
+	}
+	return nil
 }
 
 // exclusionIndex fills the exclusion constraint called name (read by
@@ -513,7 +639,7 @@ const (
 
 // readIndexes reads the indexes that no constraint owns.
 func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error {
-	rows, err := tx.Query(ctx, pgIndexesQuery, c.tableIDs)
+	rows, err := tx.Query(ctx, c.nullsNotDistinct(pgIndexesQuery), c.tableIDs)
 	if err != nil {
 		return err
 	}
@@ -538,16 +664,15 @@ func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error
 		if am != "btree" {
 			idx.Using = am
 		}
+		c.indexKeys = append(c.indexKeys, pgIndexKeys{t: t, idx: idx, nums: slices.Clone(keys)})
 		for k, attnum := range keys {
-			col := t.attnames[attnum]
 			if k >= int(nkey) {
-				idx.Include = append(idx.Include, col)
-				continue
+				continue // named by nameIndexKeys, with the key columns
 			}
-			part := schema.IndexPart{Column: col}
+			var part schema.IndexPart
 			part.Opclass, part.Collation = opclasses[k], colls[k]
 			if attnum == 0 {
-				part.Expr, part.Column = defs[k], ""
+				part.Expr = defs[k]
 				if !strings.Contains(fullDef, defs[k]+" COLLATE ") {
 					part.Collation = ""
 				}

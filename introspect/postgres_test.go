@@ -332,11 +332,11 @@ func TestInspectPostgresReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	var readOnly, isolation string
+	var readOnly, isolation, jit string
 	var writeErr error
 	p.afterBegin = func(ctx context.Context, tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, "SELECT current_setting('transaction_read_only'), current_setting('transaction_isolation')").
-			Scan(&readOnly, &isolation); err != nil {
+		if err := tx.QueryRow(ctx, "SELECT current_setting('transaction_read_only'), current_setting('transaction_isolation'), current_setting('jit')").
+			Scan(&readOnly, &isolation, &jit); err != nil {
 			return err
 		}
 		_, writeErr = tx.Exec(ctx, "CREATE TABLE t2 (id int)")
@@ -345,6 +345,11 @@ func TestInspectPostgresReadOnly(t *testing.T) {
 	_, err = p.Inspect(ctx, Options{})
 	if readOnly != "on" || isolation != "repeatable read" {
 		t.Errorf("transaction_read_only=%q transaction_isolation=%q, want on and repeatable read", readOnly, isolation)
+	}
+	// JIT compiling the catalog queries cost seconds at thousands of tables
+	// (pgTxSetup).
+	if jit != "off" {
+		t.Errorf("jit=%q in Inspect's transaction, want off", jit)
 	}
 	var pgErr *pgconn.PgError
 	if !errors.As(writeErr, &pgErr) || pgErr.Code != "25006" {

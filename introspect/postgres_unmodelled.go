@@ -151,6 +151,7 @@ LEFT JOIN pg_namespace icn ON icn.oid = ic.relnamespace
 LEFT JOIN pg_proc f ON d.classid = 'pg_proc'::regclass AND f.oid = d.objid
 LEFT JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($2::oid[]) AND d.deptype = 'n'
+  AND d.classid IN ('pg_rewrite'::regclass, 'pg_proc'::regclass, 'pg_class'::regclass)
   AND (d.classid IN ('pg_rewrite'::regclass, 'pg_proc'::regclass)
        OR ic.oid IS NOT NULL)
   AND NOT (d.refobjsubid = 0 AND rc.oid IS NOT DISTINCT FROM c.oid)`

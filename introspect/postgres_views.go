@@ -138,9 +138,8 @@ type matview struct {
 }
 
 // viewIndexes moves the indexes read for the materialized views to them.
-func (c *pgCatalog) viewIndexes(context.Context, pgx.Tx, Options) error {
+func (c *pgCatalog) viewIndexes() {
 	for _, m := range c.matviews {
 		m.v.Indexes = m.t.Indexes
 	}
-	return nil
 }

@@ -154,7 +154,7 @@ func (s *sqlServer) Inspect(ctx context.Context, opts Options) (*schema.Database
 		}
 		return nil, err
 	}
-	norm, err := schema.Normalize(db)
+	norm, err := schema.NormalizeOwned(db)
 	if err != nil {
 		return nil, fmt.Errorf("introspect: normalizing the schema read from SQL Server: %w", err)
 	}

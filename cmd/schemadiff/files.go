@@ -27,7 +27,7 @@ func (c *validateCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	db, err = schema.Normalize(db)
+	db, err = schema.NormalizeOwned(db)
 	if err != nil {
 		return err
 	}

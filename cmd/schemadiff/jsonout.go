@@ -8,67 +8,78 @@ import (
 
 // writeJSON writes v as json.Encoder with SetIndent("", "  ") does, byte
 // for byte, but indents the compact encoding while it writes it instead of
-// building an indented copy first: for `inspect --format json` of thousands
-// of tables that copy was the largest allocation (tens of MB) and set the
-// peak memory.
+// building an indented copy first, and hands it over without the copy
+// json.Marshal returns: for `inspect --format json` of thousands of tables
+// each copy was tens of MB and set the peak memory.
 func writeJSON(w io.Writer, v any) error {
-	src, err := json.Marshal(v)
-	if err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := json.NewEncoder(&jsonIndenter{w: bw}).Encode(v); err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	depth := 0
-	newline := func() {
-		bw.WriteByte('\n')
-		for range depth {
-			bw.WriteString("  ")
-		}
+	return bw.Flush()
+}
+
+// jsonIndenter indents the compact JSON written to it, as encoding/json's
+// Indent does with prefix "" and indent "  ": an empty object or array stays
+// {} or [], every other opens a level. Its state carries over between
+// writes.
+type jsonIndenter struct {
+	w                       *bufio.Writer
+	depth                   int
+	inString, escaped, open bool
+}
+
+func (j *jsonIndenter) newline() {
+	j.w.WriteByte('\n')
+	for range j.depth {
+		j.w.WriteString("  ")
 	}
-	// The rules of encoding/json's Indent on compact input: an empty object
-	// or array stays {} or [], every other opens a level.
-	inString, escaped, open := false, false, false
-	for _, c := range src {
-		if inString {
+}
+
+// Write indents p; its errors are the bufio.Writer's, reported by Flush.
+func (j *jsonIndenter) Write(p []byte) (int, error) {
+	bw := j.w
+	for _, c := range p {
+		if j.inString {
 			bw.WriteByte(c)
 			switch {
-			case escaped:
-				escaped = false
+			case j.escaped:
+				j.escaped = false
 			case c == '\\':
-				escaped = true
+				j.escaped = true
 			case c == '"':
-				inString = false
+				j.inString = false
 			}
 			continue
 		}
-		if open && c != '}' && c != ']' {
-			open = false
-			depth++
-			newline()
+		if j.open && c != '}' && c != ']' {
+			j.open = false
+			j.depth++
+			j.newline()
 		}
 		switch c {
 		case '"':
-			inString = true
+			j.inString = true
 			bw.WriteByte(c)
 		case '{', '[':
-			open = true
+			j.open = true
 			bw.WriteByte(c)
 		case ',':
 			bw.WriteByte(c)
-			newline()
+			j.newline()
 		case ':':
 			bw.WriteString(": ")
 		case '}', ']':
-			if open {
-				open = false
+			if j.open {
+				j.open = false
 			} else {
-				depth--
-				newline()
+				j.depth--
+				j.newline()
 			}
 			bw.WriteByte(c)
-		default:
+		default: // digits, letters, and the Encoder's final newline
 			bw.WriteByte(c)
 		}
 	}
-	bw.WriteByte('\n')
-	return bw.Flush()
+	return len(p), nil
 }

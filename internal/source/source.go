@@ -59,7 +59,7 @@ func Load(ctx context.Context, src string, opts Options) (*schema.Database, erro
 	if opts.DevURL != "" {
 		return normalizeOnDev(ctx, db, opts)
 	}
-	return schema.Normalize(db)
+	return schema.NormalizeOwned(db)
 }
 
 // LoadFiles loads and normalizes the desired-schema files or folders paths.
@@ -70,7 +70,7 @@ func LoadFiles(paths []string, opts schema.LoadOptions, hint string) (*schema.Da
 	if err != nil {
 		return nil, err
 	}
-	return schema.Normalize(db)
+	return schema.NormalizeOwned(db)
 }
 
 // LoadFilesOnDev loads the desired-schema files paths as LoadFiles does;
@@ -83,7 +83,7 @@ func LoadFilesOnDev(ctx context.Context, paths []string, opts schema.LoadOptions
 		return nil, err
 	}
 	if db.Dialect != schema.Postgres {
-		return schema.Normalize(db)
+		return schema.NormalizeOwned(db)
 	}
 	devURL, err := dev()
 	if err != nil {
