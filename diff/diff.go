@@ -97,8 +97,9 @@ type differ struct {
 	orig *schema.Database // the source database as given
 	src  *schema.Database // the source with the hinted renames done: compared with dst by name
 	dst  *schema.Database
-	// origTables and dstTables look up the tables of orig and dst by name.
-	origTables, dstTables *schema.Lookup
+	// origTables, srcTables and dstTables look up the tables of orig, src
+	// (set with src, by applyRenames) and dst by name.
+	origTables, srcTables, dstTables *schema.Lookup
 	// fkTables lists, per table name, the source tables (after renames) whose
 	// foreign keys may use the table's columns: the table itself and those
 	// referencing it, in d.src.Tables order.
@@ -381,7 +382,7 @@ func (d *differ) targetOf(orig schema.QName, i int) (schema.QName, *schema.Colum
 			name = to
 		}
 	}
-	s, t := d.src.Table(name), d.dst.Table(name)
+	s, t := d.srcTables.Table(name), d.dstTables.Table(name)
 	if s == nil || t == nil || i >= len(s.Columns) {
 		return name, nil
 	}

@@ -62,7 +62,7 @@ func functionName(f *schema.Function) string { return f.Schema + "." + f.Name }
 
 // createPhase returns the phase that creates or replaces f (see compareFunctions).
 func (d *differ) createPhase(f *schema.Function) phase {
-	if usesRowType(f, d.dst) {
+	if usesRowType(f, d.dstTables, d.dst.Dialect) {
 		return phaseViews
 	}
 	return phaseFunctions
@@ -76,7 +76,7 @@ func (d *differ) createPhase(f *schema.Function) phase {
 // indexes and generated columns that call s, a hazard names them.
 func (d *differ) dropFunction(s *schema.Function) {
 	c := &Change{Kind: DropFunction, Function: s}
-	if usesRowType(s, d.src) {
+	if usesRowType(s, d.srcTables, d.src.Dialect) {
 		d.add(phaseDropDependents, c)
 		return
 	}
@@ -86,7 +86,7 @@ func (d *differ) dropFunction(s *schema.Function) {
 	var users []string
 	dropPhase := phaseDropFunctions
 	for _, t := range d.src.Tables {
-		dt := d.dst.Table(t.QName())
+		dt := d.dstTables.Table(t.QName())
 		if dt == nil {
 			continue
 		}
@@ -167,8 +167,8 @@ func callsFunction(expr string, f *schema.Function) bool {
 }
 
 // usesRowType reports whether an argument or the result of f is (an array
-// or set of) the row type of a table of db.
-func usesRowType(f *schema.Function, db *schema.Database) bool {
+// or set of) the row type of one of tables (of dialect).
+func usesRowType(f *schema.Function, tables *schema.Lookup, dialect schema.Dialect) bool {
 	types := []string{}
 	for _, a := range f.Args {
 		types = append(types, a.Type)
@@ -181,7 +181,7 @@ func usesRowType(f *schema.Function, db *schema.Database) bool {
 	}
 	for _, typ := range types {
 		typ = strings.TrimSuffix(strings.TrimSpace(typ), "[]")
-		if typ != "" && db.Table(schema.ParseQName(typ, db.Dialect.DefaultSchema())) != nil {
+		if typ != "" && tables.Table(schema.ParseQName(typ, dialect.DefaultSchema())) != nil {
 			return true
 		}
 	}
@@ -271,7 +271,7 @@ func (d *differ) compareTriggers(recreated map[string]bool) {
 // OF, WHEN) is dropped or retyped: PostgreSQL refuses both while the trigger
 // exists ("cannot alter type of a column used in a trigger definition").
 func (d *differ) triggerColumnChanges(s *schema.Trigger) bool {
-	src, dst := d.src.Table(s.TableQName()), d.dst.Table(s.TableQName())
+	src, dst := d.srcTables.Table(s.TableQName()), d.dstTables.Table(s.TableQName())
 	if src == nil || dst == nil {
 		return false
 	}

@@ -15,21 +15,21 @@ import (
 func (d *differ) markRebuilt() {
 	d.rebuilt = map[schema.QName]bool{}
 	for _, t := range d.dst.Tables {
-		if s := d.src.Table(t.QName()); s != nil && !equalPartitioning(s.PartitionBy, t.PartitionBy) {
+		if s := d.srcTables.Table(t.QName()); s != nil && !equalPartitioning(s.PartitionBy, t.PartitionBy) {
 			d.rebuilt[t.QName()] = true
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, t := range d.dst.Tables {
-			if t.PartitionOf != nil && !d.rebuilt[t.QName()] && d.src.Table(t.QName()) != nil &&
+			if t.PartitionOf != nil && !d.rebuilt[t.QName()] && d.srcTables.Table(t.QName()) != nil &&
 				d.rebuilt[schema.ParseQName(t.PartitionOf.Parent, t.Schema)] {
 				d.rebuilt[t.QName()], changed = true, true
 			}
 		}
 	}
 	for q := range d.rebuilt {
-		for _, c := range d.src.Table(q).Columns {
+		for _, c := range d.srcTables.Table(q).Columns {
 			mark(d.recreated, q, c.Name)
 			mark(d.retyped, q, c.Name)
 		}
@@ -51,7 +51,7 @@ func (d *differ) dropTable(s *schema.Table, p phase) {
 	orig := d.origTable(s.QName())
 	if po := s.PartitionOf; po != nil {
 		parent := d.renamedTable(schema.ParseQName(po.Parent, orig.Schema))
-		if d.dst.Table(parent) == nil || d.rebuilt[parent] {
+		if d.dstTables.Table(parent) == nil || d.rebuilt[parent] {
 			return
 		}
 	}
@@ -109,12 +109,12 @@ func (d *differ) comparePartitionOf(s, t *schema.Table) {
 func (d *differ) partitionColumns(s, t *schema.Table) (*schema.Table, *schema.Table) {
 	switch {
 	case s.PartitionOf != nil && t.PartitionOf == nil:
-		if parent := d.src.Table(d.renamedTable(schema.ParseQName(s.PartitionOf.Parent, d.origTable(s.QName()).Schema))); parent != nil {
+		if parent := d.srcTables.Table(d.renamedTable(schema.ParseQName(s.PartitionOf.Parent, d.origTable(s.QName()).Schema))); parent != nil {
 			return schema.Detached(s, parent), t
 		}
 	case t.PartitionOf != nil && s.PartitionOf == nil:
 		c := *t
-		if p := d.dst.Table(schema.ParseQName(t.PartitionOf.Parent, t.Schema)); p != nil {
+		if p := d.dstTables.Table(schema.ParseQName(t.PartitionOf.Parent, t.Schema)); p != nil {
 			c.Columns = p.Columns
 		}
 		return s, &c
@@ -139,7 +139,7 @@ func (d *differ) partitioned() map[schema.QName]bool {
 // PostgreSQL cannot do on a partitioned table ("cannot create index on
 // partitioned table … concurrently").
 func (d *differ) concurrentIndexes(table schema.QName) bool {
-	if t := d.dst.Table(table); t != nil && t.PartitionBy != nil {
+	if t := d.dstTables.Table(table); t != nil && t.PartitionBy != nil {
 		return false
 	}
 	return d.onlineIndexes()

@@ -94,12 +94,12 @@ func (d *differ) applyRenames(h hints, reverse bool) {
 	}
 
 	columnMap := map[schema.QName]map[string]string{} // table (renamed) → column → new name
-	srcTables := schema.NewLookup(d.src)
+	d.srcTables = schema.NewLookup(d.src)
 	for table, rs := range h.columns {
 		if to, ok := tableMap[table]; ok && reverse {
 			table = to
 		}
-		st, dt := srcTables.Table(table), d.dstTables.Table(table)
+		st, dt := d.srcTables.Table(table), d.dstTables.Table(table)
 		if st == nil || dt == nil {
 			continue
 		}

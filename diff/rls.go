@@ -22,10 +22,10 @@ func (d *differ) comparePolicies() {
 	}
 	key := func(p *schema.Policy) string { return qnameKey(p.TableQName()) + "\x00" + p.Name }
 	pairByName(srcPolicies, d.dst.Policies, key, func(s, t *schema.Policy) {
-		if s != nil && (d.dst.Table(s.TableQName()) == nil || d.rebuilt[s.TableQName()]) {
+		if s != nil && (d.dstTables.Table(s.TableQName()) == nil || d.rebuilt[s.TableQName()]) {
 			s = nil // dropped with its table
 		}
-		if t != nil && d.dst.Table(t.TableQName()) == nil {
+		if t != nil && d.dstTables.Table(t.TableQName()) == nil {
 			t = nil // a policy of no table (validation refuses it in schema files)
 		}
 		// ALTER POLICY cannot remove a USING or WITH CHECK expression either.

@@ -66,7 +66,7 @@ func (d *differ) compareViews() error {
 		case p.src == nil:
 		case p.dst == nil:
 			p.drop = true
-		case !replaceable(p.src, p.dst, d.orig, d.dst):
+		case !replaceable(p.src, p.dst, d.origTables, d.dstTables):
 			p.drop = true
 		default:
 			p.reason = readsTouched(p.src, touched)
@@ -97,7 +97,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 		if p.drop {
 			drops = append(drops, viewRef(p.src))
 		}
-		if p.dst != nil && (p.src == nil || p.drop || !equalQuery(p.src, p.dst, d.orig, d.dst) || !equalViewOptions(p.src, p.dst)) {
+		if p.dst != nil && (p.src == nil || p.drop || !equalQuery(p.src, p.dst, d.origTables, d.dstTables) || !equalViewOptions(p.src, p.dst)) {
 			creates = append(creates, viewRef(p.dst))
 		}
 	}
@@ -122,7 +122,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 		order := i + 1
 		if p.src != nil && !p.drop {
 			d.add(phaseViews, &Change{Kind: ReplaceView, Table: r.QName(), View: p.dst, OldView: p.src, Order: order,
-				Hazards: textualHazards(p.src, p.dst, d.orig, d.dst)})
+				Hazards: textualHazards(p.src, p.dst, d.origTables, d.dstTables, d.dst.Dialect)})
 			continue
 		}
 		c := &Change{Kind: CreateView, Table: r.QName(), View: p.dst, Order: order}
@@ -130,7 +130,7 @@ func (d *differ) addViewChanges(names []schema.QName, plans map[schema.QName]*vi
 			c.Reason = p.reason
 			if c.Reason == "" {
 				c.Reason = "its query or columns change in a way CREATE OR REPLACE VIEW cannot make"
-				c.Hazards = textualHazards(p.src, p.dst, d.orig, d.dst)
+				c.Hazards = textualHazards(p.src, p.dst, d.origTables, d.dstTables, d.dst.Dialect)
 			}
 			if p.dst.Materialized {
 				fill := "its query runs again to fill it, and its readers wait meanwhile"
@@ -191,14 +191,14 @@ func viewRef(v *schema.View) schema.ObjectRef {
 
 // normalQuery is v's query in schema.NormalizeQuery form, knowing the
 // column types of db, the database v belongs to.
-func normalQuery(v *schema.View, db *schema.Database) string {
+func normalQuery(v *schema.View, db *schema.Lookup) string {
 	return schema.NormalizeQuery(v.Query, schema.QueryColumnTypes(db, v.Query))
 }
 
 // equalQuery reports whether two views have the same query: exactly when
 // both were printed by PostgreSQL, in NormalizeQuery form when one of them
 // comes from a schema file without a dev database (Textual).
-func equalQuery(s, t *schema.View, src, dst *schema.Database) bool {
+func equalQuery(s, t *schema.View, src, dst *schema.Lookup) bool {
 	if !s.Textual && !t.Textual {
 		return strings.TrimSpace(s.Query) == strings.TrimSpace(t.Query)
 	}
@@ -215,7 +215,7 @@ func equalViewOptions(s, t *schema.View) bool {
 // must produce the same columns, same names and types in the same order,
 // and may add columns at the end): both plain views, and the select list
 // of s a prefix of t's, item by item. Equal queries are replaceable.
-func replaceable(s, t *schema.View, src, dst *schema.Database) bool {
+func replaceable(s, t *schema.View, src, dst *schema.Lookup) bool {
 	if s.Materialized != t.Materialized {
 		return false
 	}
@@ -235,8 +235,8 @@ func replaceable(s, t *schema.View, src, dst *schema.Database) bool {
 // none on SQL Server, which keeps a module's text as written: comparing it
 // normalized is the comparison, docs/sqlserver.md, no dev database does
 // better).
-func textualHazards(s, t *schema.View, src, dst *schema.Database) []Hazard {
-	if !s.Textual && !t.Textual || dst.Dialect == schema.SQLServer || equalQuery(s, t, src, dst) {
+func textualHazards(s, t *schema.View, src, dst *schema.Lookup, dialect schema.Dialect) []Hazard {
+	if !s.Textual && !t.Textual || dialect == schema.SQLServer || equalQuery(s, t, src, dst) {
 		return nil
 	}
 	return []Hazard{hazard(HazardTextualComparison, Info,

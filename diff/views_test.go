@@ -16,8 +16,9 @@ func withViews(db *schema.Database, views ...*schema.View) *schema.Database {
 		v.Query = schema.NormalizeQuery(v.Query, nil)
 		db.Views = append(db.Views, v)
 	}
+	names := schema.NewLookup(db)
 	for _, v := range db.Views {
-		v.DependsOn = schema.ViewDependsOn(db, v)
+		v.DependsOn = schema.ViewDependsOn(db, names, v)
 	}
 	return db
 }

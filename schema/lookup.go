@@ -11,22 +11,32 @@ package schema
 // methods, it returns the first object of a name when there are several.
 type Lookup struct {
 	tables  map[QName]*Table
+	views   map[QName]*View
 	enums   map[QName]*Enum
 	schemas map[string]*Schema
+	// defaultSchema is the dialect's, for unqualified names.
+	defaultSchema string
 	// userTypes holds the domains and composite types (normalize_types.go).
 	userTypes map[QName]bool
 }
 
-// NewLookup indexes the tables, enums and schemas db holds now.
+// NewLookup indexes the tables, views, enums and schemas db holds now.
 func NewLookup(db *Database) *Lookup {
 	l := &Lookup{
-		tables:  make(map[QName]*Table, len(db.Tables)),
-		enums:   make(map[QName]*Enum, len(db.Enums)),
-		schemas: make(map[string]*Schema, len(db.Schemas)),
+		defaultSchema: db.Dialect.DefaultSchema(),
+		tables:        make(map[QName]*Table, len(db.Tables)),
+		views:         make(map[QName]*View, len(db.Views)),
+		enums:         make(map[QName]*Enum, len(db.Enums)),
+		schemas:       make(map[string]*Schema, len(db.Schemas)),
 	}
 	for _, t := range db.Tables {
 		if _, dup := l.tables[t.QName()]; !dup {
 			l.tables[t.QName()] = t
+		}
+	}
+	for _, v := range db.Views {
+		if _, dup := l.views[v.QName()]; !dup {
+			l.views[v.QName()] = v
 		}
 	}
 	for _, e := range db.Enums {
@@ -45,6 +55,9 @@ func NewLookup(db *Database) *Lookup {
 
 // Table returns the table with that qualified name, or nil.
 func (l *Lookup) Table(q QName) *Table { return l.tables[q] }
+
+// View returns the view (or materialized view) with that qualified name, or nil.
+func (l *Lookup) View(q QName) *View { return l.views[q] }
 
 // Enum returns the enum with that qualified name, or nil.
 func (l *Lookup) Enum(q QName) *Enum { return l.enums[q] }

@@ -35,12 +35,13 @@ func (n *normalizer) sqlserverObjects() {
 			n.errorf(s.Pos, "sequence "+s.QName().String(), "use tinyint, smallint, int, bigint, or decimal/numeric with scale 0 (CREATE SEQUENCE, AS)", "%v", err)
 		}
 	}
+	names := NewLookup(n.db) // with the views' schemas filled in above
 	for _, v := range n.db.Views {
 		// what the query names, beside what the catalog said: a view of a
 		// schema file has only these, by which views over views are ordered
 		// and a schema-bound view is dropped around an ALTER COLUMN of a
 		// column it reads (Msg 5074)
-		v.DependsOn = SortRefs(append(v.DependsOn, ViewDependsOn(n.db, v)...))
+		v.DependsOn = SortRefs(append(v.DependsOn, ViewDependsOn(n.db, names, v)...))
 	}
 	byName := func(q QName) string { return q.Schema + "\x00" + q.Name }
 	sortByName(n.db.Views, func(v *View) string { return byName(v.QName()) })

@@ -23,7 +23,7 @@ func (n *normalizer) views() {
 			// a query of a schema file: normalized here, not by a server
 			keepSource(&v.Source, v.Query)
 			v.Query = n.viewQuery(v.Query, v.Columns, 0)
-			v.DependsOn = ViewDependsOn(n.db, v)
+			v.DependsOn = ViewDependsOn(n.db, n.names, v)
 		}
 		v.DependsOn = SortRefs(v.DependsOn)
 		if !v.Materialized {
@@ -65,19 +65,19 @@ func (n *normalizer) viewQuery(query string, names []string, depth int) string {
 		}
 		return nil, false
 	})
-	return normQuery(toks, QueryColumnTypes(n.db, query), names)
+	return normQuery(toks, QueryColumnTypes(n.names, query), names)
 }
 
 // QueryColumnTypes returns the canonical types of the columns of the
-// tables of db a view query reads (QueryRefs, unqualified names in the
-// dialect's default schema), by column name; a name two of them give
-// different types is left out. NormalizeQuery takes it.
-func QueryColumnTypes(db *Database, query string) map[string]string {
-	rels, _ := QueryRefs(query, db.Dialect.DefaultSchema())
+// tables of db (looked up in l) a view query reads (QueryRefs, unqualified
+// names in the dialect's default schema), by column name; a name two of
+// them give different types is left out. NormalizeQuery takes it.
+func QueryColumnTypes(l *Lookup, query string) map[string]string {
+	rels, _ := QueryRefs(query, l.defaultSchema)
 	out := map[string]string{}
 	clash := map[string]bool{}
 	for _, q := range rels {
-		t := db.Table(q)
+		t := l.Table(q)
 		if t == nil {
 			continue
 		}
@@ -95,16 +95,17 @@ func QueryColumnTypes(db *Database, query string) map[string]string {
 }
 
 // ViewDependsOn returns what a view of a schema file reads among the
-// tables, views and functions of db (QueryRefs), sorted: the edges of the
-// dependency graph for schema files (introspection reads pg_depend).
-func ViewDependsOn(db *Database, v *View) []ObjectRef {
-	rels, funcs := QueryRefs(v.Query, db.Dialect.DefaultSchema())
+// tables, views and functions of db (QueryRefs; tables and views looked up
+// in l), sorted: the edges of the dependency graph for schema files
+// (introspection reads pg_depend).
+func ViewDependsOn(db *Database, l *Lookup, v *View) []ObjectRef {
+	rels, funcs := QueryRefs(v.Query, l.defaultSchema)
 	var out []ObjectRef
 	for _, q := range rels {
 		switch {
-		case db.Table(q) != nil:
+		case l.Table(q) != nil:
 			out = append(out, ObjectRef{Kind: KindTable, Schema: q.Schema, Name: q.Name})
-		case db.View(q) != nil && q != v.QName():
+		case l.View(q) != nil && q != v.QName():
 			out = append(out, ObjectRef{Kind: KindView, Schema: q.Schema, Name: q.Name})
 		}
 	}

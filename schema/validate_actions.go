@@ -77,7 +77,7 @@ func (l *loader) validateCascadePaths(db *Database) {
 		for _, t := range db.Tables {
 			for _, fk := range t.ForeignKeys {
 				a, _ := referentialAction(fkAttr(fk, key))
-				if a != "CASCADE" && a != "SET NULL" && a != "SET DEFAULT" || db.Table(fk.RefQName()) == nil {
+				if a != "CASCADE" && a != "SET NULL" && a != "SET DEFAULT" || l.names.Table(fk.RefQName()) == nil {
 					continue
 				}
 				e := cascadeEdge{from: fk.RefQName(), to: t.QName(), fk: fk}
