@@ -61,13 +61,20 @@ type loadedPiece struct {
 	Failed     bool
 	Diags      Diagnostics
 	Pos        map[string]Pos
+	Attrs      map[string]bool // the top-level keys of a part
 }
 
 func readPiece(t *testing.T, path string, src []byte, fast bool) loadedPiece {
 	t.Helper()
-	p := &piece{path: path, src: append([]byte{}, src...), start: hcl.InitialPos, whole: true}
+	return readPart(t, &piece{path: path, src: append([]byte{}, src...), start: hcl.InitialPos, whole: true}, fast)
+}
+
+// readPart loads p (fast=false: with the library only) and returns what it
+// gives.
+func readPart(t *testing.T, p *piece, fast bool) loadedPiece {
+	t.Helper()
 	p.loadWith(fast)
-	out := loadedPiece{DB: p.db, Dialect: p.dialect, DialectPos: p.dialectPos, Failed: p.failed, Diags: p.l.diags, Pos: map[string]Pos{}}
+	out := loadedPiece{DB: p.db, Dialect: p.dialect, DialectPos: p.dialectPos, Failed: p.failed, Diags: p.l.diags, Pos: map[string]Pos{}, Attrs: p.attrs}
 	paths := map[any]string{}
 	objectPaths(reflect.ValueOf(p.db), "db", paths)
 	for k, pos := range p.l.pos {
