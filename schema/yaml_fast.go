@@ -105,7 +105,7 @@ func parseFastYAML(filename string, src []byte, tablesLine, startLine int) *fyOb
 	if !ok || r.indent >= 0 {
 		return nil
 	}
-	st := &fyState{file: filename}
+	st := &fastState{file: filename}
 	return &fyObject{st: st, start: Pos{File: filename, Line: 1, Column: 1}, node: &top}
 }
 
@@ -280,10 +280,8 @@ func (r *fyReader) entry(indent, mark int) bool {
 	if !ok {
 		return false
 	}
-	for _, e := range r.stack[mark:] {
-		if e.key == key { // go-yaml: mapping key already defined
-			return false
-		}
+	if r.defined(key, mark) {
+		return false
 	}
 	r.spaces()
 	var v fyNode
@@ -294,7 +292,7 @@ func (r *fyReader) entry(indent, mark int) bool {
 		}
 		v, ok = r.below(indent)
 	default:
-		v, ok = r.inline()
+		v, ok = r.value(false)
 		ok = ok && r.endLine()
 	}
 	if !ok {
@@ -303,6 +301,17 @@ func (r *fyReader) entry(indent, mark int) bool {
 	v.key, v.keyAt = key, keyAt
 	r.stack = append(r.stack, v)
 	return true
+}
+
+// defined reports whether a mapping whose entries are on the stack from
+// mark has key already (go-yaml: mapping key already defined).
+func (r *fyReader) defined(key string, mark int) bool {
+	for _, e := range r.stack[mark:] {
+		if e.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // below reads the value of a key of a block mapping indented by indent
@@ -350,7 +359,7 @@ func (r *fyReader) blockSeq(indent int) (fyNode, bool) {
 				v, ok = r.blockMap(ind, m)
 			}
 		} else {
-			v, ok = r.inline()
+			v, ok = r.value(false)
 			ok = ok && r.endLine()
 		}
 		if !ok {
@@ -394,7 +403,11 @@ func (r *fyReader) key(flow bool) (string, bool) {
 	if k >= len(r.s) || r.s[k] != ':' {
 		return "", false
 	}
-	switch c := r.peekAt(k + 1 - r.i); {
+	var c byte // what follows the colon
+	if k+1 < len(r.s) {
+		c = r.s[k+1]
+	}
+	switch {
 	case c == ' ':
 	case flow:
 		return "", false
@@ -405,17 +418,14 @@ func (r *fyReader) key(flow bool) (string, bool) {
 	return r.s[start:k], true
 }
 
+// fyKeyStart reports whether a key the fast reader reads may start with c.
 func fyKeyStart(c byte) bool {
 	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 }
 
+// fyKeyByte reports whether c may continue a key the fast reader reads.
 func fyKeyByte(c byte) bool {
 	return fyKeyStart(c) || (c >= '0' && c <= '9')
-}
-
-// inline reads a value that starts on the line of its key or item dash.
-func (r *fyReader) inline() (fyNode, bool) {
-	return r.value(false)
 }
 
 // value reads a scalar or a flow collection, in a block or (flow) in a
@@ -423,93 +433,61 @@ func (r *fyReader) inline() (fyNode, bool) {
 func (r *fyReader) value(flow bool) (fyNode, bool) {
 	switch r.peek() {
 	case '{':
-		return r.flowMap()
+		return r.flow(fyMap)
 	case '[':
-		return r.flowSeq()
-	case '"':
-		return r.doubleQuoted()
-	case '\'':
-		return r.singleQuoted()
+		return r.flow(fySeq)
+	case '"', '\'':
+		return r.quoted()
 	}
 	return r.plain(flow)
 }
 
-// flowMap reads {key: value, ...} on one line.
-func (r *fyReader) flowMap() (fyNode, bool) {
+// flow reads a flow mapping {key: value, ...} or (kind fySeq) a flow
+// sequence [value, ...], on one line.
+func (r *fyReader) flow(kind fyKind) (fyNode, bool) {
+	closing := byte(']')
+	if kind == fyMap {
+		closing = '}'
+	}
 	at, mark := r.at(), len(r.stack)
 	r.advance(1)
 	r.spaces()
-	if r.peek() == '}' {
+	if r.peek() == closing {
 		r.advance(1)
-		return fyNode{kind: fyMap, at: at}, true
+		return fyNode{kind: kind, at: at}, true
 	}
 	for {
 		keyAt := r.at()
-		key, ok := r.key(true)
-		if !ok {
-			return fyNode{}, false
-		}
-		for _, e := range r.stack[mark:] {
-			if e.key == key {
+		var key string
+		if kind == fyMap {
+			var ok bool
+			if key, ok = r.key(true); !ok || r.defined(key, mark) {
 				return fyNode{}, false
 			}
+			r.spaces()
 		}
-		r.spaces()
 		v, ok := r.value(true)
 		if !ok {
 			return fyNode{}, false
 		}
 		v.key, v.keyAt = key, keyAt
 		r.stack = append(r.stack, v)
-		if !r.flowNext('}') {
-			return fyNode{}, false
-		}
-		if r.s[r.i-1] == '}' {
-			return r.collect(fyMap, at, mark)
-		}
-	}
-}
-
-// flowSeq reads [value, ...] on one line.
-func (r *fyReader) flowSeq() (fyNode, bool) {
-	at, mark := r.at(), len(r.stack)
-	r.advance(1)
-	r.spaces()
-	if r.peek() == ']' {
-		r.advance(1)
-		return fyNode{kind: fySeq, at: at}, true
-	}
-	for {
-		v, ok := r.value(true)
-		if !ok {
-			return fyNode{}, false
-		}
-		r.stack = append(r.stack, v)
-		if !r.flowNext(']') {
-			return fyNode{}, false
-		}
-		if r.s[r.i-1] == ']' {
-			return r.collect(fySeq, at, mark)
-		}
-	}
-}
-
-// flowNext reads what follows an entry of a flow collection: the closing
-// bracket, or a comma and the spaces before the next entry (a comma before
-// the closing bracket is left to go-yaml).
-func (r *fyReader) flowNext(closing byte) bool {
-	r.spaces()
-	switch r.peek() {
-	case closing:
-		r.advance(1)
-		return true
-	case ',':
-		r.advance(1)
 		r.spaces()
-		c := r.peek()
-		return c != closing && c != ',' && c != 0
+		switch r.peek() {
+		case closing:
+			r.advance(1)
+			return r.collect(kind, at, mark)
+		case ',':
+			r.advance(1)
+			r.spaces()
+			// a comma before the closing bracket is left to go-yaml
+			if c := r.peek(); c == closing || c == ',' || c == 0 {
+				return fyNode{}, false
+			}
+		default:
+			return fyNode{}, false
+		}
 	}
-	return false
 }
 
 // plain reads a plain scalar: in a block, to the end of the line or a
@@ -623,19 +601,58 @@ func fyNumber(text string) (fyKind, bool) {
 	return fyFloat, err == nil
 }
 
-// singleQuoted reads a single-quoted scalar on one line.
-func (r *fyReader) singleQuoted() (fyNode, bool) {
+// fyEscape returns what go-yaml's scanner makes of the escape \e of a
+// double-quoted scalar of one character; false when it is not one.
+func fyEscape(e byte) (rune, bool) {
+	switch e {
+	case '0':
+		return 0, true
+	case 'a':
+		return 0x07, true
+	case 'b':
+		return 0x08, true
+	case 't':
+		return 0x09, true
+	case 'n':
+		return 0x0A, true
+	case 'v':
+		return 0x0B, true
+	case 'f':
+		return 0x0C, true
+	case 'r':
+		return 0x0D, true
+	case 'e':
+		return 0x1B, true
+	case ' ', '"', '/', '\\':
+		return rune(e), true
+	case 'N':
+		return 0x85, true
+	case '_':
+		return 0xA0, true
+	case 'L':
+		return 0x2028, true
+	case 'P':
+		return 0x2029, true
+	}
+	return 0, false
+}
+
+// quoted reads a single- or double-quoted scalar on one line. In a
+// double-quoted one, escapes of one character, \x with two hex digits and
+// \u with four (no surrogates) are read as go-yaml's scanner reads them; it
+// gives up on any other.
+func (r *fyReader) quoted() (fyNode, bool) {
 	n := fyNode{kind: fyString, at: r.at()}
-	s := r.s
-	var b []byte // the value, when it has a doubled quote
+	s, q := r.s, r.peek()
+	var b []byte // the value, when it has escapes or doubled quotes
 	start := r.i + 1
 	for k := start; k < len(s); k++ {
 		switch c := s[k]; {
-		case c == '\'' && k+1 < len(s) && s[k+1] == '\'':
+		case c == '\'' && q == '\'' && k+1 < len(s) && s[k+1] == '\'':
 			b = append(append(b, s[start:k]...), '\'')
 			k++
 			start = k + 1
-		case c == '\'':
+		case c == q:
 			if b != nil {
 				n.text = string(append(b, s[start:k]...))
 			} else {
@@ -643,70 +660,12 @@ func (r *fyReader) singleQuoted() (fyNode, bool) {
 			}
 			r.advanceText(k + 1)
 			return n, true
-		case c < ' ': // a line break, a tab
-			return fyNode{}, false
-		}
-	}
-	return fyNode{}, false
-}
-
-// fyEscapes are the one-character escapes of double-quoted scalars that
-// go-yaml's scanner knows, and what it makes of them.
-var fyEscapes = [128]rune{
-	'0': 0, 'a': 0x07, 'b': 0x08, 't': 0x09, 'n': 0x0A, 'v': 0x0B, 'f': 0x0C,
-	'r': 0x0D, 'e': 0x1B, ' ': ' ', '"': '"', '/': '/', '\\': '\\',
-	'N': 0x85, '_': 0xA0, 'L': 0x2028, 'P': 0x2029,
-}
-
-// fyEscapeKnown tells which bytes of fyEscapes are escapes (\0 makes 0).
-const fyEscapeKnown = `0abtnvfre "/\NLP_`
-
-// doubleQuoted reads a double-quoted scalar on one line: escapes of one
-// character, \x with two hex digits and \u with four (no surrogates) are
-// read as go-yaml's scanner reads them; it gives up on any other.
-func (r *fyReader) doubleQuoted() (fyNode, bool) {
-	n := fyNode{kind: fyString, at: r.at()}
-	s := r.s
-	var b []byte // the value, when it has escapes
-	start := r.i + 1
-	for k := start; k < len(s); k++ {
-		switch c := s[k]; {
-		case c == '"':
-			if b != nil {
-				n.text = string(append(b, s[start:k]...))
-			} else {
-				n.text = s[start:k]
-			}
-			r.advanceText(k + 1)
-			return n, true
-		case c == '\\':
-			b = append(b, s[start:k]...)
-			if k+1 >= len(s) {
+		case c == '\\' && q == '"':
+			v, width, ok := fyUnescape(s, k)
+			if !ok {
 				return fyNode{}, false
 			}
-			e := s[k+1]
-			var v rune
-			var width int // bytes after the backslash
-			switch {
-			case e == 'x' || e == 'u':
-				width = 3
-				if e == 'u' {
-					width = 5
-				}
-				if k+width >= len(s) {
-					return fyNode{}, false
-				}
-				code, err := strconv.ParseUint(s[k+2:k+width+1], 16, 32)
-				if err != nil || (code >= 0xD800 && code <= 0xDFFF) {
-					return fyNode{}, false
-				}
-				v = rune(code)
-			case e < utf8.RuneSelf && strings.IndexByte(fyEscapeKnown, e) >= 0:
-				v, width = fyEscapes[e], 1
-			default:
-				return fyNode{}, false
-			}
-			b = utf8.AppendRune(b, v)
+			b = utf8.AppendRune(append(b, s[start:k]...), v)
 			k += width
 			start = k + 1
 		case c < ' ': // a line break, a tab
@@ -716,22 +675,37 @@ func (r *fyReader) doubleQuoted() (fyNode, bool) {
 	return fyNode{}, false
 }
 
-// fyState is shared by the objects of one file (or piece of one).
-type fyState struct {
-	file string
-	// bail is set when the decoder asked for something yamlObject would
-	// have reported: the piece must be read again with go-yaml.
-	bail bool
-}
-
-func (st *fyState) pos(at fastAt) Pos {
-	return Pos{File: st.file, Line: int(at.line), Column: int(at.col)}
+// fyUnescape reads the escape at s[k] (a backslash) of a double-quoted
+// scalar and returns its character and how many bytes follow the
+// backslash; false when the fast reader does not read it.
+func fyUnescape(s string, k int) (rune, int, bool) {
+	if k+1 >= len(s) {
+		return 0, 0, false
+	}
+	switch e := s[k+1]; e {
+	case 'x', 'u':
+		width := 3
+		if e == 'u' {
+			width = 5
+		}
+		if k+width >= len(s) {
+			return 0, 0, false
+		}
+		code, err := strconv.ParseUint(s[k+2:k+width+1], 16, 32)
+		if err != nil || (code >= 0xD800 && code <= 0xDFFF) {
+			return 0, 0, false
+		}
+		return rune(code), width, true
+	default:
+		v, ok := fyEscape(e)
+		return v, 1, ok
+	}
 }
 
 // fyObject is a mapping read by the fast reader, seen as an object: what
 // yamlObject is for go-yaml's tree.
 type fyObject struct {
-	st     *fyState
+	st     *fastState
 	parent *fyObject
 	key    string // the key it is under in its parent
 	name   string // its name, once label returned it
