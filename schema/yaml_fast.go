@@ -84,7 +84,8 @@ func parseFastYAML(filename string, src []byte, tablesLine, startLine int) *fyOb
 	if !utf8.ValidString(s) || strings.HasPrefix(s, "\uFEFF") || strings.IndexByte(s, 0) >= 0 {
 		return nil
 	}
-	r := &fyReader{s: s, line: 1}
+	// deep enough for the collections open at once in a schema file
+	r := &fyReader{s: s, line: 1, stack: make([]fyNode, 0, 32)}
 	if tablesLine != 0 {
 		r.line = int32(startLine)
 	}
