@@ -322,7 +322,7 @@ func (r *fyReader) below(indent int) (fyNode, bool) {
 	switch {
 	case r.indent > indent && r.item():
 		return r.blockSeq(r.indent)
-	case r.indent > indent && r.keyHere():
+	case r.indent > indent && r.keyLen(false) > 0:
 		return r.blockMap(r.indent, len(r.stack))
 	case r.indent > indent: // a scalar or a flow collection on the next line
 		return fyNode{}, false
@@ -353,7 +353,7 @@ func (r *fyReader) blockSeq(indent int) (fyNode, bool) {
 		r.spaces()
 		var v fyNode
 		ok := true
-		if r.keyHere() {
+		if r.keyLen(false) > 0 {
 			m, ind := len(r.stack), int(r.col)-1
 			ok = r.entry(ind, m)
 			if ok {
@@ -374,49 +374,38 @@ func (r *fyReader) blockSeq(indent int) (fyNode, bool) {
 	return r.collect(fySeq, at, mark)
 }
 
-// keyHere reports whether a block mapping key starts here.
-func (r *fyReader) keyHere() bool {
-	k := r.i
-	if k >= len(r.s) || !fyKeyStart(r.s[k]) {
-		return false
+// keyLen returns the length of the key here, if one is: letters, digits
+// and underscores, not starting with a digit, followed by a colon and a
+// space (or, in a block, the end of the line or of the text); else 0.
+func (r *fyReader) keyLen(flow bool) int {
+	s, k := r.s, r.i
+	if k >= len(s) || !fyKeyStart(s[k]) {
+		return 0
 	}
-	for k++; k < len(r.s) && fyKeyByte(r.s[k]); k++ {
+	for k++; k < len(s) && fyKeyByte(s[k]); k++ {
 	}
-	if k >= len(r.s) || r.s[k] != ':' {
-		return false
-	}
-	k++
-	return k == len(r.s) || r.s[k] == ' ' || r.s[k] == '\n' || r.s[k] == '\r'
-}
-
-// key reads a key and its colon: letters, digits and underscores, not
-// starting with a digit, then a colon and a space (or, in a block, the end
-// of the line).
-func (r *fyReader) key(flow bool) (string, bool) {
-	start := r.i
-	if !fyKeyStart(r.peek()) {
-		return "", false
-	}
-	k := start + 1
-	for k < len(r.s) && fyKeyByte(r.s[k]) {
-		k++
-	}
-	if k >= len(r.s) || r.s[k] != ':' {
-		return "", false
+	if k >= len(s) || s[k] != ':' {
+		return 0
 	}
 	var c byte // what follows the colon
-	if k+1 < len(r.s) {
-		c = r.s[k+1]
+	if k+1 < len(s) {
+		c = s[k+1]
 	}
-	switch {
-	case c == ' ':
-	case flow:
-		return "", false
-	case c != 0 && c != '\n' && c != '\r':
+	if c == ' ' || !flow && (c == 0 || c == '\n' || c == '\r') {
+		return k - r.i
+	}
+	return 0
+}
+
+// key reads a key (see keyLen) and its colon.
+func (r *fyReader) key(flow bool) (string, bool) {
+	n := r.keyLen(flow)
+	if n == 0 {
 		return "", false
 	}
-	r.advance(k + 1 - start)
-	return r.s[start:k], true
+	key := r.s[r.i : r.i+n]
+	r.advance(n + 1)
+	return key, true
 }
 
 // fyKeyStart reports whether a key the fast reader reads may start with c.
@@ -565,9 +554,11 @@ func fyResolve(text string) (fyKind, bool) {
 	case c == '~':
 		return 0, false
 	}
-	switch strings.ToLower(text) {
-	case "y", "n", "yes", "no", "on", "off": // YAML 1.1 bools, strings to go-yaml
-		return 0, false
+	if len(text) <= 3 {
+		switch strings.ToLower(text) {
+		case "y", "n", "yes", "no", "on", "off": // YAML 1.1 bools, strings to go-yaml
+			return 0, false
+		}
 	}
 	return fyString, true
 }
