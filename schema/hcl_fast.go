@@ -73,11 +73,13 @@ type fastAttr struct {
 	asked bool // the decoder asked for it as an attribute
 }
 
-// fastState is shared by the blocks of one file (or piece of one).
+// fastState is shared by the blocks (or YAML objects) of one file, or
+// piece of one, that a fast reader read.
 type fastState struct {
 	file string
-	// bail is set when the decoder asked for something hclObject would
-	// have reported: the piece must be read again with hclsyntax.
+	// bail is set when the decoder asked for something hclObject (or
+	// yamlObject) would have reported: the piece must be read again with
+	// the library.
 	bail bool
 }
 

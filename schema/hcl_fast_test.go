@@ -61,13 +61,20 @@ type loadedPiece struct {
 	Failed     bool
 	Diags      Diagnostics
 	Pos        map[string]Pos
+	Attrs      map[string]bool // the top-level keys of a part
 }
 
 func readPiece(t *testing.T, path string, src []byte, fast bool) loadedPiece {
 	t.Helper()
-	p := &piece{path: path, src: append([]byte{}, src...), start: hcl.InitialPos, whole: true}
+	return readPart(t, &piece{path: path, src: append([]byte{}, src...), start: hcl.InitialPos, whole: true}, fast)
+}
+
+// readPart loads p (fast=false: with the library only) and returns what it
+// gives.
+func readPart(t *testing.T, p *piece, fast bool) loadedPiece {
+	t.Helper()
 	p.loadWith(fast)
-	out := loadedPiece{DB: p.db, Dialect: p.dialect, DialectPos: p.dialectPos, Failed: p.failed, Diags: p.l.diags, Pos: map[string]Pos{}}
+	out := loadedPiece{DB: p.db, Dialect: p.dialect, DialectPos: p.dialectPos, Failed: p.failed, Diags: p.l.diags, Pos: map[string]Pos{}, Attrs: p.attrs}
 	paths := map[any]string{}
 	objectPaths(reflect.ValueOf(p.db), "db", paths)
 	for k, pos := range p.l.pos {
@@ -169,26 +176,31 @@ func TestFastHCLMatchesHCL(t *testing.T) {
 		check(t, fmt.Sprintf("%q", src), []byte(src))
 	}
 	rng := rand.New(rand.NewSource(1))
-	const alphabet = "{}[]()\"=,#/*\n\r\t -1.e$%\\é\u0301日👍ab_"
-	pieces := []rune(alphabet)
 	for path, src := range corpus {
 		if rng.Intn(8) != 0 {
 			continue
 		}
 		for range 40 {
-			b := []rune(string(src))
-			for range 1 + rng.Intn(3) {
-				at := rng.Intn(len(b) + 1)
-				switch rng.Intn(3) {
-				case 0:
-					if at < len(b) {
-						b = append(b[:at], b[at+1:]...)
-					}
-				default:
-					b = append(b[:at], append([]rune{pieces[rng.Intn(len(pieces))]}, b[at:]...)...)
-				}
-			}
-			check(t, path+" mutated", []byte(string(b)))
+			check(t, path+" mutated", mutate(rng, src, "{}[]()\"=,#/*\n\r\t -1.e$%\\é\u0301日👍ab_"))
 		}
 	}
+}
+
+// mutate returns src with one to three characters deleted, or inserted
+// from alphabet, at random.
+func mutate(rng *rand.Rand, src []byte, alphabet string) []byte {
+	pieces := []rune(alphabet)
+	b := []rune(string(src))
+	for range 1 + rng.Intn(3) {
+		at := rng.Intn(len(b) + 1)
+		switch rng.Intn(3) {
+		case 0:
+			if at < len(b) {
+				b = append(b[:at], b[at+1:]...)
+			}
+		default:
+			b = append(b[:at], append([]rune{pieces[rng.Intn(len(pieces))]}, b[at:]...)...)
+		}
+	}
+	return []byte(string(b))
 }

@@ -129,12 +129,12 @@ func partsAgree(parts []*piece) bool {
 	return true
 }
 
-// load reads (when a whole file), parses and decodes the piece: HCL with
-// the fast reader first (hcl_fast.go), and with hclsyntax when that gives
-// up, so that diagnostics are always the library's.
+// load reads (when a whole file), parses and decodes the piece: with the
+// fast reader first (hcl_fast.go, yaml_fast.go), and with the library when
+// that gives up, so that diagnostics are always the library's.
 func (p *piece) load() { p.loadWith(true) }
 
-// loadWith is load; fast=false reads HCL with hclsyntax only.
+// loadWith is load; fast=false reads with the library only.
 func (p *piece) loadWith(fast bool) {
 	if p.src == nil {
 		src, err := os.ReadFile(p.path)
@@ -144,28 +144,16 @@ func (p *piece) loadWith(fast bool) {
 		}
 		p.src = src
 	}
-	p.l = newLoader()
-	// about one recorded position per 40 (YAML) to 50 (HCL) bytes of a
-	// schema file as inspect writes it: sized once, not grown
-	p.l.pos = make(map[posKey]Pos, len(p.src)/40)
-	p.db = &Database{}
+	hclFile := isHCL(p.path)
+	if fast && p.loadFast(hclFile) {
+		return
+	}
+	p.reset()
 	var top object
-	switch {
-	case !isHCL(p.path):
-		top = p.l.parseYAML(p.path, p.src, p.tablesLine, p.start.Line)
-	case fast:
-		if fb := parseFastHCL(p.path, p.src, p.start); fb != nil {
-			p.dialect, p.dialectPos = p.l.file(p.db, fb)
-			if !fb.st.bail && len(p.l.diags) == 0 {
-				p.src = nil
-				p.topAttrs(fb)
-				return
-			}
-			p.l, p.db = newLoader(), &Database{}
-		}
-		fallthrough
-	default:
+	if hclFile {
 		top = p.l.parseHCL(p.path, p.src, p.start)
+	} else {
+		top = p.l.parseYAML(p.path, p.src, p.tablesLine, p.start.Line)
 	}
 	p.src = nil // the text is not needed any more
 	if top == nil {
@@ -174,6 +162,43 @@ func (p *piece) loadWith(fast bool) {
 	}
 	p.topAttrs(top)
 	p.dialect, p.dialectPos = p.l.file(p.db, top)
+}
+
+// loadFast reads and decodes the piece with the fast reader of its
+// language; false when the reader gives up, or the decoder asked for
+// something the library's reader would report, or reported something.
+func (p *piece) loadFast(hclFile bool) bool {
+	var top object
+	var bail *bool
+	if hclFile {
+		if fb := parseFastHCL(p.path, p.src, p.start); fb != nil {
+			top, bail = fb, &fb.st.bail
+		}
+	} else if fy := parseFastYAML(p.path, p.src, p.tablesLine, p.start.Line); fy != nil {
+		top, bail = fy, &fy.st.bail
+	}
+	if top == nil {
+		return false
+	}
+	p.reset()
+	p.dialect, p.dialectPos = p.l.file(p.db, top)
+	if *bail || len(p.l.diags) > 0 {
+		return false
+	}
+	p.src = nil
+	p.topAttrs(top)
+	return true
+}
+
+// reset gives the piece a new loader and Database, and forgets its
+// dialect.
+func (p *piece) reset() {
+	p.l = newLoader()
+	// about one recorded position per 40 (YAML) to 50 (HCL) bytes of a
+	// schema file as inspect writes it: sized once, not grown
+	p.l.pos = make(map[posKey]Pos, len(p.src)/40)
+	p.db = &Database{}
+	p.dialect, p.dialectPos = "", Pos{}
 }
 
 // topAttrs records, for a part of a file, the top-level keys it sets that
@@ -196,6 +221,12 @@ func (p *piece) topAttrs(top object) {
 		for _, k := range o.keys {
 			if k != "tables" { // every YAML part has one
 				p.attrs[k] = true
+			}
+		}
+	case *fyObject:
+		for _, e := range o.node.kids {
+			if e.key != "tables" {
+				p.attrs[e.key] = true
 			}
 		}
 	}
