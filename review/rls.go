@@ -187,19 +187,25 @@ func (p *sqlParser) commentOnPolicy() {
 }
 
 // dropTableDependents removes, with table q, its policies and its
-// partitions (DROP TABLE of a partitioned table drops them).
-func (s *state) dropTableDependents(q schema.QName) {
+// partitions (DROP TABLE of a partitioned table drops them). partitioned
+// says whether q may have partitions (it was partitioned, or was not in the
+// state): only then are the tables scanned for them, which a drop of each
+// of thousands of tables would otherwise make quadratic.
+func (s *state) dropTableDependents(q schema.QName, partitioned bool) {
 	s.db.Policies = slices.DeleteFunc(s.db.Policies, func(x *schema.Policy) bool { return x.TableQName() == q })
-	var gone []schema.QName
+	if !partitioned {
+		return
+	}
+	var gone []*schema.Table
 	s.db.Tables = slices.DeleteFunc(s.db.Tables, func(t *schema.Table) bool {
 		if t.PartitionOf != nil && schema.ParseQName(t.PartitionOf.Parent, t.Schema) == q {
-			gone = append(gone, t.QName())
+			gone = append(gone, t)
 			return true
 		}
 		return false
 	})
 	for _, g := range gone {
-		delete(s.tables, g)
-		s.dropTableDependents(g)
+		delete(s.tables, g.QName())
+		s.dropTableDependents(g.QName(), g.PartitionBy != nil)
 	}
 }

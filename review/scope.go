@@ -33,7 +33,8 @@ func (s *state) scope(m *migration) map[schema.QName]bool {
 			in[q] = true
 		}
 	}
-	var objects, enums []string  // names of indexes or constraints without their table; of enums
+	objects := map[string]bool{} // names of indexes or constraints without their table
+	var enums []string           // names of enums
 	dropped := map[string]bool{} // schemas dropped
 	for _, part := range []*parsed{&m.up, &m.down} {
 		for _, o := range part.ops {
@@ -57,12 +58,12 @@ func (s *state) scope(m *migration) map[schema.QName]bool {
 				in[schema.ParseQName(o.newName, o.table.Schema)] = true
 			case opRenameObject: // a table, or a constraint called o.table.Name
 				in[schema.ParseQName(o.newName, o.table.Schema)] = true
-				objects = append(objects, o.table.Name)
+				objects[o.table.Name] = true
 			}
 			if o.table.Name != "" {
 				in[o.table] = true
 			} else if o.name != "" {
-				objects = append(objects, o.name)
+				objects[o.name] = true
 			}
 			if o.tbl != nil {
 				in[o.tbl.QName()] = true
@@ -75,6 +76,7 @@ func (s *state) scope(m *migration) map[schema.QName]bool {
 			}
 		}
 	}
+	delete(objects, "") // unnamed objects are named by nothing
 	if len(objects) > 0 || len(enums) > 0 || len(dropped) > 0 {
 		for _, t := range s.db.Tables {
 			if dropped[t.Schema] || holdsAny(t, objects) || usesAnyEnum(t, enums) {
@@ -128,38 +130,37 @@ func referenced(sc, def string, f *schema.ForeignKey) []schema.QName {
 
 // holdsAny reports whether t has an index, constraint or SQL Server default
 // called one of names (its own name or the one the server made up).
-func holdsAny(t *schema.Table, names []string) bool {
-	for _, n := range names {
-		if findIndex(t, n) != nil || hasConstraint(t, n) || renamable(t, n) {
+func holdsAny(t *schema.Table, names map[string]bool) bool {
+	if pk := t.PrimaryKey; pk != nil && (names[pk.Name] || names[pk.SystemName]) {
+		return true
+	}
+	for _, x := range t.Indexes {
+		if names[x.Name] {
 			return true
 		}
 	}
-	return false
-}
-
-// renamable reports whether a constraint or default of t has the system
-// name n (renameConstraint finds them by it too).
-func renamable(t *schema.Table, n string) bool {
-	if pk := t.PrimaryKey; pk != nil && pk.SystemName == n {
-		return true
-	}
 	for _, u := range t.Uniques {
-		if u.SystemName == n {
+		if names[u.Name] || names[u.SystemName] {
 			return true
 		}
 	}
 	for _, c := range t.Checks {
-		if c.SystemName == n {
+		if names[c.Name] || names[c.SystemName] {
+			return true
+		}
+	}
+	for _, x := range t.Excludes {
+		if names[x.Name] {
 			return true
 		}
 	}
 	for _, f := range t.ForeignKeys {
-		if f.SystemName == n {
+		if names[f.Name] || names[f.SystemName] {
 			return true
 		}
 	}
 	for _, c := range t.Columns {
-		if c.DefaultSystemName == n {
+		if names[c.DefaultSystemName] {
 			return true
 		}
 	}

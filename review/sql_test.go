@@ -507,3 +507,33 @@ func TestEscapeString(t *testing.T) {
 		}
 	}
 }
+
+// TestDropTableRemovesItsTable drops tables after other statements made the
+// state hold them in every order: the drop removes its table only (looked
+// for from the end), or, once a rename made two tables share a name, every
+// table of that name, as before (state.dups).
+func TestDropTableRemovesItsTable(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // the tables left, in order
+	}{
+		{"last created", `CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id int); DROP TABLE c;`, []string{"a", "b"}},
+		{"first created", `CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id int); DROP TABLE a;`, []string{"b", "c"}},
+		{"in reverse", `CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id int); DROP TABLE c; DROP TABLE b; DROP TABLE a;`, nil},
+		{"created again", `CREATE TABLE a (id int); CREATE TABLE b (id int); DROP TABLE a; CREATE TABLE a (x int); DROP TABLE b;`, []string{"a"}},
+		{"renamed onto a taken name", `CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id int); ALTER TABLE a RENAME TO b; DROP TABLE b;`, []string{"c"}},
+		{"missing", `CREATE TABLE a (id int); DROP TABLE IF EXISTS z;`, []string{"a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, _ := applySQL(schema.Postgres, tt.src)
+			var got []string
+			for _, tb := range db.Tables {
+				got = append(got, tb.Name)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("tables left (-want +got):\n%s", d)
+			}
+		})
+	}
+}

@@ -175,6 +175,13 @@ type state struct {
 	// op finds its table in constant time (a scan per statement made a
 	// review of thousands of tables quadratic).
 	tables map[schema.QName]*schema.Table
+	// dups is set once db.Tables may hold two tables of one name (the state
+	// was made from such a database, or a table was renamed to a taken
+	// name): a drop then removes every table of its name, looking at all.
+	// Otherwise it removes its one table, looked for from the end, where the
+	// down part of a migration finds the tables its up part created: a scan
+	// of every table per drop made reviews of thousands of drops quadratic.
+	dups bool
 	// report receives conflicts; nil applies quietly (down checks).
 	report func(Finding)
 }
@@ -190,9 +197,28 @@ func stateOf(db *schema.Database) *state {
 	for _, t := range db.Tables {
 		if _, dup := s.tables[t.QName()]; !dup {
 			s.tables[t.QName()] = t
+		} else {
+			s.dups = true
 		}
 	}
 	return s
+}
+
+// removeTable removes t, and every other table of its name (see dups), from
+// the state.
+func (s *state) removeTable(t *schema.Table) {
+	q := t.QName()
+	delete(s.tables, q)
+	if s.dups {
+		s.db.Tables = slices.DeleteFunc(s.db.Tables, func(x *schema.Table) bool { return x.QName() == q })
+		return
+	}
+	for i := len(s.db.Tables) - 1; i >= 0; i-- {
+		if s.db.Tables[i] == t {
+			s.db.Tables = slices.Delete(s.db.Tables, i, i+1)
+			return
+		}
+	}
 }
 
 // lookup returns the table called q, or nil.
@@ -378,12 +404,12 @@ func (s *state) apply(o op) {
 		if s.lookup(o.table) == nil && !o.ifExist {
 			s.conflict(o, CodeDropMissing, diff.Error, "table "+o.table.String(), "Table %s is dropped but no earlier migration creates it; remove the drop or fix the name.", o.table)
 		}
-		if s.lookup(o.table) != nil {
-			db.Tables = slices.DeleteFunc(db.Tables, func(t *schema.Table) bool { return t.QName() == o.table })
-			delete(s.tables, o.table)
+		t := s.lookup(o.table)
+		if t != nil {
+			s.removeTable(t)
 		}
 		db.Triggers = slices.DeleteFunc(db.Triggers, func(t *schema.Trigger) bool { return t.TableQName() == o.table })
-		s.dropTableDependents(o.table)
+		s.dropTableDependents(o.table, t == nil || t.PartitionBy != nil)
 	case opDB:
 		o.dbFn(s, o)
 	case opRenameTable:
@@ -394,6 +420,9 @@ func (s *state) apply(o op) {
 				if from.Schema != to.Schema {
 					t.RenamedFrom = from.String()
 				}
+			}
+			if x := s.lookup(to); x != nil && x != t {
+				s.dups = true
 			}
 			t.Schema, t.Name = to.Schema, to.Name
 			moveTriggers(db, from, to)
