@@ -85,7 +85,7 @@ SELECT a.attrelid, a.attnum, a.attname,
             CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
             ELSE '' END,
        s.seqrelid::regclass::text, s.deptype::text, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-       a.attinhcount > 0
+       a.attinhcount > 0, a.attcollation
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 JOIN pg_namespace tn ON tn.oid = t.typnamespace
@@ -140,10 +140,11 @@ ORDER BY c.conrelid, c.conname`
 	// (pg_constraint.conexclop, one per key, named with their schema outside
 	// pg_catalog): it holds the constraint's elements. It deparses expression key
 	// parts only (pg_get_indexdef is costly); columns are named by attnum.
-	// Per key it reads the operator class, left empty when it is the default
-	// one of its input type (pg_opclass.opcdefault) and has no parameters, with its parameters
-	// (pg_attribute.attoptions of the index), and the collation, left empty
-	// when it is the column's. The collation of an expression key is the
+	// Per key it reads the operator class and the collation as oids
+	// (indclass, indcollation), named by readIndexes and nameIndexKeys from
+	// pgIndexNamesQuery and the columns read: subqueries per key were 45% of
+	// the query at 15,000 indexes. For expression keys it reads the
+	// collation of the key's type. The collation of an expression key is the
 	// expression's own unless COLLATE says otherwise, which the catalog does
 	// not tell apart: for those (rare) indexes the whole definition is read,
 	// and the key's collation is kept only when it says COLLATE.
@@ -155,27 +156,17 @@ ORDER BY c.conrelid, c.conname`
 	// Comments come from pg_description joins rather than
 	// obj_description/col_description, which cost a function call per row.
 	pgIndexesQuery = `
-SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
+SELECT i.indrelid, i.indexrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
        i.indkey::int2[], i.indoption::int2[],
        coalesce(pg_get_expr(i.indpred, i.indrelid), ''),
        ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, false) ELSE '' END
              FROM generate_series(1, i.indnatts) k ORDER BY k),
-       ARRAY(SELECT CASE WHEN oc.opcdefault AND ia.attoptions IS NULL THEN ''
-                         ELSE oc.opcname || coalesce('(' || array_to_string(ia.attoptions, ',') || ')', '') END
-             FROM generate_series(1, i.indnkeyatts) k
-             JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1]
-             JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
-             ORDER BY k),
-       ARRAY(SELECT CASE WHEN i.indcollation[k - 1] = 0 THEN '' ELSE coalesce((
-                    SELECT co.collname FROM pg_collation co
-                    WHERE co.oid = i.indcollation[k - 1]
-                      AND co.oid <> coalesce(
-                          (SELECT ta.attcollation FROM pg_attribute ta
-                           WHERE ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0),
-                          (SELECT kt.typcollation FROM pg_attribute ia JOIN pg_type kt ON kt.oid = ia.atttypid
-                           WHERE ia.attrelid = i.indexrelid AND ia.attnum = k))), '') END
-             FROM generate_series(1, i.indnkeyatts) k
-             ORDER BY k),
+       i.indclass::oid[], i.indcollation::oid[],
+       CASE WHEN i.indexprs IS NOT NULL THEN
+            ARRAY(SELECT kt.typcollation FROM generate_series(1, i.indnkeyatts) k
+                  JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+                  JOIN pg_type kt ON kt.oid = ia.atttypid
+                  ORDER BY k) END,
        %[2]s,
        coalesce(ic.reloptions, '{}'),
        CASE WHEN EXISTS (SELECT 1 FROM generate_series(1, i.indnkeyatts) k
@@ -228,10 +219,86 @@ func pgMajor(conn *pgx.Conn) int {
 	return major
 }
 
+// pgIndexNamesQuery reads the names of the operator classes ('o', with
+// opcdefault: the default one of its input type) and collations ('c'), and
+// the parameters of index keys ('k': pg_attribute.attoptions of the indexes
+// of the selected tables $1, by index oid and key number), which
+// readIndexes needs to name the keys of indexes.
+const pgIndexNamesQuery = `
+SELECT 'o', oid, 0::int2, opcname::text, opcdefault FROM pg_opclass
+UNION ALL
+SELECT 'c', oid, 0::int2, collname::text, false FROM pg_collation
+UNION ALL
+SELECT 'k', ia.attrelid, ia.attnum, array_to_string(ia.attoptions, ','), false
+FROM pg_index i JOIN pg_attribute ia ON ia.attrelid = i.indexrelid
+WHERE i.indrelid = ANY($1::oid[]) AND ia.attoptions IS NOT NULL`
+
+// pgIndexNames are the names pgIndexNamesQuery reads.
+type pgIndexNames struct {
+	opclasses  map[uint32]pgOpclass
+	collations map[uint32]string
+	keyOptions map[pgIndexKey]string // "fillfactor=70,…" by index key
+}
+
+// pgOpclass is an operator class: its name, and whether it is the default
+// one of its input type.
+type pgOpclass struct {
+	name string
+	def  bool
+}
+
+// pgIndexKey is key number num (from 1) of the index with oid index.
+type pgIndexKey struct {
+	index uint32
+	num   int16
+}
+
+// readIndexNames runs pgIndexNamesQuery.
+func (c *pgCatalog) readIndexNames(ctx context.Context, tx pgx.Tx) (*pgIndexNames, error) {
+	rows, err := tx.Query(ctx, pgIndexNamesQuery, c.tableIDs)
+	if err != nil {
+		return nil, err
+	}
+	n := &pgIndexNames{opclasses: map[uint32]pgOpclass{}, collations: map[uint32]string{}, keyOptions: map[pgIndexKey]string{}}
+	var (
+		kind, name string
+		oid        uint32
+		num        int16
+		def        bool
+	)
+	_, err = pgx.ForEachRow(rows, []any{&kind, &oid, &num, &name, &def}, func() error {
+		switch kind {
+		case "o":
+			n.opclasses[oid] = pgOpclass{name, def}
+		case "c":
+			n.collations[oid] = name
+		case "k":
+			n.keyOptions[pgIndexKey{oid, num}] = name
+		}
+		return nil
+	})
+	return n, err
+}
+
+// opclass returns the operator class of key num of index, as the model
+// writes it: empty when it is the default one and has no parameters, else
+// its name with its parameters in parentheses.
+func (n *pgIndexNames) opclass(index uint32, num int16, class uint32) string {
+	oc, options := n.opclasses[class], n.keyOptions[pgIndexKey{index, num}]
+	switch {
+	case oc.def && options == "":
+		return ""
+	case options == "":
+		return oc.name
+	}
+	return oc.name + "(" + options + ")"
+}
+
 // pgTable is a table being read, with its attribute numbers.
 type pgTable struct {
 	*schema.Table
 	attnames map[int16]string
+	attcolls map[int16]uint32 // the columns' collations (attcollation), by number
 }
 
 // pgCatalog holds what the queries read so far.
@@ -249,6 +316,8 @@ type pgCatalog struct {
 	// nameIndexKeys).
 	keys      []pgKey
 	indexKeys []pgIndexKeys
+	// collations names collations by oid (read by readIndexes).
+	collations map[uint32]string
 	// exclusions are the indexes of exclusion constraints, joined to the
 	// constraints (read in parallel) once both are read.
 	exclusions []pgExclusion
@@ -418,7 +487,7 @@ func (c *pgCatalog) readTables(ctx context.Context, tx pgx.Tx, opts Options) err
 			return err
 		}
 		tb := &pgTable{Table: &schema.Table{Schema: t.Schema, Name: t.Name, Comment: t.Comment, TableOptions: t.TableOptions,
-			RowSecurity: t.RowSecurity, ForceRowSecurity: t.ForceRowSecurity}, attnames: map[int16]string{}}
+			RowSecurity: t.RowSecurity, ForceRowSecurity: t.ForceRowSecurity}, attnames: map[int16]string{}, attcolls: map[int16]uint32{}}
 		tb.ReplicaIdentity = pgReplicaIdentities[replident]
 		if partKey != "" {
 			tb.PartitionBy = schema.ParsePartitionKey(partKey)
@@ -454,11 +523,12 @@ func (c *pgCatalog) readColumns(ctx context.Context, tx pgx.Tx, _ Options) error
 		seqMax, seqCache                      *int64
 		seqCycle                              *bool
 		inherited                             bool
+		attColl                               uint32
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rel, &num, &name, &typ, &enumType, &notNull, &def, &identity, &generated,
-		&collation, &cmt, &compression, &storage, &seq, &seqDep, &seqStart, &seqIncrement, &seqMin, &seqMax, &seqCache, &seqCycle, &inherited}, func() error {
+		&collation, &cmt, &compression, &storage, &seq, &seqDep, &seqStart, &seqIncrement, &seqMin, &seqMax, &seqCache, &seqCycle, &inherited, &attColl}, func() error {
 		t := c.tables[rel]
-		t.attnames[num] = name
+		t.attnames[num], t.attcolls[num] = name, attColl
 		if inherited && t.PartitionOf != nil {
 			return nil // the parent's
 		}
@@ -559,11 +629,14 @@ type pgIndexKeys struct {
 	t    *pgTable
 	idx  *schema.Index
 	nums []int16
+	// colls are the collations of the keys (indcollation), named for the
+	// column keys whose collation is not their column's.
+	colls []uint32
 }
 
-// nameIndexKeys names the key and INCLUDE columns of the indexes read, once
-// the columns are read too (readIndexes and readColumns run at the same
-// time).
+// nameIndexKeys names the key and INCLUDE columns of the indexes read, and
+// the collations of column keys that are not their column's, once the
+// columns are read too (readIndexes and readColumns run at the same time).
 func (c *pgCatalog) nameIndexKeys() error {
 	for _, k := range c.indexKeys {
 		for i, num := range k.nums {
@@ -576,6 +649,9 @@ func (c *pgCatalog) nameIndexKeys() error {
 			}
 			if i < len(k.idx.Parts) {
 				k.idx.Parts[i].Column = name
+				if coll := k.colls[i]; coll != 0 && coll != k.t.attcolls[num] {
+					k.idx.Parts[i].Collation = c.collations[coll]
+				}
 			} else {
 				k.idx.Include = append(k.idx.Include, name)
 			}
@@ -639,42 +715,48 @@ const (
 
 // readIndexes reads the indexes that no constraint owns.
 func (c *pgCatalog) readIndexes(ctx context.Context, tx pgx.Tx, _ Options) error {
+	names, err := c.readIndexNames(ctx, tx)
+	if err != nil {
+		return err
+	}
+	c.collations = names.collations
 	rows, err := tx.Query(ctx, c.nullsNotDistinct(pgIndexesQuery), c.tableIDs)
 	if err != nil {
 		return err
 	}
 	var (
-		rel              uint32
-		name, am, where  string
-		unique           bool
-		nkey             int16
-		keys, options    []int16
-		defs             []string
-		opclasses, colls []string
-		with             []string
-		nnd              bool
-		fullDef, comment string
-		excl             string
-		exclOps          []string
+		rel, oid                  uint32
+		name, am, where           string
+		unique                    bool
+		nkey                      int16
+		keys, options             []int16
+		defs                      []string
+		classes, colls, exprColls []uint32
+		with                      []string
+		nnd                       bool
+		fullDef, comment          string
+		excl                      string
+		exclOps                   []string
 	)
-	_, err = pgx.ForEachRow(rows, []any{&rel, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
-		&opclasses, &colls, &nnd, &with, &fullDef, &comment, &excl, &exclOps}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&rel, &oid, &name, &unique, &am, &nkey, &keys, &options, &where, &defs,
+		&classes, &colls, &exprColls, &nnd, &with, &fullDef, &comment, &excl, &exclOps}, func() error {
 		t := c.tables[rel]
 		idx := &schema.Index{Name: name, Unique: unique, Where: where, NullsNotDistinct: nnd, With: with, Comment: comment}
 		if am != "btree" {
 			idx.Using = am
 		}
-		c.indexKeys = append(c.indexKeys, pgIndexKeys{t: t, idx: idx, nums: slices.Clone(keys)})
+		c.indexKeys = append(c.indexKeys, pgIndexKeys{t: t, idx: idx, nums: slices.Clone(keys), colls: slices.Clone(colls)})
 		for k, attnum := range keys {
 			if k >= int(nkey) {
 				continue // named by nameIndexKeys, with the key columns
 			}
-			var part schema.IndexPart
-			part.Opclass, part.Collation = opclasses[k], colls[k]
+			part := schema.IndexPart{Opclass: names.opclass(oid, int16(k+1), classes[k])}
 			if attnum == 0 {
 				part.Expr = defs[k]
-				if !strings.Contains(fullDef, defs[k]+" COLLATE ") {
-					part.Collation = ""
+				// its collation, when not its type's and written COLLATE
+				if coll := colls[k]; coll != 0 && k < len(exprColls) && coll != exprColls[k] &&
+					strings.Contains(fullDef, defs[k]+" COLLATE ") {
+					part.Collation = names.collations[coll]
 				}
 			}
 			opt := options[k]

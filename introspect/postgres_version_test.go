@@ -58,16 +58,16 @@ CREATE INDEX t_ab ON t (a, b) INCLUDE (c) WHERE a > 0;`)
 	pg15, pg14 := &pgCatalog{major: 15}, &pgCatalog{major: 14}
 	for _, q := range []struct {
 		name, query string
-		nnd         int             // the column of indnullsnotdistinct
-		want        map[string]bool // its value, by the name in column 1
+		named, nnd  int             // the columns of the name and of indnullsnotdistinct
+		want        map[string]bool // its value, by name
 	}{
-		{"constraints", pgConstraintsQuery, 17, map[string]bool{"t_pkey": false, "t_a_key": true, "t_b_key": false}},
-		{"indexes", pgIndexesQuery, 11, map[string]bool{"t_c_nnd": true, "t_c_lower": false, "t_ab": false}},
+		{"constraints", pgConstraintsQuery, 1, 17, map[string]bool{"t_pkey": false, "t_a_key": true, "t_b_key": false}},
+		{"indexes", pgIndexesQuery, 2, 13, map[string]bool{"t_c_nnd": true, "t_c_lower": false, "t_ab": false}},
 	} {
 		new, old := read(pg15.nullsNotDistinct(q.query)), read(pg14.nullsNotDistinct(q.query))
 		got := map[string]bool{}
 		for _, row := range new {
-			got[row[1].(string)] = row[q.nnd].(bool)
+			got[row[q.named].(string)] = row[q.nnd].(bool)
 		}
 		if d := cmp.Diff(q.want, got); d != "" {
 			t.Errorf("%s: NULLS NOT DISTINCT by name (-want +got):\n%s", q.name, d)

@@ -120,7 +120,7 @@ func (c *pgCatalog) readViews(ctx context.Context, tx pgx.Tx, opts Options) erro
 		v.DependsOn = schema.SortRefs(v.DependsOn)
 		c.db.Views = append(c.db.Views, v)
 		if materialized {
-			tb := &pgTable{Table: &schema.Table{Schema: nsp, Name: name}, attnames: map[int16]string{}}
+			tb := &pgTable{Table: &schema.Table{Schema: nsp, Name: name}, attnames: map[int16]string{}, attcolls: map[int16]uint32{}}
 			c.tables[oid] = tb
 			c.tableIDs = append(c.tableIDs, oid)
 			c.matviews = append(c.matviews, matview{tb, v})
