@@ -239,6 +239,9 @@ func prepare(ctx context.Context, admin string, s setup, n int, project bool) (s
 	if err := createTables(ctx, url, base); err != nil {
 		return "", err
 	}
+	if err := settle(ctx, url); err != nil {
+		return "", err
+	}
 	// The schema files, written by schemadiff inspect from the database.
 	for _, f := range []struct{ args []string }{
 		{[]string{"inspect", "--url", url, "--format", "hcl"}},
@@ -301,6 +304,22 @@ func createTables(ctx context.Context, url string, db *schema.Database) error {
 		if _, err := conn.Exec(ctx, sql.String(), pgx.QueryExecModeSimpleProtocol); err != nil {
 			return fmt.Errorf("creating tables: %w", err)
 		}
+	}
+	return nil
+}
+
+// settle runs VACUUM ANALYZE on the database at url, as autovacuum does soon
+// after tables are created: without it the first commands measured competed
+// with autovacuum for the cores, and the catalogs had no statistics, which
+// a database in use has.
+func settle(ctx context.Context, url string) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "VACUUM ANALYZE"); err != nil {
+		return fmt.Errorf("VACUUM ANALYZE: %w", err)
 	}
 	return nil
 }
