@@ -339,13 +339,15 @@ type step struct {
 
 // readCatalog reads the selected schemas in tx. open, when not nil, opens
 // another read-only transaction on tx's snapshot (and returns the function
-// that ends it): the constraints and what is not modelled are then read
-// there, at the same time as tx reads the columns and the indexes, so that
-// the server's work on these queries (most of the time inspect takes)
-// overlaps. The steps fill disjoint parts of the model; an exclusion
-// constraint's index, read with the indexes, is joined to the constraint
-// once both are read. Without open, or when it fails, every step runs on tx
-// in turn, with the same result.
+// that ends it): two are opened while tx reads the schemas, tables and
+// views, and then read the indexes on one and the other kinds, the
+// constraints and what is not modelled on the other, at the same time as tx
+// reads the columns, so that the server's work on these queries (most of
+// the time inspect takes) is spread over three backends. The steps fill
+// disjoint parts of the model, and those that append warnings run in the
+// same order on one connection; the columns of indexes and constraints,
+// read as numbers, are named once all are read. Without open, or when it
+// fails, every step runs on tx in turn, with the same result.
 func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context.Context) (pgx.Tx, func(), error)) (*schema.Database, error) {
 	c := &pgCatalog{db: &schema.Database{Dialect: schema.Postgres}, major: pgMajor(tx.Conn()), tables: map[uint32]*pgTable{}}
 	run := func(tx pgx.Tx, s step) error {
@@ -354,44 +356,59 @@ func readCatalog(ctx context.Context, tx pgx.Tx, opts Options, open func(context
 		}
 		return nil
 	}
+	// The steps the others need: the tables and materialized views read.
 	// Warnings and dependents are appended by the steps that find them:
-	// the steps that add any run here, before the others start, or aside
-	// one at a time (readUnmodelled).
-	first := []step{{"schemas", c.readSchemasAndEnums}, {"tables", c.readTables}, {"views and what they depend on", c.readViews},
-		{"functions", c.readFunctions}, {"triggers", c.readTriggers}, {"policies", c.readPolicies},
-		{"extensions", c.readExtensions}, {"sequences", c.readSequences}, {"domains", c.readDomains}, {"composite types", c.readCompositeTypes}}
-	for _, s := range first {
-		if err := run(tx, s); err != nil {
-			return nil, err
-		}
-	}
+	// readViews here, before the others start, the others one after the
+	// other on the second connection aside (readColumns and readIndexes
+	// append none), so that their order never depends on timing.
+	first := []step{{"schemas", c.readSchemasAndEnums}, {"tables", c.readTables}, {"views and what they depend on", c.readViews}}
 	// Each group of steps aside runs on a connection of its own, at the same
 	// time as the main one reads the columns: the server's work is spread
 	// over three backends, about evenly at 5,000 tables (docs/performance.md).
 	aside := [][]step{{{"indexes", c.readIndexes}},
-		{{"constraints", c.readConstraints}, {"objects and attributes not modelled, and dependents", c.readUnmodelled}}}
+		{{"functions", c.readFunctions}, {"triggers", c.readTriggers}, {"policies", c.readPolicies},
+			{"extensions", c.readExtensions}, {"sequences", c.readSequences}, {"domains", c.readDomains},
+			{"composite types", c.readCompositeTypes}, {"constraints", c.readConstraints},
+			{"objects and attributes not modelled, and dependents", c.readUnmodelled}}}
+	others, ends := make([]pgx.Tx, len(aside)), make([]func(), len(aside))
+	var opening sync.WaitGroup
+	if open != nil {
+		for i := range aside {
+			opening.Add(1)
+			go func() {
+				defer opening.Done()
+				if other, end, err := open(ctx); err == nil {
+					others[i], ends[i] = other, end
+				}
+			}()
+		}
+	}
+	for _, s := range first {
+		if err := run(tx, s); err != nil {
+			opening.Wait()
+			for _, end := range ends {
+				if end != nil {
+					end()
+				}
+			}
+			return nil, err
+		}
+	}
+	opening.Wait()
 	serial := []step{{"columns", c.readColumns}}
 	var wg sync.WaitGroup
 	errs := make([]error, len(aside))
 	for i, steps := range aside {
-		var other pgx.Tx
-		var end func()
-		if open != nil {
-			var err error
-			if other, end, err = open(ctx); err != nil {
-				other = nil
-			}
-		}
-		if other == nil {
+		if others[i] == nil {
 			serial = append(serial, steps...)
 			continue
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer end()
+			defer ends[i]()
 			for _, s := range steps {
-				if errs[i] = run(other, s); errs[i] != nil {
+				if errs[i] = run(others[i], s); errs[i] != nil {
 					return
 				}
 			}
