@@ -104,7 +104,7 @@ func TestFunctionPlans(t *testing.T) {
 			}
 			var got []string
 			for _, c := range plan.Changes {
-				got = append(got, render.Describe(c))
+				got = append(got, render.Describe(plan.Dialect, c))
 				for _, h := range c.Hazards {
 					got = append(got, "hazard "+h.Code)
 				}

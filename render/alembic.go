@@ -140,7 +140,7 @@ func (w *pyWriter) body(plan *diff.Plan) (string, error) {
 			}
 			stmts, err := w.change(c)
 			if err != nil {
-				return "", fmt.Errorf("change %d (%s): %w", i+1, Describe(c), err)
+				return "", fmt.Errorf("change %d (%s): %w", i+1, Describe(w.dialect, c), err)
 			}
 			if w.dialect == schema.Postgres && (postgresDialect{}).noTransaction(c) && c.Kind != diff.AddEnumValue {
 				stmts = []string{"with op.get_context().autocommit_block():\n" + indent(strings.Join(stmts, "\n"))}

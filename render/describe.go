@@ -12,7 +12,10 @@ import (
 // public.users", "add column email to public.users" or "alter column
 // public.users.email: type character varying(50) → text, set not null".
 // Names are written unquoted; it never fails, even on an incomplete change.
-func Describe(c *diff.Change) string {
+// d is the dialect of the plan (schema.Database.Dialect, diff.Plan.Dialect):
+// SQL Server modules are named without their parameters, which are in their
+// text, and a view replaced in place says CREATE OR ALTER.
+func Describe(d schema.Dialect, c *diff.Change) string {
 	if c == nil {
 		return "(no change)"
 	}
@@ -119,11 +122,11 @@ func Describe(c *diff.Change) string {
 		return "alter " + constraintDesc(c) + " on " + t + " deferrable"
 	case diff.CreateFunction, diff.DropFunction, diff.ReplaceFunction, diff.CommentFunction,
 		diff.CreateTrigger, diff.DropTrigger, diff.ReplaceTrigger, diff.CommentTrigger:
-		return describeFunctionChange(c)
+		return describeFunctionChange(d, c)
 	case diff.RenameDefault:
 		return "rename default " + qualifiedIn(c.Table, c.RenamedFrom) + " to " + defaultNewName(c) + " on " + t + "." + columnName(c.Column)
 	case diff.CreateView, diff.DropView, diff.ReplaceView, diff.CommentView:
-		return describeView(c)
+		return describeView(d, c)
 	}
 	if s, ok := describeTypeObject(c); ok {
 		return s
@@ -391,7 +394,7 @@ func defaultNewName(c *diff.Change) string {
 
 // describeView describes CreateView, DropView, ReplaceView and CommentView,
 // e.g. "create materialized view public.totals".
-func describeView(c *diff.Change) string {
+func describeView(d schema.Dialect, c *diff.Change) string {
 	name := "view " + c.Table.String()
 	if c.View != nil {
 		name = c.View.Describe()
@@ -402,6 +405,9 @@ func describeView(c *diff.Change) string {
 	case diff.DropView:
 		return "drop " + name
 	case diff.ReplaceView:
+		if d == schema.SQLServer {
+			return "replace " + name + " (CREATE OR ALTER)"
+		}
 		return "replace " + name + " (CREATE OR REPLACE)"
 	}
 	return describeComment(name, c.Comment)

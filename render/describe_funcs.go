@@ -12,11 +12,11 @@ import (
 // trigger, e.g. "create function public.add(integer, integer)", "replace
 // function public.touch(): body, volatility", "disable trigger t_audit on
 // public.users".
-func describeFunctionChange(c *diff.Change) string {
+func describeFunctionChange(d schema.Dialect, c *diff.Change) string {
 	verb := strings.SplitN(string(c.Kind), "_", 2)[0]
 	if f := c.Function; f != nil {
 		name := f.Kind() + " " + f.Schema + "." + f.Signature()
-		if f.Language == "" && len(f.Args) == 0 { // a SQL Server module: its parameters are in its text
+		if d == schema.SQLServer { // a module: its parameters are in its text
 			name = f.Kind() + " " + f.Schema + "." + f.Name
 		}
 		switch c.Kind {

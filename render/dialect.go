@@ -101,7 +101,7 @@ func renderPlan(d dialect, plan *diff.Plan) ([]Statement, error) {
 		}
 		sqls, err := renderChange(d, c)
 		if err != nil {
-			return nil, fmt.Errorf("render: change %d (%s): %w", i+1, Describe(c), err)
+			return nil, fmt.Errorf("render: change %d (%s): %w", i+1, Describe(plan.Dialect, c), err)
 		}
 		noTx := d.noTransaction(c)
 		for _, s := range sqls {

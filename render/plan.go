@@ -33,15 +33,16 @@ func WritePlan(w io.Writer, plan *diff.Plan, color bool) error {
 		return code + s + ansiReset
 	}
 	var changes []*diff.Change
+	var dialect schema.Dialect
 	if plan != nil {
-		changes = plan.Changes
+		changes, dialect = plan.Changes, plan.Dialect
 	}
 	ops := map[string]int{}
 	sev := map[diff.Severity]int{}
 	for _, c := range changes {
 		op := Op(c)
 		ops[op]++
-		line := op + " " + Describe(c)
+		line := op + " " + Describe(dialect, c)
 		if c != nil && c.Reason != "" {
 			line += " (" + c.Reason + ")" // why an existing object is built again
 		}
@@ -158,7 +159,7 @@ func WriteJSON(w io.Writer, plan *diff.Plan) error {
 		}
 		for _, c := range plan.Changes {
 			jc := jsonChange{
-				Kind: c.Kind, Op: Op(c), Description: Describe(c),
+				Kind: c.Kind, Op: Op(c), Description: Describe(plan.Dialect, c),
 				Hazards: append([]diff.Hazard{}, c.Hazards...), Statements: byChange[c], Change: c,
 			}
 			if jc.Statements == nil {

@@ -61,7 +61,7 @@ func TestRLSAndPartitionSQL(t *testing.T) {
 				t.Errorf("got\n%s\nwant (in it)\n%s", got, tc.want)
 			}
 			if tc.describe != "" {
-				if d := Describe(tc.plan.Changes[0]); d != tc.describe {
+				if d := Describe(tc.plan.Dialect, tc.plan.Changes[0]); d != tc.describe {
 					t.Errorf("plan line %q, want %q", d, tc.describe)
 				}
 			}

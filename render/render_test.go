@@ -208,7 +208,7 @@ func TestOpAndDescribe(t *testing.T) {
 			if got := Op(tc.change); got != tc.op {
 				t.Errorf("Op = %q, want %q", got, tc.op)
 			}
-			if got := Describe(tc.change); got != tc.want {
+			if got := Describe(schema.Postgres, tc.change); got != tc.want {
 				t.Errorf("Describe = %q, want %q", got, tc.want)
 			}
 		})
@@ -321,8 +321,8 @@ func TestWriteJSON(t *testing.T) {
 	var sqls []string
 	for i, c := range got.Changes {
 		want := viewPlan().Changes[i]
-		if c.Description != Describe(want) || c.Op != Op(want) || c.Kind != string(want.Kind) {
-			t.Errorf("change %d: %+v does not match %s", i, c, Describe(want))
+		if c.Description != Describe(schema.Postgres, want) || c.Op != Op(want) || c.Kind != string(want.Kind) {
+			t.Errorf("change %d: %+v does not match %s", i, c, Describe(schema.Postgres, want))
 		}
 		if d := cmp.Diff(want.Hazards, c.Hazards, cmpopts.EquateEmpty()); d != "" {
 			t.Errorf("change %d hazards (-want +got):\n%s", i, d)

@@ -163,7 +163,7 @@ func TestSQLServerModulesReadBack(t *testing.T) {
 				c.Kind != diff.ReplaceFunction && c.Kind != diff.CreateTrigger && c.Kind != diff.ReplaceTrigger {
 				continue
 			}
-			t.Run(tc.name+"/"+Describe(c), func(t *testing.T) {
+			t.Run(tc.name+"/"+Describe(schema.SQLServer, c), func(t *testing.T) {
 				sqls, err := renderChange(sqlserverDialect{}, c)
 				if err != nil {
 					t.Fatal(err)

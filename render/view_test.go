@@ -42,7 +42,7 @@ func TestViewSQL(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.change.Kind, got, tt.want)
 		}
-		if d := Describe(tt.change); d != tt.desc {
+		if d := Describe(schema.Postgres, tt.change); d != tt.desc {
 			t.Errorf("Describe = %q, want %q", d, tt.desc)
 		}
 	}

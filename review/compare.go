@@ -52,7 +52,7 @@ func (a *analysis) compareWithSchema(filesMode bool) {
 		case render.Op(c) == "-":
 			a.add(Finding{Code: CodeDriftChanged, Severity: diff.Warning, Pos: changePos(c, names), Object: changeObject(c),
 				Message: fmt.Sprintf("Migrations create this differently from the schema: they %s, the schema would %s; fix the migration or the schema.",
-					strings.Replace(render.Describe(c), "drop ", "have what a migration would drop: ", 1), render.Describe(other))})
+					strings.Replace(render.Describe(a.d, c), "drop ", "have what a migration would drop: ", 1), render.Describe(a.d, other))})
 		}
 	}
 }
@@ -307,7 +307,7 @@ func quoteList(xs []string) string {
 // drift reports one change between the migrations' state and the schema.
 func (a *analysis) drift(c *diff.Change, names sides) {
 	code, sev := CodeDriftChanged, diff.Warning
-	what := render.Describe(c)
+	what := render.Describe(a.d, c)
 	if c.Index != nil && c.Index.Clustered != nil && *c.Index.Clustered {
 		what += " (CLUSTERED)"
 	}

@@ -445,7 +445,7 @@ func (a *analysis) downCheck(m *migration, nb *schema.Database, scope map[schema
 			left = append(left, fmt.Sprintf("and %d more", len(plan.Changes)-3))
 			break
 		}
-		left = append(left, render.Describe(c))
+		left = append(left, render.Describe(plan.Dialect, c))
 	}
 	a.add(Finding{Code: CodeDownMismatch, Severity: diff.Warning, Pos: pos, Object: "migration " + filepath.Base(m.files[0]),
 		Message: fmt.Sprintf("The down migration does not undo the up one: to get back it would still have to %s; complete the down migration.", strings.Join(left, "; "))})

@@ -155,11 +155,11 @@ func githubAnnotations(w io.Writer, missing, drift *diff.Plan, want *schema.Data
 	var b strings.Builder
 	tables := schema.NewLookup(want)
 	for _, ch := range missing.Changes {
-		annotate(&b, changePos(ch, tables), "schema change without a migration: "+render.Op(ch)+" "+render.Describe(ch)+" (run `schemadiff generate -m MESSAGE`)")
+		annotate(&b, changePos(ch, tables), "schema change without a migration: "+render.Op(ch)+" "+render.Describe(missing.Dialect, ch)+" (run `schemadiff generate -m MESSAGE`)")
 	}
 	if drift != nil {
 		for _, ch := range drift.Changes {
-			annotate(&b, changePos(ch, tables), "database drift: the database needs "+render.Op(ch)+" "+render.Describe(ch)+" to be at the migrations' state")
+			annotate(&b, changePos(ch, tables), "database drift: the database needs "+render.Op(ch)+" "+render.Describe(drift.Dialect, ch)+" to be at the migrations' state")
 		}
 		for _, w := range drift.Warnings {
 			// What the database holds that schemadiff does not read: information, not a failure.

@@ -95,6 +95,6 @@ func TestApplySQLServerLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(remaining.Changes) > 0 {
-		t.Errorf("%d changes remain after apply, first %s", len(remaining.Changes), render.Describe(remaining.Changes[0]))
+		t.Errorf("%d changes remain after apply, first %s", len(remaining.Changes), render.Describe(remaining.Dialect, remaining.Changes[0]))
 	}
 }

@@ -132,7 +132,7 @@ func TestOnlineMigrationsApply(t *testing.T) {
 			url := pgtest.NewDB(t)
 			toolOf(f).up(t, dir, url)
 			if plan := compareWith(t, liveState(t, url), want[1], diff.Options{}); len(plan.Changes) > 0 {
-				t.Errorf("after the up migrations: %d changes, first %s", len(plan.Changes), render.Describe(plan.Changes[0]))
+				t.Errorf("after the up migrations: %d changes, first %s", len(plan.Changes), render.Describe(plan.Dialect, plan.Changes[0]))
 			}
 			toolOf(f).down(t, dir, url)
 			if left := liveState(t, url); len(left.Tables) > 0 {

@@ -1,4 +1,4 @@
--- ~ replace view dbo.open_orders (CREATE OR REPLACE)
+-- ~ replace view dbo.open_orders (CREATE OR ALTER)
 -- ~ replace procedure dbo.order_total: body
 -- ~ replace procedure dbo.close_order: body
 -- ~ enable trigger trg_mod_orders_touch on dbo.mod_orders
