@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"context"
 	"sync"
 
@@ -18,14 +19,29 @@ func LoadPair(ctx context.Context, a, b string, opts Options) (*schema.Database,
 		db   [2]*schema.Database
 		errs [2]error
 	)
+	// Each load writes its warnings to a buffer of its own, copied to
+	// opts.Warn in order once both are done: written as they came, the
+	// warnings of a and b interleaved differently from run to run.
+	var warned [2]bytes.Buffer
 	for i, src := range []string{a, b} {
+		o := opts
+		if opts.Warn != nil {
+			o.Warn = &warned[i]
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			db[i], errs[i] = Load(ctx, src, opts)
+			db[i], errs[i] = Load(ctx, src, o)
 		}()
 	}
 	wg.Wait()
+	if opts.Warn != nil {
+		for i := range warned {
+			if _, err := warned[i].WriteTo(opts.Warn); err != nil && errs[i] == nil {
+				errs[i] = err
+			}
+		}
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, nil, err
