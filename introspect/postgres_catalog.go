@@ -651,6 +651,17 @@ type pgIndexKeys struct {
 	colls []uint32
 }
 
+// column returns the name of column number num of t, read by
+// readColumns; an error naming what (the index or constraint that uses it)
+// when no such column was read.
+func (t *pgTable) column(num int16, what string) (string, error) {
+	name, ok := t.attnames[num]
+	if !ok {
+		return "", fmt.Errorf("%s: column number %d of %s was not read", what, num, t.QName())
+	}
+	return name, nil
+}
+
 // nameIndexKeys names the key and INCLUDE columns of the indexes read, and
 // the collations of column keys that are not their column's, once the
 // columns are read too (readIndexes and readColumns run at the same time).
@@ -660,9 +671,9 @@ func (c *pgCatalog) nameIndexKeys() error {
 			if num == 0 {
 				continue // an expression
 			}
-			name, ok := k.t.attnames[num]
-			if !ok {
-				return fmt.Errorf("index %s: column number %d of %s was not read", k.idx.Name, num, k.t.QName())
+			name, err := k.t.column(num, "index "+k.idx.Name)
+			if err != nil {
+				return err
 			}
 			if i < len(k.idx.Parts) {
 				k.idx.Parts[i].Column = name
@@ -694,9 +705,9 @@ func (c *pgCatalog) nameKeys() error {
 		t := c.tables[k.rel]
 		names := make([]string, len(k.nums))
 		for i, num := range k.nums {
-			name, ok := t.attnames[num]
-			if !ok {
-				return fmt.Errorf("constraint %s: column number %d of %s was not read", k.what, num, t.QName())
+			name, err := t.column(num, "constraint "+k.what)
+			if err != nil {
+				return err
 			}
 			names[i] = name
 		}
